@@ -1,0 +1,225 @@
+//! The one error type of the core. Every error has a stable `code` the UI branches
+//! on, and a message in the owner's language; nothing here is matched by string.
+
+use crate::Lang;
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// A field of an input the owner typed, named in validation errors so the UI can
+/// put the message beside the right box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Field {
+    ShopName,
+    Brand,
+    Industry,
+    TimeZone,
+    Language,
+    Name,
+    Kind,
+    Stage,
+    Platform,
+    Purpose,
+    Goal,
+    Capacity,
+    Rules,
+    DisplayName,
+    Role,
+    AccountId,
+    Note,
+    Communities,
+    Date,
+    Count,
+}
+
+impl Field {
+    fn label(self, lang: Lang) -> &'static str {
+        use Field::*;
+        match (self, lang) {
+            (ShopName, Lang::En) => "Shop name",
+            (ShopName, Lang::ZhCn) => "店铺名称",
+            (Brand, Lang::En) => "Brand name",
+            (Brand, Lang::ZhCn) => "品牌名",
+            (Industry, Lang::En) => "Industry",
+            (Industry, Lang::ZhCn) => "行业",
+            (TimeZone, Lang::En) => "Time zone",
+            (TimeZone, Lang::ZhCn) => "时区",
+            (Language, Lang::En) => "Language",
+            (Language, Lang::ZhCn) => "语言",
+            (Name, Lang::En) => "Name",
+            (Name, Lang::ZhCn) => "名称",
+            (Kind, Lang::En) => "Kind",
+            (Kind, Lang::ZhCn) => "社群类型",
+            (Stage, Lang::En) => "Stage",
+            (Stage, Lang::ZhCn) => "阶段",
+            (Platform, Lang::En) => "Platform",
+            (Platform, Lang::ZhCn) => "平台",
+            (Purpose, Lang::En) => "Purpose",
+            (Purpose, Lang::ZhCn) => "入群理由",
+            (Goal, Lang::En) => "Long-term goal",
+            (Goal, Lang::ZhCn) => "长期目标",
+            (Capacity, Lang::En) => "Capacity",
+            (Capacity, Lang::ZhCn) => "容量",
+            (Rules, Lang::En) => "Group rules",
+            (Rules, Lang::ZhCn) => "群规",
+            (DisplayName, Lang::En) => "Display name",
+            (DisplayName, Lang::ZhCn) => "昵称",
+            (Role, Lang::En) => "Role",
+            (Role, Lang::ZhCn) => "角色",
+            (AccountId, Lang::En) => "Account ID",
+            (AccountId, Lang::ZhCn) => "账号",
+            (Note, Lang::En) => "Note",
+            (Note, Lang::ZhCn) => "备注",
+            (Communities, Lang::En) => "Communities",
+            (Communities, Lang::ZhCn) => "负责的社群",
+            (Date, Lang::En) => "Date",
+            (Date, Lang::ZhCn) => "日期",
+            (Count, Lang::En) => "Member count",
+            (Count, Lang::ZhCn) => "成员数",
+        }
+    }
+}
+
+/// An error as it crosses to the UI: the UI branches on `code` (and marks
+/// `field`), and shows `message`, already in the owner's language.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    pub field: Option<Field>,
+}
+
+/// What is wrong with a field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty,
+    TooLong { max: usize },
+    OutOfRange { min: i64, max: i64 },
+    Unknown { value: String },
+    InFuture,
+    Duplicate,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}", invalid_message(*.field, .problem, Lang::En))]
+    Invalid { field: Field, problem: Problem },
+
+    #[error("{what} {id} does not exist")]
+    NotFound { what: &'static str, id: i64 },
+
+    #[error("this community is archived; restore it before changing it")]
+    Archived,
+
+    #[error("the shop has not been set up yet")]
+    NotSetUp,
+
+    #[error("the shop is already set up")]
+    AlreadySetUp,
+
+    #[error(
+        "this database was written by a newer version of ShopCircle (schema {found}, this version knows {known}); install the newer version instead of opening it with this one"
+    )]
+    NewerDatabase { found: i64, known: i64 },
+
+    #[error("the database could not be opened: {0}")]
+    Open(String),
+
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("database migration failed: {0}")]
+    Migration(String),
+}
+
+impl Error {
+    pub fn invalid(field: Field, problem: Problem) -> Self {
+        Error::Invalid { field, problem }
+    }
+
+    /// The stable code the UI and scripts branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid_input",
+            Error::NotFound { .. } => "not_found",
+            Error::Archived => "archived",
+            Error::NotSetUp => "not_set_up",
+            Error::AlreadySetUp => "already_set_up",
+            Error::NewerDatabase { .. } => "newer_database",
+            Error::Open(_) => "database_open",
+            Error::Database(_) | Error::Migration(_) => "database",
+        }
+    }
+
+    /// The field an invalid-input error is about, for the UI to mark.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Error::Invalid { field, .. } => Some(*field),
+            _ => None,
+        }
+    }
+
+    pub fn payload(&self, lang: Lang) -> ErrorPayload {
+        ErrorPayload { code: self.code().into(), message: self.message(lang), field: self.field() }
+    }
+
+    /// The message in the owner's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Error::Invalid { field, problem }, _) => invalid_message(*field, problem, lang),
+            (_, Lang::En) => self.to_string(),
+            (Error::NotFound { what, id }, Lang::ZhCn) => {
+                format!("找不到{} {id}", what_zh(what))
+            }
+            (Error::Archived, Lang::ZhCn) => "该社群已归档，请先恢复再修改".into(),
+            (Error::NotSetUp, Lang::ZhCn) => "店铺尚未设置".into(),
+            (Error::AlreadySetUp, Lang::ZhCn) => "店铺已经设置过了".into(),
+            (Error::NewerDatabase { found, known }, Lang::ZhCn) => format!(
+                "此数据库由更新版本的 ShopCircle 写入（结构版本 {found}，本版本只认识 {known}）。请安装新版本再打开，以免损坏数据"
+            ),
+            (Error::Open(e), Lang::ZhCn) => format!("无法打开数据库：{e}"),
+            (Error::Database(e), Lang::ZhCn) => format!("数据库错误：{e}"),
+            (Error::Migration(e), Lang::ZhCn) => format!("数据库升级失败：{e}"),
+        }
+    }
+}
+
+fn what_zh(what: &str) -> &'static str {
+    match what {
+        "community" => "社群",
+        "staff" => "店员账号",
+        _ => "记录",
+    }
+}
+
+fn invalid_message(field: Field, problem: &Problem, lang: Lang) -> String {
+    let label = field.label(lang);
+    match (problem, lang) {
+        (Problem::Empty, Lang::En) => format!("{label} cannot be empty"),
+        (Problem::Empty, Lang::ZhCn) => format!("{label}不能为空"),
+        (Problem::TooLong { max }, Lang::En) => {
+            format!("{label} is too long: at most {max} characters")
+        }
+        (Problem::TooLong { max }, Lang::ZhCn) => format!("{label}太长了，最多 {max} 个字"),
+        (Problem::OutOfRange { min, max }, Lang::En) => {
+            format!("{label} must be between {min} and {max}")
+        }
+        (Problem::OutOfRange { min, max }, Lang::ZhCn) => {
+            format!("{label}必须在 {min} 到 {max} 之间")
+        }
+        (Problem::Unknown { value }, Lang::En) => format!("{label} \"{value}\" is not known"),
+        (Problem::Unknown { value }, Lang::ZhCn) => format!("无法识别的{label}：“{value}”"),
+        (Problem::InFuture, Lang::En) => format!("{label} cannot be in the future"),
+        (Problem::InFuture, Lang::ZhCn) => format!("{label}不能晚于今天"),
+        (Problem::Duplicate, Lang::En) => format!("{label} is already in use"),
+        (Problem::Duplicate, Lang::ZhCn) => format!("{label}已被使用"),
+    }
+}
+
+impl From<rusqlite_migration::Error> for Error {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        Error::Migration(e.to_string())
+    }
+}

@@ -1,0 +1,21 @@
+//! ShopCircle's core: the shop's communities, staff and their data, every rule
+//! about them, and the SQLite storage. No UI and no Tauri: the desktop shell and
+//! the CLI both call in here, so both obey the same rules on the same file.
+
+pub mod community;
+pub mod db;
+mod error;
+pub mod health;
+mod lang;
+pub mod member_counts;
+pub mod rule_templates;
+pub mod sample;
+pub mod shop;
+pub mod staff;
+mod validate;
+
+#[cfg(test)]
+mod testing;
+
+pub use error::{Error, ErrorPayload, Field, Problem, Result};
+pub use lang::Lang;

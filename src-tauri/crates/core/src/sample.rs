@@ -1,0 +1,166 @@
+//! "Try with a sample shop": a realistic tea shop with three communities, one of
+//! each kind, its staff and two months of member counts, in the chosen language.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection};
+
+use crate::community::{self, CommunityInput, Kind};
+use crate::rule_templates;
+use crate::shop::{self, Shop, ShopInput};
+use crate::staff::{self, StaffInput};
+use crate::{Lang, Result};
+
+struct Text {
+    en: &'static str,
+    zh: &'static str,
+}
+
+impl Text {
+    fn get(&self, lang: Lang) -> String {
+        if lang == Lang::En { self.en } else { self.zh }.to_owned()
+    }
+}
+
+const fn t(en: &'static str, zh: &'static str) -> Text {
+    Text { en, zh }
+}
+
+struct SampleCommunity {
+    name: Text,
+    kind: Kind,
+    stage: &'static str,
+    purpose: Text,
+    goal: Text,
+    rules: &'static [&'static str],
+    /// Member counts, one a week, oldest first.
+    weekly_members: &'static [i64],
+}
+
+const COMMUNITIES: &[SampleCommunity] = &[
+    SampleCommunity {
+        name: t("Daily Tea Friends", "每日茶友群"),
+        kind: Kind::HighFrequency,
+        stage: "value_output",
+        purpose: t(
+            "A tea of the day with how to brew it, member prices every Friday, and first pick of new harvests.",
+            "每天推荐一款茶和冲泡方法，每周五会员价，新茶到店群友先选。",
+        ),
+        goal: t(
+            "400 regulars who top up stored value and buy tea every week.",
+            "一年内沉淀 400 位每周复购、办理储值的老茶友。",
+        ),
+        rules: &["no_ads", "no_links", "respect", "warnings", "orders"],
+        weekly_members: &[62, 78, 95, 110, 128, 141, 156, 171],
+    },
+    SampleCommunity {
+        name: t("Tea Gifts & Neighbours", "节礼茶与邻里联盟"),
+        kind: Kind::LowFrequency,
+        stage: "activation",
+        purpose: t(
+            "Gift boxes for the festivals, and offers from the bakery and flower shop next door.",
+            "逢年过节的茶礼盒，加上隔壁面包店、花店的联名优惠。",
+        ),
+        goal: t("Be the street's first stop for festival gifts.", "成为这条街过节送礼的第一选择。"),
+        rules: &["no_ads", "respect", "no_poaching"],
+        weekly_members: &[20, 24, 31, 35, 38, 44, 47, 52],
+    },
+    SampleCommunity {
+        name: t("Gongfu Tea Club", "功夫茶研习社"),
+        kind: Kind::Niche,
+        stage: "drainage",
+        purpose: t(
+            "Learn gongfu brewing together: a tasting session every Sunday and notes shared in the group.",
+            "一起学功夫茶：每周日品鉴会，群里分享品饮笔记。",
+        ),
+        goal: t("A circle of 80 tea enthusiasts who bring their friends.", "形成 80 人的爱茶圈子，老带新。"),
+        rules: &["on_topic", "respect"],
+        weekly_members: &[8, 12, 15, 19],
+    },
+];
+
+/// Sets up the sample shop in one transaction: all of it, or (on any error) none.
+pub fn create(conn: &mut Connection, lang: Lang, time_zone: &str, now: DateTime<Utc>) -> Result<Shop> {
+    let tx = conn.transaction()?;
+    shop::set_up(
+        &tx,
+        &ShopInput {
+            name: t("Tea Fragrance Tea House", "茶香茶馆").get(lang),
+            brand: t("Tea Fragrance", "茶香").get(lang),
+            industry: t("Tea shop", "茶饮茶叶").get(lang),
+            time_zone: time_zone.to_owned(),
+            language: lang.as_str().to_owned(),
+        },
+        now,
+    )?;
+    let today = crate::member_counts::today(&tx, now)?;
+
+    let mut ids = Vec::new();
+    for sample in COMMUNITIES {
+        let input = CommunityInput {
+            stage: Some(sample.stage.into()),
+            purpose: Some(sample.purpose.get(lang)),
+            goal: Some(sample.goal.get(lang)),
+            rules: Some(
+                sample.rules.iter().filter_map(|k| rule_templates::text(k, lang)).map(String::from).collect(),
+            ),
+            ..CommunityInput::new(sample.name.get(lang), sample.kind)
+        };
+        let id = community::write::insert(&tx, &community::validate(&input)?, now)?;
+        let weeks = sample.weekly_members.len() as i64;
+        for (i, count) in sample.weekly_members.iter().enumerate() {
+            let day = today - Duration::weeks(weeks - 1 - i as i64);
+            tx.execute(
+                "INSERT INTO member_count (community_id, recorded_on, count, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+                params![id, day, count, now],
+            )?;
+        }
+        ids.push(id);
+    }
+
+    let staff = [
+        (t("Tea Fragrance · Manager Lin", "茶香-林店长"), "manager", "chaxiang_lin", vec![ids[0], ids[1], ids[2]]),
+        (t("Tea Fragrance · Xiao Zhou", "茶香-小周"), "clerk", "chaxiang_zhou", vec![ids[0], ids[1]]),
+        (t("Amy (weekend)", "小美（周末兼职）"), "clerk", "amy_1998", vec![ids[2]]),
+    ];
+    for (name, role, account, communities) in staff {
+        let input = StaffInput {
+            display_name: name.get(lang),
+            role: role.into(),
+            account_id: Some(account.into()),
+            note: None,
+            community_ids: Some(communities),
+        };
+        staff::write::insert(&tx, &staff::validate(&input)?, now)?;
+    }
+    tx.commit()?;
+    shop::require(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::open_in_memory;
+    use crate::testing::now;
+
+    #[test]
+    fn the_sample_shop_has_three_communities_one_of_each_kind_in_chinese() {
+        let mut conn = open_in_memory().unwrap();
+        let shop = create(&mut conn, Lang::ZhCn, "Asia/Shanghai", now()).unwrap();
+        assert_eq!(shop.name, "茶香茶馆");
+        let all = community::read::list(&conn, false).unwrap();
+        let mut kinds: Vec<Kind> = all.iter().map(|c| c.kind).collect();
+        kinds.sort_by_key(|k| k.as_str());
+        assert_eq!(kinds, vec![Kind::HighFrequency, Kind::LowFrequency, Kind::Niche]);
+        assert!(all.iter().all(|c| !c.rules.is_empty() && c.members.is_some()));
+        let staff = staff::read::list(&conn, false).unwrap();
+        assert_eq!(staff.iter().filter(|s| s.missing_brand).count(), 1, "one nickname shows the warning");
+    }
+
+    #[test]
+    fn the_sample_shop_is_refused_once_a_shop_exists_and_adds_nothing() {
+        let mut conn = open_in_memory().unwrap();
+        create(&mut conn, Lang::En, "Europe/Berlin", now()).unwrap();
+        assert_eq!(create(&mut conn, Lang::En, "Europe/Berlin", now()).unwrap_err().code(), "already_set_up");
+        assert_eq!(community::read::list(&conn, true).unwrap().len(), 3);
+    }
+}
