@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+pub use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
 use crate::{Error, Result};

@@ -8,6 +8,7 @@ mod error;
 pub mod health;
 mod lang;
 pub mod member_counts;
+pub mod paths;
 pub mod rule_templates;
 pub mod sample;
 pub mod shop;
