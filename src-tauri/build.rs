@@ -1,0 +1,33 @@
+//! Tauri's build step. The app's commands are declared here too, so that the UI
+//! may call only those its capability file grants (src-tauri/capabilities/).
+
+/// Keep in step with `commands::handler()`; a command missing here cannot be called.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "set_up_shop",
+    "create_sample_shop",
+    "update_shop",
+    "list_communities",
+    "get_community",
+    "create_community",
+    "update_community",
+    "archive_community",
+    "restore_community",
+    "rule_templates",
+    "list_staff",
+    "create_staff",
+    "update_staff",
+    "set_staff_archived",
+    "list_member_counts",
+    "record_member_count",
+    "community_health",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        panic!("tauri build step failed: {e:#}");
+    }
+}

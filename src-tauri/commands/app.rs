@@ -1,0 +1,69 @@
+//! The app and the shop: first run, the sample shop, settings.
+
+use chrono::Utc;
+use serde::Serialize;
+use shopcircle_core::shop::{self, Shop, ShopInput};
+use shopcircle_core::{sample, Lang};
+use tauri::{AppHandle, Runtime, State};
+
+use super::CmdResult;
+use crate::state::AppState;
+use crate::title;
+
+/// What the UI needs to start: the shop (none before the welcome) and the
+/// system's defaults for the welcome form.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub shop: Option<Shop>,
+    pub system_time_zone: String,
+    pub system_language: Lang,
+    pub data_path: String,
+    pub version: String,
+}
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
+    let shop = state.run(|conn| shop::get(conn)).await?;
+    Ok(AppInfo {
+        shop,
+        system_time_zone: crate::system::time_zone(),
+        system_language: state.system_language,
+        data_path: state.db_path.display().to_string(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+    })
+}
+
+#[tauri::command]
+pub async fn set_up_shop<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    input: ShopInput,
+) -> CmdResult<Shop> {
+    let shop = state.run(move |conn| shop::set_up(conn, &input, Utc::now())).await?;
+    title::apply(&app, shop.language);
+    Ok(shop)
+}
+
+#[tauri::command]
+pub async fn create_sample_shop<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    language: Lang,
+    time_zone: String,
+) -> CmdResult<Shop> {
+    let shop = state.run(move |conn| sample::create(conn, language, &time_zone, Utc::now())).await?;
+    title::apply(&app, shop.language);
+    Ok(shop)
+}
+
+#[tauri::command]
+pub async fn update_shop<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    input: ShopInput,
+) -> CmdResult<Shop> {
+    let shop = state.run(move |conn| shop::update(conn, &input, Utc::now())).await?;
+    title::apply(&app, shop.language);
+    Ok(shop)
+}

@@ -1,0 +1,55 @@
+//! Planning communities: the plan, its rules, archive and restore, health.
+
+use chrono::Utc;
+use shopcircle_core::community::{read, write, Community, CommunityInput};
+use shopcircle_core::health::{self, HealthCheck};
+use shopcircle_core::rule_templates::{self, RuleTemplate};
+use shopcircle_core::Lang;
+use tauri::State;
+
+use super::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_communities(state: State<'_, AppState>, include_archived: bool) -> CmdResult<Vec<Community>> {
+    state.run(move |conn| read::list(conn, include_archived)).await
+}
+
+#[tauri::command]
+pub async fn get_community(state: State<'_, AppState>, id: i64) -> CmdResult<Community> {
+    state.run(move |conn| read::get(conn, id)).await
+}
+
+#[tauri::command]
+pub async fn create_community(state: State<'_, AppState>, input: CommunityInput) -> CmdResult<Community> {
+    state.run(move |conn| write::create(conn, &input, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn update_community(
+    state: State<'_, AppState>,
+    id: i64,
+    input: CommunityInput,
+) -> CmdResult<Community> {
+    state.run(move |conn| write::update(conn, id, &input, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn archive_community(state: State<'_, AppState>, id: i64) -> CmdResult<Community> {
+    state.run(move |conn| write::archive(conn, id, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn restore_community(state: State<'_, AppState>, id: i64) -> CmdResult<Community> {
+    state.run(move |conn| write::restore(conn, id, Utc::now())).await
+}
+
+#[tauri::command]
+pub fn rule_templates(language: Lang) -> Vec<RuleTemplate> {
+    rule_templates::all(language)
+}
+
+#[tauri::command]
+pub async fn community_health(state: State<'_, AppState>, id: i64) -> CmdResult<HealthCheck> {
+    state.run(move |conn| health::check(conn, id, Utc::now())).await
+}

@@ -1,0 +1,33 @@
+//! The IPC commands: thin adapters from the UI's calls to the core. Each takes
+//! the state, calls one core function with `now`, and returns its result.
+
+mod app;
+mod communities;
+mod members;
+mod staff;
+
+/// Every command the UI may call; keep in step with `COMMANDS` in build.rs.
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app::app_info,
+        app::set_up_shop,
+        app::create_sample_shop,
+        app::update_shop,
+        communities::list_communities,
+        communities::get_community,
+        communities::create_community,
+        communities::update_community,
+        communities::archive_community,
+        communities::restore_community,
+        communities::rule_templates,
+        communities::community_health,
+        staff::list_staff,
+        staff::create_staff,
+        staff::update_staff,
+        staff::set_staff_archived,
+        members::list_member_counts,
+        members::record_member_count,
+    ]
+}
+
+pub(crate) type CmdResult<T> = Result<T, shopcircle_core::ErrorPayload>;

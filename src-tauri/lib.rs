@@ -1,0 +1,69 @@
+//! ShopCircle's desktop shell: the window, the plugins, and the IPC commands that
+//! carry the UI's calls to the core. No rule of the shop lives here.
+
+mod commands;
+pub mod state;
+mod system;
+mod title;
+
+use std::path::PathBuf;
+
+use shopcircle_core::paths;
+use tauri::{Manager, Runtime};
+
+pub use commands::handler;
+use state::AppState;
+
+/// The parts of the app the tests build too: the state and every command.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder.manage(state).invoke_handler(commands::handler())
+}
+
+/// `$SHOPCIRCLE_DB`, else `shopcircle.db` in the app's data directory.
+fn db_path<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
+    if let Some(p) = std::env::var_os(paths::DB_ENV).filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    match app.path().app_data_dir() {
+        Ok(dir) => dir.join(paths::DB_FILE),
+        Err(_) => paths::default_db_path().unwrap_or_else(|| PathBuf::from(paths::DB_FILE)),
+    }
+}
+
+pub fn run() {
+    let builder = tauri::Builder::default()
+        // A second launch focuses the running window instead of opening a rival
+        // writer on the same database.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(
+            tauri_plugin_log::Builder::default()
+                .level(log::LevelFilter::Info)
+                .build(),
+        )
+        .invoke_handler(commands::handler())
+        .setup(|app| {
+            let lang = system::language();
+            let state = AppState::open(db_path(app), lang);
+            let shop_lang = state_language(&state, lang);
+            app.manage(state);
+            title::apply(app.handle(), shop_lang);
+            Ok(())
+        });
+    if let Err(e) = builder.run(tauri::generate_context!()) {
+        eprintln!("ShopCircle could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// The shop's chosen language, read once at start for the window title.
+fn state_language(state: &AppState, fallback: shopcircle_core::Lang) -> shopcircle_core::Lang {
+    tauri::async_runtime::block_on(state.run(move |conn| Ok(shopcircle_core::shop::language_or(conn, fallback))))
+        .unwrap_or(fallback)
+}

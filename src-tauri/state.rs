@@ -1,0 +1,50 @@
+//! The shell's state: the one database connection, and the bridge that runs core
+//! calls off the UI thread and turns core errors into `{ code, message }`.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use shopcircle_core::db::Connection;
+use shopcircle_core::{shop, Error, ErrorPayload, Lang};
+
+pub struct AppState {
+    /// `Err` when the file could not be opened (say, written by a newer version):
+    /// the app still starts and shows the reason instead of vanishing.
+    db: Result<Arc<Mutex<Connection>>, Arc<Error>>,
+    pub db_path: PathBuf,
+    /// The language to use before the owner has chosen one.
+    pub system_language: Lang,
+}
+
+impl AppState {
+    pub fn open(db_path: PathBuf, system_language: Lang) -> Self {
+        let db = shopcircle_core::db::open(&db_path).map(|c| Arc::new(Mutex::new(c))).map_err(Arc::new);
+        if let Err(e) = &db {
+            log::error!("could not open {}: {e}", db_path.display());
+        }
+        AppState { db, db_path, system_language }
+    }
+
+    /// Runs `f` on the connection in the blocking pool, so a slow disk never
+    /// freezes the window, and speaks any error in the shop's language.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, ErrorPayload>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> shopcircle_core::Result<T> + Send + 'static,
+    {
+        let fallback = self.system_language;
+        let db = match &self.db {
+            Ok(db) => Arc::clone(db),
+            Err(e) => return Err(e.payload(fallback)),
+        };
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic in an earlier call poisons the lock; the connection itself is
+            // still sound (every write is a transaction), so carry on with it.
+            let mut conn = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let lang = shop::language_or(&conn, fallback);
+            f(&mut conn).map_err(|e| e.payload(lang))
+        })
+        .await
+        .map_err(|e| ErrorPayload { code: "internal".into(), message: e.to_string(), field: None })?
+    }
+}
