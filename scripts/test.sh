@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets up whatever is missing and runs every test: Rust (core, CLI, shell IPC),
+# the UI's, and the end-to-end suite in the real app window under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
+
+scripts/setup.sh test
+
+say "UI: unit tests and production build"
+npm --prefix ui test
+npm --prefix ui run build
+
+say "Rust: core, CLI and shell tests (also regenerates the IPC bindings)"
+cargo test --workspace --locked
+
+say "Checking that the committed IPC bindings and icons are current"
+scripts/check-generated.sh
+
+say "End to end: the real app under Xvfb through tauri-driver"
+cargo build --locked --bin shopcircle --bin shopcircle-cli
+tests/e2e/run.sh target/debug/shopcircle

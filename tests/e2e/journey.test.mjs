@@ -1,0 +1,138 @@
+// The foundation's journey in the real app window: first run, plan a community
+// with rules, edit it, restart and find it unchanged, switch to Chinese.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Session, Element } from './webdriver.mjs';
+
+const APP = process.env.E2E_APP;
+const CLI = process.env.E2E_CLI;
+const SHOTS = process.env.E2E_ARTIFACTS;
+let s;
+
+async function open() {
+  s = await Session.start(APP);
+}
+
+/** Clicks the element with this test id, or the label wrapping it (antd radios hide their input). */
+async function click(id) {
+  await s.waitFor(`${id} to be clickable`, async () => {
+    const el = await s.execute(
+      `const e = document.querySelector('[data-testid="${id}"]');
+       if (!e) return null;
+       const target = e.offsetParent === null ? (e.closest('label') || e) : e;
+       target.scrollIntoView({ block: 'center' });
+       return target;`,
+    );
+    if (!el) return false;
+    const [ref] = Object.values(el);
+    await new Element(s, ref).click();
+    return true;
+  });
+}
+
+async function typeInto(id, text, { replace = false } = {}) {
+  const input = await s.byTestId(id);
+  if (replace) {
+    await input.clear();
+  }
+  await input.type(text);
+}
+
+async function shot(name) {
+  await s.screenshot(join(SHOTS, `${name}.png`));
+}
+
+before(open);
+after(async () => {
+  if (s) await s.end().catch(() => {});
+});
+
+test('first run: the welcome sets up the shop in English', async () => {
+  await s.byTestId('welcome-shop-name', 30000);
+  await shot('01-welcome');
+  await click('welcome-language-en');
+  await typeInto('welcome-shop-name', 'Leaf & Cup Tea House');
+  await typeInto('welcome-brand', 'Leaf & Cup');
+  await typeInto('welcome-industry', 'Tea shop');
+  await click('welcome-start');
+  await s.byTestId('app-ready');
+  await s.waitForText('Leaf & Cup Tea House');
+  assert.equal(await s.title(), 'ShopCircle — Community planner');
+});
+
+test('plan a community with rules from the template library', async () => {
+  await click('community-new');
+  await typeInto('community-name', 'Morning Tea Friends');
+  await click('community-kind-high_frequency');
+  await typeInto('community-purpose', 'A tea of the day and member prices every Friday');
+  await typeInto('community-goal', '300 regulars buying every week');
+  await click('rule-template-no_ads');
+  await click('rule-template-respect');
+  await shot('02-community-form');
+  await click('community-save');
+  await s.waitFor('the community in the list', async () => {
+    const cards = await s.findAll('[data-testid^="community-card-"]');
+    for (const c of cards) if ((await c.text()).includes('Morning Tea Friends')) return true;
+    return false;
+  });
+  await shot('03-communities');
+});
+
+async function openCommunity(name) {
+  await click('nav-communities');
+  const card = await s.waitFor(`card ${name}`, async () => {
+    for (const c of await s.findAll('[data-testid^="community-card-"]')) {
+      if ((await c.text()).includes(name)) return c;
+    }
+    return null;
+  });
+  await card.click();
+  await s.waitFor(`the detail of ${name}`, async () => (await (await s.byTestId('community-title')).text()).includes(name));
+}
+
+test('edit the community: new name and capacity', async () => {
+  await openCommunity('Morning Tea Friends');
+  const rules = await (await s.byTestId('community-rules')).text();
+  assert.match(rules, /No advertising of other businesses or products\./);
+  assert.match(rules, /Be respectful/);
+  await click('community-edit');
+  await typeInto('community-name', 'Morning Tea Club', { replace: true });
+  await typeInto('community-capacity', '180', { replace: true });
+  await click('community-save');
+  await s.waitFor('the new name', async () => (await (await s.byTestId('community-title')).text()).includes('Morning Tea Club'));
+  await typeInto('member-count-input', '57', { replace: true });
+  await click('member-count-save');
+  await s.waitForText('57');
+  await shot('04-community-detail');
+});
+
+test('after a restart the community is unchanged, and the CLI sees the same file', async () => {
+  await s.end();
+  await open();
+  await s.byTestId('app-ready', 30000);
+  await openCommunity('Morning Tea Club');
+  const rules = await (await s.byTestId('community-rules')).text();
+  assert.match(rules, /No advertising of other businesses or products\./);
+  await s.waitForText('180');
+  const list = JSON.parse(execFileSync(CLI, ['--json', 'community', 'list'], { encoding: 'utf8' }));
+  const c = list.find((x) => x.name === 'Morning Tea Club');
+  assert.ok(c, 'the CLI lists the community');
+  assert.equal(c.capacity, 180);
+  assert.equal(c.kind, 'high_frequency');
+  assert.deepEqual(c.rules.length, 2);
+  assert.equal(c.members, 57);
+});
+
+test('switching the language in Settings turns the whole app Chinese', async () => {
+  await click('nav-settings');
+  await click('settings-language-zh');
+  await click('settings-save');
+  await s.waitForText('社群');
+  await s.waitFor('the Chinese window title', async () => (await s.title()) === 'ShopCircle 社群助手');
+  await shot('05-settings-chinese');
+  await click('nav-communities');
+  await s.waitForText('高频');
+  await shot('06-communities-chinese');
+});

@@ -1,0 +1,138 @@
+// A small W3C WebDriver client for tauri-driver: just the calls the end-to-end
+// tests make, so the suite needs no browser-automation framework.
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735a1f4b40';
+
+export class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  static async start(application, base = 'http://127.0.0.1:4444') {
+    // tauri-driver matches on tauri:options alone; a browserName makes it fail.
+    const res = await call(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+    });
+    return new Session(base, res.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async end() {
+    await this.cmd('DELETE', '');
+  }
+
+  async title() {
+    return this.cmd('GET', '/title');
+  }
+
+  /** Polls until `probe` returns a truthy value; fails with `what` after `ms`. */
+  async waitFor(what, probe, ms = 15000) {
+    const deadline = Date.now() + ms;
+    let last;
+    for (;;) {
+      try {
+        const v = await probe();
+        if (v) return v;
+      } catch (e) {
+        last = e;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async find(css) {
+    const res = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+    return new Element(this, res[ELEMENT]);
+  }
+
+  async findAll(css) {
+    const res = await this.cmd('POST', '/elements', { using: 'css selector', value: css });
+    return res.map((e) => new Element(this, e[ELEMENT]));
+  }
+
+  /** Waits until an element matching `css` is displayed, and returns it. */
+  async el(css, ms) {
+    return this.waitFor(`${css} to be shown`, async () => {
+      const e = await this.find(css);
+      return (await e.displayed()) ? e : null;
+    }, ms);
+  }
+
+  byTestId(id, ms) {
+    return this.el(`[data-testid="${id}"]`, ms);
+  }
+
+  async bodyText() {
+    return (await this.find('body')).text();
+  }
+
+  async waitForText(text, ms) {
+    return this.waitFor(`"${text}" on the page`, async () => (await this.bodyText()).includes(text), ms);
+  }
+
+  async execute(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  async screenshot(path) {
+    const fs = await import('node:fs/promises');
+    const png = await this.cmd('GET', '/screenshot');
+    await fs.writeFile(path, Buffer.from(png, 'base64'));
+  }
+}
+
+export class Element {
+  constructor(session, id) {
+    this.s = session;
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return this.s.cmd(method, `/element/${this.id}${path}`, body);
+  }
+
+  click() {
+    return this.cmd('POST', '/click', {});
+  }
+
+  clear() {
+    return this.cmd('POST', '/clear', {});
+  }
+
+  type(text) {
+    return this.cmd('POST', '/value', { text });
+  }
+
+  text() {
+    return this.cmd('GET', '/text');
+  }
+
+  value() {
+    return this.cmd('GET', '/property/value');
+  }
+
+  displayed() {
+    return this.cmd('GET', '/displayed');
+  }
+}
+
+async function call(base, method, path, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : undefined,
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok || (json.value && json.value.error)) {
+    const v = json.value || {};
+    throw new Error(`${method} ${path}: ${v.error || res.status} ${v.message || ''}`.trim());
+  }
+  return json.value;
+}
