@@ -17,4 +17,11 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for f in icons/*.png icons/*.ico; do
   cmp -s "$f" "$tmp/$(basename "$f")" || { echo "$f is stale; run: (cd ui && npx tauri icon ../icons/app-icon.svg -o ../icons)" >&2; exit 1; }
 done
-echo "generated files are current"
+
+
+# The core stays free of Tauri, so its tests need no GTK (ARCHITECTURE habit 1).
+if cargo tree -p shopcircle-core -e normal --prefix none | grep -q '^tauri'; then
+  echo "shopcircle-core depends on tauri; keep the core free of the shell" >&2
+  exit 1
+fi
+echo "generated files are current; the core is free of tauri"

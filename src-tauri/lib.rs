@@ -42,11 +42,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
-        .plugin(
-            tauri_plugin_log::Builder::default()
-                .level(log::LevelFilter::Info)
-                .build(),
-        )
+        .plugin(tauri_plugin_log::Builder::default().level(log::LevelFilter::Info).build())
         .invoke_handler(commands::handler())
         .setup(|app| {
             let lang = system::language();
@@ -64,6 +60,8 @@ pub fn run() {
 
 /// The shop's chosen language, read once at start for the window title.
 fn state_language(state: &AppState, fallback: shopcircle_core::Lang) -> shopcircle_core::Lang {
-    tauri::async_runtime::block_on(state.run(move |conn| Ok(shopcircle_core::shop::language_or(conn, fallback))))
-        .unwrap_or(fallback)
+    tauri::async_runtime::block_on(
+        state.run(move |conn| Ok(shopcircle_core::shop::language_or(conn, fallback))),
+    )
+    .unwrap_or(fallback)
 }

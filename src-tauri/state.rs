@@ -45,6 +45,10 @@ impl AppState {
             f(&mut conn).map_err(|e| e.payload(lang))
         })
         .await
-        .map_err(|e| ErrorPayload { code: "internal".into(), message: e.to_string(), field: None })?
+        .map_err(|e| ErrorPayload {
+            code: "internal".into(),
+            message: e.to_string(),
+            field: None,
+        })?
     }
 }

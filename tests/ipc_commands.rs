@@ -67,8 +67,12 @@ fn a_community_planned_through_ipc_survives_a_restart() {
                                         "rules": ["No ads", "Be kind"] } });
         let c = invoke(&s.main, "create_community", input).unwrap();
         assert_eq!(c["capacity"], 200);
-        invoke(&s.main, "record_member_count", json!({ "communityId": c["id"], "day": "2026-01-05", "count": 42 }))
-            .unwrap();
+        invoke(
+            &s.main,
+            "record_member_count",
+            json!({ "communityId": c["id"], "day": "2026-01-05", "count": 42 }),
+        )
+        .unwrap();
         c["id"].as_i64().unwrap()
     };
     let s = shell(&db);
@@ -84,10 +88,18 @@ fn bad_input_comes_back_as_code_message_and_field_in_the_owners_language() {
     let dir = tempfile::tempdir().unwrap();
     let s = shell(&dir.path().join("shop.db"));
     invoke(&s.main, "set_up_shop", tea_shop("zh-CN")).unwrap();
-    let err = invoke(&s.main, "create_community", json!({ "input": { "name": "A", "kind": "weekly" } })).unwrap_err();
-    assert_eq!(err, json!({ "code": "invalid_input", "field": "kind", "message": "无法识别的社群类型：“weekly”" }));
-    let err = invoke(&s.main, "create_community", json!({ "input": { "name": "A", "kind": "niche", "capacity": 0 } }))
+    let err = invoke(&s.main, "create_community", json!({ "input": { "name": "A", "kind": "weekly" } }))
         .unwrap_err();
+    assert_eq!(
+        err,
+        json!({ "code": "invalid_input", "field": "kind", "message": "无法识别的社群类型：“weekly”" })
+    );
+    let err = invoke(
+        &s.main,
+        "create_community",
+        json!({ "input": { "name": "A", "kind": "niche", "capacity": 0 } }),
+    )
+    .unwrap_err();
     assert_eq!(err["field"], "capacity");
     let list = invoke(&s.main, "list_communities", json!({ "includeArchived": true })).unwrap();
     assert_eq!(list, json!([]));
@@ -97,7 +109,9 @@ fn bad_input_comes_back_as_code_message_and_field_in_the_owners_language() {
 fn the_sample_shop_arrives_with_three_communities_and_staff() {
     let dir = tempfile::tempdir().unwrap();
     let s = shell(&dir.path().join("shop.db"));
-    let shop = invoke(&s.main, "create_sample_shop", json!({ "language": "en", "timeZone": "Europe/Berlin" })).unwrap();
+    let shop =
+        invoke(&s.main, "create_sample_shop", json!({ "language": "en", "timeZone": "Europe/Berlin" }))
+            .unwrap();
     assert_eq!(shop["time_zone"], "Europe/Berlin");
     let list = invoke(&s.main, "list_communities", json!({ "includeArchived": false })).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 3);

@@ -11,7 +11,10 @@ use super::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_communities(state: State<'_, AppState>, include_archived: bool) -> CmdResult<Vec<Community>> {
+pub async fn list_communities(
+    state: State<'_, AppState>,
+    include_archived: bool,
+) -> CmdResult<Vec<Community>> {
     state.run(move |conn| read::list(conn, include_archived)).await
 }
 

@@ -8,7 +8,10 @@ use super::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_member_counts(state: State<'_, AppState>, community_id: i64) -> CmdResult<Vec<MemberCount>> {
+pub async fn list_member_counts(
+    state: State<'_, AppState>,
+    community_id: i64,
+) -> CmdResult<Vec<MemberCount>> {
     state.run(move |conn| member_counts::list(conn, community_id)).await
 }
 

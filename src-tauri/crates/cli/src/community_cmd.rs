@@ -2,9 +2,9 @@
 
 use chrono::Utc;
 use clap::Subcommand;
-use shopcircle_core::db::Connection;
 use serde_json::json;
 use shopcircle_core::community::{read, write, Community, CommunityInput};
+use shopcircle_core::db::Connection;
 use shopcircle_core::Result;
 
 use crate::Output;
@@ -55,16 +55,8 @@ pub fn run(conn: &mut Connection, cmd: CommunityCommand) -> Result<Output> {
     let now = Utc::now();
     match cmd {
         CommunityCommand::Add { name, kind, capacity, stage, platform, purpose, goal, rules } => {
-            let input = CommunityInput {
-                name,
-                kind,
-                stage,
-                platform,
-                purpose,
-                goal,
-                capacity,
-                rules: Some(rules),
-            };
+            let input =
+                CommunityInput { name, kind, stage, platform, purpose, goal, capacity, rules: Some(rules) };
             let c = write::create(conn, &input, now)?;
             Ok(Output { text: c.id.to_string(), json: json!({ "id": c.id }) })
         }

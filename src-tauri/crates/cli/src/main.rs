@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand};
 use shopcircle_core::{db, paths, shop, Error, Lang};
 
 #[derive(Parser)]
-#[command(name = "shopcircle-cli", version, about = "ShopCircle from the terminal, on the app's own database")]
+#[command(
+    name = "shopcircle-cli",
+    version,
+    about = "ShopCircle from the terminal, on the app's own database"
+)]
 struct Cli {
     /// The database file [default: $SHOPCIRCLE_DB, else the app's data directory]
     #[arg(long, global = true, value_name = "PATH")]

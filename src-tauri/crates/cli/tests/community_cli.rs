@@ -38,14 +38,27 @@ fn json_add_gives_an_object_with_the_id_and_show_gives_the_whole_plan() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.db");
     let out = cli(&db)
-        .args(["--json", "community", "add", "--name", "Tea club", "--kind", "niche", "--stage", "activation"])
+        .args([
+            "--json",
+            "community",
+            "add",
+            "--name",
+            "Tea club",
+            "--kind",
+            "niche",
+            "--stage",
+            "activation",
+        ])
         .args(["--rule", "No ads", "--rule", "Be kind"])
         .assert()
         .success();
     let id = json(&out.get_output().stdout)["id"].as_i64().expect("id");
     let out = cli(&db).args(["community", "show", &id.to_string()]).assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-    assert!(text.contains("Tea club") && text.contains("activation") && text.contains("2. Be kind"), "{text}");
+    assert!(
+        text.contains("Tea club") && text.contains("activation") && text.contains("2. Be kind"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -82,6 +95,9 @@ fn the_environment_variable_points_the_cli_at_a_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("via-env.db");
     let mut cmd = Command::cargo_bin("shopcircle-cli").unwrap();
-    cmd.env("SHOPCIRCLE_DB", &db).args(["community", "add", "--name", "A", "--kind", "niche"]).assert().success();
+    cmd.env("SHOPCIRCLE_DB", &db)
+        .args(["community", "add", "--name", "A", "--kind", "niche"])
+        .assert()
+        .success();
     assert!(db.exists());
 }

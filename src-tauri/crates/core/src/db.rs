@@ -93,8 +93,7 @@ mod tests {
         let path = dir.path().join("shop.db");
         {
             let conn = open(&path).unwrap();
-            conn.execute_batch("CREATE TABLE from_the_future (x); PRAGMA user_version = 99;")
-                .unwrap();
+            conn.execute_batch("CREATE TABLE from_the_future (x); PRAGMA user_version = 99;").unwrap();
         }
         let err = open(&path).unwrap_err();
         assert_eq!(err.code(), "newer_database");

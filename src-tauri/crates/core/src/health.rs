@@ -90,7 +90,9 @@ pub fn check(conn: &Connection, community_id: i64, now: DateTime<Utc>) -> Result
     let items = vec![
         match purpose_chars {
             0 => item(Question::RealProblem, Verdict::Fail, Finding::PurposeMissing),
-            n if n < PURPOSE_MIN_CHARS => item(Question::RealProblem, Verdict::Partial, Finding::PurposeTooShort),
+            n if n < PURPOSE_MIN_CHARS => {
+                item(Question::RealProblem, Verdict::Partial, Finding::PurposeTooShort)
+            }
             _ => item(Question::RealProblem, Verdict::Pass, Finding::PurposeWritten),
         },
         if c.goal.is_empty() {

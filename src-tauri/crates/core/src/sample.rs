@@ -118,7 +118,12 @@ pub fn create(conn: &mut Connection, lang: Lang, time_zone: &str, now: DateTime<
     }
 
     let staff = [
-        (t("Tea Fragrance · Manager Lin", "茶香-林店长"), "manager", "chaxiang_lin", vec![ids[0], ids[1], ids[2]]),
+        (
+            t("Tea Fragrance · Manager Lin", "茶香-林店长"),
+            "manager",
+            "chaxiang_lin",
+            vec![ids[0], ids[1], ids[2]],
+        ),
         (t("Tea Fragrance · Xiao Zhou", "茶香-小周"), "clerk", "chaxiang_zhou", vec![ids[0], ids[1]]),
         (t("Amy (weekend)", "小美（周末兼职）"), "clerk", "amy_1998", vec![ids[2]]),
     ];

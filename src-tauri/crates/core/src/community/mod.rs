@@ -4,8 +4,8 @@ mod model;
 pub mod read;
 pub mod write;
 
-pub use model::{Community, CommunityInput, Kind, Platform, Stage, CAPACITY_MAX, NAME_MAX};
 pub(crate) use model::validate;
+pub use model::{Community, CommunityInput, Kind, Platform, Stage, CAPACITY_MAX, NAME_MAX};
 
 #[cfg(test)]
 mod tests;

@@ -34,20 +34,18 @@ fn from_row(r: &Row) -> rusqlite::Result<Community> {
 }
 
 fn rules_of(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let mut stmt = conn
-        .prepare_cached("SELECT text FROM community_rule WHERE community_id = ?1 ORDER BY position")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT text FROM community_rule WHERE community_id = ?1 ORDER BY position")?;
     let rules = stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(rules)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Community> {
     let sql = format!("SELECT {COLUMNS} FROM community c WHERE c.id = ?1");
-    let mut community = conn
-        .query_row(&sql, params![id], from_row)
-        .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Error::NotFound { what: "community", id },
-            e => e.into(),
-        })?;
+    let mut community = conn.query_row(&sql, params![id], from_row).map_err(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => Error::NotFound { what: "community", id },
+        e => e.into(),
+    })?;
     community.rules = rules_of(conn, id)?;
     Ok(community)
 }

@@ -33,7 +33,8 @@ fn a_wechat_group_defaults_to_200_members_and_a_wecom_group_to_500() {
     let mut conn = open_in_memory().unwrap();
     let wechat = write::create(&mut conn, &CommunityInput::new("A", Kind::Niche), now()).unwrap();
     assert_eq!(wechat.capacity, 200);
-    let wecom = CommunityInput { platform: Some("wecom_group".into()), ..CommunityInput::new("B", Kind::Niche) };
+    let wecom =
+        CommunityInput { platform: Some("wecom_group".into()), ..CommunityInput::new("B", Kind::Niche) };
     assert_eq!(write::create(&mut conn, &wecom, now()).unwrap().capacity, 500);
 }
 

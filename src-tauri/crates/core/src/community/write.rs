@@ -78,10 +78,7 @@ pub fn archive(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Communi
 
 pub fn restore(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Community> {
     read::get(conn, id)?;
-    conn.execute(
-        "UPDATE community SET archived_at = NULL, updated_at = ?1 WHERE id = ?2",
-        params![now, id],
-    )?;
+    conn.execute("UPDATE community SET archived_at = NULL, updated_at = ?1 WHERE id = ?2", params![now, id])?;
     read::get(conn, id)
 }
 

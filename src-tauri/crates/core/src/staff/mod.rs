@@ -4,8 +4,8 @@ mod model;
 pub mod read;
 pub mod write;
 
-pub use model::{missing_brand, Role, Staff, StaffInput};
 pub(crate) use model::validate;
+pub use model::{missing_brand, Role, Staff, StaffInput};
 
 #[cfg(test)]
 mod tests;

@@ -95,7 +95,8 @@ pub(crate) fn validate(input: &StaffInput) -> Result<Valid> {
 
 /// Whether a display name lacks the brand, ignoring case and spaces.
 pub fn missing_brand(display_name: &str, brand: &str) -> bool {
-    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
+    let squash =
+        |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
     let brand = squash(brand);
     !brand.is_empty() && !squash(display_name).contains(&brand)
 }

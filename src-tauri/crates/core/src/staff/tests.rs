@@ -53,14 +53,19 @@ fn an_unknown_role_or_empty_name_is_refused() {
     shop_with_community(&mut conn);
     let boss = StaffInput { role: "boss".into(), ..clerk("Leaf&Cup Amy", vec![]) };
     assert_eq!(write::create(&mut conn, &boss, now()).unwrap_err().field(), Some(Field::Role));
-    assert_eq!(write::create(&mut conn, &clerk(" ", vec![]), now()).unwrap_err().field(), Some(Field::DisplayName));
+    assert_eq!(
+        write::create(&mut conn, &clerk(" ", vec![]), now()).unwrap_err().field(),
+        Some(Field::DisplayName)
+    );
 }
 
 #[test]
 fn reassigning_replaces_the_communities_and_archiving_keeps_the_account() {
     let mut conn = open_in_memory().unwrap();
     let c1 = shop_with_community(&mut conn);
-    let c2 = community::write::create(&mut conn, &CommunityInput::new("Gifts", Kind::LowFrequency), now()).unwrap().id;
+    let c2 = community::write::create(&mut conn, &CommunityInput::new("Gifts", Kind::LowFrequency), now())
+        .unwrap()
+        .id;
     let s = write::create(&mut conn, &clerk("Leaf&Cup Amy", vec![c1]), now()).unwrap();
     let s = write::update(&mut conn, s.id, &clerk("Leaf&Cup Amy", vec![c2, c2]), now()).unwrap();
     assert_eq!(s.community_ids, vec![c2]);

@@ -59,7 +59,8 @@ fn assign(tx: &Transaction, staff_id: i64, community_ids: &[i64]) -> Result<()> 
         }
     }
     tx.execute("DELETE FROM staff_community WHERE staff_id = ?1", [staff_id])?;
-    let mut stmt = tx.prepare_cached("INSERT INTO staff_community (staff_id, community_id) VALUES (?1, ?2)")?;
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO staff_community (staff_id, community_id) VALUES (?1, ?2)")?;
     for &cid in community_ids {
         stmt.execute([staff_id, cid])?;
     }
