@@ -11,7 +11,8 @@ say "UI: unit tests and production build"
 npm --prefix ui test
 npm --prefix ui run build
 
-say "Rust: core, CLI and shell tests (also regenerates the IPC bindings)"
+say "Rust: formatting, then core, CLI and shell tests (the tests also regenerate the IPC bindings)"
+cargo fmt --all --check
 cargo test --workspace --locked
 
 say "Checking that the committed IPC bindings and icons are current"

@@ -3,6 +3,7 @@
 
 mod commands;
 pub mod state;
+mod startup;
 mod system;
 mod title;
 
@@ -31,6 +32,7 @@ fn db_path<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
 }
 
 pub fn run() {
+    startup::mark_start();
     let builder = tauri::Builder::default()
         // A second launch focuses the running window instead of opening a rival
         // writer on the same database.

@@ -24,6 +24,7 @@ pub struct AppInfo {
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
+    crate::startup::ui_ready();
     let shop = state.run(|conn| shop::get(conn)).await?;
     Ok(AppInfo {
         shop,

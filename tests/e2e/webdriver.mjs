@@ -1,7 +1,7 @@
 // A small W3C WebDriver client for tauri-driver: just the calls the end-to-end
 // tests make, so the suite needs no browser-automation framework.
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735a1f4b40';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export class Session {
   constructor(base, id) {
@@ -81,10 +81,22 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  /**
+   * Saves a PNG of the app window. WebKitWebDriver's own screenshot call hangs under
+   * Xvfb without a window manager, so the X server is asked instead (ImageMagick's
+   * `import`), finding the window by its title.
+   */
   async screenshot(path) {
-    const fs = await import('node:fs/promises');
-    const png = await this.cmd('GET', '/screenshot');
-    await fs.writeFile(path, Buffer.from(png, 'base64'));
+    const { execFileSync } = await import('node:child_process');
+    const title = await this.title();
+    const grab = (window) => execFileSync('import', ['-window', window, path], { stdio: 'pipe', timeout: 10000 });
+    try {
+      // An empty name would make `import` wait for a click on some window.
+      if (!title) throw new Error('untitled window');
+      grab(title);
+    } catch {
+      grab('root');
+    }
   }
 }
 

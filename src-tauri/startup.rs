@@ -1,0 +1,23 @@
+//! Measures how long the app takes from process start to the UI's first call,
+//! which the UI makes as soon as its first screen has rendered. Logged once, so
+//! start-up time can be read off any run without a profiler.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+static REPORTED: AtomicBool = AtomicBool::new(false);
+
+pub fn mark_start() {
+    STARTED.get_or_init(Instant::now);
+}
+
+/// Logs the time since `mark_start` the first time it is called.
+pub fn ui_ready() {
+    if let Some(start) = STARTED.get() {
+        if !REPORTED.swap(true, Ordering::Relaxed) {
+            log::info!("startup: UI ready {} ms after launch", start.elapsed().as_millis());
+        }
+    }
+}
