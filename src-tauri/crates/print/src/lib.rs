@@ -1,0 +1,13 @@
+//! ShopCircle's printed matter: QR codes and posters composed as SVG, rendered to
+//! PNG (resvg) and vector PDF (svg2pdf). Functions take data and return bytes:
+//! no Tauri, no database, no files.
+
+mod error;
+pub mod fonts;
+pub mod poster;
+pub mod qr;
+pub mod render;
+mod text_fit;
+
+pub use error::{Error, Result};
+pub use fonts::Fonts;

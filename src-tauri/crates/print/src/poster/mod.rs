@@ -1,0 +1,92 @@
+//! Drainage posters: what the owner fills in, and the four templates that lay it
+//! out on paper as SVG in millimetres.
+
+mod canvas;
+mod face;
+mod logo;
+mod templates;
+
+use serde::Deserialize;
+
+pub use logo::Logo;
+
+use crate::qr::{Correction, Matrix};
+use crate::{Error, Fonts, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Template {
+    /// A4 portrait, for a standee on the counter.
+    Counter,
+    /// A4 landscape folded in half: the same face on both halves, one upside down.
+    TableTent,
+    /// A3 portrait, for the shop window.
+    Window,
+    /// A4 sheet of twelve small QR labels.
+    Stickers,
+}
+
+impl Template {
+    pub fn parse(s: &str) -> Option<Template> {
+        match s.trim().replace('-', "_").as_str() {
+            "counter" => Some(Template::Counter),
+            "table_tent" => Some(Template::TableTent),
+            "window" => Some(Template::Window),
+            "stickers" => Some(Template::Stickers),
+            _ => None,
+        }
+    }
+
+    /// Paper size in millimetres (width, height).
+    pub fn paper(self) -> (f64, f64) {
+        match self {
+            Template::Counter | Template::Stickers => (210.0, 297.0),
+            Template::TableTent => (297.0, 210.0),
+            Template::Window => (297.0, 420.0),
+        }
+    }
+}
+
+/// Everything printed on a poster.
+#[derive(Debug, Clone, Default)]
+pub struct Poster {
+    pub payload: String,
+    pub headline: String,
+    pub subline: String,
+    /// "Scan to join and get …".
+    pub gift: String,
+    pub shop_name: String,
+    pub address: String,
+    pub hours: String,
+    /// `#RRGGBB`.
+    pub brand_color: String,
+    pub logo: Option<Logo>,
+}
+
+pub const HEADLINE_MAX: usize = 60;
+
+/// The poster as an SVG document sized in millimetres.
+pub fn compose(poster: &Poster, template: Template, fonts: &Fonts) -> Result<String> {
+    if poster.headline.trim().is_empty() {
+        return Err(Error::TextEmpty { field: "headline" });
+    }
+    if poster.headline.chars().count() > HEADLINE_MAX {
+        return Err(Error::TextTooLong { field: "headline", max: HEADLINE_MAX });
+    }
+    let brand = canvas::Color::parse(&poster.brand_color).unwrap_or(canvas::Color::DEFAULT_BRAND);
+    // A logo over the centre hides modules: level H leaves enough to still scan.
+    let correction = if poster.logo.is_some() { Correction::High } else { Correction::Medium };
+    let qr = Matrix::encode(&poster.payload, correction)?;
+    let ctx = face::Ctx { poster, fonts, qr: &qr, brand };
+    let (w, h) = template.paper();
+    let body = match template {
+        Template::Counter | Template::Window => face::portrait(&ctx, w, h)?,
+        Template::TableTent => templates::table_tent(&ctx, w, h)?,
+        Template::Stickers => templates::stickers(&ctx, w, h)?,
+    };
+    Ok(canvas::document(w, h, &fonts.family, &body))
+}
+
+#[cfg(test)]
+mod tests;
