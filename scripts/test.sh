@@ -19,5 +19,5 @@ say "Checking that the committed IPC bindings and icons are current"
 scripts/check-generated.sh
 
 say "End to end: the real app under Xvfb through tauri-driver"
-cargo build --locked --bin shopcircle --bin shopcircle-cli
+cargo build --locked -p shopcircle -p shopcircle-cli
 tests/e2e/run.sh target/debug/shopcircle

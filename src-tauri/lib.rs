@@ -2,8 +2,8 @@
 //! carry the UI's calls to the core. No rule of the shop lives here.
 
 mod commands;
-pub mod state;
 mod startup;
+pub mod state;
 mod system;
 mod title;
 

@@ -35,7 +35,9 @@ async function click(id) {
 async function typeInto(id, text, { replace = false } = {}) {
   const input = await s.byTestId(id);
   if (replace) {
-    await input.clear();
+    // WebDriver's clear() bypasses React's change tracking; select all and
+    // delete as a person would (Ctrl+A, release, Backspace).
+    await input.type('\uE009a\uE000\uE003');
   }
   await input.type(text);
 }
@@ -72,36 +74,27 @@ test('plan a community with rules from the template library', async () => {
   await click('rule-template-respect');
   await shot('02-community-form');
   await click('community-save');
-  await s.waitFor('the community in the list', async () => {
-    const cards = await s.findAll('[data-testid^="community-card-"]');
-    for (const c of cards) if ((await c.text()).includes('Morning Tea Friends')) return true;
-    return false;
-  });
+  await s.waitFor('the community in the list', () => s.findWithText('[data-testid^="community-card-"]', 'Morning Tea Friends'));
   await shot('03-communities');
 });
 
 async function openCommunity(name) {
   await click('nav-communities');
-  const card = await s.waitFor(`card ${name}`, async () => {
-    for (const c of await s.findAll('[data-testid^="community-card-"]')) {
-      if ((await c.text()).includes(name)) return c;
-    }
-    return null;
-  });
+  const card = await s.waitFor(`card ${name}`, () => s.findWithText('[data-testid^="community-card-"]', name));
   await card.click();
-  await s.waitFor(`the detail of ${name}`, async () => (await (await s.byTestId('community-title')).text()).includes(name));
+  await s.waitFor(`the detail of ${name}`, async () => (await s.textOf('[data-testid="community-title"]'))?.includes(name));
 }
 
 test('edit the community: new name and capacity', async () => {
   await openCommunity('Morning Tea Friends');
-  const rules = await (await s.byTestId('community-rules')).text();
+  const rules = await s.textOf('[data-testid="community-rules"]');
   assert.match(rules, /No advertising of other businesses or products\./);
   assert.match(rules, /Be respectful/);
   await click('community-edit');
   await typeInto('community-name', 'Morning Tea Club', { replace: true });
   await typeInto('community-capacity', '180', { replace: true });
   await click('community-save');
-  await s.waitFor('the new name', async () => (await (await s.byTestId('community-title')).text()).includes('Morning Tea Club'));
+  await s.waitFor('the new name', async () => (await s.textOf('[data-testid="community-title"]'))?.includes('Morning Tea Club'));
   await typeInto('member-count-input', '57', { replace: true });
   await click('member-count-save');
   await s.waitForText('57');
@@ -113,7 +106,7 @@ test('after a restart the community is unchanged, and the CLI sees the same file
   await open();
   await s.byTestId('app-ready', 30000);
   await openCommunity('Morning Tea Club');
-  const rules = await (await s.byTestId('community-rules')).text();
+  const rules = await s.textOf('[data-testid="community-rules"]');
   assert.match(rules, /No advertising of other businesses or products\./);
   await s.waitForText('180');
   const list = JSON.parse(execFileSync(CLI, ['--json', 'community', 'list'], { encoding: 'utf8' }));

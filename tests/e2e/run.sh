@@ -12,7 +12,7 @@ work=$(mktemp -d)
 artifacts=tests/e2e/artifacts
 mkdir -p "$artifacts"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work" 2>/dev/null || true; }
 trap cleanup EXIT
 
 if [ -z "${DISPLAY:-}" ]; then
@@ -24,7 +24,7 @@ fi
 export SHOPCIRCLE_DB="$work/e2e.db"
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
 export WEBKIT_DISABLE_DMABUF_RENDERER=1   # blank windows under some GPU stacks otherwise
-export LANG=en_US.UTF-8
+export LANG=C.UTF-8
 
 tauri-driver --port 4444 >"$artifacts/tauri-driver.log" 2>&1 &
 pids+=($!)

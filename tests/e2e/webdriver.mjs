@@ -69,8 +69,26 @@ export class Session {
     return this.el(`[data-testid="${id}"]`, ms);
   }
 
+  /**
+   * The page's text as the user sees it (innerText). WebKitWebDriver's element-text
+   * call leaves out text that CSS may ellipsize, such as Ant Design's titles.
+   */
   async bodyText() {
-    return (await this.find('body')).text();
+    return this.execute('return document.body.innerText');
+  }
+
+  /** The first element matching `css` whose text contains `text`, or null. */
+  async findWithText(css, text) {
+    const found = await this.execute(
+      'return [...document.querySelectorAll(arguments[0])].find((e) => e.innerText.includes(arguments[1])) || null',
+      [css, text],
+    );
+    return found ? new Element(this, found[ELEMENT]) : null;
+  }
+
+  /** The innerText of the first element matching `css`. */
+  async textOf(css) {
+    return this.execute('const e = document.querySelector(arguments[0]); return e ? e.innerText : null', [css]);
   }
 
   async waitForText(text, ms) {

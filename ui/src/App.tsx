@@ -1,0 +1,86 @@
+// Providers (query cache, antd theme and locale, language) and the choice between
+// the welcome screen and the main layout.
+import { useCallback, useLayoutEffect, useState } from "react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from "antd";
+import { useTranslation } from "react-i18next";
+import i18n, { antdLocale, applyLanguage } from "./i18n";
+import type { Lang } from "./bindings/Lang";
+import { toErrorPayload } from "./ipc";
+import { SetLangContext } from "./lang";
+import { useAppInfo } from "./queries";
+import { theme } from "./theme";
+import { Welcome } from "./features/welcome/Welcome";
+import { AppLayout } from "./features/layout/AppLayout";
+
+export function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** Theme, locale and the language switch around any part of the UI (tests use it too). */
+export function Providers({ lang, setLang, children }: { lang: Lang; setLang: (l: Lang) => void; children: React.ReactNode }) {
+  // Before paint, so a language change never flashes the old strings.
+  useLayoutEffect(() => {
+    if (i18n.language !== lang || document.title !== i18n.t("app.title")) applyLanguage(lang);
+  }, [lang]);
+  return (
+    <SetLangContext.Provider value={setLang}>
+      <ConfigProvider locale={antdLocale(lang)} theme={theme} button={{ autoInsertSpace: false }}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </SetLangContext.Provider>
+  );
+}
+
+function Root() {
+  const info = useAppInfo();
+  const [chosen, setChosen] = useState<Lang | null>(null);
+  const lang: Lang = chosen ?? info.data?.shop?.language ?? info.data?.system_language ?? "en";
+  const setLang = useCallback((l: Lang) => {
+    applyLanguage(l);
+    setChosen(l);
+  }, []);
+  return (
+    <Providers lang={lang} setLang={setLang}>
+      <Screen info={info} />
+    </Providers>
+  );
+}
+
+function Screen({ info }: { info: ReturnType<typeof useAppInfo> }) {
+  const { t } = useTranslation();
+  if (info.isPending) {
+    return (
+      <div style={{ height: "100vh", display: "grid", placeItems: "center" }}>
+        <Spin size="large" tip={t("app.loading")}>
+          <div style={{ width: 200, height: 80 }} />
+        </Spin>
+      </div>
+    );
+  }
+  if (info.isError) {
+    return (
+      <Result
+        status="error"
+        title={t("app.loadFailed")}
+        subTitle={toErrorPayload(info.error).message}
+        extra={<Button onClick={() => info.refetch()}>{t("app.retry")}</Button>}
+      />
+    );
+  }
+  return info.data.shop ? <AppLayout shop={info.data.shop} /> : <Welcome info={info.data} />;
+}
+
+export default function App() {
+  const [client] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <Root />
+    </QueryClientProvider>
+  );
+}

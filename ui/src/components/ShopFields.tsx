@@ -1,0 +1,56 @@
+// The shop's fields, shared by the welcome screen and Settings.
+import { AutoComplete, Form, Input, Radio } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Lang } from "../bindings/Lang";
+import type { FieldMap } from "../errors";
+import en from "../i18n/en";
+import { LANGS } from "../i18n";
+import { TimeZoneSelect } from "./TimeZoneSelect";
+
+/** Backend field names -> form field names. */
+export const SHOP_FIELDS: FieldMap = {
+  shop_name: "name",
+  brand: "brand",
+  industry: "industry",
+  time_zone: "time_zone",
+  language: "language",
+};
+
+const INDUSTRY_KEYS = Object.keys(en.industries) as (keyof typeof en.industries)[];
+
+export function ShopFields({ prefix }: { prefix: "welcome" | "settings" }) {
+  const { t } = useTranslation();
+  const industries = INDUSTRY_KEYS.map((k) => ({ value: t(`industries.${k}`) }));
+  return (
+    <>
+      <Form.Item name="name" label={t("shop.name")} rules={[{ required: true, whitespace: true, message: t("shop.nameRequired") }]}>
+        <Input data-testid={`${prefix}-shop-name`} placeholder={t("shop.namePlaceholder")} maxLength={80} autoFocus={prefix === "welcome"} />
+      </Form.Item>
+      <Form.Item name="brand" label={t("shop.brand")} extra={t("shop.brandHelp")}>
+        <Input data-testid={`${prefix}-brand`} placeholder={t("shop.brandPlaceholder")} maxLength={40} />
+      </Form.Item>
+      <Form.Item name="industry" label={t("shop.industry")}>
+        <AutoComplete
+          options={industries}
+          filterOption={(input, option) => String(option?.value ?? "").toLowerCase().includes(input.toLowerCase())}
+        >
+          <Input data-testid={`${prefix}-industry`} placeholder={t("shop.industryPlaceholder")} />
+        </AutoComplete>
+      </Form.Item>
+      <Form.Item name="time_zone" label={t("shop.timeZone")}>
+        <TimeZoneSelect placeholder={t("shop.timeZonePlaceholder")} testId={`${prefix}-time-zone`} />
+      </Form.Item>
+      <Form.Item name="language" label={t("shop.language")}>
+        <Radio.Group optionType="button" buttonStyle="solid">
+          {LANGS.map((l: Lang) => (
+            <Radio.Button key={l} value={l}>
+              <span data-testid={`${prefix}-language-${l === "zh-CN" ? "zh" : "en"}`} lang={l}>
+                {t(`lang.${l}`)}
+              </span>
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+// A searchable list of the IANA zones the system knows.
+import { Select } from "antd";
+import { useMemo } from "react";
+
+function zones(current?: string): string[] {
+  let list: string[] = [];
+  try {
+    list = Intl.supportedValuesOf("timeZone");
+  } catch {
+    list = ["Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Europe/London", "America/New_York", "UTC"];
+  }
+  if (current && !list.includes(current)) list = [current, ...list];
+  return list;
+}
+
+type Props = { value?: string; onChange?: (v: string) => void; placeholder?: string; testId?: string };
+
+export function TimeZoneSelect({ value, onChange, placeholder, testId }: Props) {
+  const options = useMemo(() => zones(value).map((z) => ({ value: z, label: z.replace(/_/g, " ") })), [value]);
+  return (
+    <Select
+      showSearch
+      value={value}
+      onChange={onChange}
+      placeholder={placeholder}
+      options={options}
+      data-testid={testId}
+      optionFilterProp="label"
+      filterOption={(input, option) =>
+        String(option?.value ?? "").toLowerCase().includes(input.toLowerCase().replace(/ /g, "_"))
+      }
+    />
+  );
+}

@@ -1,0 +1,18 @@
+// The lifecycle drainage → activation → value output → realization, current stage marked.
+import { Steps } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Stage } from "../../bindings/Stage";
+import { STAGES } from "./labels";
+
+export function StageSteps({ stage, compact = false }: { stage: Stage; compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Steps
+      size="small"
+      type={compact ? "inline" : "default"}
+      progressDot={!compact}
+      current={STAGES.indexOf(stage)}
+      items={STAGES.map((s) => ({ title: t(`stage.${s}`) }))}
+    />
+  );
+}

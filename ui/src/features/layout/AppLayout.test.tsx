@@ -1,0 +1,39 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import App from "../../App";
+import { fakeBackend } from "../../test/backend";
+
+describe("the main layout", () => {
+  it("is ready with the shop's name, the English title and only the three existing areas", async () => {
+    fakeBackend();
+    render(<App />);
+    expect(await screen.findByTestId("app-ready")).toBeInTheDocument();
+    expect(screen.getByTestId("shop-name")).toHaveTextContent("Leaf & Cup");
+    expect(document.title).toBe("ShopCircle — Community planner");
+    expect(screen.getAllByRole("menuitem").map((m) => m.textContent)).toEqual(["Communities", "Staff accounts", "Settings"]);
+  });
+
+  it("navigates between communities, a community's detail and staff", async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("community-card-1"));
+    expect(await screen.findByTestId("community-title")).toHaveTextContent("Morning Tea Friends");
+    await user.click(screen.getByTestId("nav-staff"));
+    expect(await screen.findByRole("heading", { name: "Staff accounts" })).toBeInTheDocument();
+    await user.click(screen.getByTestId("nav-communities"));
+    expect(await screen.findByTestId("community-new")).toBeInTheDocument();
+  });
+
+  it("shows the backend's message when the app cannot start", async () => {
+    fakeBackend({}, {
+      app_info: () => {
+        throw { code: "db_locked", message: "The data file is used by another program.", field: null };
+      },
+    });
+    render(<App />);
+    expect(await screen.findByText("The data file is used by another program.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+  });
+});

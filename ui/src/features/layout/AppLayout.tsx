@@ -1,0 +1,75 @@
+// The frame once the shop exists: menu on the left, the shop's name on top, one page.
+import { SettingOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import { Layout, Menu, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Shop } from "../../bindings/Shop";
+import { Logo } from "../../components/Logo";
+import { NavContext, type Route } from "../../nav";
+import { CommunitiesPage } from "../communities/CommunitiesPage";
+import { CommunityDetail } from "../communities/CommunityDetail";
+import { StaffPage } from "../staff/StaffPage";
+import { SettingsPage } from "../settings/SettingsPage";
+
+const AREAS = [
+  { key: "communities", icon: <TeamOutlined /> },
+  { key: "staff", icon: <UserOutlined /> },
+  { key: "settings", icon: <SettingOutlined /> },
+] as const;
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case "communities":
+      return <CommunitiesPage />;
+    case "community":
+      return <CommunityDetail id={route.id} />;
+    case "staff":
+      return <StaffPage />;
+    case "settings":
+      return <SettingsPage />;
+  }
+}
+
+export function AppLayout({ shop }: { shop: Shop }) {
+  const { t } = useTranslation();
+  const [route, setRoute] = useState<Route>({ page: "communities" });
+  const nav = useMemo(() => ({ route, go: setRoute }), [route]);
+  const selected = route.page === "community" ? "communities" : route.page;
+
+  return (
+    <NavContext.Provider value={nav}>
+      <Layout style={{ minHeight: "100vh" }} data-testid="app-ready">
+        <Layout.Sider width={220} breakpoint="lg" collapsedWidth={72} theme="light" style={{ borderRight: "1px solid #eceee8" }}>
+          <div style={{ height: 64, display: "flex", alignItems: "center", padding: "0 20px", overflow: "hidden" }}>
+            <Logo withName size={30} />
+          </div>
+          <Menu
+            mode="inline"
+            aria-label={t("nav.menu")}
+            selectedKeys={[selected]}
+            style={{ borderInlineEnd: "none", padding: "8px 8px" }}
+            onClick={({ key }) => setRoute({ page: key as "communities" | "staff" | "settings" })}
+            items={AREAS.map((a) => ({
+              key: a.key,
+              icon: a.icon,
+              label: <span data-testid={`nav-${a.key}`}>{t(`nav.${a.key}`)}</span>,
+            }))}
+          />
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header
+            style={{ display: "flex", alignItems: "center", gap: 12, padding: "0 32px", borderBottom: "1px solid #eceee8", height: 64 }}
+          >
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="shop-name">
+              {shop.name}
+            </Typography.Title>
+            {shop.industry && <Tag bordered={false} color="green">{shop.industry}</Tag>}
+          </Layout.Header>
+          <Layout.Content style={{ overflow: "auto" }}>
+            <Page route={route} />
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </NavContext.Provider>
+  );
+}

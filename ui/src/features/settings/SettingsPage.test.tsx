@@ -1,0 +1,41 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import App from "../../App";
+import { fakeBackend } from "../../test/backend";
+
+describe("settings", () => {
+  it("shows where the data lives and the version", async () => {
+    fakeBackend();
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-settings"));
+    expect(await screen.findByTestId("settings-data-path")).toHaveTextContent("/home/me/.local/share/shopcircle.db");
+    expect(screen.getByTestId("settings-version")).toHaveTextContent("0.1.0");
+    expect(screen.getByTestId("settings-shop-name")).toHaveValue("Leaf & Cup");
+  });
+
+  it("saving Chinese switches the whole app, antd components included", async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-settings"));
+    await user.click(await screen.findByTestId("settings-language-zh"));
+    await user.click(screen.getByTestId("settings-save"));
+
+    await waitFor(() => expect(backend.called("update_shop")).toHaveLength(1));
+    expect(backend.called("update_shop")[0].args.input).toMatchObject({ name: "Leaf & Cup", language: "zh-CN", time_zone: "Asia/Shanghai" });
+    expect(await screen.findByTestId("nav-communities")).toHaveTextContent("社群");
+    expect(screen.getByTestId("nav-staff")).toHaveTextContent("店员账号");
+    expect(document.title).toBe("ShopCircle 社群助手");
+
+    await user.click(screen.getByTestId("nav-staff"));
+    expect(await screen.findByRole("heading", { name: "店员账号" })).toBeInTheDocument();
+    expect(screen.getAllByText("昵称").length).toBeGreaterThan(0);
+    // antd's own strings follow too: the Popconfirm's OK button comes from the zh_CN locale.
+    await user.click(screen.getByTestId("nav-communities"));
+    await user.click(await screen.findByTestId("community-card-1"));
+    await user.click(await screen.findByTestId("community-archive"));
+    expect(await screen.findByRole("button", { name: "确定" })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,77 @@
+// Typed wrappers around the Rust commands. Argument names are camelCase here;
+// Tauri maps them to the snake_case parameters of each #[tauri::command].
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { Community } from "./bindings/Community";
+import type { CommunityInput } from "./bindings/CommunityInput";
+import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { HealthCheck } from "./bindings/HealthCheck";
+import type { Lang } from "./bindings/Lang";
+import type { MemberCount } from "./bindings/MemberCount";
+import type { RuleTemplate } from "./bindings/RuleTemplate";
+import type { Shop } from "./bindings/Shop";
+import type { ShopInput } from "./bindings/ShopInput";
+import type { Staff } from "./bindings/Staff";
+import type { StaffInput } from "./bindings/StaffInput";
+
+/** Every rejected command becomes an ErrorPayload, whatever shape it arrived in. */
+export function toErrorPayload(e: unknown): ErrorPayload {
+  if (e && typeof e === "object" && "message" in e) {
+    const o = e as Partial<ErrorPayload> & { message: unknown };
+    return { code: String(o.code ?? "unknown"), message: String(o.message), field: o.field ?? null };
+  }
+  return { code: "unknown", message: typeof e === "string" ? e : String(e), field: null };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toErrorPayload(e);
+  }
+}
+
+export const ipc = {
+  appInfo: () => call<AppInfo>("app_info"),
+  setUpShop: (input: ShopInput) => call<Shop>("set_up_shop", { input }),
+  createSampleShop: (language: Lang, timeZone: string) =>
+    call<Shop>("create_sample_shop", { language, timeZone }),
+  updateShop: (input: ShopInput) => call<Shop>("update_shop", { input }),
+
+  listCommunities: (includeArchived: boolean) =>
+    call<Community[]>("list_communities", { includeArchived }),
+  getCommunity: (id: number) => call<Community>("get_community", { id }),
+  createCommunity: (input: CommunityInput) => call<Community>("create_community", { input }),
+  updateCommunity: (id: number, input: CommunityInput) =>
+    call<Community>("update_community", { id, input }),
+  archiveCommunity: (id: number) => call<Community>("archive_community", { id }),
+  restoreCommunity: (id: number) => call<Community>("restore_community", { id }),
+  ruleTemplates: (language: Lang) => call<RuleTemplate[]>("rule_templates", { language }),
+  communityHealth: (id: number) => call<HealthCheck>("community_health", { id }),
+
+  listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),
+  createStaff: (input: StaffInput) => call<Staff>("create_staff", { input }),
+  updateStaff: (id: number, input: StaffInput) => call<Staff>("update_staff", { id, input }),
+  setStaffArchived: (id: number, archived: boolean) =>
+    call<Staff>("set_staff_archived", { id, archived }),
+
+  listMemberCounts: (communityId: number) =>
+    call<MemberCount[]>("list_member_counts", { communityId }),
+  recordMemberCount: (communityId: number, day: string, count: number) =>
+    call<MemberCount>("record_member_count", { communityId, day, count }),
+};
+
+export type {
+  AppInfo,
+  Community,
+  CommunityInput,
+  ErrorPayload,
+  HealthCheck,
+  Lang,
+  MemberCount,
+  RuleTemplate,
+  Shop,
+  ShopInput,
+  Staff,
+  StaffInput,
+};

@@ -1,0 +1,26 @@
+// Query keys shared across features, and the one query every screen reads: app_info.
+import { useQuery } from "@tanstack/react-query";
+import { ipc } from "./ipc";
+
+export const keys = {
+  appInfo: ["app-info"] as const,
+  communities: (includeArchived: boolean) => ["communities", { includeArchived }] as const,
+  communitiesAll: ["communities"] as const,
+  community: (id: number) => ["community", id] as const,
+  health: (id: number) => ["health", id] as const,
+  healthAll: ["health"] as const,
+  memberCounts: (id: number) => ["member-counts", id] as const,
+  ruleTemplates: (lang: string) => ["rule-templates", lang] as const,
+  staff: (includeArchived: boolean) => ["staff", { includeArchived }] as const,
+  staffAll: ["staff"] as const,
+};
+
+export function useAppInfo() {
+  return useQuery({ queryKey: keys.appInfo, queryFn: ipc.appInfo, staleTime: Infinity });
+}
+
+/** The shop, once set up; screens inside the layout can rely on it. */
+export function useShop() {
+  const { data } = useAppInfo();
+  return data?.shop ?? null;
+}

@@ -1,0 +1,144 @@
+// An in-memory stand-in for the Rust commands, behind mockIPC: tests assert on what was sent.
+import { mockIPC } from "@tauri-apps/api/mocks";
+import type { AppInfo } from "../bindings/AppInfo";
+import type { Community } from "../bindings/Community";
+import type { CommunityInput } from "../bindings/CommunityInput";
+import type { HealthCheck } from "../bindings/HealthCheck";
+import type { MemberCount } from "../bindings/MemberCount";
+import type { Shop } from "../bindings/Shop";
+import type { ShopInput } from "../bindings/ShopInput";
+import type { Staff } from "../bindings/Staff";
+import type { StaffInput } from "../bindings/StaffInput";
+
+export const T0 = "2025-01-01T00:00:00Z";
+
+export function shop(over: Partial<Shop> = {}): Shop {
+  return { name: "Leaf & Cup", brand: "Leaf", industry: "Tea shop", time_zone: "Asia/Shanghai", language: "en", created_at: T0, updated_at: T0, ...over };
+}
+
+export function community(over: Partial<Community> = {}): Community {
+  return {
+    id: 1, name: "Morning Tea Friends", kind: "high_frequency", stage: "activation", platform: "wechat_group",
+    purpose: "A tea of the day", goal: "300 regulars", capacity: 200, rules: ["No ads"], members: 120,
+    archived_at: null, created_at: T0, updated_at: T0, ...over,
+  };
+}
+
+export function staffMember(over: Partial<Staff> = {}): Staff {
+  return {
+    id: 1, display_name: "Leaf · Amy", role: "manager", account_id: "amy01", note: "", community_ids: [1],
+    missing_brand: false, archived_at: null, created_at: T0, updated_at: T0, ...over,
+  };
+}
+
+export const HEALTH: HealthCheck = {
+  community_id: 1,
+  score: 63,
+  items: [
+    { question: "real_problem", verdict: "pass", finding: "purpose_written" },
+    { question: "long_term_goal", verdict: "fail", finding: "goal_missing" },
+    { question: "clear_rules", verdict: "partial", finding: "rules_few" },
+    { question: "uses_tools", verdict: "partial", finding: "no_staff" },
+  ],
+};
+
+export const TEMPLATES = {
+  en: [
+    { key: "no_ads", text: "No advertising of other businesses or products." },
+    { key: "no_spam", text: "No spam or flooding the chat." },
+    { key: "respect", text: "Be respectful to everyone." },
+  ],
+  "zh-CN": [
+    { key: "no_ads", text: "禁止发布其他商家或产品的广告。" },
+    { key: "no_spam", text: "禁止刷屏。" },
+    { key: "respect", text: "尊重每一位群友。" },
+  ],
+};
+
+export type Call = { cmd: string; args: Record<string, unknown> };
+
+type State = {
+  info: AppInfo;
+  communities: Community[];
+  staff: Staff[];
+  counts: MemberCount[];
+  health: HealthCheck;
+};
+
+type Override = (args: Record<string, unknown>) => unknown;
+
+/** Installs the fake backend; `overrides` replace single commands (throw to reject). */
+export function fakeBackend(init: Partial<State> = {}, overrides: Record<string, Override> = {}) {
+  const state: State = {
+    info: { shop: shop(), system_time_zone: "Asia/Shanghai", system_language: "en", data_path: "/home/me/.local/share/shopcircle.db", version: "0.1.0" },
+    communities: [community()],
+    staff: [],
+    counts: [],
+    health: HEALTH,
+    ...init,
+  };
+  const calls: Call[] = [];
+  let nextId = 100;
+  const now = T0;
+  const fromInput = (i: CommunityInput, base?: Community): Community => ({
+    ...(base ?? community({ id: nextId++, members: null })),
+    name: i.name, kind: i.kind, stage: i.stage ?? "drainage", platform: i.platform ?? "wechat_group",
+    purpose: i.purpose ?? "", goal: i.goal ?? "", capacity: i.capacity ?? 200, rules: i.rules ?? [],
+  });
+  const toShop = (i: ShopInput): Shop => ({ ...shop(), ...i, brand: i.brand || i.name });
+  const toStaff = (i: StaffInput, base?: Staff): Staff => ({
+    ...(base ?? staffMember({ id: nextId++ })),
+    display_name: i.display_name, role: i.role, account_id: i.account_id ?? "", note: i.note ?? "", community_ids: i.community_ids ?? [],
+  });
+
+  const handlers: Record<string, Override> = {
+    app_info: () => state.info,
+    set_up_shop: (a) => (state.info = { ...state.info, shop: toShop(a.input as ShopInput) }).shop,
+    create_sample_shop: (a) => (state.info = { ...state.info, shop: shop({ name: "Sample", language: a.language as Shop["language"] }) }).shop,
+    update_shop: (a) => (state.info = { ...state.info, shop: toShop(a.input as ShopInput) }).shop,
+    list_communities: (a) => state.communities.filter((c) => a.includeArchived || !c.archived_at),
+    get_community: (a) => state.communities.find((c) => c.id === a.id),
+    create_community: (a) => {
+      const c = fromInput(a.input as CommunityInput);
+      state.communities.push(c);
+      return c;
+    },
+    update_community: (a) => {
+      const i = state.communities.findIndex((c) => c.id === a.id);
+      state.communities[i] = fromInput(a.input as CommunityInput, state.communities[i]);
+      return state.communities[i];
+    },
+    archive_community: (a) => Object.assign(state.communities.find((c) => c.id === a.id)!, { archived_at: now }),
+    restore_community: (a) => Object.assign(state.communities.find((c) => c.id === a.id)!, { archived_at: null }),
+    rule_templates: (a) => TEMPLATES[a.language as "en" | "zh-CN"],
+    community_health: (a) => ({ ...state.health, community_id: a.id }),
+    list_staff: (a) => state.staff.filter((s) => a.includeArchived || !s.archived_at),
+    create_staff: (a) => {
+      const s = toStaff(a.input as StaffInput);
+      state.staff.push(s);
+      return s;
+    },
+    update_staff: (a) => {
+      const i = state.staff.findIndex((s) => s.id === a.id);
+      return (state.staff[i] = toStaff(a.input as StaffInput, state.staff[i]));
+    },
+    set_staff_archived: (a) => Object.assign(state.staff.find((s) => s.id === a.id)!, { archived_at: a.archived ? now : null }),
+    list_member_counts: (a) => state.counts.filter((c) => c.community_id === a.communityId),
+    record_member_count: (a) => {
+      const m = { community_id: a.communityId as number, recorded_on: a.day as string, count: a.count as number };
+      state.counts.push(m);
+      return m;
+    },
+    ...overrides,
+  };
+
+  mockIPC((cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    const h = handlers[cmd];
+    if (!h) throw { code: "unknown_command", message: `no fake for ${cmd}`, field: null };
+    return h(args);
+  });
+
+  return { state, calls, called: (cmd: string) => calls.filter((c) => c.cmd === cmd) };
+}
