@@ -6,7 +6,10 @@ import { STAGES } from "./labels";
 
 export function StageSteps({ stage, compact = false }: { stage: Stage; compact?: boolean }) {
   const { t } = useTranslation();
+  // Dotted steps centre each title under its dot, so the last one reaches past
+  // the right edge; the padding keeps "Realization" / "变现" whole.
   return (
+    <div style={{ padding: compact ? 0 : "0 36px" }}>
     <Steps
       size="small"
       type={compact ? "inline" : "default"}
@@ -14,5 +17,6 @@ export function StageSteps({ stage, compact = false }: { stage: Stage; compact?:
       current={STAGES.indexOf(stage)}
       items={STAGES.map((s) => ({ title: t(`stage.${s}`) }))}
     />
+    </div>
   );
 }
