@@ -37,8 +37,11 @@ if [ "$what" = test ] && ! command -v tauri-driver >/dev/null; then
   cargo install tauri-driver --locked || die "cargo install tauri-driver failed"
 fi
 
-# npm ci only when the lock file changed since the last install.
+# Install only when the lock file changed since the last install. `npm install`
+# rather than `npm ci`: npm records @tauri-apps/cli's per-platform packages only
+# for the platform that wrote the lock, and `npm ci` then refuses the lock as
+# out of sync; `npm install` still installs exactly the locked versions.
 if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   say "installing the UI's npm packages"
-  (cd ui && npm ci --no-audit --no-fund) || die "npm ci failed"
+  (cd ui && npm install --no-audit --no-fund) || die "npm install failed"
 fi
