@@ -28,7 +28,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| render::pdf(&compose(&p, Template::Counter, &fonts).expect("svg"), &fonts).expect("pdf"))
     });
     g.bench_function("compose + PNG 300 DPI", |b| {
-        b.iter(|| render::png(&compose(&p, Template::Counter, &fonts).expect("svg"), &fonts, 300).expect("png"))
+        b.iter(|| {
+            render::png(&compose(&p, Template::Counter, &fonts).expect("svg"), &fonts, 300).expect("png")
+        })
     });
     g.finish();
 }
