@@ -18,6 +18,12 @@ pub enum Error {
     BadImage(String),
     #[error("the image is too large ({width}×{height}); at most {max_pixels} pixels")]
     ImageTooLarge { width: u32, height: u32, max_pixels: u64 },
+    #[error(
+        "no QR code was found in this image; use a screenshot where the whole code is sharp and visible"
+    )]
+    NoQrFound,
+    #[error("this image holds {count} QR codes; crop it so only the one you mean is left")]
+    SeveralQrFound { count: usize },
     #[error("DPI must be between {min} and {max}")]
     BadDpi { min: u32, max: u32 },
     #[error("rendering failed: {0}")]

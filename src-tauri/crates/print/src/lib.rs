@@ -6,6 +6,7 @@ mod error;
 pub mod fonts;
 pub mod poster;
 pub mod qr;
+pub mod qr_import;
 pub mod render;
 mod text_fit;
 
