@@ -10,7 +10,10 @@ use crate::{Error, Result};
 
 /// Every migration, in order. Append only: a released migration is never edited,
 /// because databases in the field have already run it.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_foundation.sql"),
+    include_str!("../migrations/0002_channels_and_qr_sources.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())

@@ -31,6 +31,11 @@ pub enum Field {
     Communities,
     Date,
     Count,
+    ChannelKind,
+    QrKind,
+    Payload,
+    MadeAt,
+    Staff,
 }
 
 impl Field {
@@ -77,6 +82,16 @@ impl Field {
             (Date, Lang::ZhCn) => "日期",
             (Count, Lang::En) => "Member count",
             (Count, Lang::ZhCn) => "成员数",
+            (ChannelKind, Lang::En) => "Channel type",
+            (ChannelKind, Lang::ZhCn) => "渠道类型",
+            (QrKind, Lang::En) => "QR type",
+            (QrKind, Lang::ZhCn) => "二维码类型",
+            (Payload, Lang::En) => "QR content",
+            (Payload, Lang::ZhCn) => "二维码内容",
+            (MadeAt, Lang::En) => "Date the group QR was made",
+            (MadeAt, Lang::ZhCn) => "群二维码生成日期",
+            (Staff, Lang::En) => "Staff account",
+            (Staff, Lang::ZhCn) => "店员账号",
         }
     }
 }
@@ -190,6 +205,8 @@ fn what_zh(what: &str) -> &'static str {
     match what {
         "community" => "社群",
         "staff" => "店员账号",
+        "channel" => "引流渠道",
+        "qr code" => "二维码",
         _ => "记录",
     }
 }

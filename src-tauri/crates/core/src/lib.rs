@@ -2,6 +2,7 @@
 //! about them, and the SQLite storage. No UI and no Tauri: the desktop shell and
 //! the CLI both call in here, so both obey the same rules on the same file.
 
+pub mod channel;
 pub mod community;
 pub mod db;
 mod error;
@@ -9,6 +10,7 @@ pub mod health;
 mod lang;
 pub mod member_counts;
 pub mod paths;
+pub mod qr_source;
 pub mod rule_templates;
 pub mod sample;
 pub mod shop;

@@ -1,0 +1,82 @@
+//! Drainage channels of a community.
+
+mod model;
+
+pub use model::{Channel, ChannelInput, ChannelKind, NAME_MAX};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::community::write::ensure_active;
+use crate::{qr_source, Error, Field, Problem, Result};
+
+const COLUMNS: &str = "id, community_id, kind, name, archived_at, created_at";
+
+fn from_row(r: &Row) -> rusqlite::Result<Channel> {
+    let kind: String = r.get(2)?;
+    Ok(Channel {
+        id: r.get(0)?,
+        community_id: r.get(1)?,
+        kind: ChannelKind::parse(&kind).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        name: r.get(3)?,
+        qr: None,
+        archived_at: r.get(4)?,
+        created_at: r.get(5)?,
+    })
+}
+
+fn with_qr(conn: &Connection, mut c: Channel) -> Result<Channel> {
+    c.qr = qr_source::current(conn, c.id)?;
+    Ok(c)
+}
+
+/// Adds a channel; names are unique within a community (they name it in the CLI).
+pub fn create(
+    conn: &Connection,
+    community_id: i64,
+    input: &ChannelInput,
+    now: DateTime<Utc>,
+) -> Result<Channel> {
+    let (kind, name) = model::validate(input)?;
+    ensure_active(conn, community_id)?;
+    if find_by_name(conn, community_id, &name)?.is_some() {
+        return Err(Error::invalid(Field::Name, Problem::Duplicate));
+    }
+    conn.execute(
+        "INSERT INTO channel (community_id, kind, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+        params![community_id, kind.as_str(), name, now],
+    )?;
+    get(conn, conn.last_insert_rowid())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Channel> {
+    let sql = format!("SELECT {COLUMNS} FROM channel WHERE id = ?1");
+    let c = conn.query_row(&sql, [id], from_row).map_err(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => Error::NotFound { what: "channel", id },
+        e => e.into(),
+    })?;
+    with_qr(conn, c)
+}
+
+pub fn find_by_name(conn: &Connection, community_id: i64, name: &str) -> Result<Option<Channel>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM channel WHERE community_id = ?1 AND name = ?2 COLLATE NOCASE AND archived_at IS NULL"
+    );
+    let c = conn.query_row(&sql, params![community_id, name.trim()], from_row).optional()?;
+    c.map(|c| with_qr(conn, c)).transpose()
+}
+
+/// A community's active channels, in the order they were added.
+pub fn list(conn: &Connection, community_id: i64) -> Result<Vec<Channel>> {
+    crate::community::read::get(conn, community_id)?;
+    let sql =
+        format!("SELECT {COLUMNS} FROM channel WHERE community_id = ?1 AND archived_at IS NULL ORDER BY id");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows: Vec<Channel> = stmt.query_map([community_id], from_row)?.collect::<rusqlite::Result<_>>()?;
+    rows.into_iter().map(|c| with_qr(conn, c)).collect()
+}
+
+#[cfg(test)]
+mod tests;
