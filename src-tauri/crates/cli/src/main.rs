@@ -2,12 +2,16 @@
 //! file and through the same core rules as the desktop app.
 
 mod community_cmd;
+mod error;
+mod poster_cmd;
+mod qr_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use shopcircle_core::{db, paths, shop, Error, Lang};
+use error::CliError;
+use shopcircle_core::{db, paths, shop, Lang};
 
 #[derive(Parser)]
 #[command(
@@ -33,6 +37,18 @@ enum Command {
     /// Plan and list the shop's communities
     #[command(subcommand)]
     Community(community_cmd::CommunityCommand),
+    /// Import a channel's QR code; list group codes about to expire
+    #[command(subcommand)]
+    Qr(qr_cmd::QrCommand),
+    /// Render drainage posters
+    #[command(subcommand)]
+    Poster(PosterCommand),
+}
+
+#[derive(Subcommand)]
+enum PosterCommand {
+    /// Render a poster to PDF, PNG or SVG; prints the file written
+    Render(poster_cmd::RenderArgs),
 }
 
 /// What the CLI prints, in plain text and as JSON.
@@ -50,11 +66,13 @@ fn main() -> ExitCode {
     let fallback = Lang::from_locale(&std::env::var("LANG").unwrap_or_default());
     let mut conn = match db::open(&path) {
         Ok(conn) => conn,
-        Err(e) => return fail(&e, fallback),
+        Err(e) => return fail(&e.into(), fallback),
     };
     let lang = shop::language_or(&conn, fallback);
     let result = match cli.command {
-        Command::Community(cmd) => community_cmd::run(&mut conn, cmd),
+        Command::Community(cmd) => community_cmd::run(&mut conn, cmd).map_err(CliError::from),
+        Command::Qr(cmd) => qr_cmd::run(&mut conn, cmd),
+        Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args),
     };
     match result {
         Ok(out) => {
@@ -69,7 +87,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn fail(e: &Error, lang: Lang) -> ExitCode {
+fn fail(e: &CliError, lang: Lang) -> ExitCode {
     eprintln!("error: {}", e.message(lang));
     ExitCode::FAILURE
 }

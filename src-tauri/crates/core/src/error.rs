@@ -36,6 +36,8 @@ pub enum Field {
     Payload,
     MadeAt,
     Staff,
+    Template,
+    Format,
 }
 
 impl Field {
@@ -92,6 +94,10 @@ impl Field {
             (MadeAt, Lang::ZhCn) => "群二维码生成日期",
             (Staff, Lang::En) => "Staff account",
             (Staff, Lang::ZhCn) => "店员账号",
+            (Template, Lang::En) => "Template",
+            (Template, Lang::ZhCn) => "模板",
+            (Format, Lang::En) => "File format",
+            (Format, Lang::ZhCn) => "文件格式",
         }
     }
 }

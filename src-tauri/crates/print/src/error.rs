@@ -29,3 +29,43 @@ pub enum Error {
     #[error("rendering failed: {0}")]
     Render(String),
 }
+
+impl Error {
+    /// The message in Simplified Chinese (`Display` gives the English one).
+    pub fn message_zh(&self) -> String {
+        match self {
+            Error::EmptyPayload => "二维码内容为空".into(),
+            Error::PayloadTooLong { bytes, max } => {
+                format!("二维码内容太长：{bytes} 字节，可打印的二维码最多容纳 {max} 字节")
+            }
+            Error::NoCjkFont => {
+                "本机没有找到中文字体，请安装思源黑体（Noto Sans CJK）、微软雅黑或苹方".into()
+            }
+            Error::TextTooLong { field, max } => {
+                format!("{}太长，缩到最小字号也放不下；请缩短到约 {max} 个字", field_zh(field))
+            }
+            Error::TextEmpty { field } => format!("{}不能为空", field_zh(field)),
+            Error::BadImage(e) => format!("无法读取这张图片：{e}"),
+            Error::ImageTooLarge { width, height, max_pixels } => {
+                format!("图片太大（{width}×{height}），最多 {max_pixels} 像素")
+            }
+            Error::NoQrFound => "这张图片里没有找到二维码；请使用二维码完整、清晰的截图".into(),
+            Error::SeveralQrFound { count } => {
+                format!("这张图片里有 {count} 个二维码；请裁剪到只剩要用的那一个")
+            }
+            Error::BadDpi { min, max } => format!("DPI 必须在 {min} 到 {max} 之间"),
+            Error::Render(e) => format!("生成失败：{e}"),
+        }
+    }
+}
+
+fn field_zh(field: &str) -> &'static str {
+    match field {
+        "headline" => "标题",
+        "sub-line" => "副标题",
+        "gift line" => "赠品说明",
+        "shop name" => "店名",
+        "address and hours" => "地址和营业时间",
+        _ => "文字",
+    }
+}
