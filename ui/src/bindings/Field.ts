@@ -4,4 +4,4 @@
  * A field of an input the owner typed, named in validation errors so the UI can
  * put the message beside the right box.
  */
-export type Field = "shop_name" | "brand" | "industry" | "time_zone" | "language" | "name" | "kind" | "stage" | "platform" | "purpose" | "goal" | "capacity" | "rules" | "display_name" | "role" | "account_id" | "note" | "communities" | "date" | "count" | "channel_kind" | "qr_kind" | "payload" | "made_at" | "staff";
+export type Field = "shop_name" | "brand" | "industry" | "time_zone" | "language" | "name" | "kind" | "stage" | "platform" | "purpose" | "goal" | "capacity" | "rules" | "display_name" | "role" | "account_id" | "note" | "communities" | "date" | "count" | "channel_kind" | "qr_kind" | "payload" | "made_at" | "staff" | "template" | "format" | "color" | "headline" | "subline" | "gift" | "address" | "hours";

@@ -13,6 +13,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_channels_and_qr_sources.sql"),
+    include_str!("../migrations/0003_posters.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -38,6 +38,12 @@ pub enum Field {
     Staff,
     Template,
     Format,
+    Color,
+    Headline,
+    Subline,
+    Gift,
+    Address,
+    Hours,
 }
 
 impl Field {
@@ -98,6 +104,18 @@ impl Field {
             (Template, Lang::ZhCn) => "模板",
             (Format, Lang::En) => "File format",
             (Format, Lang::ZhCn) => "文件格式",
+            (Color, Lang::En) => "Brand colour",
+            (Color, Lang::ZhCn) => "品牌色",
+            (Headline, Lang::En) => "Headline",
+            (Headline, Lang::ZhCn) => "标题",
+            (Subline, Lang::En) => "Sub-line",
+            (Subline, Lang::ZhCn) => "副标题",
+            (Gift, Lang::En) => "Gift line",
+            (Gift, Lang::ZhCn) => "赠品说明",
+            (Address, Lang::En) => "Address",
+            (Address, Lang::ZhCn) => "地址",
+            (Hours, Lang::En) => "Opening hours",
+            (Hours, Lang::ZhCn) => "营业时间",
         }
     }
 }
@@ -213,6 +231,7 @@ fn what_zh(what: &str) -> &'static str {
         "staff" => "店员账号",
         "channel" => "引流渠道",
         "qr code" => "二维码",
+        "poster" => "海报",
         _ => "记录",
     }
 }

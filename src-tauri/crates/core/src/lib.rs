@@ -10,6 +10,7 @@ pub mod health;
 mod lang;
 pub mod member_counts;
 pub mod paths;
+pub mod poster;
 pub mod qr_source;
 pub mod rule_templates;
 pub mod sample;
