@@ -21,6 +21,12 @@ const COMMANDS: &[&str] = &[
     "list_member_counts",
     "record_member_count",
     "community_health",
+    "list_channels",
+    "create_channel",
+    "import_qr",
+    "set_qr_link",
+    "correct_qr_made_on",
+    "expiring_qrs",
 ];
 
 fn main() {

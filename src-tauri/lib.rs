@@ -2,6 +2,7 @@
 //! carry the UI's calls to the core. No rule of the shop lives here.
 
 mod commands;
+mod error;
 mod startup;
 pub mod state;
 mod system;
@@ -63,7 +64,9 @@ pub fn run() {
 /// The shop's chosen language, read once at start for the window title.
 fn state_language(state: &AppState, fallback: shopcircle_core::Lang) -> shopcircle_core::Lang {
     tauri::async_runtime::block_on(
-        state.run(move |conn| Ok(shopcircle_core::shop::language_or(conn, fallback))),
+        state.run(move |conn| {
+            Ok::<_, shopcircle_core::Error>(shopcircle_core::shop::language_or(conn, fallback))
+        }),
     )
     .unwrap_or(fallback)
 }

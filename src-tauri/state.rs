@@ -7,6 +7,8 @@ use std::sync::{Arc, Mutex};
 use shopcircle_core::db::Connection;
 use shopcircle_core::{shop, Error, ErrorPayload, Lang};
 
+use crate::error::AppError;
+
 pub struct AppState {
     /// `Err` when the file could not be opened (say, written by a newer version):
     /// the app still starts and shows the reason instead of vanishing.
@@ -27,10 +29,11 @@ impl AppState {
 
     /// Runs `f` on the connection in the blocking pool, so a slow disk never
     /// freezes the window, and speaks any error in the shop's language.
-    pub async fn run<T, F>(&self, f: F) -> Result<T, ErrorPayload>
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, ErrorPayload>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Connection) -> shopcircle_core::Result<T> + Send + 'static,
+        E: Into<AppError>,
+        F: FnOnce(&mut Connection) -> Result<T, E> + Send + 'static,
     {
         let fallback = self.system_language;
         let db = match &self.db {
@@ -42,7 +45,7 @@ impl AppState {
             // still sound (every write is a transaction), so carry on with it.
             let mut conn = db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             let lang = shop::language_or(&conn, fallback);
-            f(&mut conn).map_err(|e| e.payload(lang))
+            f(&mut conn).map_err(|e| e.into().payload(lang))
         })
         .await
         .map_err(|e| ErrorPayload {

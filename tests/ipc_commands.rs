@@ -1,41 +1,13 @@
 //! The shell's commands through Tauri's mock runtime, with the real capability
 //! file: what the UI sends, what it gets back, and what it is refused.
 
+mod common;
+
 use std::path::Path;
 
+use common::{invoke, shell};
 use serde_json::{json, Value};
-use shopcircle_core::Lang;
-use shopcircle_lib::{state::AppState, with_commands};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-struct Shell {
-    _app: App<MockRuntime>,
-    main: WebviewWindow<MockRuntime>,
-}
-
-fn shell(db: &Path) -> Shell {
-    let app = with_commands(mock_builder(), AppState::open(db.to_path_buf(), Lang::En))
-        .build(tauri::generate_context!(test = true))
-        .expect("the app builds");
-    let main = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a window");
-    Shell { _app: app, main }
-}
-
-fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("a url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().expect("JSON"))
-}
+use tauri::WebviewWindowBuilder;
 
 fn tea_shop(language: &str) -> Value {
     json!({ "input": { "name": "茶香茶馆", "brand": "茶香", "industry": "茶饮",
@@ -139,7 +111,7 @@ fn a_database_from_a_newer_version_is_reported_not_opened() {
 fn a_window_the_capability_does_not_name_may_not_call_commands() {
     let dir = tempfile::tempdir().unwrap();
     let s = shell(&dir.path().join("shop.db"));
-    let other = WebviewWindowBuilder::new(&s._app, "other", Default::default()).build().unwrap();
+    let other = WebviewWindowBuilder::new(&s.app, "other", Default::default()).build().unwrap();
     let denied = invoke(&other, "app_info", json!({})).unwrap_err();
     assert!(denied.to_string().contains("not allowed"), "{denied}");
     assert!(invoke(&s.main, "app_info", json!({})).is_ok());

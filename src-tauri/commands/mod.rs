@@ -3,6 +3,7 @@
 
 mod app;
 mod communities;
+mod drainage;
 mod members;
 mod staff;
 
@@ -27,6 +28,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         staff::set_staff_archived,
         members::list_member_counts,
         members::record_member_count,
+        drainage::list_channels,
+        drainage::create_channel,
+        drainage::import_qr,
+        drainage::set_qr_link,
+        drainage::correct_qr_made_on,
+        drainage::expiring_qrs,
     ]
 }
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, Utc};
 use clap::Subcommand;
 use serde_json::json;
 use shopcircle_core::channel::{self, ChannelInput, ChannelKind};
@@ -48,7 +48,7 @@ pub fn run(conn: &mut Connection, cmd: QrCommand) -> CliResult<Output> {
         QrCommand::Import { image, community, channel: name, kind, staff, made } => {
             let bytes = read_file(&image)?;
             let payload = shopcircle_print::qr_import::decode(&bytes)?;
-            let made_at = made.map(|d| start_of_day(conn, &d)).transpose()?;
+            let made_at = made.map(|d| shop::start_of_day(conn, &d, Field::MadeAt)).transpose()?;
             let ch = match channel::find_by_name(conn, community, &name)? {
                 Some(ch) => ch,
                 None => {
@@ -89,24 +89,4 @@ pub fn run(conn: &mut Connection, cmd: QrCommand) -> CliResult<Output> {
             Ok(Output { text, json: serde_json::to_value(&list).unwrap_or_default() })
         }
     }
-}
-
-/// Midnight of `day` in the shop's zone (UTC before the shop is set up).
-fn start_of_day(conn: &Connection, day: &str) -> CliResult<chrono::DateTime<Utc>> {
-    let date = NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|_| {
-        shopcircle_core::Error::invalid(
-            Field::MadeAt,
-            shopcircle_core::Problem::Unknown { value: day.into() },
-        )
-    })?;
-    let midnight = date.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let zone = match shop::get(conn)? {
-        Some(s) => shop::parse_zone(&s.time_zone)?,
-        None => chrono_tz::UTC,
-    };
-    Ok(zone
-        .from_local_datetime(&midnight)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| midnight.and_utc()))
 }

@@ -68,6 +68,25 @@ pub fn parse_zone(zone: &str) -> Result<chrono_tz::Tz> {
     zone.parse::<chrono_tz::Tz>().map_err(|_| unknown(Field::TimeZone, zone))
 }
 
+/// Midnight at the start of `day` (YYYY-MM-DD) in the shop's zone, UTC before
+/// the shop is set up. A day that is not a date is refused as `field`.
+pub fn start_of_day(conn: &Connection, day: &str, field: Field) -> Result<DateTime<Utc>> {
+    use chrono::TimeZone;
+    let date = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|_| unknown(field, day))?;
+    let midnight = date.and_hms_opt(0, 0, 0).ok_or_else(|| unknown(field, day))?;
+    let zone = match get(conn)? {
+        Some(s) => parse_zone(&s.time_zone)?,
+        None => chrono_tz::UTC,
+    };
+    // Where a zone skips midnight (a DST change), the day starts at the first valid instant.
+    Ok(zone
+        .from_local_datetime(&midnight)
+        .earliest()
+        .or_else(|| zone.from_local_datetime(&(midnight + chrono::Duration::hours(1))).earliest())
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| midnight.and_utc()))
+}
+
 pub fn get(conn: &Connection) -> Result<Option<Shop>> {
     conn.query_row(
         "SELECT name, brand, industry, time_zone, language, created_at, updated_at FROM shop WHERE id = 1",
@@ -179,6 +198,24 @@ mod tests {
         let bad_lang = ShopInput { language: "fr".into(), ..tea_shop() };
         assert_eq!(update(&conn, &bad_lang, now()).unwrap_err().field(), Some(Field::Language));
         assert_eq!(require(&conn).unwrap().time_zone, "Asia/Shanghai");
+    }
+
+    #[test]
+    fn a_day_starts_at_midnight_in_the_shops_zone() {
+        let conn = open_in_memory().unwrap();
+        assert_eq!(
+            start_of_day(&conn, "2026-11-20", Field::Date).unwrap().to_rfc3339(),
+            "2026-11-20T00:00:00+00:00"
+        );
+        set_up(&conn, &tea_shop(), now()).unwrap();
+        assert_eq!(
+            start_of_day(&conn, "2026-11-20", Field::Date).unwrap().to_rfc3339(),
+            "2026-11-19T16:00:00+00:00"
+        );
+        assert_eq!(
+            start_of_day(&conn, "20.11.2026", Field::MadeAt).unwrap_err().field(),
+            Some(Field::MadeAt)
+        );
     }
 
     #[test]
