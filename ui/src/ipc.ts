@@ -2,6 +2,11 @@
 // Tauri maps them to the snake_case parameters of each #[tauri::command].
 import { invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { Channel } from "./bindings/Channel";
+import type { ChannelInput } from "./bindings/ChannelInput";
+import type { ExpiringQr } from "./bindings/ExpiringQr";
+import type { QrKind } from "./bindings/QrKind";
+import type { QrSource } from "./bindings/QrSource";
 import type { Community } from "./bindings/Community";
 import type { CommunityInput } from "./bindings/CommunityInput";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
@@ -59,6 +64,15 @@ export const ipc = {
     call<MemberCount[]>("list_member_counts", { communityId }),
   recordMemberCount: (communityId: number, day: string, count: number) =>
     call<MemberCount>("record_member_count", { communityId, day, count }),
+
+  listChannels: (communityId: number) => call<Channel[]>("list_channels", { communityId }),
+  createChannel: (communityId: number, input: ChannelInput) =>
+    call<Channel>("create_channel", { communityId, input }),
+  /** `image` is the file's bytes as base64; the backend reads the QR code in it. */
+  importQr: (channelId: number, kind: QrKind, image: string) =>
+    call<QrSource>("import_qr", { channelId, kind, image, staffId: null, madeOn: null }),
+  setQrLink: (channelId: number, link: string) => call<QrSource>("set_qr_link", { channelId, link }),
+  expiringQrs: () => call<ExpiringQr[]>("expiring_qrs"),
 };
 
 export type {

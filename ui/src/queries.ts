@@ -13,6 +13,8 @@ export const keys = {
   ruleTemplates: (lang: string) => ["rule-templates", lang] as const,
   staff: (includeArchived: boolean) => ["staff", { includeArchived }] as const,
   staffAll: ["staff"] as const,
+  channels: (communityId: number) => ["channels", communityId] as const,
+  expiringQrs: ["expiring-qrs"] as const,
 };
 
 export function useAppInfo() {

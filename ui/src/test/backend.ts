@@ -1,6 +1,10 @@
 // An in-memory stand-in for the Rust commands, behind mockIPC: tests assert on what was sent.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { AppInfo } from "../bindings/AppInfo";
+import type { Channel } from "../bindings/Channel";
+import type { ChannelInput } from "../bindings/ChannelInput";
+import type { ExpiringQr } from "../bindings/ExpiringQr";
+import type { QrKind } from "../bindings/QrKind";
 import type { Community } from "../bindings/Community";
 import type { CommunityInput } from "../bindings/CommunityInput";
 import type { HealthCheck } from "../bindings/HealthCheck";
@@ -63,6 +67,8 @@ type State = {
   staff: Staff[];
   counts: MemberCount[];
   health: HealthCheck;
+  channels: Channel[];
+  expiring: ExpiringQr[];
 };
 
 type Override = (args: Record<string, unknown>) => unknown;
@@ -75,6 +81,8 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
     staff: [],
     counts: [],
     health: HEALTH,
+    channels: [],
+    expiring: [],
     ...init,
   };
   const calls: Call[] = [];
@@ -129,6 +137,27 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
       state.counts.push(m);
       return m;
     },
+    list_channels: (a) => state.channels.filter((c) => c.community_id === a.communityId),
+    create_channel: (a) => {
+      const i = a.input as ChannelInput;
+      const c: Channel = { id: nextId++, community_id: a.communityId as number, kind: i.kind, name: i.name, qr: null, archived_at: null, created_at: now };
+      state.channels.push(c);
+      return c;
+    },
+    import_qr: (a) => {
+      const c = state.channels.find((x) => x.id === a.channelId)!;
+      c.qr = {
+        id: nextId++, channel_id: c.id, kind: a.kind as QrKind, payload: `decoded:${String(a.image).length}`, staff_id: null,
+        has_image: true, made_at: now, expires_at: a.kind === "group_qr" ? "2099-01-08T00:00:00Z" : null, created_at: now,
+      };
+      return c.qr;
+    },
+    set_qr_link: (a) => {
+      const c = state.channels.find((x) => x.id === a.channelId)!;
+      c.qr = { id: nextId++, channel_id: c.id, kind: "link", payload: a.link as string, staff_id: null, has_image: false, made_at: null, expires_at: null, created_at: now };
+      return c.qr;
+    },
+    expiring_qrs: () => state.expiring,
     ...overrides,
   };
 

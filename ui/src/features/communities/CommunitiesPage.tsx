@@ -10,6 +10,7 @@ import { useNav } from "../../nav";
 import { CommunityCard } from "./CommunityCard";
 import { CommunityForm } from "./CommunityForm";
 import { useCommunities, useInvalidateCommunity } from "./queries";
+import { ExpiryWatch } from "../drainage/ExpiryWatch";
 
 export function CommunitiesPage() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function CommunitiesPage() {
           </Button>
         </Space>
       </div>
+      <ExpiryWatch />
       {list.isPending ? (
         <Skeleton active />
       ) : list.isError ? (

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { showError, toMessage } from "../../errors";
 import { ipc } from "../../ipc";
 import { useNav } from "../../nav";
+import { ChannelsCard } from "../drainage/ChannelsCard";
 import { CommunityForm } from "./CommunityForm";
 import { CommunityPlan } from "./CommunityPlan";
 import { HealthScorecard } from "./HealthScorecard";
@@ -91,6 +92,7 @@ export function CommunityDetail({ id }: { id: number }) {
           <Space direction="vertical" size={20} style={{ width: "100%" }}>
             <HealthScorecard health={health.data} />
             <MemberCounts community={c} />
+            <ChannelsCard communityId={c.id} archived={archived} />
           </Space>
         </Col>
       </Row>

@@ -1,0 +1,56 @@
+import { screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Channel } from "../../bindings/Channel";
+import { fakeBackend, T0 } from "../../test/backend";
+import { renderScreen } from "../../test/render";
+import { CommunitiesPage } from "../communities/CommunitiesPage";
+import { ChannelsCard } from "./ChannelsCard";
+
+const counter: Channel = { id: 7, community_id: 1, kind: "counter", name: "Counter", qr: null, archived_at: null, created_at: T0 };
+
+describe("drainage channels", () => {
+  it("adds a channel named after its kind when no name is typed", async () => {
+    const backend = fakeBackend();
+    const { user } = renderScreen(<ChannelsCard communityId={1} archived={false} />);
+    await user.click(await screen.findByTestId("channel-add"));
+    await waitFor(() => expect(backend.called("create_channel")).toHaveLength(1));
+    expect(backend.called("create_channel")[0].args).toEqual({ communityId: 1, input: { kind: "counter", name: "Counter" } });
+    expect(await screen.findByText("No QR code yet")).toBeInTheDocument();
+  });
+
+  it("sends a picked screenshot as base64 and shows the decoded code with its expiry", async () => {
+    const backend = fakeBackend({ channels: [{ ...counter }] });
+    const { user } = renderScreen(<ChannelsCard communityId={1} archived={false} />);
+    const file = new File([new Uint8Array([137, 80, 78, 71])], "qr.png", { type: "image/png" });
+    await user.upload(await screen.findByTestId("qr-file-7"), file);
+    await waitFor(() => expect(backend.called("import_qr")).toHaveLength(1));
+    expect(backend.called("import_qr")[0].args).toMatchObject({ channelId: 7, kind: "group_qr", image: "iVBORw==" });
+    expect(await screen.findByTestId("qr-payload")).toHaveTextContent("decoded:8");
+    expect(screen.getByText(/^Expires 2099-01-0/)).toBeInTheDocument();
+  });
+
+  it("shows the backend's message when the image holds no QR code", async () => {
+    fakeBackend({ channels: [{ ...counter }] }, {
+      import_qr: () => {
+        throw { code: "no_qr_found", message: "这张图片里没有找到二维码", field: null };
+      },
+    });
+    const { user } = renderScreen(<ChannelsCard communityId={1} archived={false} />);
+    await user.upload(await screen.findByTestId("qr-file-7"), new File(["x"], "cat.jpg", { type: "image/jpeg" }));
+    expect(await screen.findByText("这张图片里没有找到二维码")).toBeInTheDocument();
+  });
+
+  it("the home screen lists expired group codes with their community and channel", async () => {
+    fakeBackend({
+      expiring: [{
+        qr: { id: 3, channel_id: 7, kind: "group_qr", payload: "g", staff_id: null, has_image: true, made_at: T0, expires_at: "2025-01-08T00:00:00Z", created_at: T0 },
+        channel_name: "Counter", community_id: 1, community_name: "Morning Tea Friends", expired: true,
+      }],
+    });
+    renderScreen(<CommunitiesPage />, { lang: "zh-CN" });
+    const watch = await screen.findByTestId("expiry-watch");
+    expect(watch).toHaveTextContent("有 1 个群二维码已过期");
+    expect(watch).toHaveTextContent("Morning Tea Friends · Counter");
+    expect(watch).toHaveTextContent("已于 2025-01-08");
+  });
+});
