@@ -129,3 +129,14 @@ test('switching the language in Settings turns the whole app Chinese', async () 
   await s.waitForText('高频');
   await shot('06-communities-chinese');
 });
+
+test('a drainage channel gets its code from a dropped group screenshot', async () => {
+  await openCommunity('Morning Tea Club');
+  await click('channel-add');
+  const input = await s.waitFor('the QR file input', () => s.find('[data-testid^="qr-file-"]'));
+  await input.type(join(process.cwd(), 'tests/fixtures/group-qr-screenshot.png'));
+  await s.waitFor('the decoded group link', async () =>
+    (await s.textOf('[data-testid="qr-payload"]'))?.includes('https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1mcmllbmRzLWdyb3Vw'));
+  await s.execute('document.querySelector(\'[data-testid="channels-card"]\').scrollIntoView()');
+  await shot('07-drainage-channel');
+});
