@@ -4,6 +4,7 @@
 
 mod error;
 pub mod fonts;
+mod image_input;
 pub mod poster;
 pub mod qr;
 pub mod qr_import;

@@ -1,10 +1,6 @@
 //! Reading a QR code out of an image the owner drops in: a screenshot of a WeChat
 //! group's code, a staff member's contact card, a saved join-link code.
 
-use std::io::Cursor;
-
-use image::ImageReader;
-
 use crate::{Error, Result};
 
 /// A phone screenshot is ~2.5 MP; 50 MP is a camera photo of something else.
@@ -15,17 +11,8 @@ const SEARCH_SIDE: u32 = 1600;
 
 /// The text of the one QR code in `bytes`.
 pub fn decode(bytes: &[u8]) -> Result<String> {
-    let reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| Error::BadImage(e.to_string()))?;
-    if reader.format().is_none() {
-        return Err(Error::BadImage("not a PNG, JPEG, WebP, GIF or BMP image".into()));
-    }
-    let (width, height) = reader.into_dimensions().map_err(|e| Error::BadImage(e.to_string()))?;
-    if width as u64 * height as u64 > MAX_PIXELS {
-        return Err(Error::ImageTooLarge { width, height, max_pixels: MAX_PIXELS });
-    }
-    let image = image::load_from_memory(bytes).map_err(|e| Error::BadImage(e.to_string()))?;
+    let image = crate::image_input::read(bytes, MAX_PIXELS)?;
+    let (width, height) = (image.width(), image.height());
     let found = search(image.to_luma8());
     // A downscaled search can miss a small code in a big image; try full size then.
     let found = if found.is_empty() && width.max(height) > SEARCH_SIDE { search_full(&image) } else { found };

@@ -4,7 +4,6 @@
 use std::io::Cursor;
 
 use base64::Engine;
-use image::ImageReader;
 
 use crate::{Error, Result};
 
@@ -20,18 +19,12 @@ pub struct Logo {
 
 impl Logo {
     pub fn from_bytes(bytes: &[u8]) -> Result<Logo> {
-        let reader = ImageReader::new(Cursor::new(bytes))
-            .with_guessed_format()
-            .map_err(|e| Error::BadImage(e.to_string()))?;
-        if reader.format().is_none() {
-            return Err(Error::BadImage("not a PNG, JPEG, WebP, GIF or BMP image".into()));
-        }
-        let (width, height) = reader.into_dimensions().map_err(|e| Error::BadImage(e.to_string()))?;
-        if width as u64 * height as u64 > MAX_PIXELS {
-            return Err(Error::ImageTooLarge { width, height, max_pixels: MAX_PIXELS });
-        }
-        let image = image::load_from_memory(bytes).map_err(|e| Error::BadImage(e.to_string()))?;
-        let image = if width.max(height) > MAX_SIDE { image.thumbnail(MAX_SIDE, MAX_SIDE) } else { image };
+        let image = crate::image_input::read(bytes, MAX_PIXELS)?;
+        let image = if image.width().max(image.height()) > MAX_SIDE {
+            image.thumbnail(MAX_SIDE, MAX_SIDE)
+        } else {
+            image
+        };
         let mut png = Vec::new();
         image
             .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
