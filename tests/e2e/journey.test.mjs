@@ -81,7 +81,8 @@ test('plan a community with rules from the template library', async () => {
 async function openCommunity(name) {
   await click('nav-communities');
   const card = await s.waitFor(`card ${name}`, () => s.findWithText('[data-testid^="community-card-"]', name));
-  await card.click();
+  // A closing drawer's mask may still cover the card: retry until the click lands.
+  await s.waitFor(`a click on ${name}`, async () => (await card.click(), true));
   await s.waitFor(`the detail of ${name}`, async () => (await s.textOf('[data-testid="community-title"]'))?.includes(name));
 }
 
@@ -95,7 +96,11 @@ test('edit the community: new name and capacity', async () => {
   await typeInto('community-capacity', '180', { replace: true });
   await click('community-save');
   await s.waitFor('the new name', async () => (await s.textOf('[data-testid="community-title"]'))?.includes('Morning Tea Club'));
+  // The edit drawer traps focus until it has closed; typing before that goes into it.
+  await s.waitFor('the edit form to close', async () =>
+    !(await s.execute('const e = document.querySelector(\'[data-testid="community-name"]\'); return !!e && e.offsetParent !== null')));
   await typeInto('member-count-input', '57', { replace: true });
+  await s.waitFor('57 in the count box', async () => (await (await s.byTestId('member-count-input')).value()) === '57');
   await click('member-count-save');
   await s.waitForText('57');
   await shot('04-community-detail');
