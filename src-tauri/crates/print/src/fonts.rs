@@ -37,7 +37,7 @@ impl Fonts {
         Fonts::from_database(db)
     }
 
-    pub fn from_database(db: Database) -> Result<Fonts> {
+    pub fn from_database(mut db: Database) -> Result<Fonts> {
         let family = CJK_FAMILIES
             .iter()
             .find(|f| query(&db, f, Weight::NORMAL).is_some())
@@ -46,6 +46,16 @@ impl Fonts {
             .ok_or(Error::NoCjkFont)?;
         let regular = query(&db, &family, Weight::NORMAL).ok_or(Error::NoCjkFont)?;
         let bold = query(&db, &family, Weight::BOLD).unwrap_or(regular);
+        for id in [regular, bold] {
+            // Map the CJK files once and keep them mapped: otherwise every glyph
+            // lookup maps and unmaps a 20 MB collection again, which dominated
+            // the time to make a PDF. Safety: fontdb reads through the mapping;
+            // a font file rewritten under a running app is the one risk, the
+            // same one every desktop program that maps fonts takes.
+            unsafe {
+                db.make_shared_face_data(id);
+            }
+        }
         Ok(Fonts { db: Arc::new(db), family, regular, bold })
     }
 
