@@ -27,6 +27,16 @@ const COMMANDS: &[&str] = &[
     "set_qr_link",
     "correct_qr_made_on",
     "expiring_qrs",
+    "list_posters",
+    "get_poster",
+    "poster_history",
+    "create_poster",
+    "update_poster",
+    "archive_poster",
+    "preview_poster",
+    "export_poster",
+    "print_poster",
+    "reveal_poster_file",
 ];
 
 fn main() {

@@ -9,6 +9,15 @@ pub enum AppError {
     Print(shopcircle_print::Error),
     /// The UI sent bytes that are not base64: a bug in the UI, not the owner's doing.
     BadUpload,
+    /// A poster file could not be written where the owner chose.
+    Write {
+        path: std::path::PathBuf,
+        reason: String,
+    },
+    /// The system could not open a file (no PDF viewer, no file manager).
+    Open {
+        reason: String,
+    },
 }
 
 impl From<shopcircle_core::Error> for AppError {
@@ -40,6 +49,24 @@ impl AppError {
                     "文件没有完整传到，请重试"
                 }
                 .into(),
+                field: None,
+            },
+            AppError::Write { path, reason } => ErrorPayload {
+                code: "write_failed".into(),
+                message: if lang == Lang::En {
+                    format!("could not write {}: {reason}", path.display())
+                } else {
+                    format!("无法写入 {}：{reason}", path.display())
+                },
+                field: None,
+            },
+            AppError::Open { reason } => ErrorPayload {
+                code: "open_failed".into(),
+                message: if lang == Lang::En {
+                    format!("the file was made, but the system could not open it: {reason}")
+                } else {
+                    format!("文件已生成，但系统无法打开它：{reason}")
+                },
                 field: None,
             },
         }

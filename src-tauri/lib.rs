@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+pub mod poster_files;
 mod startup;
 pub mod state;
 mod system;
@@ -46,11 +47,14 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_log::Builder::default().level(log::LevelFilter::Info).build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(commands::handler())
         .setup(|app| {
             let lang = system::language();
             let state = AppState::open(db_path(app), lang);
             let shop_lang = state_language(&state, lang);
+            state.warm_fonts();
             app.manage(state);
             title::apply(app.handle(), shop_lang);
             Ok(())

@@ -2,7 +2,7 @@
 //! calls off the UI thread and turns core errors into `{ code, message }`.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use shopcircle_core::db::Connection;
 use shopcircle_core::{shop, Error, ErrorPayload, Lang};
@@ -16,6 +16,8 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// The language to use before the owner has chosen one.
     pub system_language: Lang,
+    /// The system's fonts, read once (it takes a moment) and shared by every render.
+    fonts: Arc<OnceLock<Result<shopcircle_print::Fonts, shopcircle_print::Error>>>,
 }
 
 impl AppState {
@@ -24,7 +26,33 @@ impl AppState {
         if let Err(e) = &db {
             log::error!("could not open {}: {e}", db_path.display());
         }
-        AppState { db, db_path, system_language }
+        AppState { db, db_path, system_language, fonts: Arc::new(OnceLock::new()) }
+    }
+
+    /// Reads the system's fonts in the background, so the first poster preview
+    /// does not wait for it.
+    pub fn warm_fonts(&self) {
+        let fonts = Arc::clone(&self.fonts);
+        std::thread::spawn(move || {
+            fonts.get_or_init(shopcircle_print::Fonts::system);
+        });
+    }
+
+    /// Like `run`, with the fonts posters are drawn with; when the system has no
+    /// Chinese font, that is the error the owner sees.
+    pub async fn run_with_fonts<T, E, F>(&self, f: F) -> Result<T, ErrorPayload>
+    where
+        T: Send + 'static,
+        E: Into<AppError>,
+        F: FnOnce(&mut Connection, &shopcircle_print::Fonts) -> Result<T, E> + Send + 'static,
+    {
+        let fonts = Arc::clone(&self.fonts);
+        self.run(move |conn| {
+            let fonts =
+                fonts.get_or_init(shopcircle_print::Fonts::system).clone().map_err(AppError::Print)?;
+            f(conn, &fonts).map_err(Into::into)
+        })
+        .await
     }
 
     /// Runs `f` on the connection in the blocking pool, so a slow disk never

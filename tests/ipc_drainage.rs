@@ -33,13 +33,15 @@ fn a_dropped_group_screenshot_becomes_the_channels_code_and_shows_in_the_watch_w
     let dir = tempfile::tempdir().unwrap();
     let s = shell(&dir.path().join("shop.db"));
     let ch = channel(&s);
-    let qr = invoke(
+    let replaced = invoke(
         &s.main,
         "import_qr",
         json!({ "channelId": ch["id"], "kind": "group_qr", "image": fixture_base64("group-qr-screenshot.png"),
                 "madeOn": "2020-01-01" }),
     )
     .unwrap();
+    assert_eq!(replaced["rerendered"], json!([]), "no poster saved yet");
+    let qr = &replaced["qr"];
     assert_eq!(qr["payload"], "https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1mcmllbmRzLWdyb3Vw");
     assert_eq!(qr["expires_at"], "2020-01-08T00:00:00Z");
     let watch = invoke(&s.main, "expiring_qrs", json!({})).unwrap();
@@ -80,5 +82,6 @@ fn a_typed_link_never_expires() {
         json!({ "channelId": ch["id"], "link": "https://work.weixin.qq.com/gm/x" }),
     )
     .unwrap();
+    let qr = &qr["qr"];
     assert_eq!((qr["kind"].as_str(), qr["expires_at"].is_null()), (Some("link"), true));
 }

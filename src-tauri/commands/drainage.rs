@@ -10,7 +10,32 @@ use tauri::State;
 
 use super::CmdResult;
 use crate::error::AppError;
+use crate::poster_files::{self, Rerendered};
 use crate::state::AppState;
+
+/// A channel's new code, and its posters' files made again with it.
+#[derive(Debug, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct QrReplaced {
+    pub qr: QrSource,
+    pub rerendered: Vec<Rerendered>,
+}
+
+/// Sets the channel's code, then, in the same step for the owner, makes every
+/// saved file of its posters again with the new code. The code is committed
+/// first: if rendering fails, the posters show as stale and nothing is lost.
+fn replace_code(
+    conn: &mut shopcircle_core::db::Connection,
+    fonts: &shopcircle_print::Fonts,
+    channel_id: i64,
+    input: QrSourceInput,
+) -> Result<QrReplaced, AppError> {
+    let now = Utc::now();
+    let qr = qr_source::set(conn, channel_id, input, now)?;
+    let lang = shop::language_or(conn, shopcircle_core::Lang::En);
+    let rerendered = poster_files::rerender_channel(conn, fonts, channel_id, lang, now)?;
+    Ok(QrReplaced { qr, rerendered })
+}
 
 #[tauri::command]
 pub async fn list_channels(state: State<'_, AppState>, community_id: i64) -> CmdResult<Vec<Channel>> {
@@ -36,25 +61,25 @@ pub async fn import_qr(
     image: String,
     staff_id: Option<i64>,
     made_on: Option<String>,
-) -> CmdResult<QrSource> {
+) -> CmdResult<QrReplaced> {
     state
-        .run(move |conn| {
+        .run_with_fonts(move |conn, fonts| {
             let bytes =
                 base64::engine::general_purpose::STANDARD.decode(image).map_err(|_| AppError::BadUpload)?;
             let payload = shopcircle_print::qr_import::decode(&bytes)?;
             let made_at = made_on.map(|d| shop::start_of_day(conn, &d, Field::MadeAt)).transpose()?;
             let input = QrSourceInput { kind, payload, staff_id, image: Some(bytes), made_at };
-            Ok::<_, AppError>(qr_source::set(conn, channel_id, input, Utc::now())?)
+            replace_code(conn, fonts, channel_id, input)
         })
         .await
 }
 
 /// A link typed by the owner (a WeCom join link, the shop's page): never expires.
 #[tauri::command]
-pub async fn set_qr_link(state: State<'_, AppState>, channel_id: i64, link: String) -> CmdResult<QrSource> {
+pub async fn set_qr_link(state: State<'_, AppState>, channel_id: i64, link: String) -> CmdResult<QrReplaced> {
     let input =
         QrSourceInput { kind: QrKind::Link, payload: link, staff_id: None, image: None, made_at: None };
-    state.run(move |conn| qr_source::set(conn, channel_id, input, Utc::now())).await
+    state.run_with_fonts(move |conn, fonts| replace_code(conn, fonts, channel_id, input)).await
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@ mod app;
 mod communities;
 mod drainage;
 mod members;
+mod posters;
 mod staff;
 
 /// Every command the UI may call; keep in step with `COMMANDS` in build.rs.
@@ -34,6 +35,16 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         drainage::set_qr_link,
         drainage::correct_qr_made_on,
         drainage::expiring_qrs,
+        posters::list_posters,
+        posters::get_poster,
+        posters::poster_history,
+        posters::create_poster,
+        posters::update_poster,
+        posters::archive_poster,
+        posters::preview_poster,
+        posters::export_poster,
+        posters::print_poster,
+        posters::reveal_poster_file,
     ]
 }
 

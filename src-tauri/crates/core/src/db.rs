@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_channels_and_qr_sources.sql"),
     include_str!("../migrations/0003_posters.sql"),
+    include_str!("../migrations/0004_poster_output_reason.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

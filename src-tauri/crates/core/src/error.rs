@@ -152,6 +152,9 @@ pub enum Error {
     #[error("this community is archived; restore it before changing it")]
     Archived,
 
+    #[error("this channel has no QR code yet: import a screenshot or type a link first")]
+    NoQrCode,
+
     #[error("the shop has not been set up yet")]
     NotSetUp,
 
@@ -184,6 +187,7 @@ impl Error {
             Error::Invalid { .. } => "invalid_input",
             Error::NotFound { .. } => "not_found",
             Error::Archived => "archived",
+            Error::NoQrCode => "no_qr_code",
             Error::NotSetUp => "not_set_up",
             Error::AlreadySetUp => "already_set_up",
             Error::NewerDatabase { .. } => "newer_database",
@@ -213,6 +217,7 @@ impl Error {
                 format!("找不到{} {id}", what_zh(what))
             }
             (Error::Archived, Lang::ZhCn) => "该社群已归档，请先恢复再修改".into(),
+            (Error::NoQrCode, Lang::ZhCn) => "这个渠道还没有二维码，请先导入截图或填写链接".into(),
             (Error::NotSetUp, Lang::ZhCn) => "店铺尚未设置".into(),
             (Error::AlreadySetUp, Lang::ZhCn) => "店铺已经设置过了".into(),
             (Error::NewerDatabase { found, known }, Lang::ZhCn) => format!(
@@ -232,6 +237,7 @@ fn what_zh(what: &str) -> &'static str {
         "channel" => "引流渠道",
         "qr code" => "二维码",
         "poster" => "海报",
+        "file" => "文件",
         _ => "记录",
     }
 }

@@ -190,6 +190,18 @@ pub struct ExpiringQr {
     pub community_id: i64,
     pub community_name: String,
     pub expired: bool,
+    /// The posters that carry it, all stale until reprinted with a new code.
+    pub posters: Vec<PosterRef>,
+}
+
+/// A poster named where a list points to it.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PosterRef {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub headline: String,
+    pub template: crate::poster::PosterTemplate,
 }
 
 /// Current group codes that expired or expire within `within` of `now`, soonest first.
@@ -213,8 +225,17 @@ pub fn expiring(conn: &Connection, now: DateTime<Utc>, within: Duration) -> Resu
                 community_id: r.get(10)?,
                 community_name: r.get(11)?,
                 expired,
+                posters: Vec::new(),
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|mut e| {
+            e.posters = crate::poster::on_channel(conn, e.qr.channel_id)?
+                .into_iter()
+                .map(|(id, headline, template)| PosterRef { id, headline, template })
+                .collect();
+            Ok(e)
+        })
+        .collect()
 }

@@ -152,17 +152,7 @@ pub fn update(conn: &Connection, input: &ShopInput, now: DateTime<Utc>) -> Resul
 mod tests {
     use super::*;
     use crate::db::open_in_memory;
-    use crate::testing::now;
-
-    pub fn tea_shop() -> ShopInput {
-        ShopInput {
-            name: "茶香茶馆".into(),
-            brand: "茶香".into(),
-            industry: "茶饮".into(),
-            time_zone: "Asia/Shanghai".into(),
-            language: "zh-CN".into(),
-        }
-    }
+    use crate::testing::{now, tea_shop};
 
     #[test]
     fn a_new_database_has_no_shop_until_the_welcome_is_completed() {

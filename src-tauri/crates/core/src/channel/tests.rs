@@ -108,3 +108,25 @@ fn the_expiry_watch_lists_codes_expiring_within_two_days_and_expired_ones() {
     assert_eq!(seen, vec![("橱窗", true), ("收银台", false)]);
     assert_eq!(watch[0].community_name, "茶友群");
 }
+
+#[test]
+fn the_expiry_watch_names_the_posters_that_carry_each_code() {
+    use crate::poster::{self, PosterInput, PosterTemplate};
+    let (mut conn, community) = setup();
+    let ch = create(&conn, community, &counter(), now()).unwrap();
+    qr_source::set(
+        &mut conn,
+        ch.id,
+        QrSourceInput { made_at: Some(now() - Duration::days(8)), ..group_qr("g") },
+        now(),
+    )
+    .unwrap();
+    let input =
+        PosterInput {
+            template: "stickers".into(), headline: "扫码入群".into(), ..PosterInput::default()
+        };
+    let p = poster::create(&conn, ch.id, &input, None, now()).unwrap();
+    let watch = qr_source::expiring(&conn, now(), Duration::days(2)).unwrap();
+    let carried: Vec<_> = watch[0].posters.iter().map(|r| (r.id, r.headline.as_str(), r.template)).collect();
+    assert_eq!(carried, vec![(p.id, "扫码入群", PosterTemplate::Stickers)]);
+}

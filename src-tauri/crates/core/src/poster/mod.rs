@@ -2,50 +2,66 @@
 
 mod model;
 
-pub use model::{Poster, PosterInput, PosterOutput, PosterTemplate, Staleness, HEADLINE_MAX};
+pub use model::{
+    LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput, PosterTemplate, Printable,
+    Staleness, HEADLINE_MAX,
+};
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::{channel, qr_source, Error, Field, Problem, Result};
+use crate::{channel, qr_source, shop, Error, Result};
 
 /// How soon before a group code expires its posters are flagged, as the
 /// home screen's expiry watch does.
 pub const EXPIRY_WARNING_DAYS: i64 = 2;
 
-const COLUMNS: &str = "id, channel_id, template, headline, subline, gift, address, hours, brand_color,
-     logo IS NOT NULL, archived_at, created_at, updated_at";
+const COLUMNS: &str = "p.id, p.channel_id, ch.name, c.id, c.name, p.template, p.headline, p.subline, p.gift,
+     p.address, p.hours, p.brand_color, p.logo IS NOT NULL, p.archived_at, p.created_at, p.updated_at";
+const FROM: &str =
+    "poster p JOIN channel ch ON ch.id = p.channel_id JOIN community c ON c.id = ch.community_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Poster> {
-    let template: String = r.get(2)?;
+    let template: String = r.get(5)?;
     Ok(Poster {
         id: r.get(0)?,
         channel_id: r.get(1)?,
+        channel_name: r.get(2)?,
+        community_id: r.get(3)?,
+        community_name: r.get(4)?,
         template: PosterTemplate::parse(&template).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
+            rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, Box::new(e))
         })?,
-        headline: r.get(3)?,
-        subline: r.get(4)?,
-        gift: r.get(5)?,
-        address: r.get(6)?,
-        hours: r.get(7)?,
-        brand_color: r.get(8)?,
-        has_logo: r.get(9)?,
-        archived_at: r.get(10)?,
-        created_at: r.get(11)?,
-        updated_at: r.get(12)?,
+        headline: r.get(6)?,
+        subline: r.get(7)?,
+        gift: r.get(8)?,
+        address: r.get(9)?,
+        hours: r.get(10)?,
+        brand_color: r.get(11)?,
+        has_logo: r.get(12)?,
+        archived_at: r.get(13)?,
+        created_at: r.get(14)?,
+        updated_at: r.get(15)?,
         last_output: None,
+        qr_expires_at: None,
         stale: None,
     })
 }
 
-pub fn create(conn: &Connection, channel_id: i64, input: &PosterInput, now: DateTime<Utc>) -> Result<Poster> {
+/// Saves a new poster for the channel; `logo` has been checked by the print crate.
+pub fn create(
+    conn: &Connection,
+    channel_id: i64,
+    input: &PosterInput,
+    logo: Option<&[u8]>,
+    now: DateTime<Utc>,
+) -> Result<Poster> {
     let v = model::validate(input)?;
     channel::get(conn, channel_id)?;
     conn.execute(
         "INSERT INTO poster (channel_id, template, headline, subline, gift, address, hours, brand_color,
-                             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                             logo, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![
             channel_id,
             v.template.as_str(),
@@ -55,17 +71,31 @@ pub fn create(conn: &Connection, channel_id: i64, input: &PosterInput, now: Date
             v.address,
             v.hours,
             v.brand_color,
+            logo,
             now
         ],
     )?;
     get(conn, conn.last_insert_rowid(), now)
 }
 
-pub fn update(conn: &Connection, id: i64, input: &PosterInput, now: DateTime<Utc>) -> Result<Poster> {
+/// Saves changed settings, and the logo change with them in the same statement.
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    input: &PosterInput,
+    logo: &LogoChange,
+    now: DateTime<Utc>,
+) -> Result<Poster> {
     let v = model::validate(input)?;
+    let (replace_logo, new_logo) = match logo {
+        LogoChange::Keep => (false, None),
+        LogoChange::Remove => (true, None),
+        LogoChange::Set(bytes) => (true, Some(bytes.as_slice())),
+    };
     let changed = conn.execute(
         "UPDATE poster SET template = ?1, headline = ?2, subline = ?3, gift = ?4, address = ?5, hours = ?6,
-             brand_color = ?7, updated_at = ?8 WHERE id = ?9",
+             brand_color = ?7, logo = CASE WHEN ?8 THEN ?9 ELSE logo END, updated_at = ?10
+         WHERE id = ?11 AND archived_at IS NULL",
         params![
             v.template.as_str(),
             v.headline,
@@ -74,6 +104,8 @@ pub fn update(conn: &Connection, id: i64, input: &PosterInput, now: DateTime<Utc
             v.address,
             v.hours,
             v.brand_color,
+            replace_logo,
+            new_logo,
             now,
             id
         ],
@@ -84,11 +116,16 @@ pub fn update(conn: &Connection, id: i64, input: &PosterInput, now: DateTime<Utc
     get(conn, id, now)
 }
 
-/// Sets or clears the logo. The caller has checked the image (the print crate reads it).
-pub fn set_logo(conn: &Connection, id: i64, logo: Option<&[u8]>, now: DateTime<Utc>) -> Result<Poster> {
-    get(conn, id, now)?;
-    conn.execute("UPDATE poster SET logo = ?1, updated_at = ?2 WHERE id = ?3", params![logo, now, id])?;
-    get(conn, id, now)
+/// Takes the poster off the lists; its history stays.
+pub fn archive(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE poster SET archived_at = ?1 WHERE id = ?2 AND archived_at IS NULL",
+        params![now, id],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "poster", id });
+    }
+    Ok(())
 }
 
 pub fn logo(conn: &Connection, id: i64) -> Result<Option<Vec<u8>>> {
@@ -98,7 +135,7 @@ pub fn logo(conn: &Connection, id: i64) -> Result<Option<Vec<u8>>> {
 }
 
 pub fn get(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Poster> {
-    let sql = format!("SELECT {COLUMNS} FROM poster WHERE id = ?1");
+    let sql = format!("SELECT {COLUMNS} FROM {FROM} WHERE p.id = ?1");
     let p = conn.query_row(&sql, [id], from_row).map_err(|e| match e {
         rusqlite::Error::QueryReturnedNoRows => Error::NotFound { what: "poster", id },
         e => e.into(),
@@ -109,35 +146,80 @@ pub fn get(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Poster> {
 /// Active posters, newest first; only one channel's when `channel_id` is given.
 pub fn list(conn: &Connection, channel_id: Option<i64>, now: DateTime<Utc>) -> Result<Vec<Poster>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM poster WHERE archived_at IS NULL AND (?1 IS NULL OR channel_id = ?1)
-         ORDER BY updated_at DESC, id DESC"
+        "SELECT {COLUMNS} FROM {FROM}
+         WHERE p.archived_at IS NULL AND ch.archived_at IS NULL AND c.archived_at IS NULL
+           AND (?1 IS NULL OR p.channel_id = ?1)
+         ORDER BY p.updated_at DESC, p.id DESC"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows: Vec<Poster> = stmt.query_map([channel_id], from_row)?.collect::<rusqlite::Result<_>>()?;
     rows.into_iter().map(|p| complete(conn, p, now)).collect()
 }
 
-/// Logs a file made from the poster with the channel's current code, which must exist.
+/// What a saved poster prints with its channel's code now.
+pub fn printable(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Printable> {
+    let p = get(conn, id, now)?;
+    let input = PosterInput {
+        template: p.template.as_str().into(),
+        headline: p.headline,
+        subline: p.subline,
+        gift: p.gift,
+        address: p.address,
+        hours: p.hours,
+        brand_color: p.brand_color,
+    };
+    draft(conn, p.channel_id, &input, logo(conn, id)?)
+}
+
+/// What unsaved settings would print: the designer's live preview. The input
+/// is checked exactly as saving checks it, so the preview never shows a poster
+/// that could not be saved.
+pub fn draft(
+    conn: &Connection,
+    channel_id: i64,
+    input: &PosterInput,
+    logo: Option<Vec<u8>>,
+) -> Result<Printable> {
+    let v = model::validate(input)?;
+    channel::get(conn, channel_id)?;
+    let qr = qr_source::current(conn, channel_id)?.ok_or(Error::NoQrCode)?;
+    let shop_name = shop::get(conn)?.map(|s| s.name).unwrap_or_default();
+    Ok(Printable {
+        template: v.template,
+        headline: v.headline,
+        subline: v.subline,
+        gift: v.gift,
+        address: v.address,
+        hours: v.hours,
+        brand_color: v.brand_color,
+        shop_name,
+        payload: qr.payload,
+        qr_source_id: qr.id,
+        logo,
+    })
+}
+
+/// Logs a file made from the poster with the code it carried.
+#[allow(clippy::too_many_arguments)] // each is one column of the log
 pub fn record_output(
     conn: &Connection,
     id: i64,
-    format: &str,
+    qr_source_id: i64,
+    format: OutputFormat,
     dpi: Option<u32>,
     path: &str,
+    reason: OutputReason,
     now: DateTime<Utc>,
 ) -> Result<Poster> {
     let poster = get(conn, id, now)?;
-    let qr =
-        qr_source::current(conn, poster.channel_id)?.ok_or(Error::invalid(Field::Payload, Problem::Empty))?;
-    if !matches!(format, "pdf" | "png" | "svg") {
-        return Err(Error::invalid(
-            Field::Format,
-            Problem::Unknown { value: format.chars().take(10).collect() },
-        ));
+    if qr_source::get(conn, qr_source_id)?.channel_id != poster.channel_id {
+        // A code from another channel would make the history lie about what was printed.
+        return Err(Error::NotFound { what: "qr code", id: qr_source_id });
     }
     conn.execute(
-        "INSERT INTO poster_output (poster_id, qr_source_id, format, dpi, path, made_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, qr.id, format, dpi, path, now],
+        "INSERT INTO poster_output (poster_id, qr_source_id, format, dpi, path, reason, made_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, qr_source_id, format.as_str(), dpi, path, reason.as_str(), now],
     )?;
     get(conn, id, now)
 }
@@ -145,27 +227,70 @@ pub fn record_output(
 /// Every file made from the poster, newest first: the print history.
 pub fn outputs(conn: &Connection, id: i64) -> Result<Vec<PosterOutput>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, qr_source_id, format, dpi, path, made_at FROM poster_output WHERE poster_id = ?1
+        "SELECT id, qr_source_id, format, dpi, path, reason, made_at FROM poster_output WHERE poster_id = ?1
          ORDER BY made_at DESC, id DESC",
     )?;
     let rows = stmt
         .query_map([id], |r| {
+            let format: String = r.get(2)?;
+            let reason: String = r.get(5)?;
             Ok(PosterOutput {
                 id: r.get(0)?,
                 qr_source_id: r.get(1)?,
-                format: r.get(2)?,
+                format: OutputFormat::parse(&format).unwrap_or(OutputFormat::Pdf),
                 dpi: r.get(3)?,
                 path: r.get(4)?,
-                made_at: r.get(5)?,
+                reason: OutputReason::from_db(&reason),
+                made_at: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
+/// Where a file in a poster's history was written.
+pub fn output_path(conn: &Connection, output_id: i64) -> Result<String> {
+    conn.query_row("SELECT path FROM poster_output WHERE id = ?1", [output_id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound { what: "file", id: output_id })
+}
+
+/// The channel's active posters that have a file the owner keeps (saved, or
+/// re-rendered before) made with an older code, each with that newest file:
+/// what must be made again when the code is replaced.
+pub fn needing_rerender(
+    conn: &Connection,
+    channel_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Poster, PosterOutput)>> {
+    let Some(current) = qr_source::current(conn, channel_id)? else { return Ok(Vec::new()) };
+    let mut due = Vec::new();
+    for poster in list(conn, Some(channel_id), now)? {
+        let kept = outputs(conn, poster.id)?.into_iter().find(|o| o.reason != OutputReason::Printed);
+        if let Some(out) = kept.filter(|o| o.qr_source_id != current.id) {
+            due.push((poster, out));
+        }
+    }
+    Ok(due)
+}
+
+/// Active posters on a channel, for the expiry watch: (id, headline, template).
+pub fn on_channel(conn: &Connection, channel_id: i64) -> Result<Vec<(i64, String, PosterTemplate)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, headline, template FROM poster WHERE channel_id = ?1 AND archived_at IS NULL ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([channel_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter().map(|(id, h, t)| Ok((id, h, PosterTemplate::parse(&t)?))).collect()
+}
+
 fn complete(conn: &Connection, mut p: Poster, now: DateTime<Utc>) -> Result<Poster> {
     p.last_output = outputs(conn, p.id)?.into_iter().next();
     let current = qr_source::current(conn, p.channel_id)?;
+    p.qr_expires_at = current.as_ref().and_then(|q| q.expires_at);
     p.stale = match (&current, &p.last_output) {
         (None, _) => Some(Staleness::NoQr),
         (Some(qr), _) if qr.expires_at.is_some_and(|e| e <= now) => Some(Staleness::QrExpired),

@@ -54,6 +54,66 @@ pub enum Staleness {
     QrReplaced,
 }
 
+/// Why a file was made from a poster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OutputReason {
+    /// The owner saved it through the save dialog.
+    Saved,
+    /// Sent to the system's viewer to print.
+    Printed,
+    /// Made again at the same place because the channel's code was replaced.
+    Rerendered,
+}
+
+impl OutputReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutputReason::Saved => "saved",
+            OutputReason::Printed => "printed",
+            OutputReason::Rerendered => "rerendered",
+        }
+    }
+
+    pub(crate) fn from_db(s: &str) -> OutputReason {
+        match s {
+            "printed" => OutputReason::Printed,
+            "rerendered" => OutputReason::Rerendered,
+            _ => OutputReason::Saved,
+        }
+    }
+}
+
+/// The file formats a poster is made in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OutputFormat {
+    Pdf,
+    Png,
+    Svg,
+}
+
+impl OutputFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutputFormat::Pdf => "pdf",
+            OutputFormat::Png => "png",
+            OutputFormat::Svg => "svg",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<OutputFormat> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Ok(OutputFormat::Pdf),
+            "png" => Ok(OutputFormat::Png),
+            "svg" => Ok(OutputFormat::Svg),
+            _ => Err(unknown(Field::Format, s)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct PosterOutput {
@@ -61,9 +121,10 @@ pub struct PosterOutput {
     pub id: i64,
     #[ts(type = "number")]
     pub qr_source_id: i64,
-    pub format: String,
+    pub format: OutputFormat,
     pub dpi: Option<u32>,
     pub path: String,
+    pub reason: OutputReason,
     pub made_at: DateTime<Utc>,
 }
 
@@ -74,6 +135,10 @@ pub struct Poster {
     pub id: i64,
     #[ts(type = "number")]
     pub channel_id: i64,
+    pub channel_name: String,
+    #[ts(type = "number")]
+    pub community_id: i64,
+    pub community_name: String,
     pub template: PosterTemplate,
     pub headline: String,
     pub subline: String,
@@ -83,6 +148,8 @@ pub struct Poster {
     pub brand_color: String,
     pub has_logo: bool,
     pub last_output: Option<PosterOutput>,
+    /// When the code it carries now expires (group codes only).
+    pub qr_expires_at: Option<DateTime<Utc>>,
     pub stale: Option<Staleness>,
     pub archived_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -111,6 +178,33 @@ pub struct PosterInput {
 pub const HEADLINE_MAX: usize = 60;
 pub const LINE_MAX: usize = 80;
 pub const DEFAULT_COLOR: &str = "#2f7d5b";
+
+/// Everything needed to lay a poster out on paper: its words, the code it
+/// carries now, the shop's name and the logo. The print crate takes it from here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Printable {
+    pub template: PosterTemplate,
+    pub headline: String,
+    pub subline: String,
+    pub gift: String,
+    pub address: String,
+    pub hours: String,
+    pub brand_color: String,
+    pub shop_name: String,
+    pub payload: String,
+    pub qr_source_id: i64,
+    pub logo: Option<Vec<u8>>,
+}
+
+/// What to do with a poster's logo when its settings are saved.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum LogoChange {
+    #[default]
+    Keep,
+    Remove,
+    /// New image bytes, already checked by the print crate.
+    Set(Vec<u8>),
+}
 
 pub(crate) struct Valid {
     pub template: PosterTemplate,

@@ -32,6 +32,11 @@ impl Logo {
         Ok(Logo { png })
     }
 
+    /// The checked, scaled-down image as PNG: what is worth storing.
+    pub fn png(&self) -> &[u8] {
+        &self.png
+    }
+
     pub fn data_uri(&self) -> String {
         format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(&self.png))
     }
