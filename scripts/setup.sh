@@ -12,7 +12,8 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 packages=(pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
           libayatana-appindicator3-dev librsvg2-dev fonts-noto-cjk)
 if [ "$what" = test ]; then
-  packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils)
+  # xdotool answers the system save dialog in the end-to-end test.
+  packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils xdotool)
 fi
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 

@@ -29,10 +29,11 @@ fn replace_code(
     fonts: &shopcircle_print::Fonts,
     channel_id: i64,
     input: QrSourceInput,
+    fallback: shopcircle_core::Lang,
 ) -> Result<QrReplaced, AppError> {
     let now = Utc::now();
     let qr = qr_source::set(conn, channel_id, input, now)?;
-    let lang = shop::language_or(conn, shopcircle_core::Lang::En);
+    let lang = shop::language_or(conn, fallback);
     let rerendered = poster_files::rerender_channel(conn, fonts, channel_id, lang, now)?;
     Ok(QrReplaced { qr, rerendered })
 }
@@ -62,6 +63,7 @@ pub async fn import_qr(
     staff_id: Option<i64>,
     made_on: Option<String>,
 ) -> CmdResult<QrReplaced> {
+    let fallback = state.system_language;
     state
         .run_with_fonts(move |conn, fonts| {
             let bytes =
@@ -69,7 +71,7 @@ pub async fn import_qr(
             let payload = shopcircle_print::qr_import::decode(&bytes)?;
             let made_at = made_on.map(|d| shop::start_of_day(conn, &d, Field::MadeAt)).transpose()?;
             let input = QrSourceInput { kind, payload, staff_id, image: Some(bytes), made_at };
-            replace_code(conn, fonts, channel_id, input)
+            replace_code(conn, fonts, channel_id, input, fallback)
         })
         .await
 }
@@ -79,7 +81,8 @@ pub async fn import_qr(
 pub async fn set_qr_link(state: State<'_, AppState>, channel_id: i64, link: String) -> CmdResult<QrReplaced> {
     let input =
         QrSourceInput { kind: QrKind::Link, payload: link, staff_id: None, image: None, made_at: None };
-    state.run_with_fonts(move |conn, fonts| replace_code(conn, fonts, channel_id, input)).await
+    let fallback = state.system_language;
+    state.run_with_fonts(move |conn, fonts| replace_code(conn, fonts, channel_id, input, fallback)).await
 }
 
 #[tauri::command]

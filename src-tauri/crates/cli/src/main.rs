@@ -37,7 +37,7 @@ enum Command {
     /// Plan and list the shop's communities
     #[command(subcommand)]
     Community(community_cmd::CommunityCommand),
-    /// Import a channel's QR code; list group codes about to expire
+    /// Import a channel's QR code, read one from an image, list group codes about to expire
     #[command(subcommand)]
     Qr(qr_cmd::QrCommand),
     /// Render drainage posters

@@ -35,6 +35,8 @@ pub enum QrCommand {
         #[arg(long)]
         made: Option<String>,
     },
+    /// Print what the one QR code in an image (a screenshot, a poster PNG) carries
+    Decode { image: PathBuf },
     /// List group codes that expired or expire within N days
     Expiring {
         #[arg(long, default_value_t = 2)]
@@ -71,6 +73,10 @@ pub fn run(conn: &mut Connection, cmd: QrCommand) -> CliResult<Output> {
                 text: format!("{}\nexpires: {expires}", qr.payload),
                 json: json!({ "payload": qr.payload, "expires_at": qr.expires_at, "channel_id": ch.id, "qr_id": qr.id }),
             })
+        }
+        QrCommand::Decode { image } => {
+            let payload = shopcircle_print::qr_import::decode(&read_file(&image)?)?;
+            Ok(Output { text: payload.clone(), json: json!({ "payload": payload }) })
         }
         QrCommand::Expiring { days } => {
             let list = qr_source::expiring(conn, now, Duration::days(days.max(0)))?;

@@ -122,3 +122,16 @@ fn a_poster_with_an_unknown_template_or_no_headline_fails_clearly() {
     assert!(String::from_utf8_lossy(&empty.get_output().stderr).contains("headline cannot be empty"));
     assert!(!out.exists());
 }
+
+#[test]
+fn decode_prints_what_the_one_code_in_an_image_carries() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    let out = cli(&db).args(["qr", "decode"]).arg(fixture("wecom-join-link-qr.png")).assert().success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout).trim(),
+        "https://work.weixin.qq.com/gm/3f2a9c1d7e5b4a60a8d2c4e6f8b0a1c2"
+    );
+    let out = cli(&db).args(["--json", "qr", "decode"]).arg(fixture("two-qrs.png")).assert().failure();
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("holds 2 QR codes"));
+}
