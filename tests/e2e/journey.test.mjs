@@ -1,9 +1,13 @@
-// The foundation's journey in the real app window: first run, plan a community
-// with rules, edit it, restart and find it unchanged, switch to Chinese.
+// The journey in the real app window: first run, plan a community with rules,
+// edit it, restart and find it unchanged, switch to Chinese, give a channel its
+// group code, design and save a counter poster, and see it made again when the
+// code is replaced.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Session, Element } from './webdriver.mjs';
 
 const APP = process.env.E2E_APP;
@@ -144,4 +148,75 @@ test('a drainage channel gets its code from a dropped group screenshot', async (
     (await s.textOf('[data-testid="qr-payload"]'))?.includes('https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1mcmllbmRzLWdyb3Vw'));
   await s.execute('document.querySelector(\'[data-testid="channels-card"]\').scrollIntoView()');
   await shot('07-drainage-channel');
+});
+
+const FIRST_CODE = 'https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1mcmllbmRzLWdyb3Vw';
+const RENEWED_CODE = 'https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1yZW5ld2VkLWNvZGU';
+
+/** Answers the system's (GTK) save dialog as a person would: type the path, press Enter. */
+function answerSaveDialog(path) {
+  const found = execFileSync('xdotool', ['search', '--sync', '--name', '^(保存海报|Save poster)$'], {
+    encoding: 'utf8',
+    timeout: 30000,
+  });
+  const win = found.trim().split('\n')[0];
+  execFileSync('xdotool', ['windowfocus', '--sync', win]);
+  execFileSync('xdotool', ['key', '--window', win, 'ctrl+a']);
+  execFileSync('xdotool', ['type', '--window', win, path]);
+  execFileSync('xdotool', ['key', '--window', win, 'Return']);
+}
+
+/** Rasterizes the PDF's page as a printer driver would and reads the code on it with the CLI. */
+function codeOnPdf(pdf) {
+  const page = join(dirname(pdf), 'page');
+  execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', pdf, page]);
+  return execFileSync(CLI, ['qr', 'decode', `${page}.png`], { encoding: 'utf8' }).trim();
+}
+
+async function previewShows(payload) {
+  await s.waitFor(`a preview carrying ${payload}`, async () => {
+    const loaded = await s.execute(
+      `const img = document.querySelector('[data-testid="poster-preview"]');
+       return !!img && img.complete && img.naturalWidth > 300;`,
+    );
+    return loaded && (await s.textOf('[data-testid="poster-preview-payload"]'))?.includes(payload);
+  }, 30000);
+}
+
+test('a counter poster with a Chinese headline: live preview, saved as PDF, made again when the code is replaced', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'shopcircle-poster-'));
+  const pdf = join(out, '早茶会员群.pdf');
+  await openCommunity('Morning Tea Club');
+  await click((await s.execute(
+    `return document.querySelector('[data-testid^="channel-make-poster-"]')?.dataset.testid`,
+  )));
+  await click('poster-template-counter');
+  await typeInto('poster-headline', '扫码加入早茶会员群');
+  await typeInto('poster-gift', '入群即送 精美茶包一份');
+  await previewShows(FIRST_CODE);
+  await shot('08-poster-designer');
+
+  await click('poster-save');
+  await s.waitFor('the saved poster', async () => !!(await s.find('[data-testid="poster-history"]')));
+  await click('poster-export-pdf');
+  answerSaveDialog(pdf);
+  await s.waitFor('the PDF in the history', async () => (await s.findAll('[data-testid="poster-history-item"]')).length === 1, 30000);
+  assert.ok(existsSync(pdf), 'the PDF is where the owner chose');
+  assert.equal(codeOnPdf(pdf), FIRST_CODE, 'the printed code scans to the group');
+
+  // A week later WeChat has made a new group code: import it on the channel.
+  await openCommunity('Morning Tea Club');
+  const input = await s.waitFor('the QR file input', () => s.find('[data-testid^="qr-file-"]'));
+  await input.type(join(process.cwd(), 'tests/fixtures/group-qr-renewed.png'));
+  await s.waitFor('the re-rendered notice naming the PDF', async () =>
+    (await s.textOf('[data-testid="rerendered-notice"]'))?.includes('早茶会员群.pdf'), 30000);
+  await shot('09-poster-rerendered');
+  assert.equal(codeOnPdf(pdf), RENEWED_CODE, 'the file on disk now carries the new code');
+
+  await click('nav-posters');
+  const card = await s.waitFor('the poster card', () => s.findWithText('[data-testid^="poster-card-"]', '扫码加入早茶会员群'));
+  await s.waitFor('a click on the card', async () => (await card.click(), true));
+  await previewShows(RENEWED_CODE);
+  await s.waitFor('two entries in the history', async () => (await s.findAll('[data-testid="poster-history-item"]')).length === 2);
+  await shot('10-poster-history');
 });

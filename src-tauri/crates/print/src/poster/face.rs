@@ -15,14 +15,14 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// Fits optional text; an empty field takes no room.
+    /// Fits optional text in `width` at a size from `sizes.0` down to `sizes.1`,
+    /// on at most `lines` lines; an empty field takes no room.
     pub fn fit(
         &self,
         field: &'static str,
         text: &str,
         width: f64,
-        max: f64,
-        min: f64,
+        (max, min): (f64, f64),
         lines: usize,
         bold: bool,
     ) -> Result<Fitted> {
@@ -86,7 +86,7 @@ pub fn gift_pill(
     min: f64,
     align: Align,
 ) -> Result<(String, f64)> {
-    let f = ctx.fit("gift line", &ctx.poster.gift, width - max * 1.6, max, min, 2, true)?;
+    let f = ctx.fit("gift line", &ctx.poster.gift, width - max * 1.6, (max, min), 2, true)?;
     if f.lines.is_empty() {
         return Ok((String::new(), 0.0));
     }
@@ -110,8 +110,8 @@ pub fn footer(ctx: &Ctx, cx: f64, bottom: f64, width: f64, size: f64, anchor: &s
     let details: Vec<&str> =
         [p.address.as_str(), p.hours.as_str()].into_iter().filter(|s| !s.trim().is_empty()).collect();
     let details = details.join("  ·  ");
-    let name = ctx.fit("shop name", &p.shop_name, width, size * 1.25, size * 0.8, 1, true)?;
-    let info = ctx.fit("address and hours", &details, width, size, size * 0.7, 2, false)?;
+    let name = ctx.fit("shop name", &p.shop_name, width, (size * 1.25, size * 0.8), 1, true)?;
+    let info = ctx.fit("address and hours", &details, width, (size, size * 0.7), 2, false)?;
     let info_h = block_height(&info);
     let mut out = text_lines(&info.lines, cx, bottom - info_h + info.size, info.size, 400, "#555", anchor);
     out.push_str(&text_lines(
@@ -135,9 +135,9 @@ pub fn portrait(ctx: &Ctx, w: f64, h: f64) -> Result<String> {
     let brand = ctx.brand.hex();
     let p = ctx.poster;
 
-    let shop = ctx.fit("shop name", &p.shop_name, inner, 6.0 * k, 4.0 * k, 1, false)?;
-    let headline = ctx.fit("headline", &p.headline, inner, 21.0 * k, 9.0 * k, 2, true)?;
-    let subline = ctx.fit("sub-line", &p.subline, inner, 8.5 * k, 5.0 * k, 2, false)?;
+    let shop = ctx.fit("shop name", &p.shop_name, inner, (6.0 * k, 4.0 * k), 1, false)?;
+    let headline = ctx.fit("headline", &p.headline, inner, (21.0 * k, 9.0 * k), 2, true)?;
+    let subline = ctx.fit("sub-line", &p.subline, inner, (8.5 * k, 5.0 * k), 2, false)?;
 
     let mut y = m;
     let mut band = String::new();
@@ -176,15 +176,28 @@ pub fn portrait(ctx: &Ctx, w: f64, h: f64) -> Result<String> {
     ));
     out.push_str(&band);
 
-    let side = 100.0 * k;
-    let qr_y = band_h + 26.0 * k;
+    // The code and the gift line share the room between the band and the
+    // footer, centred in it; the code grows into spare room (scanned from
+    // further away) but never below 80 mm on A4.
+    let has_footer = [&p.shop_name, &p.address, &p.hours].iter().any(|t| !t.trim().is_empty());
+    let rule_y = h - m - 20.0 * k;
+    let top = band_h + 22.0 * k;
+    let bottom = if has_footer { rule_y - 6.0 * k } else { h - m };
+    let (_, pill_h) = gift_pill(ctx, cx, 0.0, inner, 9.0 * k, 5.0 * k, Align::Centre)?;
+    let pill_room = if pill_h > 0.0 { 12.0 * k + pill_h } else { 0.0 };
+    // The card around the code adds 4% of its side on each edge.
+    let side = ((bottom - top - pill_room) / 1.08).clamp(80.0 * k, 120.0 * k);
+    let block = side * 1.08 + pill_room;
+    let qr_y = top + ((bottom - top - block) / 2.0).max(0.0) + side * 0.04;
     out.push_str(&qr_card(ctx, cx - side / 2.0, qr_y, side));
-    let (pill, pill_h) = gift_pill(ctx, cx, qr_y + side + 12.0 * k, inner, 9.0 * k, 5.0 * k, Align::Centre)?;
+    let (pill, _) =
+        gift_pill(ctx, cx, qr_y + side * 1.04 + 12.0 * k, inner, 9.0 * k, 5.0 * k, Align::Centre)?;
     out.push_str(&pill);
-    let below_pill = qr_y + side + 12.0 * k + pill_h;
 
+    if !has_footer {
+        return Ok(out);
+    }
     let footer_svg = footer(ctx, cx, h - m, inner, 4.6 * k, "middle")?;
-    let rule_y = (h - m - 20.0 * k).max(below_pill + 4.0 * k);
     out.push_str(&format!(
         r##"<line x1="{m:.2}" y1="{rule_y:.2}" x2="{:.2}" y2="{rule_y:.2}" stroke="#ddd" stroke-width="{:.2}"/>"##,
         w - m,

@@ -64,6 +64,24 @@ pub struct Poster {
     pub logo: Option<Logo>,
 }
 
+impl Poster {
+    /// The sample tea shop's counter poster, every field filled: what the
+    /// examples, benchmarks and tests draw.
+    pub fn sample() -> Poster {
+        Poster {
+            payload: "https://weixin.qq.com/g/AQYAAHnq3ZxExample".into(),
+            headline: "扫码加入茶香会员群".into(),
+            subline: "每天一款好茶 · 周五会员价 · 新茶群友先选".into(),
+            gift: "入群即送 精美茶包一份".into(),
+            shop_name: "茶香茶馆".into(),
+            address: "和平路 88 号（地铁 2 号线 B 口）".into(),
+            hours: "每天 9:00–21:00".into(),
+            brand_color: "#2f7d5b".into(),
+            logo: None,
+        }
+    }
+}
+
 pub const HEADLINE_MAX: usize = 60;
 
 /// The poster as an SVG document sized in millimetres.

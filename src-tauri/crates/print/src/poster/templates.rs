@@ -41,8 +41,8 @@ fn tent_face(ctx: &Ctx, w: f64, h: f64) -> Result<String> {
     let x = qr_x + side + 14.0;
     let width = w - x - m;
     let p = ctx.poster;
-    let headline = ctx.fit("headline", &p.headline, width, 15.0, 7.0, 2, true)?;
-    let subline = ctx.fit("sub-line", &p.subline, width, 6.5, 4.0, 2, false)?;
+    let headline = ctx.fit("headline", &p.headline, width, (15.0, 7.0), 2, true)?;
+    let subline = ctx.fit("sub-line", &p.subline, width, (6.5, 4.0), 2, false)?;
     let mut y = 20.0;
     out.push_str(&text_lines(
         &headline.lines,
@@ -69,8 +69,8 @@ pub fn stickers(ctx: &Ctx, w: f64, h: f64) -> Result<String> {
     let (cell_w, cell_h) = (62.0, 66.0);
     let x0 = (w - cols as f64 * cell_w) / 2.0;
     let y0 = (h - rows as f64 * cell_h) / 2.0;
-    let headline = ctx.fit("headline", &ctx.poster.headline, cell_w - 8.0, 5.0, 3.0, 1, true)?;
-    let gift = ctx.fit("gift line", &ctx.poster.gift, cell_w - 8.0, 3.6, 2.6, 1, false)?;
+    let headline = ctx.fit("headline", &ctx.poster.headline, cell_w - 8.0, (5.0, 3.0), 1, true)?;
+    let gift = ctx.fit("gift line", &ctx.poster.gift, cell_w - 8.0, (3.6, 2.6), 1, false)?;
     let brand = ctx.brand.hex();
     let side = 40.0;
     let mut out = String::new();
