@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { community, fakeBackend } from "../../test/backend";
 import { renderScreen } from "../../test/render";
 import { CommunityDetail } from "./CommunityDetail";
-import { todayIn } from "./today";
 
 describe("the community detail", () => {
+  afterEach(() => vi.useRealTimers());
+
   it("shows the plan with its rules", async () => {
     fakeBackend({ communities: [community({ id: 1, rules: ["No ads", "Be kind"] })] });
     renderScreen(<CommunityDetail id={1} />);
@@ -31,6 +32,9 @@ describe("the community detail", () => {
   });
 
   it("records today's member count in the shop's time zone", async () => {
+    // 16:30 UTC is already tomorrow in Shanghai, the sample shop's zone.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-22T16:30:00Z"));
     const backend = fakeBackend();
     const { user } = renderScreen(<CommunityDetail id={1} />);
     const input = await screen.findByTestId("member-count-input");
@@ -38,7 +42,8 @@ describe("the community detail", () => {
     await user.type(input, "57");
     await user.click(screen.getByTestId("member-count-save"));
     await waitFor(() => expect(backend.called("record_member_count")).toHaveLength(1));
-    expect(backend.called("record_member_count")[0].args).toEqual({ communityId: 1, day: todayIn("Asia/Shanghai"), count: 57 });
+    expect(backend.called("record_member_count")[0].args).toEqual({ communityId: 1, day: "2026-11-23", count: 57 });
+    vi.useRealTimers();
   });
 
   it("archives after a confirmation that nothing is deleted, then offers Restore", async () => {

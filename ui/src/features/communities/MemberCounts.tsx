@@ -25,7 +25,9 @@ export function MemberCounts({ community }: { community: Community }) {
   const counts = useMemberCounts(community.id);
   const invalidate = useInvalidateCommunity();
   const [form] = Form.useForm<Values>();
-  const today = todayIn(shop?.time_zone ?? "UTC");
+  // The form's first day is read once, so it waits for the shop's zone: a
+  // UTC guess would record yesterday's count in Shanghai after 16:00 UTC.
+  const today = shop ? todayIn(shop.time_zone) : null;
 
   const record = useMutation({
     mutationFn: (v: Values) => ipc.recordMemberCount(community.id, v.day.format("YYYY-MM-DD"), v.count ?? 0),
@@ -40,7 +42,7 @@ export function MemberCounts({ community }: { community: Community }) {
     <Card title={t("detail.members")}>
       <Space direction="vertical" size={20} style={{ width: "100%" }}>
         <FillBar community={community} />
-        {!community.archived_at && (
+        {!community.archived_at && today && (
           <div>
             <Typography.Text strong>{t("detail.recordCount")}</Typography.Text>
             <Form<Values>
