@@ -6,7 +6,12 @@ import type { Channel } from "./bindings/Channel";
 import type { ChannelInput } from "./bindings/ChannelInput";
 import type { ExpiringQr } from "./bindings/ExpiringQr";
 import type { QrKind } from "./bindings/QrKind";
-import type { QrSource } from "./bindings/QrSource";
+import type { OutputFormat } from "./bindings/OutputFormat";
+import type { Poster } from "./bindings/Poster";
+import type { PosterInput } from "./bindings/PosterInput";
+import type { PosterOutput } from "./bindings/PosterOutput";
+import type { PosterPreview } from "./bindings/PosterPreview";
+import type { QrReplaced } from "./bindings/QrReplaced";
 import type { Community } from "./bindings/Community";
 import type { CommunityInput } from "./bindings/CommunityInput";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
@@ -68,11 +73,29 @@ export const ipc = {
   listChannels: (communityId: number) => call<Channel[]>("list_channels", { communityId }),
   createChannel: (communityId: number, input: ChannelInput) =>
     call<Channel>("create_channel", { communityId, input }),
-  /** `image` is the file's bytes as base64; the backend reads the QR code in it. */
+  /** `image` is the file's bytes as base64; the backend reads the QR code in it.
+   * The answer lists the poster files made again with the new code. */
   importQr: (channelId: number, kind: QrKind, image: string) =>
-    call<QrSource>("import_qr", { channelId, kind, image, staffId: null, madeOn: null }),
-  setQrLink: (channelId: number, link: string) => call<QrSource>("set_qr_link", { channelId, link }),
+    call<QrReplaced>("import_qr", { channelId, kind, image, staffId: null, madeOn: null }),
+  setQrLink: (channelId: number, link: string) => call<QrReplaced>("set_qr_link", { channelId, link }),
   expiringQrs: () => call<ExpiringQr[]>("expiring_qrs"),
+
+  listPosters: (channelId: number | null) => call<Poster[]>("list_posters", { channelId }),
+  getPoster: (id: number) => call<Poster>("get_poster", { id }),
+  posterHistory: (id: number) => call<PosterOutput[]>("poster_history", { id }),
+  /** `logo` is an image as base64, or null for none. */
+  createPoster: (channelId: number, input: PosterInput, logo: string | null) =>
+    call<Poster>("create_poster", { channelId, input, logo }),
+  updatePoster: (id: number, input: PosterInput, logo: string | null, removeLogo: boolean) =>
+    call<Poster>("update_poster", { id, input, logo, removeLogo }),
+  archivePoster: (id: number) => call<null>("archive_poster", { id }),
+  previewPoster: (channelId: number, input: PosterInput, posterId: number | null, logo: string | null, removeLogo: boolean) =>
+    call<PosterPreview>("preview_poster", { channelId, input, posterId, logo, removeLogo }),
+  /** Opens the system's save dialog; null when the owner cancelled. */
+  exportPoster: (id: number, format: OutputFormat, dpi: number) =>
+    call<Poster | null>("export_poster", { id, format, dpi }),
+  printPoster: (id: number) => call<Poster>("print_poster", { id }),
+  revealPosterFile: (outputId: number) => call<null>("reveal_poster_file", { outputId }),
 };
 
 export type {

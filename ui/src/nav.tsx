@@ -1,9 +1,13 @@
-// In-app navigation: three areas and one detail page need no router.
+// In-app navigation: a few areas and their detail pages need no router.
 import { createContext, useContext } from "react";
 
 export type Route =
   | { page: "communities" }
   | { page: "community"; id: number }
+  | { page: "posters" }
+  /** The poster designer: an existing poster, or a new one for a channel. */
+  | { page: "poster"; id: number }
+  | { page: "poster"; channelId: number; communityId: number }
   | { page: "staff" }
   | { page: "settings" };
 

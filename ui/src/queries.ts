@@ -15,6 +15,10 @@ export const keys = {
   staffAll: ["staff"] as const,
   channels: (communityId: number) => ["channels", communityId] as const,
   expiringQrs: ["expiring-qrs"] as const,
+  postersAll: ["posters"] as const,
+  posters: (channelId: number | null) => ["posters", { channelId }] as const,
+  poster: (id: number) => ["poster", id] as const,
+  posterHistory: (id: number) => ["poster-history", id] as const,
 };
 
 export function useAppInfo() {

@@ -4,7 +4,12 @@ import type { AppInfo } from "../bindings/AppInfo";
 import type { Channel } from "../bindings/Channel";
 import type { ChannelInput } from "../bindings/ChannelInput";
 import type { ExpiringQr } from "../bindings/ExpiringQr";
+import type { OutputFormat } from "../bindings/OutputFormat";
+import type { Poster } from "../bindings/Poster";
+import type { PosterInput } from "../bindings/PosterInput";
+import type { PosterOutput } from "../bindings/PosterOutput";
 import type { QrKind } from "../bindings/QrKind";
+import type { QrSource } from "../bindings/QrSource";
 import type { Community } from "../bindings/Community";
 import type { CommunityInput } from "../bindings/CommunityInput";
 import type { HealthCheck } from "../bindings/HealthCheck";
@@ -59,6 +64,28 @@ export const TEMPLATES = {
   ],
 };
 
+export function channel(over: Partial<Channel> = {}): Channel {
+  return { id: 7, community_id: 1, kind: "counter", name: "Counter", qr: null, archived_at: null, created_at: T0, ...over };
+}
+
+export function groupQr(over: Partial<QrSource> = {}): QrSource {
+  return {
+    id: 30, channel_id: 7, kind: "group_qr", payload: "https://weixin.qq.com/g/tea", staff_id: null, has_image: true,
+    made_at: T0, expires_at: "2099-01-08T00:00:00Z", created_at: T0, ...over,
+  };
+}
+
+export function poster(over: Partial<Poster> = {}): Poster {
+  return {
+    id: 4, channel_id: 7, channel_name: "Counter", community_id: 1, community_name: "Morning Tea Friends", template: "counter",
+    headline: "Join our tea friends", subline: "", gift: "", address: "", hours: "", brand_color: "#2f7d5b", has_logo: false,
+    last_output: null, qr_expires_at: null, stale: null, archived_at: null, created_at: T0, updated_at: T0, ...over,
+  };
+}
+
+/** The one-pixel PNG the fake preview shows. */
+export const PIXEL = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
 export type Call = { cmd: string; args: Record<string, unknown> };
 
 type State = {
@@ -69,6 +96,8 @@ type State = {
   health: HealthCheck;
   channels: Channel[];
   expiring: ExpiringQr[];
+  posters: Poster[];
+  outputs: { posterId: number; output: PosterOutput }[];
 };
 
 type Override = (args: Record<string, unknown>) => unknown;
@@ -83,6 +112,8 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
     health: HEALTH,
     channels: [],
     expiring: [],
+    posters: [],
+    outputs: [],
     ...init,
   };
   const calls: Call[] = [];
@@ -98,6 +129,18 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
     ...(base ?? staffMember({ id: nextId++ })),
     display_name: i.display_name, role: i.role, account_id: i.account_id ?? "", note: i.note ?? "", community_ids: i.community_ids ?? [],
   });
+
+  const findPoster = (id: unknown) => {
+    const p = state.posters.find((x) => x.id === id);
+    if (!p) throw { code: "not_found", message: "This poster no longer exists", field: null };
+    return p;
+  };
+  const output = (id: number, format: OutputFormat, dpi: number | null, reason: PosterOutput["reason"]) => {
+    const p = findPoster(id);
+    const o: PosterOutput = { id: nextId++, qr_source_id: 30, format, dpi, path: `/home/me/${p.headline}.${format}`, reason, made_at: now };
+    state.outputs.push({ posterId: id, output: o });
+    return Object.assign(p, { last_output: o, stale: null });
+  };
 
   const handlers: Record<string, Override> = {
     app_info: () => state.info,
@@ -150,14 +193,40 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
         id: nextId++, channel_id: c.id, kind: a.kind as QrKind, payload: `decoded:${String(a.image).length}`, staff_id: null,
         has_image: true, made_at: now, expires_at: a.kind === "group_qr" ? "2099-01-08T00:00:00Z" : null, created_at: now,
       };
-      return c.qr;
+      return { qr: c.qr, rerendered: [] };
     },
     set_qr_link: (a) => {
       const c = state.channels.find((x) => x.id === a.channelId)!;
       c.qr = { id: nextId++, channel_id: c.id, kind: "link", payload: a.link as string, staff_id: null, has_image: false, made_at: null, expires_at: null, created_at: now };
-      return c.qr;
+      return { qr: c.qr, rerendered: [] };
     },
     expiring_qrs: () => state.expiring,
+    list_posters: (a) => state.posters.filter((p) => !p.archived_at && (a.channelId == null || p.channel_id === a.channelId)),
+    get_poster: (a) => findPoster(a.id),
+    poster_history: (a) => state.outputs.filter((o) => o.posterId === a.id).map((o) => o.output).reverse(),
+    create_poster: (a) => {
+      const c = state.channels.find((x) => x.id === a.channelId)!;
+      const p = poster({ id: nextId++, channel_id: c.id, channel_name: c.name, ...(a.input as PosterInput), has_logo: a.logo != null });
+      state.posters.unshift(p);
+      return p;
+    },
+    update_poster: (a) => {
+      const p = findPoster(a.id);
+      return Object.assign(p, a.input as PosterInput, { has_logo: a.logo != null || (p.has_logo && !a.removeLogo) });
+    },
+    archive_poster: (a) => {
+      findPoster(a.id).archived_at = now;
+      return null;
+    },
+    preview_poster: (a) => {
+      const c = state.channels.find((x) => x.id === a.channelId);
+      if (!c?.qr) throw { code: "no_qr_code", message: "This channel has no QR code yet", field: null };
+      if (!(a.input as PosterInput).headline.trim()) throw { code: "empty", message: "Please write a headline", field: "headline" };
+      return { image: PIXEL, width_mm: 210, height_mm: 297, payload: c.qr.payload };
+    },
+    export_poster: (a) => output(a.id as number, a.format as OutputFormat, a.dpi as number, "saved"),
+    print_poster: (a) => output(a.id as number, "pdf", null, "printed"),
+    reveal_poster_file: () => null,
     ...overrides,
   };
 

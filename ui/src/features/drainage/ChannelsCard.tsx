@@ -1,29 +1,68 @@
 // A community's drainage channels: where its QR code meets customers, and the
 // code each one carries (an imported group/staff QR or a typed link).
-import { LinkOutlined, PlusOutlined, QrcodeOutlined } from "@ant-design/icons";
+import { LinkOutlined, PictureOutlined, PlusOutlined, QrcodeOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Empty, Input, List, Select, Space, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Empty, Input, List, Select, Space, Tooltip, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Channel } from "../../bindings/Channel";
 import type { ChannelKind } from "../../bindings/ChannelKind";
 import type { QrKind } from "../../bindings/QrKind";
+import type { QrReplaced } from "../../bindings/QrReplaced";
+import type { Rerendered } from "../../bindings/Rerendered";
 import { showError } from "../../errors";
 import { ipc } from "../../ipc";
+import { useNav } from "../../nav";
+import { useInvalidatePosters, usePosters } from "../posters/queries";
 import { QrStatus } from "./QrStatus";
 import { fileToBase64, useChannels, useInvalidateChannels } from "./queries";
 
 const KINDS: ChannelKind[] = ["counter", "table_tent", "shop_window", "friend_circle", "partner_store", "outdoor_event", "custom"];
 
-function ChannelRow({ channel, communityId }: { channel: Channel; communityId: number }) {
+/** The poster files made again with a channel's new code; stays until closed,
+ * so the owner can go and print them. */
+function RerenderedNotice({ files, onClose }: { files: Rerendered[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const failed = files.some((f) => f.error);
+  return (
+    <Alert
+      type={failed ? "warning" : "success"}
+      showIcon
+      closable
+      onClose={onClose}
+      data-testid="rerendered-notice"
+      message={t("drainage.rerenderedTitle")}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {files.map((f) => (
+            <li key={`${f.poster_id}${f.path}`}>
+              <Typography.Text strong>{f.headline}</Typography.Text>{" "}
+              <Typography.Text type={f.error ? "danger" : "secondary"} style={{ wordBreak: "break-all" }}>
+                {f.path}
+                {f.error && ` — ${t("drainage.rerenderedFailed", { error: f.error })}`}
+              </Typography.Text>
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+function ChannelRow({ channel, communityId, posters }: { channel: Channel; communityId: number; posters: number }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const { go } = useNav();
   const invalidate = useInvalidateChannels();
+  const invalidatePosters = useInvalidatePosters();
   const file = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<QrKind>("group_qr");
   const [link, setLink] = useState<string | null>(null);
-  const done = () => {
+  const [rerendered, setRerendered] = useState<Rerendered[]>([]);
+  const done = (r: QrReplaced) => {
     invalidate(communityId);
+    invalidatePosters();
+    setRerendered(r.rerendered);
     void message.success(t("drainage.qrSaved"));
   };
   const importQr = useMutation({
@@ -33,9 +72,9 @@ function ChannelRow({ channel, communityId }: { channel: Channel; communityId: n
   });
   const saveLink = useMutation({
     mutationFn: (l: string) => ipc.setQrLink(channel.id, l),
-    onSuccess: () => {
+    onSuccess: (r) => {
       setLink(null);
-      done();
+      done(r);
     },
     onError: (e) => showError(e, message),
   });
@@ -44,7 +83,14 @@ function ChannelRow({ channel, communityId }: { channel: Channel; communityId: n
       <Space direction="vertical" size={6} style={{ width: "100%" }}>
         <Space wrap style={{ justifyContent: "space-between", width: "100%" }}>
           <Typography.Text strong>{channel.name}</Typography.Text>
-          <Typography.Text type="secondary">{t(`drainage.kind.${channel.kind}`)}</Typography.Text>
+          <Space size={12}>
+            {posters > 0 && (
+              <Typography.Link onClick={() => go({ page: "posters" })} data-testid={`channel-posters-${channel.id}`}>
+                {t("drainage.posterCount", { count: posters })}
+              </Typography.Link>
+            )}
+            <Typography.Text type="secondary">{t(`drainage.kind.${channel.kind}`)}</Typography.Text>
+          </Space>
         </Space>
         <QrStatus qr={channel.qr} />
         {channel.qr && (
@@ -66,6 +112,19 @@ function ChannelRow({ channel, communityId }: { channel: Channel; communityId: n
           <Button size="small" icon={<LinkOutlined />} onClick={() => setLink(channel.qr?.kind === "link" ? channel.qr.payload : "")}>
             {t("drainage.useLink")}
           </Button>
+          <Tooltip title={channel.qr ? undefined : t("drainage.needQrFirst")}>
+            <Button
+              size="small"
+              type="primary"
+              ghost
+              icon={<PictureOutlined />}
+              disabled={!channel.qr}
+              onClick={() => go({ page: "poster", channelId: channel.id, communityId })}
+              data-testid={`channel-make-poster-${channel.id}`}
+            >
+              {t("drainage.makePoster")}
+            </Button>
+          </Tooltip>
           <input
             ref={file}
             type="file"
@@ -87,6 +146,7 @@ function ChannelRow({ channel, communityId }: { channel: Channel; communityId: n
             </Button>
           </Space.Compact>
         )}
+        {rerendered.length > 0 && <RerenderedNotice files={rerendered} onClose={() => setRerendered([])} />}
       </Space>
     </List.Item>
   );
@@ -96,6 +156,7 @@ export function ChannelsCard({ communityId, archived }: { communityId: number; a
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const channels = useChannels(communityId);
+  const posters = usePosters(null).data ?? [];
   const invalidate = useInvalidateChannels();
   const [kind, setKind] = useState<ChannelKind>("counter");
   const [name, setName] = useState("");
@@ -111,7 +172,7 @@ export function ChannelsCard({ communityId, archived }: { communityId: number; a
     <Card title={t("drainage.title")} data-testid="channels-card">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t("drainage.intro")}</Typography.Paragraph>
       {channels.data && channels.data.length > 0 ? (
-        <List dataSource={channels.data} renderItem={(c) => <ChannelRow channel={c} communityId={communityId} />} />
+        <List dataSource={channels.data} renderItem={(c) => <ChannelRow channel={c} communityId={communityId} posters={posters.filter((p) => p.channel_id === c.id).length} />} />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("drainage.empty")} />
       )}

@@ -40,17 +40,21 @@ describe("drainage channels", () => {
     expect(await screen.findByText("这张图片里没有找到二维码")).toBeInTheDocument();
   });
 
-  it("the home screen lists expired group codes with their community and channel", async () => {
+  it("the home screen lists expired group codes with their community, channel and posters", async () => {
     fakeBackend({
       expiring: [{
         qr: { id: 3, channel_id: 7, kind: "group_qr", payload: "g", staff_id: null, has_image: true, made_at: T0, expires_at: "2025-01-08T00:00:00Z", created_at: T0 },
         channel_name: "Counter", community_id: 1, community_name: "Morning Tea Friends", expired: true,
+        posters: [{ id: 4, headline: "扫码进群", template: "counter" }],
       }],
     });
-    renderScreen(<CommunitiesPage />, { lang: "zh-CN" });
+    const { user, go } = renderScreen(<CommunitiesPage />, { lang: "zh-CN" });
     const watch = await screen.findByTestId("expiry-watch");
     expect(watch).toHaveTextContent("有 1 个群二维码已过期");
     expect(watch).toHaveTextContent("Morning Tea Friends · Counter");
     expect(watch).toHaveTextContent("已于 2025-01-08");
+    await user.click(screen.getByTestId("expiry-poster-4"));
+    expect(go).toHaveBeenCalledWith({ page: "poster", id: 4 });
+    expect(screen.getByTestId("expiry-poster-4")).toHaveTextContent("收银台立牌 · 扫码进群");
   });
 });

@@ -5,13 +5,13 @@ import App from "../../App";
 import { fakeBackend } from "../../test/backend";
 
 describe("the main layout", () => {
-  it("is ready with the shop's name, the English title and only the three existing areas", async () => {
+  it("is ready with the shop's name, the English title and only the areas that exist", async () => {
     fakeBackend();
     render(<App />);
     expect(await screen.findByTestId("app-ready")).toBeInTheDocument();
     expect(screen.getByTestId("shop-name")).toHaveTextContent("Leaf & Cup");
     expect(document.title).toBe("ShopCircle — Community planner");
-    expect(screen.getAllByRole("menuitem").map((m) => m.textContent)).toEqual(["Communities", "Staff accounts", "Settings"]);
+    expect(screen.getAllByRole("menuitem").map((m) => m.textContent)).toEqual(["Communities", "Posters", "Staff accounts", "Settings"]);
   });
 
   it("navigates between communities, a community's detail and staff", async () => {

@@ -1,5 +1,5 @@
 // The frame once the shop exists: menu on the left, the shop's name on top, one page.
-import { SettingOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import { PictureOutlined, SettingOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import { Layout, Menu, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,11 +8,14 @@ import { Logo } from "../../components/Logo";
 import { NavContext, type Route } from "../../nav";
 import { CommunitiesPage } from "../communities/CommunitiesPage";
 import { CommunityDetail } from "../communities/CommunityDetail";
+import { PosterDesigner } from "../posters/PosterDesigner";
+import { PostersPage } from "../posters/PostersPage";
 import { StaffPage } from "../staff/StaffPage";
 import { SettingsPage } from "../settings/SettingsPage";
 
 const AREAS = [
   { key: "communities", icon: <TeamOutlined /> },
+  { key: "posters", icon: <PictureOutlined /> },
   { key: "staff", icon: <UserOutlined /> },
   { key: "settings", icon: <SettingOutlined /> },
 ] as const;
@@ -23,6 +26,11 @@ function Page({ route }: { route: Route }) {
       return <CommunitiesPage />;
     case "community":
       return <CommunityDetail id={route.id} />;
+    case "posters":
+      return <PostersPage />;
+    case "poster":
+      // A new key per poster, so the designer's form starts afresh.
+      return "id" in route ? <PosterDesigner key={`p${route.id}`} posterId={route.id} /> : <PosterDesigner key={`c${route.channelId}`} channelId={route.channelId} communityId={route.communityId} />;
     case "staff":
       return <StaffPage />;
     case "settings":
@@ -34,7 +42,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ page: "communities" });
   const nav = useMemo(() => ({ route, go: setRoute }), [route]);
-  const selected = route.page === "community" ? "communities" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page;
 
   return (
     <NavContext.Provider value={nav}>
@@ -48,7 +56,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
             aria-label={t("nav.menu")}
             selectedKeys={[selected]}
             style={{ borderInlineEnd: "none", padding: "8px 8px" }}
-            onClick={({ key }) => setRoute({ page: key as "communities" | "staff" | "settings" })}
+            onClick={({ key }) => setRoute({ page: key as (typeof AREAS)[number]["key"] })}
             items={AREAS.map((a) => ({
               key: a.key,
               icon: a.icon,
