@@ -175,9 +175,10 @@ function codeOnPdf(pdf) {
 
 async function previewShows(payload) {
   await s.waitFor(`a preview carrying ${payload}`, async () => {
+    // data-current: drawn from what the form holds now, not from a moment ago.
     const loaded = await s.execute(
       `const img = document.querySelector('[data-testid="poster-preview"]');
-       return !!img && img.complete && img.naturalWidth > 300;`,
+       return !!img && img.complete && img.naturalWidth > 300 && img.dataset.current === 'true';`,
     );
     return loaded && (await s.textOf('[data-testid="poster-preview-payload"]'))?.includes(payload);
   }, 30000);
@@ -191,7 +192,7 @@ test('a counter poster with a Chinese headline: live preview, saved as PDF, made
     `return document.querySelector('[data-testid^="channel-make-poster-"]')?.dataset.testid`,
   )));
   await click('poster-template-counter');
-  await typeInto('poster-headline', '扫码加入早茶会员群');
+  await typeInto('poster-headline', '扫码加入早茶会员群', { replace: true });
   await typeInto('poster-gift', '入群即送 精美茶包一份');
   await previewShows(FIRST_CODE);
   await shot('08-poster-designer');
@@ -210,13 +211,17 @@ test('a counter poster with a Chinese headline: live preview, saved as PDF, made
   await input.type(join(process.cwd(), 'tests/fixtures/group-qr-renewed.png'));
   await s.waitFor('the re-rendered notice naming the PDF', async () =>
     (await s.textOf('[data-testid="rerendered-notice"]'))?.includes('早茶会员群.pdf'), 30000);
+  await s.execute(`document.querySelector('[data-testid="rerendered-notice"]').scrollIntoView({ block: 'center' })`);
   await shot('09-poster-rerendered');
   assert.equal(codeOnPdf(pdf), RENEWED_CODE, 'the file on disk now carries the new code');
 
   await click('nav-posters');
   const card = await s.waitFor('the poster card', () => s.findWithText('[data-testid^="poster-card-"]', '扫码加入早茶会员群'));
+  await shot('10-posters');
   await s.waitFor('a click on the card', async () => (await card.click(), true));
   await previewShows(RENEWED_CODE);
   await s.waitFor('two entries in the history', async () => (await s.findAll('[data-testid="poster-history-item"]')).length === 2);
-  await shot('10-poster-history');
+  await shot('11-poster-designer-saved');
+  await s.execute(`document.querySelector('[data-testid="poster-history"]').scrollIntoView({ block: 'end' })`);
+  await shot('12-poster-history');
 });

@@ -16,6 +16,7 @@ import { useNav } from "../../nav";
 import { keys } from "../../queries";
 import { useCommunity } from "../communities/queries";
 import { useChannels } from "../drainage/queries";
+import { ExportButtons } from "./ExportButtons";
 import { PosterForm, POSTER_FIELDS, usePosterForm } from "./PosterForm";
 import { PosterHistory } from "./PosterHistory";
 import { PreviewPane } from "./PreviewPane";
@@ -154,6 +155,11 @@ function Designer({ saved: savedAtOpen, channelId, communityId, initial }: { sav
               <Button data-testid="poster-archive">{t("posters.archive")}</Button>
             </Popconfirm>
           )}
+          <ExportButtons
+            onExport={(format, dpi) => exportFile.mutate({ format, dpi })}
+            exporting={exportFile.isPending ? exportFile.variables?.format : undefined}
+            disabled={busy}
+          />
           <Button icon={<PrinterOutlined />} onClick={() => print.mutate()} loading={print.isPending} disabled={busy && !print.isPending} data-testid="poster-print">
             {t("posters.print")}
           </Button>
@@ -186,12 +192,7 @@ function Designer({ saved: savedAtOpen, channelId, communityId, initial }: { sav
           </Space>
         </Col>
         <Col xs={24} lg={13}>
-          <PreviewPane
-            preview={preview}
-            onExport={(format, dpi) => exportFile.mutate({ format, dpi })}
-            exporting={exportFile.isPending ? exportFile.variables?.format : undefined}
-            disabled={busy}
-          />
+          <PreviewPane preview={preview} current={samePosterInput(settled, values)} />
         </Col>
       </Row>
     </div>

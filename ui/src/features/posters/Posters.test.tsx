@@ -48,6 +48,7 @@ describe("the poster designer", () => {
     await user.type(headline, "茶友会欢迎你");
     await user.type(screen.getByTestId("poster-gift"), "扫码进群送乌龙茶一杯");
     await waitFor(() => expect(backend.called("preview_poster").at(-1)?.args.input).toMatchObject({ headline: "茶友会欢迎你", gift: "扫码进群送乌龙茶一杯", template: "table_tent" }));
+    await waitFor(() => expect(screen.getByTestId("poster-preview")).toHaveAttribute("data-current", "true"));
 
     await user.click(screen.getByTestId("poster-save"));
     await waitFor(() => expect(backend.called("create_poster")).toHaveLength(1));
@@ -132,6 +133,19 @@ describe("posters on a community's channels", () => {
     expect(screen.queryByTestId("channel-posters-6")).toBeNull();
     await user.click(screen.getByTestId("channel-make-poster-7"));
     expect(go).toHaveBeenCalledWith({ page: "poster", channelId: 7, communityId: 1 });
+  });
+
+  it("shows the new code in an open designer once it is imported", async () => {
+    fakeBackend({ channels: [withCode()], posters: [poster({ id: 4 })] });
+    const { user } = renderScreen(
+      <>
+        <ChannelsCard communityId={1} archived={false} />
+        <PosterDesigner posterId={4} />
+      </>,
+    );
+    expect(await screen.findByTestId("poster-preview-payload")).toHaveTextContent("https://weixin.qq.com/g/tea");
+    await user.upload(screen.getByTestId("qr-file-7"), new File([new Uint8Array([1, 2, 3])], "new.png", { type: "image/png" }));
+    await waitFor(() => expect(screen.getByTestId("poster-preview-payload")).toHaveTextContent("decoded:4"));
   });
 
   it("lists the poster files made again with a new code, and those that could not be", async () => {

@@ -1,30 +1,29 @@
-// What will print, drawn by the same code that makes the files, on a grey desk;
-// below it, the ways to save it as a file.
-import { DownloadOutlined } from "@ant-design/icons";
+// What will print, drawn by the same code that makes the files, on a grey desk.
 import type { UseQueryResult } from "@tanstack/react-query";
-import { Alert, Button, Card, InputNumber, Space, Spin, Typography } from "antd";
-import { useState } from "react";
+import { Alert, Card, Spin, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { OutputFormat } from "../../bindings/OutputFormat";
 import type { PosterPreview } from "../../bindings/PosterPreview";
 import { toMessage } from "../../errors";
 
-const FORMATS: OutputFormat[] = ["pdf", "png", "svg"];
-
 type Props = {
   preview: UseQueryResult<PosterPreview>;
-  onExport: (format: OutputFormat, dpi: number) => void;
-  exporting: OutputFormat | undefined;
-  disabled: boolean;
+  /** The preview was drawn from what the form holds now (the owner stopped typing). */
+  current: boolean;
 };
 
-export function PreviewPane({ preview, onExport, exporting, disabled }: Props) {
+export function PreviewPane({ preview, current }: Props) {
   const { t } = useTranslation();
-  const [dpi, setDpi] = useState(300);
   const shown = preview.data;
   return (
     <Card
-      title={t("posters.preview")}
+      title={
+        <span>
+          {t("posters.preview")}{" "}
+          <Typography.Text type="secondary" style={{ fontWeight: "normal", fontSize: 13 }}>
+            {t("posters.previewHint")}
+          </Typography.Text>
+        </span>
+      }
       extra={shown && <Typography.Text type="secondary">{t("posters.paper", { width: shown.width_mm, height: shown.height_mm })}</Typography.Text>}
       style={{ position: "sticky", top: 16 }}
       styles={{ body: { padding: 0 } }}
@@ -32,16 +31,17 @@ export function PreviewPane({ preview, onExport, exporting, disabled }: Props) {
       {preview.isError && (
         <Alert type="error" showIcon banner message={toMessage(preview.error)} data-testid="poster-preview-error" />
       )}
-      <div style={{ background: "#e4e6e1", padding: 20, display: "flex", justifyContent: "center", minHeight: 360, position: "relative" }}>
+      <div style={{ background: "#e4e6e1", padding: 16, display: "flex", justifyContent: "center", minHeight: 340, position: "relative" }}>
         {shown ? (
           <img
             src={shown.image}
             alt={t("posters.preview")}
             data-testid="poster-preview"
+            data-current={current && !preview.isFetching && !preview.isPlaceholderData}
             style={{
               display: "block",
               maxWidth: "100%",
-              maxHeight: "calc(100vh - 300px)",
+              maxHeight: "calc(100vh - 330px)",
               minHeight: 320,
               objectFit: "contain",
               boxShadow: "0 2px 10px rgba(0,0,0,0.18)",
@@ -53,44 +53,13 @@ export function PreviewPane({ preview, onExport, exporting, disabled }: Props) {
         ) : (
           !preview.isError && <Spin style={{ alignSelf: "center" }} />
         )}
-        {shown && preview.isFetching && <Spin size="small" style={{ position: "absolute", top: 10, right: 10 }} />}
+        {shown && (preview.isFetching || !current) && <Spin size="small" style={{ position: "absolute", top: 10, right: 10 }} />}
       </div>
-      <div style={{ padding: "12px 16px 16px" }}>
-        {shown && (
-          <Typography.Paragraph type="secondary" style={{ marginBottom: 12, fontSize: 12 }} ellipsis>
-            {t("posters.carries")}: <Typography.Text code data-testid="poster-preview-payload">{shown.payload}</Typography.Text>
-          </Typography.Paragraph>
-        )}
-        <Space wrap size={[8, 8]} align="center">
-          <Typography.Text strong>{t("posters.exportTitle")}</Typography.Text>
-          {FORMATS.map((f) => (
-            <Button
-              key={f}
-              icon={<DownloadOutlined />}
-              loading={exporting === f}
-              disabled={disabled && exporting !== f}
-              onClick={() => onExport(f, dpi)}
-              data-testid={`poster-export-${f}`}
-            >
-              {t(`posters.export${f[0].toUpperCase()}${f.slice(1)}` as "posters.exportPdf")}
-            </Button>
-          ))}
-          <Space size={4} align="center">
-            <Typography.Text type="secondary">{t("posters.dpi")}</Typography.Text>
-            <InputNumber<number>
-              size="small"
-              min={72}
-              max={600}
-              step={50}
-              value={dpi}
-              onChange={(v) => setDpi(v ?? 300)}
-              addonAfter={t("posters.dpiUnit")}
-              style={{ width: 120 }}
-              data-testid="poster-dpi"
-            />
-          </Space>
-        </Space>
-      </div>
+      {shown && (
+        <Typography.Paragraph type="secondary" style={{ margin: 0, padding: "10px 16px", fontSize: 12 }} ellipsis>
+          {t("posters.carries")}: <Typography.Text code data-testid="poster-preview-payload">{shown.payload}</Typography.Text>
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }

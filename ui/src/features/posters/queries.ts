@@ -23,11 +23,12 @@ export function usePosterHistory(id: number | undefined) {
   return useQuery({ queryKey: keys.posterHistory(id ?? 0), queryFn: () => ipc.posterHistory(id!), enabled: id !== undefined });
 }
 
-/** A poster or a channel's code changed: lists, the poster, its history and the watch are stale. */
+/** A poster or a channel's code changed: lists, the poster, its history, its
+ * preview (which shows the channel's code) and the watch are stale. */
 export function useInvalidatePosters() {
   const client = useQueryClient();
   return () => {
-    for (const key of [keys.postersAll, ["poster"], ["poster-history"], keys.expiringQrs]) {
+    for (const key of [keys.postersAll, ["poster"], ["poster-history"], ["poster-preview"], keys.expiringQrs]) {
       void client.invalidateQueries({ queryKey: key });
     }
   };
@@ -44,7 +45,8 @@ export function samePosterInput(a: PosterInput, b: PosterInput): boolean {
   return (Object.keys(a) as (keyof PosterInput)[]).every((k) => (a[k] ?? "") === (b[k] ?? ""));
 }
 
-/** The designer's live preview of unsaved settings; refetched when they settle. */
+/** The designer's live preview of unsaved settings; refetched when they settle,
+ * and whenever the designer opens, since the channel's code may have changed. */
 export function usePreview(channelId: number | undefined, input: PosterInput, posterId: number | undefined, logo: LogoState) {
   const logoKey = logo.kind === "set" ? logo.name + logo.image.length : logo.kind;
   return useQuery({
@@ -53,6 +55,5 @@ export function usePreview(channelId: number | undefined, input: PosterInput, po
       ipc.previewPoster(channelId!, input, posterId ?? null, logo.kind === "set" ? logo.image : null, logo.kind === "remove"),
     enabled: channelId !== undefined,
     placeholderData: (previous) => previous,
-    staleTime: Infinity,
   });
 }
