@@ -191,7 +191,8 @@ function Designer({ saved: savedAtOpen, channelId, communityId, initial }: { sav
             {saved && <PosterHistory posterId={saved.id} />}
           </Space>
         </Col>
-        <Col xs={24} lg={13}>
+        {/* Stretched to the form's height, so the preview can stay in view while the form scrolls. */}
+        <Col xs={24} lg={13} style={{ alignSelf: "stretch" }}>
           <PreviewPane preview={preview} current={samePosterInput(settled, values)} />
         </Col>
       </Row>

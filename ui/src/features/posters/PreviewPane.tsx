@@ -56,9 +56,14 @@ export function PreviewPane({ preview, current }: Props) {
         {shown && (preview.isFetching || !current) && <Spin size="small" style={{ position: "absolute", top: 10, right: 10 }} />}
       </div>
       {shown && (
-        <Typography.Paragraph type="secondary" style={{ margin: 0, padding: "10px 16px", fontSize: 12 }} ellipsis>
-          {t("posters.carries")}: <Typography.Text code data-testid="poster-preview-payload">{shown.payload}</Typography.Text>
-        </Typography.Paragraph>
+        <div style={{ display: "flex", gap: 6, alignItems: "baseline", padding: "10px 16px", fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ flex: "none", fontSize: 12 }}>
+            {t("posters.carries")}
+          </Typography.Text>
+          <Typography.Text code ellipsis={{ tooltip: shown.payload }} style={{ minWidth: 0, fontSize: 12 }} data-testid="poster-preview-payload">
+            {shown.payload}
+          </Typography.Text>
+        </div>
       )}
     </Card>
   );
