@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_channels_and_qr_sources.sql"),
     include_str!("../migrations/0003_posters.sql"),
     include_str!("../migrations/0004_poster_output_reason.sql"),
+    include_str!("../migrations/0005_gifts_and_vouchers.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -44,6 +44,26 @@ pub enum Field {
     Gift,
     Address,
     Hours,
+    UnitCost,
+    PerceivedValue,
+    Stock,
+    LowStockAt,
+    Packaging,
+    Benefit,
+    AmountOff,
+    PercentOff,
+    MinSpend,
+    ValidFrom,
+    ValidUntil,
+    HolderName,
+    HolderPhone,
+    Reason,
+    Code,
+    Spend,
+    Batch,
+    Quantity,
+    Community,
+    Channel,
 }
 
 impl Field {
@@ -116,6 +136,46 @@ impl Field {
             (Address, Lang::ZhCn) => "地址",
             (Hours, Lang::En) => "Opening hours",
             (Hours, Lang::ZhCn) => "营业时间",
+            (UnitCost, Lang::En) => "Unit cost",
+            (UnitCost, Lang::ZhCn) => "单件成本",
+            (PerceivedValue, Lang::En) => "Perceived value",
+            (PerceivedValue, Lang::ZhCn) => "感知价值",
+            (Stock, Lang::En) => "Stock",
+            (Stock, Lang::ZhCn) => "库存",
+            (LowStockAt, Lang::En) => "Low-stock warning level",
+            (LowStockAt, Lang::ZhCn) => "库存预警数量",
+            (Packaging, Lang::En) => "Packaging note",
+            (Packaging, Lang::ZhCn) => "包装说明",
+            (Benefit, Lang::En) => "What the voucher gives",
+            (Benefit, Lang::ZhCn) => "券的内容",
+            (AmountOff, Lang::En) => "Amount off",
+            (AmountOff, Lang::ZhCn) => "减免金额",
+            (PercentOff, Lang::En) => "Percentage off",
+            (PercentOff, Lang::ZhCn) => "折扣百分比",
+            (MinSpend, Lang::En) => "Minimum spend",
+            (MinSpend, Lang::ZhCn) => "最低消费",
+            (ValidFrom, Lang::En) => "Valid from",
+            (ValidFrom, Lang::ZhCn) => "生效日期",
+            (ValidUntil, Lang::En) => "Valid until",
+            (ValidUntil, Lang::ZhCn) => "截止日期",
+            (HolderName, Lang::En) => "Customer name",
+            (HolderName, Lang::ZhCn) => "顾客姓名",
+            (HolderPhone, Lang::En) => "Customer phone",
+            (HolderPhone, Lang::ZhCn) => "顾客电话",
+            (Reason, Lang::En) => "Reason",
+            (Reason, Lang::ZhCn) => "原因",
+            (Code, Lang::En) => "Voucher code",
+            (Code, Lang::ZhCn) => "券码",
+            (Spend, Lang::En) => "Amount spent",
+            (Spend, Lang::ZhCn) => "消费金额",
+            (Batch, Lang::En) => "Voucher batch",
+            (Batch, Lang::ZhCn) => "券批次",
+            (Quantity, Lang::En) => "Number of vouchers",
+            (Quantity, Lang::ZhCn) => "券的数量",
+            (Community, Lang::En) => "Community",
+            (Community, Lang::ZhCn) => "社群",
+            (Channel, Lang::En) => "Channel",
+            (Channel, Lang::ZhCn) => "渠道",
         }
     }
 }
@@ -138,6 +198,8 @@ pub enum Problem {
     OutOfRange { min: i64, max: i64 },
     Unknown { value: String },
     InFuture,
+    InPast,
+    BeforeStart,
     Duplicate,
 }
 
@@ -154,6 +216,21 @@ pub enum Error {
 
     #[error("this channel has no QR code yet: import a screenshot or type a link first")]
     NoQrCode,
+
+    #[error("there is no redemption to undo")]
+    NothingToUndo,
+
+    #[error("a redemption can be undone only within {minutes} minutes")]
+    UndoTooLate { minutes: i64 },
+
+    #[error("this voucher was already redeemed or voided")]
+    VoucherClosed,
+
+    #[error("this voucher batch is voided")]
+    BatchVoided,
+
+    #[error("the data file is damaged: {0}")]
+    Damaged(&'static str),
 
     #[error("the shop has not been set up yet")]
     NotSetUp,
@@ -188,6 +265,11 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Archived => "archived",
             Error::NoQrCode => "no_qr_code",
+            Error::NothingToUndo => "nothing_to_undo",
+            Error::UndoTooLate { .. } => "undo_too_late",
+            Error::BatchVoided => "batch_voided",
+            Error::VoucherClosed => "voucher_closed",
+            Error::Damaged(_) => "damaged",
             Error::NotSetUp => "not_set_up",
             Error::AlreadySetUp => "already_set_up",
             Error::NewerDatabase { .. } => "newer_database",
@@ -218,6 +300,11 @@ impl Error {
             }
             (Error::Archived, Lang::ZhCn) => "该社群已归档，请先恢复再修改".into(),
             (Error::NoQrCode, Lang::ZhCn) => "这个渠道还没有二维码，请先导入截图或填写链接".into(),
+            (Error::NothingToUndo, Lang::ZhCn) => "没有可以撤销的核销".into(),
+            (Error::UndoTooLate { minutes }, Lang::ZhCn) => format!("核销只能在 {minutes} 分钟内撤销"),
+            (Error::BatchVoided, Lang::ZhCn) => "这批券已作废".into(),
+            (Error::VoucherClosed, Lang::ZhCn) => "这张券已核销或已作废".into(),
+            (Error::Damaged(what), Lang::ZhCn) => format!("数据文件已损坏：{what}"),
             (Error::NotSetUp, Lang::ZhCn) => "店铺尚未设置".into(),
             (Error::AlreadySetUp, Lang::ZhCn) => "店铺已经设置过了".into(),
             (Error::NewerDatabase { found, known }, Lang::ZhCn) => format!(
@@ -237,6 +324,9 @@ fn what_zh(what: &str) -> &'static str {
         "channel" => "引流渠道",
         "qr code" => "二维码",
         "poster" => "海报",
+        "gift" => "赠品",
+        "voucher batch" => "券批次",
+        "voucher" => "券",
         "file" => "文件",
         _ => "记录",
     }
@@ -261,6 +351,10 @@ fn invalid_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::Unknown { value }, Lang::ZhCn) => format!("无法识别的{label}：“{value}”"),
         (Problem::InFuture, Lang::En) => format!("{label} cannot be in the future"),
         (Problem::InFuture, Lang::ZhCn) => format!("{label}不能晚于今天"),
+        (Problem::InPast, Lang::En) => format!("{label} has already passed"),
+        (Problem::InPast, Lang::ZhCn) => format!("{label}已经过去了"),
+        (Problem::BeforeStart, Lang::En) => format!("{label} is before the start"),
+        (Problem::BeforeStart, Lang::ZhCn) => format!("{label}早于开始日期"),
         (Problem::Duplicate, Lang::En) => format!("{label} is already in use"),
         (Problem::Duplicate, Lang::ZhCn) => format!("{label}已被使用"),
     }

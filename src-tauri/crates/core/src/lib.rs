@@ -6,6 +6,7 @@ pub mod channel;
 pub mod community;
 pub mod db;
 mod error;
+pub mod gift;
 pub mod health;
 mod lang;
 pub mod member_counts;
@@ -17,9 +18,11 @@ pub mod sample;
 pub mod shop;
 pub mod staff;
 mod validate;
+pub mod voucher;
 
 #[cfg(test)]
 mod testing;
 
 pub use error::{Error, ErrorPayload, Field, Problem, Result};
 pub use lang::Lang;
+pub use validate::money as parse_money;

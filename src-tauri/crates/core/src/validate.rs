@@ -34,6 +34,21 @@ pub fn unknown(field: Field, value: &str) -> Error {
     Error::invalid(field, Problem::Unknown { value: shown })
 }
 
+/// An amount of money typed in yuan ("12.5", "12.50", "¥12"), as fen.
+pub fn money(field: Field, text: &str, max_cents: i64) -> Result<i64> {
+    let t = text.trim().trim_start_matches(['¥', '￥']).trim();
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !digits(whole) || !(frac.is_empty() || (frac.len() <= 2 && digits(frac))) {
+        return Err(unknown(field, text));
+    }
+    let whole: i64 = whole.parse().map_err(|_| unknown(field, text))?;
+    let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| unknown(field, text))?;
+    let cents =
+        whole.checked_mul(100).and_then(|c| c.checked_add(frac)).ok_or_else(|| unknown(field, text))?;
+    in_range(field, cents, 0, max_cents)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,6 +58,21 @@ mod tests {
         let name = "茶".repeat(60);
         assert_eq!(required(Field::Name, &name, 60).unwrap(), name);
         assert!(required(Field::Name, &"茶".repeat(61), 60).is_err());
+    }
+
+    #[test]
+    fn money_is_read_in_yuan_and_kept_in_fen() {
+        assert_eq!(money(Field::UnitCost, "12.5", 10_000).unwrap(), 1250);
+        assert_eq!(money(Field::UnitCost, "¥12", 10_000).unwrap(), 1200);
+        assert_eq!(money(Field::UnitCost, " 0.05 ", 10_000).unwrap(), 5);
+        for bad in ["", "-1", "1.234", "1e3", "12,5", ".5", "99999999999999999999"] {
+            assert_eq!(
+                money(Field::UnitCost, bad, 10_000).unwrap_err().field(),
+                Some(Field::UnitCost),
+                "{bad}"
+            );
+        }
+        assert!(money(Field::UnitCost, "100.01", 10_000).is_err());
     }
 
     #[test]

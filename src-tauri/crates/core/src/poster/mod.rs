@@ -4,7 +4,7 @@ mod model;
 
 pub use model::{
     LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput, PosterTemplate, Printable,
-    Staleness, HEADLINE_MAX,
+    Staleness, DEFAULT_COLOR, HEADLINE_MAX,
 };
 
 use chrono::{DateTime, Duration, Utc};

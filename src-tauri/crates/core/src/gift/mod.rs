@@ -1,0 +1,213 @@
+//! The gift catalogue: what the shop hands out, what it costs, what it looks
+//! worth, and how many are on the shelf, with every stock move explained.
+
+mod model;
+
+pub use model::{
+    Gift, GiftInput, GiftKind, MoveReason, StockChange, StockMove, DEFAULT_LOW_STOCK_AT, MONEY_MAX, STOCK_MAX,
+};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use crate::validate::in_range;
+use crate::{voucher, Error, Field, Result};
+
+const COLUMNS: &str = "id, name, kind, unit_cost_cents, value_cents, stock, low_stock_at, packaging,
+     archived_at, created_at, updated_at";
+
+fn from_row(r: &Row) -> rusqlite::Result<Gift> {
+    let kind: String = r.get(2)?;
+    let stock: i64 = r.get(5)?;
+    let low_stock_at: i64 = r.get(6)?;
+    Ok(Gift {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: GiftKind::parse(&kind).unwrap_or(GiftKind::Drainage),
+        unit_cost_cents: r.get(3)?,
+        value_cents: r.get(4)?,
+        stock,
+        low_stock_at,
+        low_stock: stock <= low_stock_at,
+        packaging: r.get(7)?,
+        archived_at: r.get(8)?,
+        created_at: r.get(9)?,
+        updated_at: r.get(10)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Gift> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM gift WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound { what: "gift", id })
+}
+
+pub fn list(conn: &Connection, include_archived: bool) -> Result<Vec<Gift>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM gift WHERE ?1 OR archived_at IS NULL ORDER BY archived_at IS NOT NULL, kind, name"
+    ))?;
+    let gifts = stmt.query_map([include_archived], from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(gifts)
+}
+
+/// Gifts in use that are at or below their warning level, for the home screen.
+pub fn low_stock(conn: &Connection) -> Result<Vec<Gift>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM gift WHERE archived_at IS NULL AND stock <= low_stock_at ORDER BY stock, name"
+    ))?;
+    let gifts = stmt.query_map([], from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(gifts)
+}
+
+/// Adds a gift with the stock on hand; the first stock move records it.
+pub fn create(conn: &mut Connection, input: &GiftInput, stock: i64, now: DateTime<Utc>) -> Result<Gift> {
+    let v = model::validate(input)?;
+    let stock = in_range(Field::Stock, stock, 0, STOCK_MAX)?;
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT INTO gift (name, kind, unit_cost_cents, value_cents, stock, low_stock_at, packaging, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![v.name, v.kind.as_str(), v.unit_cost_cents, v.value_cents, stock, v.low_stock_at, v.packaging, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    Move { gift_id: id, before: 0, after: stock, reason: MoveReason::Added, serial: None, note: "" }
+        .log(&tx, now)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+pub fn update(conn: &Connection, id: i64, input: &GiftInput, now: DateTime<Utc>) -> Result<Gift> {
+    let v = model::validate(input)?;
+    let changed = conn.execute(
+        "UPDATE gift SET name = ?1, kind = ?2, unit_cost_cents = ?3, value_cents = ?4, low_stock_at = ?5,
+                packaging = ?6, updated_at = ?7
+         WHERE id = ?8",
+        params![
+            v.name,
+            v.kind.as_str(),
+            v.unit_cost_cents,
+            v.value_cents,
+            v.low_stock_at,
+            v.packaging,
+            now,
+            id
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "gift", id });
+    }
+    get(conn, id)
+}
+
+/// A restock or a shelf count, logged with the owner's note.
+pub fn change_stock(
+    conn: &mut Connection,
+    id: i64,
+    change: StockChange,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<Gift> {
+    let note = crate::validate::optional(Field::Note, note, 200)?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let stock: i64 = tx
+        .query_row("SELECT stock FROM gift WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound { what: "gift", id })?;
+    let (after, reason) = match change {
+        StockChange::Restocked(n) => {
+            (stock + in_range(Field::Stock, n, 1, STOCK_MAX)?, MoveReason::Restocked)
+        }
+        StockChange::Counted(n) => (in_range(Field::Stock, n, 0, STOCK_MAX)?, MoveReason::Counted),
+    };
+    Move { gift_id: id, before: stock, after, reason, serial: None, note: &note }.apply(&tx, now)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+pub fn set_archived(conn: &Connection, id: i64, archived: bool, now: DateTime<Utc>) -> Result<Gift> {
+    get(conn, id)?;
+    conn.execute(
+        "UPDATE gift SET archived_at = ?1, updated_at = ?2 WHERE id = ?3",
+        params![archived.then_some(now), now, id],
+    )?;
+    get(conn, id)
+}
+
+/// The stock history, newest first.
+pub fn moves(conn: &Connection, id: i64) -> Result<Vec<StockMove>> {
+    get(conn, id)?;
+    let key = voucher::key::existing(conn)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, change, stock_after, reason, serial, note, made_at FROM gift_stock_move
+         WHERE gift_id = ?1 ORDER BY id DESC",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        let reason: String = r.get(3)?;
+        let serial: Option<u32> = r.get(4)?;
+        Ok(StockMove {
+            id: r.get(0)?,
+            change: r.get(1)?,
+            stock_after: r.get(2)?,
+            reason: MoveReason::parse(&reason),
+            code: serial.zip(key.as_ref()).and_then(|(s, k)| voucher::code::encode(s, k).ok()),
+            note: r.get(5)?,
+            made_at: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One gift handed over for a voucher (or given back when that is undone),
+/// inside the redemption's transaction.
+pub(crate) fn move_for_voucher(
+    tx: &Transaction,
+    gift_id: i64,
+    serial: u32,
+    reason: MoveReason,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let stock: i64 = tx.query_row("SELECT stock FROM gift WHERE id = ?1", [gift_id], |r| r.get(0))?;
+    let after = if reason == MoveReason::Redeemed { stock - 1 } else { stock + 1 };
+    Move { gift_id, before: stock, after, reason, serial: Some(serial), note: "" }.apply(tx, now)?;
+    Ok(after)
+}
+
+/// One change of a gift's stock, as the log records it.
+struct Move<'a> {
+    gift_id: i64,
+    before: i64,
+    after: i64,
+    reason: MoveReason,
+    serial: Option<u32>,
+    note: &'a str,
+}
+
+impl Move<'_> {
+    fn apply(&self, tx: &Transaction, now: DateTime<Utc>) -> Result<()> {
+        tx.execute(
+            "UPDATE gift SET stock = ?1, updated_at = ?2 WHERE id = ?3",
+            params![self.after, now, self.gift_id],
+        )?;
+        self.log(tx, now)
+    }
+
+    fn log(&self, tx: &Transaction, now: DateTime<Utc>) -> Result<()> {
+        tx.prepare_cached(
+            "INSERT INTO gift_stock_move (gift_id, change, stock_after, reason, serial, note, made_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            self.gift_id,
+            self.after - self.before,
+            self.after,
+            self.reason.as_str(),
+            self.serial,
+            self.note,
+            now
+        ])?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,286 @@
+//! Voucher codes: short enough to read aloud, impossible to make up, and kind
+//! to typos.
+//!
+//! A code is 20 Crockford base32 symbols (100 bits), shown as five groups of
+//! four: `K7QM-3XPA-9D2F-ABCD-EFGH`.
+//! - symbols 1–6: the serial (30 bits), which row of the database it is;
+//! - symbols 7–18: a tag, the first 60 bits of HMAC-SHA256 under the shop's
+//!   secret key over the serial, so a made-up code is recognised as not ours
+//!   without any list, and guessing one takes 2^59 tries on average;
+//! - symbols 19–20: two Reed–Solomon check symbols over GF(32), chosen so the
+//!   syndromes S0 = Σ c_i and S1 = Σ c_i·α^i are zero. A single wrong symbol
+//!   at i gives S0 = e, S1 = e·α^i, which names i; a swap of two neighbours
+//!   gives S0 = 0 and S1 ≠ 0, which no single error can. Every candidate fix is
+//!   confirmed by the tag, so the position reported is the real one.
+
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::Sha256;
+
+use crate::Lang;
+
+pub const CODE_LEN: usize = 20;
+pub const SERIAL_BITS: u32 = 30;
+pub const TAG_BITS: u32 = 60;
+const SERIAL_SYMBOLS: usize = 6;
+const TAG_SYMBOLS: usize = 12;
+const DATA_SYMBOLS: usize = SERIAL_SYMBOLS + TAG_SYMBOLS;
+
+/// Crockford's alphabet: no I, L, O or U, which are read as 1, 1, 0 or refused.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const DOMAIN: &[u8] = b"shopcircle-voucher-v1";
+
+/// The shop's secret. Its bytes never appear in logs or debug output.
+#[derive(Clone, PartialEq, Eq)]
+pub struct VoucherKey([u8; 32]);
+
+impl VoucherKey {
+    pub fn generate() -> VoucherKey {
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        VoucherKey(bytes)
+    }
+
+    pub fn from_bytes(bytes: [u8; 32]) -> VoucherKey {
+        VoucherKey(bytes)
+    }
+
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for VoucherKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("VoucherKey(…)")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodeError {
+    #[error("a voucher code has 20 characters; this has {found}")]
+    WrongLength { found: usize },
+    #[error("character {position} (“{ch}”) cannot be in a voucher code")]
+    BadCharacter { position: usize, ch: char },
+    #[error("character {position} looks mistyped — check it against the voucher")]
+    Mistyped { position: usize },
+    #[error("characters {position} and {} look swapped", position + 1)]
+    Swapped { position: usize },
+    #[error("this code was not issued by this shop")]
+    NotOurs,
+    #[error("no more voucher serials are left")]
+    SerialTooLarge,
+}
+
+impl CodeError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => {
+                let s = self.to_string();
+                let mut c = s.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or(s)
+            }
+            (CodeError::WrongLength { found }, Lang::ZhCn) => format!("券码应为 20 位，这里是 {found} 位"),
+            (CodeError::BadCharacter { position, ch }, Lang::ZhCn) => {
+                format!("第 {position} 位的“{ch}”不会出现在券码里")
+            }
+            (CodeError::Mistyped { position }, Lang::ZhCn) => {
+                format!("第 {position} 位似乎输错了，请对照券面核对")
+            }
+            (CodeError::Swapped { position }, Lang::ZhCn) => {
+                format!("第 {position}、{} 位似乎颠倒了", position + 1)
+            }
+            (CodeError::NotOurs, Lang::ZhCn) => "这不是本店发出的券码".into(),
+            (CodeError::SerialTooLarge, Lang::ZhCn) => "券的编号已用完".into(),
+        }
+    }
+}
+
+/// The code of voucher `serial`, grouped for reading.
+pub fn encode(serial: u32, key: &VoucherKey) -> Result<String, CodeError> {
+    if serial >= 1 << SERIAL_BITS {
+        return Err(CodeError::SerialTooLarge);
+    }
+    Ok(group(&symbols_for(serial, key)))
+}
+
+/// The serial a typed or scanned code stands for.
+pub fn parse(text: &str, key: &VoucherKey) -> Result<u32, CodeError> {
+    let typed = normalise(text);
+    let chars: Vec<char> = typed.chars().collect();
+    if chars.len() != CODE_LEN {
+        return Err(CodeError::WrongLength { found: chars.len() });
+    }
+    let mut c = [0u8; CODE_LEN];
+    for (i, (slot, &ch)) in c.iter_mut().zip(&chars).enumerate() {
+        *slot = value_of(ch).ok_or(CodeError::BadCharacter { position: i + 1, ch })?;
+    }
+    let (s0, s1) = syndromes(&c);
+    if s0 == 0 && s1 == 0 {
+        return check_tag(&c, key).ok_or(CodeError::NotOurs);
+    }
+    if s0 != 0 && s1 != 0 {
+        // One wrong symbol at i: S1 / S0 = α^i.
+        let i = (usize::from(LOG[s1 as usize]) + 31 - usize::from(LOG[s0 as usize])) % 31;
+        if i < CODE_LEN {
+            let mut fixed = c;
+            fixed[i] ^= s0;
+            if check_tag(&fixed, key).is_some() {
+                return Err(CodeError::Mistyped { position: i + 1 });
+            }
+        }
+        return Err(CodeError::NotOurs);
+    }
+    if s0 == 0 {
+        for i in 0..CODE_LEN - 1 {
+            if c[i] == c[i + 1] {
+                continue;
+            }
+            let mut fixed = c;
+            fixed.swap(i, i + 1);
+            if syndromes(&fixed) == (0, 0) && check_tag(&fixed, key).is_some() {
+                return Err(CodeError::Swapped { position: i + 1 });
+            }
+        }
+    }
+    Err(CodeError::NotOurs)
+}
+
+/// A code as typed, made comparable: upper case, i/l read as 1 and o as 0,
+/// hyphens and spaces dropped. Not validated.
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_uppercase() {
+            'I' | 'L' => '1',
+            'O' => '0',
+            other => other,
+        })
+        .collect()
+}
+
+fn value_of(ch: char) -> Option<u8> {
+    let b = u8::try_from(ch).ok()?;
+    ALPHABET.iter().position(|&a| a == b).and_then(|p| u8::try_from(p).ok())
+}
+
+fn group(c: &[u8; CODE_LEN]) -> String {
+    let mut out = String::with_capacity(CODE_LEN + 4);
+    for (i, &v) in c.iter().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        out.push(char::from(ALPHABET[usize::from(v & 31)]));
+    }
+    out
+}
+
+fn symbols_for(serial: u32, key: &VoucherKey) -> [u8; CODE_LEN] {
+    assemble(serial, tag(serial, key))
+}
+
+/// Serial, tag and the check symbols over them.
+fn assemble(serial: u32, tag: u64) -> [u8; CODE_LEN] {
+    let mut c = [0u8; CODE_LEN];
+    for (i, slot) in c[..SERIAL_SYMBOLS].iter_mut().enumerate() {
+        *slot = ((serial >> (5 * (SERIAL_SYMBOLS - 1 - i))) & 31) as u8;
+    }
+    for (i, slot) in c[SERIAL_SYMBOLS..DATA_SYMBOLS].iter_mut().enumerate() {
+        *slot = ((tag >> (5 * (TAG_SYMBOLS - 1 - i))) & 31) as u8;
+    }
+    let (c18, c19) = check_symbols(&c);
+    c[DATA_SYMBOLS] = c18;
+    c[DATA_SYMBOLS + 1] = c19;
+    c
+}
+
+/// The first 60 bits of HMAC-SHA256(key, domain ‖ serial).
+fn tag(serial: u32, key: &VoucherKey) -> u64 {
+    // new_from_slice accepts any key length, so this cannot fail for 32 bytes.
+    let mut mac = match Hmac::<Sha256>::new_from_slice(key.as_bytes()) {
+        Ok(mac) => mac,
+        Err(_) => return 0,
+    };
+    mac.update(DOMAIN);
+    mac.update(&serial.to_be_bytes());
+    let digest = mac.finalize().into_bytes();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_be_bytes(first) >> (64 - TAG_BITS)
+}
+
+/// The serial, when the code's tag is the one the key gives it (compared
+/// without an early exit, so timing says nothing about how close a guess was).
+fn check_tag(c: &[u8; CODE_LEN], key: &VoucherKey) -> Option<u32> {
+    let serial = c[..SERIAL_SYMBOLS].iter().fold(0u32, |acc, &v| (acc << 5) | u32::from(v));
+    let typed = c[SERIAL_SYMBOLS..DATA_SYMBOLS].iter().fold(0u64, |acc, &v| (acc << 5) | u64::from(v));
+    (typed ^ tag(serial, key) == 0).then_some(serial)
+}
+
+// GF(32) with the primitive polynomial x^5 + x^2 + 1; α = 2 has order 31, so
+// the 20 positions have distinct powers α^0 … α^19.
+const EXP: [u8; 62] = exp_table();
+const LOG: [u8; 32] = log_table();
+
+const fn exp_table() -> [u8; 62] {
+    let mut t = [0u8; 62];
+    let mut x: u8 = 1;
+    let mut i = 0;
+    while i < 62 {
+        t[i] = x;
+        x <<= 1;
+        if x & 32 != 0 {
+            x ^= 0b100101;
+        }
+        i += 1;
+    }
+    t
+}
+
+const fn log_table() -> [u8; 32] {
+    let exp = exp_table();
+    let mut t = [0u8; 32];
+    let mut i = 0;
+    while i < 31 {
+        t[exp[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+}
+
+fn mul(a: u8, b: u8) -> u8 {
+    if a == 0 || b == 0 {
+        return 0;
+    }
+    EXP[usize::from(LOG[usize::from(a)]) + usize::from(LOG[usize::from(b)])]
+}
+
+fn div(a: u8, b: u8) -> u8 {
+    if a == 0 || b == 0 {
+        return 0;
+    }
+    EXP[usize::from(LOG[usize::from(a)]) + 31 - usize::from(LOG[usize::from(b)])]
+}
+
+fn alpha(i: usize) -> u8 {
+    EXP[i % 31]
+}
+
+fn syndromes(c: &[u8; CODE_LEN]) -> (u8, u8) {
+    c.iter().enumerate().fold((0, 0), |(s0, s1), (i, &v)| (s0 ^ v, s1 ^ mul(v, alpha(i))))
+}
+
+/// c18 and c19 that make both syndromes zero: c18 + c19 = A and
+/// c18·α^18 + c19·α^19 = B, where A and B are the data symbols' sums.
+fn check_symbols(c: &[u8; CODE_LEN]) -> (u8, u8) {
+    let (a, b) = c[..DATA_SYMBOLS]
+        .iter()
+        .enumerate()
+        .fold((0u8, 0u8), |(a, b), (i, &v)| (a ^ v, b ^ mul(v, alpha(i))));
+    let c19 = div(b ^ mul(a, alpha(18)), alpha(18) ^ alpha(19));
+    (a ^ c19, c19)
+}
+
+#[cfg(test)]
+#[path = "code_tests.rs"]
+mod tests;

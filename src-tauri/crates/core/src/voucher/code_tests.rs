@@ -1,0 +1,128 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn key(seed: u8) -> VoucherKey {
+    VoucherKey::from_bytes([seed; 32])
+}
+
+fn symbols(code: &str) -> Vec<char> {
+    code.chars().filter(|c| *c != '-').collect()
+}
+
+fn from_symbols(s: &[char]) -> String {
+    s.iter().collect()
+}
+
+#[test]
+fn a_code_reads_back_as_its_serial_in_five_groups_of_four() {
+    let k = key(1);
+    for serial in [0, 1, 42, (1 << SERIAL_BITS) - 1] {
+        let code = encode(serial, &k).unwrap();
+        assert_eq!(code.len(), 24);
+        let groups: Vec<&str> = code.split('-').collect();
+        assert_eq!(groups.len(), 5);
+        assert!(groups.iter().all(|g| g.len() == 4 && g.bytes().all(|b| ALPHABET.contains(&b))), "{code}");
+        assert_eq!(parse(&code, &k), Ok(serial));
+    }
+    assert_eq!(encode(1 << SERIAL_BITS, &k), Err(CodeError::SerialTooLarge));
+}
+
+#[test]
+fn case_separators_and_look_alike_letters_do_not_matter() {
+    let k = key(2);
+    let code = encode(123_456, &k).unwrap();
+    let sloppy = code.to_lowercase().replace('-', " ").replace('1', "l").replace('0', "o");
+    assert_eq!(parse(&sloppy, &k), Ok(123_456));
+    assert_eq!(parse(&code.replace('-', ""), &k), Ok(123_456));
+}
+
+#[test]
+fn wrong_lengths_and_foreign_characters_are_named() {
+    let k = key(3);
+    assert_eq!(parse("", &k), Err(CodeError::WrongLength { found: 0 }));
+    assert_eq!(parse("K7QM-3XPA", &k), Err(CodeError::WrongLength { found: 8 }));
+    let code = encode(9, &k).unwrap();
+    let mut s = symbols(&code);
+    s[4] = 'U';
+    assert_eq!(parse(&from_symbols(&s), &k), Err(CodeError::BadCharacter { position: 5, ch: 'U' }));
+    s[4] = '*';
+    assert_eq!(parse(&from_symbols(&s), &k), Err(CodeError::BadCharacter { position: 5, ch: '*' }));
+    s[4] = '茶';
+    assert_eq!(parse(&from_symbols(&s), &k), Err(CodeError::BadCharacter { position: 5, ch: '茶' }));
+}
+
+#[test]
+fn a_code_made_under_another_key_is_not_ours() {
+    let code = encode(77, &key(4)).unwrap();
+    assert_eq!(parse(&code, &key(5)), Err(CodeError::NotOurs));
+}
+
+#[test]
+fn the_key_never_shows_in_debug_output() {
+    let k = VoucherKey::from_bytes([0xAB; 32]);
+    let shown = format!("{k:?}");
+    assert!(!shown.contains("171") && !shown.to_lowercase().contains("ab"), "{shown}");
+}
+
+#[test]
+fn messages_name_the_position_in_both_languages() {
+    for e in [CodeError::Mistyped { position: 7 }, CodeError::Swapped { position: 7 }] {
+        for lang in [Lang::En, Lang::ZhCn] {
+            assert!(e.message(lang).contains('7'), "{}", e.message(lang));
+        }
+    }
+    assert_eq!(CodeError::NotOurs.message(Lang::ZhCn), "这不是本店发出的券码");
+    assert_eq!(CodeError::NotOurs.message(Lang::En), "This code was not issued by this shop");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_single_substitution_is_a_typo_at_its_position(serial in 0u32..(1 << SERIAL_BITS), seed: [u8; 32]) {
+        let k = VoucherKey::from_bytes(seed);
+        let s = symbols(&encode(serial, &k).unwrap());
+        for i in 0..CODE_LEN {
+            for &b in ALPHABET.iter() {
+                let other = char::from(b);
+                if other == s[i] {
+                    continue;
+                }
+                let mut typo = s.clone();
+                typo[i] = other;
+                prop_assert_eq!(parse(&from_symbols(&typo), &k), Err(CodeError::Mistyped { position: i + 1 }));
+            }
+        }
+    }
+
+    #[test]
+    fn every_swap_of_neighbours_is_a_typo_at_its_position(serial in 0u32..(1 << SERIAL_BITS), seed: [u8; 32]) {
+        let k = VoucherKey::from_bytes(seed);
+        let s = symbols(&encode(serial, &k).unwrap());
+        for i in 0..CODE_LEN - 1 {
+            if s[i] == s[i + 1] {
+                continue; // swapping equal symbols changes nothing
+            }
+            let mut typo = s.clone();
+            typo.swap(i, i + 1);
+            prop_assert_eq!(parse(&from_symbols(&typo), &k), Err(CodeError::Swapped { position: i + 1 }));
+        }
+    }
+
+    #[test]
+    fn random_codes_are_not_ours(picks in prop::collection::vec(0usize..32, CODE_LEN), seed: [u8; 32]) {
+        let k = VoucherKey::from_bytes(seed);
+        let text: String = picks.iter().map(|&p| char::from(ALPHABET[p])).collect();
+        prop_assert_eq!(parse(&text, &k), Err(CodeError::NotOurs));
+    }
+
+    #[test]
+    fn well_checked_codes_with_a_made_up_tag_are_not_ours(serial in 0u32..(1 << SERIAL_BITS), fake in 0u64..(1 << TAG_BITS), seed: [u8; 32]) {
+        let k = VoucherKey::from_bytes(seed);
+        prop_assume!(fake != tag(serial, &k));
+        let c = assemble(serial, fake);
+        prop_assert_eq!(syndromes(&c), (0, 0));
+        prop_assert_eq!(parse(&group(&c), &k), Err(CodeError::NotOurs));
+    }
+}

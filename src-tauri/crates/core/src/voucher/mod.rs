@@ -1,0 +1,19 @@
+//! Vouchers: batches of codes no one can forge, issued all at once, redeemed
+//! at the counter at most once, voided, and reported on.
+
+mod batch;
+pub mod code;
+pub mod key;
+mod message;
+mod model;
+mod redeem;
+
+pub use batch::{codes, csv, get, issue, list, void, vouchers, yuan, zhe, COUNT_MAX};
+pub use message::{benefit as describe_benefit, card_words, say, CardWords};
+pub use model::{
+    Batch, BatchInput, BatchStats, Benefit, BenefitInput, Redemption, Undone, VoucherInfo, VoucherRow,
+};
+pub use redeem::{redeem, undo_last, void_voucher, RedeemInput, UNDO_MINUTES};
+
+#[cfg(test)]
+mod tests;

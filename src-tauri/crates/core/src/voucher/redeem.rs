@@ -1,0 +1,234 @@
+//! The counter: a typed or scanned code answered at once, a redemption that
+//! happens at most once whatever the number of windows or clerks, the last one
+//! undone within minutes, and single vouchers voided.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::batch::{self, benefit_from_row, COLUMNS, FROM};
+use super::code::{self, CodeError};
+use super::key;
+use super::model::{Benefit, Redemption, Undone, VoucherInfo};
+use crate::gift::{self, MoveReason, MONEY_MAX};
+use crate::member_counts::today;
+use crate::validate::{in_range, optional, required};
+use crate::{Error, Field, Lang, Result};
+
+/// How long the last redemption can be taken back: long enough to notice a
+/// wrong scan, short enough that a gift handed over yesterday stays counted.
+pub const UNDO_MINUTES: i64 = 10;
+
+/// What the clerk enters besides the code.
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RedeemInput {
+    pub code: String,
+    /// Who is at the counter; recorded with the redemption.
+    #[serde(default)]
+    pub staff: String,
+    /// What the customer spends, for a batch with a minimum spend.
+    #[ts(optional)]
+    pub spend_cents: Option<i64>,
+}
+
+struct Found {
+    info: VoucherInfo,
+    redeemed_at: Option<String>,
+    redeemed_by: String,
+    voided_at: Option<String>,
+    void_reason: String,
+    batch_voided_at: Option<String>,
+    batch_void_reason: String,
+}
+
+/// Answers a code and, when it is good, redeems it: one transaction holding
+/// the write lock, a conditional update that cannot succeed twice, and the
+/// gift's stock moved in the same commit.
+pub fn redeem(
+    conn: &mut Connection,
+    input: &RedeemInput,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Redemption> {
+    let staff = optional(Field::Staff, &input.staff, 40)?;
+    let spend = input.spend_cents.map(|c| in_range(Field::Spend, c, 0, MONEY_MAX)).transpose()?;
+    let Some(key) = key::existing(conn)? else {
+        return Ok(answer_unreadable(&input.code, lang));
+    };
+    let serial = match code::parse(&input.code, &key) {
+        Ok(serial) => serial,
+        Err(e) => return Ok(answer_code_error(e, lang)),
+    };
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let Some(found) = find(&tx, serial, &key)? else {
+        return Ok(Redemption::NotOurs);
+    };
+    let today = today(&tx, now)?;
+    let voucher = found.info.clone();
+    if let Some(at) = found.redeemed_at {
+        return Ok(Redemption::AlreadyRedeemed { voucher, redeemed_at: at, redeemed_by: found.redeemed_by });
+    }
+    if let Some(at) = found.voided_at {
+        return Ok(Redemption::Voided { voucher, voided_at: at, reason: found.void_reason });
+    }
+    if let Some(at) = found.batch_voided_at {
+        return Ok(Redemption::Voided { voucher, voided_at: at, reason: found.batch_void_reason });
+    }
+    if today < day(&voucher.valid_from) {
+        return Ok(Redemption::NotYetValid { voucher });
+    }
+    if today > day(&voucher.valid_until) {
+        return Ok(Redemption::Expired { voucher });
+    }
+    if let Some(min) = voucher.min_spend_cents {
+        if spend.is_none_or(|s| s < min) {
+            return Ok(Redemption::BelowMinimum { voucher, spend_cents: spend });
+        }
+    }
+    let changed = tx.execute(
+        "UPDATE voucher SET redeemed_at = ?1, redeemed_by = ?2
+         WHERE serial = ?3 AND redeemed_at IS NULL AND voided_at IS NULL",
+        params![now, staff, serial],
+    )?;
+    if changed != 1 {
+        // Unreachable while we hold the write lock; kept so a change to the
+        // locking can never turn into a double redemption.
+        return Err(Error::Damaged("voucher changed during redemption"));
+    }
+    tx.execute(
+        "INSERT INTO voucher_event (serial, action, staff, at) VALUES (?1, 'redeemed', ?2, ?3)",
+        params![serial, staff, now],
+    )?;
+    let stock_left = match voucher.benefit {
+        Benefit::Gift { gift_id, .. } => {
+            Some(gift::move_for_voucher(&tx, gift_id, serial, MoveReason::Redeemed, now)?)
+        }
+        _ => None,
+    };
+    let redeemed_at: String =
+        tx.query_row("SELECT redeemed_at FROM voucher WHERE serial = ?1", [serial], |r| r.get(0))?;
+    tx.commit()?;
+    Ok(Redemption::Redeemed { voucher, redeemed_at, stock_left })
+}
+
+/// Takes back the most recent redemption, within [`UNDO_MINUTES`], with a reason.
+pub fn undo_last(conn: &mut Connection, reason: &str, staff: &str, now: DateTime<Utc>) -> Result<Undone> {
+    let reason = required(Field::Reason, reason, batch::REASON_MAX)?;
+    let staff = optional(Field::Staff, staff, 40)?;
+    let key = key::existing(conn)?.ok_or(Error::NothingToUndo)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let last: Option<(u32, DateTime<Utc>)> = tx
+        .query_row(
+            "SELECT v.serial, v.redeemed_at FROM voucher_event e JOIN voucher v ON v.serial = e.serial
+             WHERE e.action = 'redeemed' AND v.redeemed_at IS NOT NULL ORDER BY e.id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (serial, at) = last.ok_or(Error::NothingToUndo)?;
+    if now - at > Duration::minutes(UNDO_MINUTES) {
+        return Err(Error::UndoTooLate { minutes: UNDO_MINUTES });
+    }
+    let found = find(&tx, serial, &key)?.ok_or(Error::NothingToUndo)?;
+    tx.execute("UPDATE voucher SET redeemed_at = NULL, redeemed_by = '' WHERE serial = ?1", [serial])?;
+    tx.execute(
+        "INSERT INTO voucher_event (serial, action, staff, reason, at) VALUES (?1, 'undone', ?2, ?3, ?4)",
+        params![serial, staff, reason, now],
+    )?;
+    let stock_left = match found.info.benefit {
+        Benefit::Gift { gift_id, .. } => {
+            Some(gift::move_for_voucher(&tx, gift_id, serial, MoveReason::RedemptionUndone, now)?)
+        }
+        _ => None,
+    };
+    tx.commit()?;
+    Ok(Undone { voucher: found.info, stock_left })
+}
+
+/// Voids one voucher that has not been redeemed.
+pub fn void_voucher(
+    conn: &mut Connection,
+    code_text: &str,
+    reason: &str,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<VoucherInfo> {
+    let reason = required(Field::Reason, reason, batch::REASON_MAX)?;
+    let key = key::existing(conn)?.ok_or_else(|| invalid_code(&answer_unreadable(code_text, lang), lang))?;
+    let serial = code::parse(code_text, &key).map_err(|e| invalid_code(&answer_code_error(e, lang), lang))?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found = find(&tx, serial, &key)?.ok_or_else(|| invalid_code(&Redemption::NotOurs, lang))?;
+    if found.redeemed_at.is_some() || found.voided_at.is_some() {
+        return Err(Error::VoucherClosed);
+    }
+    tx.execute(
+        "UPDATE voucher SET voided_at = ?1, void_reason = ?2 WHERE serial = ?3",
+        params![now, reason, serial],
+    )?;
+    tx.execute(
+        "INSERT INTO voucher_event (serial, action, reason, at) VALUES (?1, 'voided', ?2, ?3)",
+        params![serial, reason, now],
+    )?;
+    tx.commit()?;
+    Ok(found.info)
+}
+
+fn invalid_code(answer: &Redemption, lang: Lang) -> Error {
+    Error::invalid(Field::Code, crate::Problem::Unknown { value: super::message::say(answer, lang) })
+}
+
+fn find(conn: &Connection, serial: u32, key: &code::VoucherKey) -> Result<Option<Found>> {
+    let code = batch::encode(serial, key)?;
+    conn.query_row(
+        &format!(
+            "SELECT {COLUMNS}, b.min_spend_cents, v.redeemed_at, v.redeemed_by, v.voided_at, v.void_reason
+             FROM {FROM} JOIN voucher v ON v.batch_id = b.id WHERE v.serial = ?1"
+        ),
+        [serial],
+        |r| {
+            Ok(Found {
+                info: VoucherInfo {
+                    code: code.clone(),
+                    batch_id: r.get(0)?,
+                    batch_name: r.get(1)?,
+                    benefit: benefit_from_row(r, 2)?,
+                    holder_name: r.get(15)?,
+                    valid_from: r.get(8)?,
+                    valid_until: r.get(9)?,
+                    min_spend_cents: r.get(20)?,
+                },
+                batch_voided_at: r.get(17)?,
+                batch_void_reason: r.get(18)?,
+                redeemed_at: r.get(21)?,
+                redeemed_by: r.get(22)?,
+                voided_at: r.get(23)?,
+                void_reason: r.get(24)?,
+            })
+        },
+    )
+    .optional()
+    .map_err(Error::from)
+}
+
+fn answer_code_error(e: CodeError, lang: Lang) -> Redemption {
+    match e {
+        CodeError::Mistyped { position } => Redemption::Mistyped { position },
+        CodeError::Swapped { position } => Redemption::Swapped { position },
+        CodeError::NotOurs | CodeError::SerialTooLarge => Redemption::NotOurs,
+        other => Redemption::Malformed { message: other.message(lang) },
+    }
+}
+
+/// Before any voucher exists there is no key: a code is still checked for
+/// shape, so the clerk hears "typo" or "too short" rather than "not ours".
+fn answer_unreadable(text: &str, lang: Lang) -> Redemption {
+    let probe = code::VoucherKey::from_bytes([0; 32]);
+    match code::parse(text, &probe) {
+        Err(CodeError::NotOurs) | Ok(_) => Redemption::NotOurs,
+        Err(e) => answer_code_error(e, lang),
+    }
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or(NaiveDate::MIN)
+}
