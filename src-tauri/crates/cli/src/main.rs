@@ -3,8 +3,10 @@
 
 mod community_cmd;
 mod error;
+mod gift_cmd;
 mod poster_cmd;
 mod qr_cmd;
+mod voucher_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +45,12 @@ enum Command {
     /// Render drainage posters
     #[command(subcommand)]
     Poster(PosterCommand),
+    /// The gift catalogue
+    #[command(subcommand)]
+    Gift(gift_cmd::GiftCommand),
+    /// Issue, redeem, print and report vouchers
+    #[command(subcommand)]
+    Voucher(voucher_cmd::VoucherCommand),
 }
 
 #[derive(Subcommand)]
@@ -69,19 +77,22 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.into(), fallback),
     };
     let lang = shop::language_or(&conn, fallback);
+    let ok = |out| (out, 0);
     let result = match cli.command {
-        Command::Community(cmd) => community_cmd::run(&mut conn, cmd).map_err(CliError::from),
-        Command::Qr(cmd) => qr_cmd::run(&mut conn, cmd),
-        Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args),
+        Command::Community(cmd) => community_cmd::run(&mut conn, cmd).map_err(CliError::from).map(ok),
+        Command::Qr(cmd) => qr_cmd::run(&mut conn, cmd).map(ok),
+        Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
+        Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd).map(ok),
+        Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang),
     };
     match result {
-        Ok(out) => {
+        Ok((out, status)) => {
             if cli.json {
                 println!("{}", out.json);
             } else {
                 println!("{}", out.text);
             }
-            ExitCode::SUCCESS
+            ExitCode::from(status)
         }
         Err(e) => fail(&e, lang),
     }
