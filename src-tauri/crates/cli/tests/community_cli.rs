@@ -1,17 +1,7 @@
 //! The CLI as a script would use it: on a database file of its own.
 
-use assert_cmd::Command;
-use serde_json::Value;
-
-fn cli(db: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("shopcircle-cli").expect("binary built");
-    cmd.arg("--db").arg(db).env_remove("SHOPCIRCLE_DB").env("LANG", "en_US.UTF-8");
-    cmd
-}
-
-fn json(out: &[u8]) -> Value {
-    serde_json::from_slice(out).expect("valid JSON")
-}
+mod common;
+use common::{cli, json};
 
 #[test]
 fn adding_prints_the_id_and_listing_shows_the_community() {
@@ -94,7 +84,7 @@ fn showing_a_missing_community_fails_clearly() {
 fn the_environment_variable_points_the_cli_at_a_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("via-env.db");
-    let mut cmd = Command::cargo_bin("shopcircle-cli").unwrap();
+    let mut cmd = assert_cmd::Command::cargo_bin("shopcircle-cli").unwrap();
     cmd.env("SHOPCIRCLE_DB", &db)
         .args(["community", "add", "--name", "A", "--kind", "niche"])
         .assert()

@@ -1,19 +1,13 @@
 //! `qr import`, `qr expiring` and `poster render` on a database of their own.
 
-use assert_cmd::Command;
-use serde_json::Value;
-
-fn cli(db: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("shopcircle-cli").expect("binary built");
-    cmd.arg("--db").arg(db).env_remove("SHOPCIRCLE_DB").env("LANG", "en_US.UTF-8");
-    cmd
-}
+mod common;
+use common::cli;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures").join(name)
 }
 
-fn stdout_json(out: &assert_cmd::assert::Assert) -> Value {
+fn stdout_json(out: &assert_cmd::assert::Assert) -> serde_json::Value {
     serde_json::from_slice(&out.get_output().stdout).expect("JSON")
 }
 

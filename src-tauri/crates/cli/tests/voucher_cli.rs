@@ -1,20 +1,10 @@
 //! Gifts and vouchers from the terminal: the codes a batch prints, the exit
 //! status of each counter answer, and a batch killed half-way.
 
+mod common;
+use common::{cli, json};
+
 use std::process::Stdio;
-
-use assert_cmd::Command;
-use serde_json::Value;
-
-fn cli(db: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("shopcircle-cli").expect("binary built");
-    cmd.arg("--db").arg(db).env_remove("SHOPCIRCLE_DB").env("LANG", "en_US.UTF-8");
-    cmd
-}
-
-fn json(out: &[u8]) -> Value {
-    serde_json::from_slice(out).expect("valid JSON")
-}
 
 fn stdout(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()

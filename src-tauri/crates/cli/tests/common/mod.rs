@@ -1,0 +1,16 @@
+//! What every CLI test needs: the binary on a database file of its own, in English.
+
+#![allow(dead_code)] // each test file uses its own share of these
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+pub fn cli(db: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("shopcircle-cli").expect("binary built");
+    cmd.arg("--db").arg(db).env_remove("SHOPCIRCLE_DB").env("LANG", "en_US.UTF-8");
+    cmd
+}
+
+pub fn json(out: &[u8]) -> Value {
+    serde_json::from_slice(out).expect("valid JSON")
+}
