@@ -2,4 +2,4 @@
 import type { BatchStats } from "./BatchStats";
 import type { Benefit } from "./Benefit";
 
-export type Batch = { id: bigint, name: string, benefit: Benefit, count: bigint, valid_from: string, valid_until: string, community_id: bigint | null, community_name: string | null, channel_id: bigint | null, channel_name: string | null, min_spend_cents: bigint | null, holder_name: string, holder_phone: string, voided_at: string | null, void_reason: string, created_at: string, stats: BatchStats, };
+export type Batch = { id: number, name: string, benefit: Benefit, count: number, valid_from: string, valid_until: string, community_id: number | null, community_name: string | null, channel_id: number | null, channel_name: string | null, min_spend_cents: number | null, holder_name: string, holder_phone: string, voided_at: string | null, void_reason: string, created_at: string, stats: BatchStats, };

@@ -5,7 +5,7 @@ export type BatchInput = {
 /**
  * Empty: named after what it gives.
  */
-name: string, benefit: BenefitInput, count: bigint, 
+name: string, benefit: BenefitInput, count: number, 
 /**
  * YYYY-MM-DD in the shop's zone; empty or absent means today.
  */
@@ -13,7 +13,7 @@ valid_from?: string,
 /**
  * YYYY-MM-DD, the last day it can be used.
  */
-valid_until: string, community_id?: bigint, channel_id?: bigint, min_spend_cents?: bigint, 
+valid_until: string, community_id?: number | null, channel_id?: number | null, min_spend_cents?: number | null, 
 /**
  * A voucher named to one customer; empty for a bearer voucher.
  */

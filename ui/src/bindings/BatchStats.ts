@@ -3,11 +3,11 @@
 /**
  * How a batch is doing.
  */
-export type BatchStats = { issued: bigint, redeemed: bigint, voided: bigint, 
+export type BatchStats = { issued: number, redeemed: number, voided: number, 
 /**
  * Neither redeemed nor voided, and past their last day.
  */
-expired: bigint, 
+expired: number, 
 /**
  * Redeemed out of issued, 0 to 1.
  */
@@ -15,4 +15,4 @@ redemption_rate: number,
 /**
  * What the gifts handed out for it cost the shop, in fen.
  */
-gift_cost_cents: bigint, };
+gift_cost_cents: number, };

@@ -3,4 +3,4 @@
 /**
  * What a voucher gives, as stored.
  */
-export type Benefit = { "kind": "gift", gift_id: bigint, gift_name: string, } | { "kind": "amount_off", cents: bigint, } | { "kind": "percent_off", percent: bigint, };
+export type Benefit = { "kind": "gift", gift_id: number, gift_name: string, } | { "kind": "amount_off", cents: number, } | { "kind": "percent_off", percent: number, };

@@ -3,4 +3,4 @@
 /**
  * What a voucher gives, as the owner picks it.
  */
-export type BenefitInput = { "kind": "gift", gift_id: bigint, } | { "kind": "amount_off", cents: bigint, } | { "kind": "percent_off", percent: bigint, };
+export type BenefitInput = { "kind": "gift", gift_id: number, } | { "kind": "amount_off", cents: number, } | { "kind": "percent_off", percent: number, };

@@ -4,4 +4,4 @@
  * A gift as the owner types it. The stock is set when adding and changed
  * afterwards only by restocks, counts and redemptions, so each move is logged.
  */
-export type GiftInput = { name: string, kind: string, unit_cost_cents: bigint, value_cents: bigint, low_stock_at?: bigint, packaging: string, };
+export type GiftInput = { name: string, kind: string, unit_cost_cents: number, value_cents: number, low_stock_at?: number | null, packaging: string, };

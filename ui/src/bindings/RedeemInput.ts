@@ -11,4 +11,4 @@ staff: string,
 /**
  * What the customer spends, for a batch with a minimum spend.
  */
-spend_cents?: bigint, };
+spend_cents?: number | null, };

@@ -3,4 +3,4 @@
 /**
  * A change the owner makes to the stock by hand.
  */
-export type StockChange = { "kind": "restocked", "count": bigint } | { "kind": "counted", "count": bigint };
+export type StockChange = { "kind": "restocked", "count": number } | { "kind": "counted", "count": number };

@@ -4,4 +4,4 @@ import type { VoucherInfo } from "./VoucherInfo";
 /**
  * A redemption taken back.
  */
-export type Undone = { voucher: VoucherInfo, stock_left: bigint | null, };
+export type Undone = { voucher: VoucherInfo, stock_left: number | null, };

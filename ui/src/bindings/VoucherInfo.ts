@@ -4,4 +4,4 @@ import type { Benefit } from "./Benefit";
 /**
  * One voucher as the counter shows it.
  */
-export type VoucherInfo = { code: string, batch_id: bigint, batch_name: string, benefit: Benefit, holder_name: string, valid_from: string, valid_until: string, min_spend_cents: bigint | null, };
+export type VoucherInfo = { code: string, batch_id: number, batch_name: string, benefit: Benefit, holder_name: string, valid_from: string, valid_until: string, min_spend_cents: number | null, };

@@ -46,14 +46,19 @@ impl GiftKind {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Gift {
+    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub kind: GiftKind,
     /// What one costs the shop, in fen.
+    #[ts(type = "number")]
     pub unit_cost_cents: i64,
     /// What it looks worth to a customer, in fen.
+    #[ts(type = "number")]
     pub value_cents: i64,
+    #[ts(type = "number")]
     pub stock: i64,
+    #[ts(type = "number")]
     pub low_stock_at: i64,
     /// At or below the warning level.
     pub low_stock: bool,
@@ -70,9 +75,11 @@ pub struct Gift {
 pub struct GiftInput {
     pub name: String,
     pub kind: String,
+    #[ts(type = "number")]
     pub unit_cost_cents: i64,
+    #[ts(type = "number")]
     pub value_cents: i64,
-    #[ts(optional)]
+    #[ts(type = "number | null", optional)]
     pub low_stock_at: Option<i64>,
     #[serde(default)]
     pub packaging: String,
@@ -140,8 +147,11 @@ impl MoveReason {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct StockMove {
+    #[ts(type = "number")]
     pub id: i64,
+    #[ts(type = "number")]
     pub change: i64,
+    #[ts(type = "number")]
     pub stock_after: i64,
     pub reason: MoveReason,
     /// The voucher whose redemption moved it, as its code.
@@ -156,7 +166,7 @@ pub struct StockMove {
 #[ts(export)]
 pub enum StockChange {
     /// New gifts arrived: add this many.
-    Restocked(i64),
+    Restocked(#[ts(type = "number")] i64),
     /// The owner counted the shelf: this many are there now.
-    Counted(i64),
+    Counted(#[ts(type = "number")] i64),
 }

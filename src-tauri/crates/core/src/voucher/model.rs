@@ -8,9 +8,19 @@ use ts_rs::TS;
 #[serde(rename_all = "snake_case", tag = "kind")]
 #[ts(export)]
 pub enum Benefit {
-    Gift { gift_id: i64, gift_name: String },
-    AmountOff { cents: i64 },
-    PercentOff { percent: i64 },
+    Gift {
+        #[ts(type = "number")]
+        gift_id: i64,
+        gift_name: String,
+    },
+    AmountOff {
+        #[ts(type = "number")]
+        cents: i64,
+    },
+    PercentOff {
+        #[ts(type = "number")]
+        percent: i64,
+    },
 }
 
 /// What a voucher gives, as the owner picks it.
@@ -18,9 +28,18 @@ pub enum Benefit {
 #[serde(rename_all = "snake_case", tag = "kind")]
 #[ts(export)]
 pub enum BenefitInput {
-    Gift { gift_id: i64 },
-    AmountOff { cents: i64 },
-    PercentOff { percent: i64 },
+    Gift {
+        #[ts(type = "number")]
+        gift_id: i64,
+    },
+    AmountOff {
+        #[ts(type = "number")]
+        cents: i64,
+    },
+    PercentOff {
+        #[ts(type = "number")]
+        percent: i64,
+    },
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -30,17 +49,18 @@ pub struct BatchInput {
     #[serde(default)]
     pub name: String,
     pub benefit: BenefitInput,
+    #[ts(type = "number")]
     pub count: i64,
     /// YYYY-MM-DD in the shop's zone; empty or absent means today.
     #[ts(optional)]
     pub valid_from: Option<String>,
     /// YYYY-MM-DD, the last day it can be used.
     pub valid_until: String,
-    #[ts(optional)]
+    #[ts(type = "number | null", optional)]
     pub community_id: Option<i64>,
-    #[ts(optional)]
+    #[ts(type = "number | null", optional)]
     pub channel_id: Option<i64>,
-    #[ts(optional)]
+    #[ts(type = "number | null", optional)]
     pub min_spend_cents: Option<i64>,
     /// A voucher named to one customer; empty for a bearer voucher.
     #[serde(default)]
@@ -71,30 +91,40 @@ impl BatchInput {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct BatchStats {
+    #[ts(type = "number")]
     pub issued: i64,
+    #[ts(type = "number")]
     pub redeemed: i64,
+    #[ts(type = "number")]
     pub voided: i64,
     /// Neither redeemed nor voided, and past their last day.
+    #[ts(type = "number")]
     pub expired: i64,
     /// Redeemed out of issued, 0 to 1.
     pub redemption_rate: f64,
     /// What the gifts handed out for it cost the shop, in fen.
+    #[ts(type = "number")]
     pub gift_cost_cents: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Batch {
+    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub benefit: Benefit,
+    #[ts(type = "number")]
     pub count: i64,
     pub valid_from: String,
     pub valid_until: String,
+    #[ts(type = "number | null")]
     pub community_id: Option<i64>,
     pub community_name: Option<String>,
+    #[ts(type = "number | null")]
     pub channel_id: Option<i64>,
     pub channel_name: Option<String>,
+    #[ts(type = "number | null")]
     pub min_spend_cents: Option<i64>,
     pub holder_name: String,
     pub holder_phone: String,
@@ -109,12 +139,14 @@ pub struct Batch {
 #[ts(export)]
 pub struct VoucherInfo {
     pub code: String,
+    #[ts(type = "number")]
     pub batch_id: i64,
     pub batch_name: String,
     pub benefit: Benefit,
     pub holder_name: String,
     pub valid_from: String,
     pub valid_until: String,
+    #[ts(type = "number | null")]
     pub min_spend_cents: Option<i64>,
 }
 
@@ -127,6 +159,7 @@ pub enum Redemption {
     Redeemed {
         voucher: VoucherInfo,
         redeemed_at: String,
+        #[ts(type = "number | null")]
         stock_left: Option<i64>,
     },
     AlreadyRedeemed {
@@ -148,6 +181,7 @@ pub enum Redemption {
     /// The batch asks for a minimum spend and the amount typed (if any) is below it.
     BelowMinimum {
         voucher: VoucherInfo,
+        #[ts(type = "number | null")]
         spend_cents: Option<i64>,
     },
     /// A typo the check symbols caught, at this position (1-based, hyphens not counted).
@@ -188,6 +222,7 @@ impl Redemption {
 #[ts(export)]
 pub struct Undone {
     pub voucher: VoucherInfo,
+    #[ts(type = "number | null")]
     pub stock_left: Option<i64>,
 }
 

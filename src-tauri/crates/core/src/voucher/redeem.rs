@@ -27,7 +27,7 @@ pub struct RedeemInput {
     #[serde(default)]
     pub staff: String,
     /// What the customer spends, for a batch with a minimum spend.
-    #[ts(optional)]
+    #[ts(type = "number | null", optional)]
     pub spend_cents: Option<i64>,
 }
 
