@@ -1,7 +1,9 @@
-//! Renders every template to PNG and PDF for a person to look at:
+//! Renders every poster template, a voucher and a two-page voucher sheet to
+//! PNG and PDF for a person to look at:
 //! `cargo run -p shopcircle-print --example samples -- OUT_DIR`.
 
 use shopcircle_print::poster::{compose, Poster, Template};
+use shopcircle_print::voucher::{voucher_png, voucher_sheet_pdf, voucher_svg, VoucherFace};
 use shopcircle_print::{render, Fonts};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -20,6 +22,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(out.join(format!("{name}.pdf")), render::pdf(&svg, &fonts)?)?;
         std::fs::write(out.join(format!("{name}.svg")), &svg)?;
     }
+    let face = VoucherFace::sample();
+    let code = "K7QM-3XPA-9D2F-ABCD-EFGH";
+    std::fs::write(out.join("voucher.png"), voucher_png(&face, code, &fonts, 300)?)?;
+    std::fs::write(out.join("voucher.svg"), voucher_svg(&face, code, &fonts)?)?;
+    // An English face with every line long, to see wrapping and shrinking.
+    let long = VoucherFace {
+        shop_name: "Leaf & Cup Tea House, Peace Road".into(),
+        benefit: "Free gift: a box of seasonal tea bags".into(),
+        conditions: "With any purchase over ¥50 · for Zhang San 138****1234 only · one per visit".into(),
+        validity: "Valid 22 Nov 2026 – 31 Dec 2026".into(),
+        brand_color: "#8a3b2e".into(),
+    };
+    std::fs::write(out.join("voucher-long.png"), voucher_png(&long, code, &fonts, 300)?)?;
+    // Thirteen cards: a full page and a part one, to show the marks of both.
+    let codes: Vec<String> = (0..13).map(|i| format!("K7QM-3XPA-9D2F-ABCD-EF{i:02}")).collect();
+    std::fs::write(out.join("voucher-sheet.pdf"), voucher_sheet_pdf(&face, &codes, &fonts)?)?;
     println!("wrote {}", out.display());
     Ok(())
 }

@@ -24,6 +24,10 @@ pub enum Error {
     NoQrFound,
     #[error("this image holds {count} QR codes; crop it so only the one you mean is left")]
     SeveralQrFound { count: usize },
+    #[error("no vouchers to print")]
+    NoVouchers,
+    #[error("\"{code}\" is not a voucher code; a code is 20 letters and digits in five groups of four, like K7QM-3XPA-9D2F-ABCD-EFGH")]
+    BadVoucherCode { code: String },
     #[error("DPI must be between {min} and {max}")]
     BadDpi { min: u32, max: u32 },
     #[error("rendering failed: {0}")]
@@ -43,6 +47,8 @@ impl Error {
             Error::ImageTooLarge { .. } => "image_too_large",
             Error::NoQrFound => "no_qr_found",
             Error::SeveralQrFound { .. } => "several_qr_found",
+            Error::NoVouchers => "no_vouchers",
+            Error::BadVoucherCode { .. } => "bad_voucher_code",
             Error::BadDpi { .. } => "bad_dpi",
             Error::Render(_) => "render_failed",
         }
@@ -70,6 +76,10 @@ impl Error {
             Error::SeveralQrFound { count } => {
                 format!("这张图片里有 {count} 个二维码；请裁剪到只剩要用的那一个")
             }
+            Error::NoVouchers => "没有可打印的券".into(),
+            Error::BadVoucherCode { code } => {
+                format!("“{code}”不是券码；券码是 20 个字母和数字，分成五组、每组四个，如 K7QM-3XPA-9D2F-ABCD-EFGH")
+            }
             Error::BadDpi { min, max } => format!("DPI 必须在 {min} 到 {max} 之间"),
             Error::Render(e) => format!("生成失败：{e}"),
         }
@@ -83,6 +93,9 @@ fn field_zh(field: &str) -> &'static str {
         "gift line" => "赠品说明",
         "shop name" => "店名",
         "address and hours" => "地址和营业时间",
+        "benefit" => "优惠内容",
+        "conditions" => "使用条件",
+        "validity" => "有效期",
         _ => "文字",
     }
 }

@@ -7,7 +7,7 @@ use crate::{Error, Fonts, Result};
 pub const DPI_MIN: u32 = 72;
 pub const DPI_MAX: u32 = 600;
 
-fn tree(svg: &str, fonts: &Fonts) -> Result<usvg::Tree> {
+pub(crate) fn tree(svg: &str, fonts: &Fonts) -> Result<usvg::Tree> {
     let options = usvg::Options {
         fontdb: fonts.db.clone(),
         font_family: fonts.family.clone(),

@@ -35,6 +35,9 @@ fn case_separators_and_look_alike_letters_do_not_matter() {
     let sloppy = code.to_lowercase().replace('-', " ").replace('1', "l").replace('0', "o");
     assert_eq!(parse(&sloppy, &k), Ok(123_456));
     assert_eq!(parse(&code.replace('-', ""), &k), Ok(123_456));
+    let spread = format!("  {}\t{}\n", &code[..12], &code[12..]);
+    assert_eq!(parse(&spread, &k), Ok(123_456));
+    assert_eq!(normalise(&sloppy), code.replace('-', ""));
 }
 
 #[test]
@@ -74,10 +77,44 @@ fn messages_name_the_position_in_both_languages() {
     }
     assert_eq!(CodeError::NotOurs.message(Lang::ZhCn), "这不是本店发出的券码");
     assert_eq!(CodeError::NotOurs.message(Lang::En), "This code was not issued by this shop");
+    assert_eq!(CodeError::Swapped { position: 7 }.message(Lang::En), "Characters 7 and 8 look swapped");
+    assert_eq!(CodeError::Swapped { position: 7 }.message(Lang::ZhCn), "第 7、8 位似乎颠倒了");
+    let named = [
+        (CodeError::WrongLength { found: 13 }, "13"),
+        (CodeError::BadCharacter { position: 9, ch: 'U' }, "9"),
+        (CodeError::Mistyped { position: 11 }, "11"),
+        (CodeError::Swapped { position: 12 }, "12"),
+        (CodeError::NotOurs, ""),
+        (CodeError::SerialTooLarge, ""),
+    ];
+    for (e, shown) in named {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let m = e.message(lang);
+            assert!(!m.trim().is_empty() && m.contains(shown), "{e:?} {lang:?}: {m}");
+        }
+    }
+}
+
+/// The shape `^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$`, checked by hand.
+fn well_formed(code: &str) -> bool {
+    let groups: Vec<&str> = code.split('-').collect();
+    groups.len() == 5
+        && groups.iter().all(|g| {
+            g.len() == 4
+                && g.bytes().all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !b"ILOU".contains(&b)))
+        })
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_serial_reads_back_from_its_code(serial in 0u32..(1 << SERIAL_BITS), seed: [u8; 32]) {
+        let k = VoucherKey::from_bytes(seed);
+        let code = encode(serial, &k).unwrap();
+        prop_assert!(well_formed(&code), "{}", code);
+        prop_assert_eq!(parse(&code, &k), Ok(serial));
+    }
 
     #[test]
     fn every_single_substitution_is_a_typo_at_its_position(serial in 0u32..(1 << SERIAL_BITS), seed: [u8; 32]) {

@@ -1,7 +1,7 @@
 //! Drainage posters: what the owner fills in, and the four templates that lay it
 //! out on paper as SVG in millimetres.
 
-mod canvas;
+pub(crate) mod canvas;
 mod face;
 mod logo;
 mod templates;
