@@ -8,6 +8,7 @@ mod startup;
 pub mod state;
 mod system;
 mod title;
+pub mod voucher_files;
 
 use std::path::PathBuf;
 

@@ -4,9 +4,12 @@
 mod app;
 mod communities;
 mod drainage;
+mod files;
+mod gifts;
 mod members;
 mod posters;
 mod staff;
+mod vouchers;
 
 /// Every command the UI may call; keep in step with `COMMANDS` in build.rs.
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -45,6 +48,26 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         posters::export_poster,
         posters::print_poster,
         posters::reveal_poster_file,
+        gifts::list_gifts,
+        gifts::low_stock_gifts,
+        gifts::create_gift,
+        gifts::update_gift,
+        gifts::change_gift_stock,
+        gifts::set_gift_archived,
+        gifts::gift_moves,
+        vouchers::list_batches,
+        vouchers::get_batch,
+        vouchers::issue_batch,
+        vouchers::batch_vouchers,
+        vouchers::void_batch,
+        vouchers::void_voucher,
+        vouchers::redeem_voucher,
+        vouchers::undo_last_redemption,
+        vouchers::voucher_preview,
+        vouchers::save_voucher_sheet,
+        vouchers::print_voucher_sheet,
+        vouchers::save_voucher_image,
+        vouchers::export_batch_csv,
     ]
 }
 

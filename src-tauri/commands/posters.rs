@@ -1,19 +1,16 @@
 //! Drainage posters: design with a live preview, save through the system's save
 //! dialog, print through the system's PDF viewer, and the history of both.
 
-use std::path::PathBuf;
-
 use base64::Engine;
 use chrono::Utc;
 use shopcircle_core::poster::{
     self, LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput,
 };
-use shopcircle_core::shop;
 use shopcircle_print::poster::Logo;
-use tauri::{AppHandle, Manager, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
+use super::files::{self, SaveAs};
 use super::CmdResult;
 use crate::error::AppError;
 use crate::poster_files::{self, PosterPreview};
@@ -126,30 +123,14 @@ pub async fn export_poster<R: Runtime>(
     dpi: Option<u32>,
 ) -> CmdResult<Option<Poster>> {
     let p = state.run(move |conn| poster::get(conn, id, Utc::now())).await?;
-    let lang = language(&state).await;
-    let (title, filter) = match lang {
-        shopcircle_core::Lang::En => ("Save poster", format!("{} file", format.as_str().to_uppercase())),
-        shopcircle_core::Lang::ZhCn => ("保存海报", format!("{} 文件", format.as_str().to_uppercase())),
+    let lang = files::language(&state).await;
+    let what = SaveAs {
+        title_en: "Save poster",
+        title_zh: "保存海报",
+        file_name: poster_files::suggested_name(&p, format),
+        extension: format.as_str(),
     };
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .set_file_name(poster_files::suggested_name(&p, format))
-        .add_filter(filter, &[format.as_str()]);
-    if let Ok(docs) = app.path().document_dir() {
-        dialog = dialog.set_directory(docs);
-    }
-    // The dialog runs on the main thread; wait for it off the async runtime.
-    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-        .await
-        .ok()
-        .flatten()
-        .and_then(|p| p.into_path().ok());
-    let Some(mut path) = chosen else { return Ok(None) };
-    if path.extension().is_none() {
-        path.set_extension(format.as_str());
-    }
+    let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
     let dpi = dpi.unwrap_or(300);
     state
         .run_with_fonts(move |conn, fonts| {
@@ -167,7 +148,7 @@ pub async fn print_poster<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<Poster> {
-    let dir = print_dir(&app);
+    let dir = files::print_dir(&app);
     let path = dir.join(format!("poster-{id}-{}.pdf", Utc::now().format("%Y%m%d-%H%M%S")));
     let target = path.clone();
     let made = state
@@ -186,22 +167,8 @@ pub async fn print_poster<R: Runtime>(
             )
         })
         .await?;
-    let opened = app.opener().open_path(path.to_string_lossy(), None::<&str>);
-    if let Err(e) = opened {
-        let lang = language(&state).await;
-        return Err(AppError::Open { reason: e.to_string() }.payload(lang));
-    }
+    files::open_in_viewer(&app, &state, &path).await?;
     Ok(made)
-}
-
-async fn language(state: &AppState) -> shopcircle_core::Lang {
-    let fallback = state.system_language;
-    state.run(move |conn| Ok::<_, AppError>(shop::language_or(conn, fallback))).await.unwrap_or(fallback)
-}
-
-/// Where printed PDFs go: the app's cache, since the printed paper is what counts.
-fn print_dir<R: Runtime>(app: &AppHandle<R>) -> PathBuf {
-    app.path().app_cache_dir().unwrap_or_else(|_| std::env::temp_dir()).join("prints")
 }
 
 /// Shows a file from the history in the system's file manager.
@@ -213,7 +180,7 @@ pub async fn reveal_poster_file<R: Runtime>(
 ) -> CmdResult<()> {
     let path = state.run(move |conn| poster::output_path(conn, output_id)).await?;
     if let Err(e) = app.opener().reveal_item_in_dir(&path) {
-        let lang = language(&state).await;
+        let lang = files::language(&state).await;
         return Err(AppError::Open { reason: e.to_string() }.payload(lang));
     }
     Ok(())

@@ -288,6 +288,19 @@ pub fn codes(conn: &Connection, id: i64) -> Result<Vec<String>> {
     Ok(vouchers(conn, id)?.into_iter().map(|v| v.code).collect())
 }
 
+/// The codes still worth printing: neither redeemed nor voided. A sheet
+/// printed again later must not hand out codes that can no longer be used.
+pub fn printable_codes(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Vec<String>> {
+    if get(conn, id, now)?.voided_at.is_some() {
+        return Err(Error::BatchVoided);
+    }
+    Ok(vouchers(conn, id)?
+        .into_iter()
+        .filter(|v| v.redeemed_at.is_none() && v.voided_at.is_none())
+        .map(|v| v.code)
+        .collect())
+}
+
 /// Every voucher of a batch with what happened to it.
 pub fn vouchers(conn: &Connection, id: i64) -> Result<Vec<VoucherRow>> {
     let key = key::existing(conn)?.ok_or(Error::NotFound { what: "voucher batch", id })?;

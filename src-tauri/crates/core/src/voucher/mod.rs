@@ -8,12 +8,12 @@ mod message;
 mod model;
 mod redeem;
 
-pub use batch::{codes, csv, get, issue, list, void, vouchers, yuan, zhe, COUNT_MAX};
+pub use batch::{codes, csv, get, issue, list, printable_codes, void, vouchers, yuan, zhe, COUNT_MAX};
 pub use message::{benefit as describe_benefit, card_words, say, CardWords};
 pub use model::{
     Batch, BatchInput, BatchStats, Benefit, BenefitInput, Redemption, Undone, VoucherInfo, VoucherRow,
 };
-pub use redeem::{redeem, undo_last, void_voucher, RedeemInput, UNDO_MINUTES};
+pub use redeem::{lookup, redeem, undo_last, void_voucher, RedeemInput, UNDO_MINUTES};
 
 #[cfg(test)]
 mod tests;

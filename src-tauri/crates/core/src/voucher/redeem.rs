@@ -145,6 +145,20 @@ pub fn undo_last(conn: &mut Connection, reason: &str, staff: &str, now: DateTime
     Ok(Undone { voucher: found.info, stock_left })
 }
 
+/// One voucher by its code, without touching it (to save its image, say).
+/// A code that is not one of ours is an error on the code field, worded as
+/// the counter would say it.
+pub fn lookup(conn: &Connection, code_text: &str, lang: Lang) -> Result<VoucherInfo> {
+    let (serial, key) = serial_of(conn, code_text, lang)?;
+    Ok(find(conn, serial, &key)?.ok_or_else(|| invalid_code(&Redemption::NotOurs, lang))?.info)
+}
+
+fn serial_of(conn: &Connection, code_text: &str, lang: Lang) -> Result<(u32, code::VoucherKey)> {
+    let key = key::existing(conn)?.ok_or_else(|| invalid_code(&answer_unreadable(code_text, lang), lang))?;
+    let serial = code::parse(code_text, &key).map_err(|e| invalid_code(&answer_code_error(e, lang), lang))?;
+    Ok((serial, key))
+}
+
 /// Voids one voucher that has not been redeemed.
 pub fn void_voucher(
     conn: &mut Connection,
@@ -154,8 +168,7 @@ pub fn void_voucher(
     now: DateTime<Utc>,
 ) -> Result<VoucherInfo> {
     let reason = required(Field::Reason, reason, batch::REASON_MAX)?;
-    let key = key::existing(conn)?.ok_or_else(|| invalid_code(&answer_unreadable(code_text, lang), lang))?;
-    let serial = code::parse(code_text, &key).map_err(|e| invalid_code(&answer_code_error(e, lang), lang))?;
+    let (serial, key) = serial_of(conn, code_text, lang)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found = find(&tx, serial, &key)?.ok_or_else(|| invalid_code(&Redemption::NotOurs, lang))?;
     if found.redeemed_at.is_some() || found.voided_at.is_some() {

@@ -291,3 +291,31 @@ fn one_code_redeemed_from_many_connections_at_once_succeeds_exactly_once() {
     let conn = open(&path).unwrap();
     assert_eq!(gift::get(&conn, gift_id).unwrap().stock, 49, "the gift left the shelf once");
 }
+
+#[test]
+fn a_sheet_printed_again_leaves_out_redeemed_and_voided_vouchers() {
+    let mut conn = open_in_memory().unwrap();
+    let (_, b) = shop_with_batch(&mut conn, 4, 10);
+    let all = codes(&conn, b.id).unwrap();
+    assert_eq!(printable_codes(&conn, b.id, now()).unwrap(), all);
+    redeem_now(&mut conn, &all[0]);
+    void_voucher(&mut conn, &all[2], "torn", Lang::En, now()).unwrap();
+    assert_eq!(printable_codes(&conn, b.id, now()).unwrap(), vec![all[1].clone(), all[3].clone()]);
+    void(&conn, b.id, "campaign cancelled", now()).unwrap();
+    assert!(matches!(printable_codes(&conn, b.id, now()), Err(Error::BatchVoided)));
+}
+
+#[test]
+fn looking_up_a_code_reads_its_voucher_and_names_a_typo_without_redeeming() {
+    let mut conn = open_in_memory().unwrap();
+    let (_, b) = shop_with_batch(&mut conn, 2, 10);
+    let c = codes(&conn, b.id).unwrap().remove(1);
+    let info = lookup(&conn, &c.to_lowercase(), Lang::En).unwrap();
+    assert_eq!((info.code.as_str(), info.batch_id), (c.as_str(), b.id));
+    let mut typo = c.clone().into_bytes();
+    typo[0] = if typo[0] == b'7' { b'8' } else { b'7' };
+    let err = lookup(&conn, std::str::from_utf8(&typo).unwrap(), Lang::En).unwrap_err();
+    assert_eq!(err.field(), Some(Field::Code));
+    assert!(err.message(Lang::En).contains('1'), "{}", err.message(Lang::En));
+    assert!(matches!(redeem_now(&mut conn, &c), Redemption::Redeemed { .. }), "lookup redeemed nothing");
+}

@@ -4,7 +4,11 @@
 
 mod face;
 mod marks;
+mod scan;
 mod sheet;
+
+pub use scan::read_sheet_page;
+pub use sheet::PER_PAGE as CARDS_PER_PAGE;
 
 use crate::qr::{Correction, Matrix};
 use crate::{render, Error, Fonts, Result};

@@ -1,0 +1,202 @@
+//! Voucher batches and the counter: issue, report, void, print and save
+//! sheets and single cards, export CSV, redeem and undo.
+
+use chrono::Utc;
+use shopcircle_core::shop;
+use shopcircle_core::voucher::{
+    self, Batch, BatchInput, RedeemInput, Redemption, Undone, VoucherInfo, VoucherRow,
+};
+use tauri::{AppHandle, Runtime, State};
+
+use super::files::{self, SaveAs};
+use super::CmdResult;
+use crate::error::AppError;
+use crate::poster_files::write_atomically;
+use crate::state::AppState;
+use crate::voucher_files::{self, VoucherPreview};
+
+#[tauri::command]
+pub async fn list_batches(state: State<'_, AppState>) -> CmdResult<Vec<Batch>> {
+    state.run(|conn| voucher::list(conn, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn get_batch(state: State<'_, AppState>, id: i64) -> CmdResult<Batch> {
+    state.run(move |conn| voucher::get(conn, id, Utc::now())).await
+}
+
+/// Every voucher of the batch or none: one transaction.
+#[tauri::command]
+pub async fn issue_batch(state: State<'_, AppState>, input: BatchInput) -> CmdResult<Batch> {
+    state.run(move |conn| voucher::issue(conn, &input, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn batch_vouchers(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<VoucherRow>> {
+    state.run(move |conn| voucher::vouchers(conn, id)).await
+}
+
+#[tauri::command]
+pub async fn void_batch(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<Batch> {
+    state.run(move |conn| voucher::void(conn, id, &reason, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn void_voucher(
+    state: State<'_, AppState>,
+    code: String,
+    reason: String,
+) -> CmdResult<VoucherInfo> {
+    let fallback = state.system_language;
+    state
+        .run(move |conn| {
+            let lang = shop::language_or(conn, fallback);
+            voucher::void_voucher(conn, &code, &reason, lang, Utc::now())
+        })
+        .await
+}
+
+/// The counter's one call: answers the code and, when it is good, redeems it.
+#[tauri::command]
+pub async fn redeem_voucher(state: State<'_, AppState>, input: RedeemInput) -> CmdResult<Redemption> {
+    let fallback = state.system_language;
+    state
+        .run(move |conn| {
+            let lang = shop::language_or(conn, fallback);
+            voucher::redeem(conn, &input, lang, Utc::now())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn undo_last_redemption(
+    state: State<'_, AppState>,
+    reason: String,
+    staff: String,
+) -> CmdResult<Undone> {
+    state.run(move |conn| voucher::undo_last(conn, &reason, &staff, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn voucher_preview(
+    state: State<'_, AppState>,
+    batch_id: i64,
+    code: Option<String>,
+) -> CmdResult<VoucherPreview> {
+    let fallback = state.system_language;
+    state
+        .run_with_fonts(move |conn, fonts| {
+            let lang = shop::language_or(conn, fallback);
+            voucher_files::preview(conn, fonts, batch_id, code, lang, Utc::now())
+        })
+        .await
+}
+
+/// Asks where to save the batch's sheet, then writes it. `Ok(None)`: cancelled.
+#[tauri::command]
+pub async fn save_voucher_sheet<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<Option<String>> {
+    let batch = state.run(move |conn| voucher::get(conn, id, Utc::now())).await?;
+    let lang = files::language(&state).await;
+    let what = SaveAs {
+        title_en: "Save voucher sheet",
+        title_zh: "保存券页",
+        file_name: voucher_files::suggested_name(&batch.name, id, "pdf"),
+        extension: "pdf",
+    };
+    let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
+    state
+        .run_with_fonts(move |conn, fonts| {
+            let pdf = voucher_files::sheet(conn, fonts, id, lang, Utc::now())?;
+            write(&path, &pdf)
+        })
+        .await
+        .map(Some)
+}
+
+/// Makes the sheet in the app's print folder and opens it in the system's viewer.
+#[tauri::command]
+pub async fn print_voucher_sheet<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<()> {
+    let lang = files::language(&state).await;
+    let path =
+        files::print_dir(&app).join(format!("vouchers-{id}-{}.pdf", Utc::now().format("%Y%m%d-%H%M%S")));
+    let target = path.clone();
+    state
+        .run_with_fonts(move |conn, fonts| {
+            let pdf = voucher_files::sheet(conn, fonts, id, lang, Utc::now())?;
+            write(&target, &pdf)
+        })
+        .await?;
+    files::open_in_viewer(&app, &state, &path).await
+}
+
+/// One voucher as a PNG to post into the group chat, saved where the owner says.
+#[tauri::command]
+pub async fn save_voucher_image<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    code: String,
+) -> CmdResult<Option<String>> {
+    let lang = files::language(&state).await;
+    let probe = code.clone();
+    // Refuse a code that is not ours before asking where to save it.
+    let info = state.run(move |conn| voucher::lookup(conn, &probe, lang)).await?;
+    let what = SaveAs {
+        title_en: "Save voucher image",
+        title_zh: "保存券图片",
+        file_name: format!("{}.png", info.code),
+        extension: "png",
+    };
+    let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
+    state
+        .run_with_fonts(move |conn, fonts| {
+            let (_, png) =
+                voucher_files::image(conn, fonts, &code, voucher_files::IMAGE_DPI, lang, Utc::now())?;
+            write(&path, &png)
+        })
+        .await
+        .map(Some)
+}
+
+/// The batch as CSV (one voucher a line, headers in the shop's language).
+#[tauri::command]
+pub async fn export_batch_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<Option<String>> {
+    let batch = state.run(move |conn| voucher::get(conn, id, Utc::now())).await?;
+    let lang = files::language(&state).await;
+    let what = SaveAs {
+        title_en: "Export vouchers as CSV",
+        title_zh: "导出券（CSV）",
+        file_name: voucher_files::suggested_name(&batch.name, id, "csv"),
+        extension: "csv",
+    };
+    let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
+    state
+        .run(move |conn| {
+            // A byte-order mark, so a spreadsheet opens the Chinese as UTF-8.
+            let csv = format!("\u{feff}{}", voucher::csv(conn, id, lang)?);
+            write(&path, csv.as_bytes())
+        })
+        .await
+        .map(Some)
+}
+
+fn write(path: &std::path::Path, bytes: &[u8]) -> Result<String, AppError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| AppError::Write { path: dir.to_owned(), reason: e.to_string() })?;
+    }
+    write_atomically(path, bytes)
+        .map_err(|e| AppError::Write { path: path.to_owned(), reason: e.to_string() })?;
+    Ok(path.to_string_lossy().into_owned())
+}
