@@ -2,13 +2,15 @@
 
 use std::path::PathBuf;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
 use shopcircle_core::db::Connection;
 use shopcircle_core::gift::MONEY_MAX;
-use shopcircle_core::voucher::{self, BatchInput, BenefitInput, RedeemInput, Redemption};
+use shopcircle_core::voucher::{self, BatchInput, BenefitInput, CardWords, RedeemInput, Redemption};
 use shopcircle_core::{parse_money, shop, Field, Lang};
+use shopcircle_print::voucher::{voucher_png, voucher_sheet_pdf, VoucherFace};
+use shopcircle_print::Fonts;
 
 use crate::error::{write_file, CliResult};
 use crate::Output;
@@ -47,6 +49,14 @@ pub enum VoucherCommand {
         #[arg(long)]
         community: Option<i64>,
         #[arg(long)]
+        channel: Option<i64>,
+        /// Name the vouchers to one customer (otherwise anyone holding one may use it)
+        #[arg(long)]
+        holder_name: Option<String>,
+        #[arg(long)]
+        holder_phone: Option<String>,
+        /// The batch's name [default: what it gives]
+        #[arg(long)]
         name: Option<String>,
     },
     /// Redeem a code at the counter
@@ -74,6 +84,23 @@ pub enum VoucherCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write a batch's vouchers still open (neither redeemed nor voided) as a
+    /// PDF of A4 sheets, ten a page with cut marks
+    Sheet {
+        #[arg(long)]
+        batch: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Write one voucher as a PNG image, to post into a group chat
+    Image {
+        code: String,
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
+        /// Dots per inch, 72 to 600
+        #[arg(long, default_value_t = 300)]
+        dpi: u32,
+    },
     /// Void a batch, or one voucher by its code
     Void {
         #[arg(long, required_unless_present = "code")]
@@ -99,6 +126,9 @@ pub fn run(conn: &mut Connection, cmd: VoucherCommand, lang: Lang) -> CliResult<
             valid_from,
             min_spend,
             community,
+            channel,
+            holder_name,
+            holder_phone,
             name,
         } => {
             let benefit = match (gift, amount_off, percent_off) {
@@ -119,6 +149,9 @@ pub fn run(conn: &mut Connection, cmd: VoucherCommand, lang: Lang) -> CliResult<
                 name: name.unwrap_or_default(),
                 valid_from,
                 community_id: community,
+                channel_id: channel,
+                holder_name: holder_name.unwrap_or_default(),
+                holder_phone: holder_phone.unwrap_or_default(),
                 min_spend_cents: min_spend
                     .map(|m| parse_money(Field::MinSpend, &m, MONEY_MAX))
                     .transpose()?,
@@ -176,6 +209,20 @@ pub fn run(conn: &mut Connection, cmd: VoucherCommand, lang: Lang) -> CliResult<
             let path = out.display().to_string();
             done(Output { text: path.clone(), json: json!({ "out": path }) })
         }
+        VoucherCommand::Sheet { batch, out } => {
+            let codes = voucher::printable_codes(conn, batch, now)?;
+            let pdf = voucher_sheet_pdf(&face(conn, batch, lang, now)?, &codes, &Fonts::system()?)?;
+            write_file(&out, &pdf)?;
+            let path = out.display().to_string();
+            done(Output { text: path.clone(), json: json!({ "out": path, "vouchers": codes.len() }) })
+        }
+        VoucherCommand::Image { code, out, dpi } => {
+            let info = voucher::lookup(conn, &code, lang)?;
+            let face = face(conn, info.batch_id, lang, now)?;
+            write_file(&out, &voucher_png(&face, &info.code, &Fonts::system()?, dpi)?)?;
+            let path = out.display().to_string();
+            done(Output { text: path.clone(), json: json!({ "out": path, "code": info.code }) })
+        }
         VoucherCommand::Void { batch, code, reason } => match (batch, code) {
             (_, Some(code)) => {
                 let v = voucher::void_voucher(conn, &code, &reason, lang, now)?;
@@ -190,4 +237,12 @@ pub fn run(conn: &mut Connection, cmd: VoucherCommand, lang: Lang) -> CliResult<
             }
         },
     }
+}
+
+/// The words on every voucher of the batch, in the shop's language.
+fn face(conn: &Connection, batch: i64, lang: Lang, now: DateTime<Utc>) -> CliResult<VoucherFace> {
+    let batch = voucher::get(conn, batch, now)?;
+    let CardWords { shop_name, benefit, conditions, validity, brand_color } =
+        voucher::card_words(conn, &batch, lang)?;
+    Ok(VoucherFace { shop_name, benefit, conditions, validity, brand_color })
 }

@@ -165,3 +165,57 @@ fn a_batch_killed_half_way_leaves_all_of_it_or_none() {
     }
     assert!(killed_mid_way > 0, "the issue always finished before the kill; the test proved nothing");
 }
+
+#[test]
+fn a_batch_sheet_and_a_single_card_carry_the_codes_that_were_issued() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    let issued = cli(&db)
+        .args([
+            "voucher",
+            "issue",
+            "--amount-off",
+            "10",
+            "--count",
+            "12",
+            "--valid-until",
+            "2099-12-31",
+            "--json",
+        ])
+        .assert()
+        .success();
+    let issued = json(&issued.get_output().stdout);
+    let batch = issued["batch"].to_string();
+    let codes: Vec<String> =
+        issued["codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_owned()).collect();
+    cli(&db).args(["voucher", "redeem", &codes[0]]).assert().code(0);
+
+    let pdf = dir.path().join("sheet.pdf");
+    let out = cli(&db).args(["voucher", "sheet", "--batch", &batch, "--out"]).arg(&pdf).assert().success();
+    assert_eq!(stdout(&out), pdf.display().to_string());
+    // Two pages through pdftoppm; the redeemed voucher is left off.
+    let prefix = dir.path().join("page");
+    let status =
+        std::process::Command::new("pdftoppm").args(["-r", "200", "-png"]).arg(&pdf).arg(&prefix).status();
+    assert!(status.expect("pdftoppm (poppler-utils) is installed").success());
+    let mut read = Vec::new();
+    for (page, cards) in [("page-1.png", 10), ("page-2.png", 1)] {
+        let img = image::open(dir.path().join(page)).unwrap().to_luma8();
+        read.extend(shopcircle_print::voucher::read_sheet_page(&img, 200, cards));
+    }
+    let expected: Vec<Option<String>> = codes[1..].iter().cloned().map(Some).collect();
+    assert_eq!(read, expected);
+    assert!(!dir.path().join("page-3.png").exists());
+
+    let png = dir.path().join("card.png");
+    cli(&db).args(["voucher", "image", &codes[5].to_lowercase(), "--out"]).arg(&png).assert().success();
+    let img = image::open(&png).unwrap().to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(img);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1);
+    assert_eq!(grids[0].decode().unwrap().1, codes[5]);
+
+    let missing = cli(&db).args(["voucher", "sheet", "--batch", "99", "--out"]).arg(&pdf).assert().code(1);
+    let err = String::from_utf8_lossy(&missing.get_output().stderr).to_string();
+    assert!(err.contains("99"), "{err}");
+}
