@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Session, Element } from './webdriver.mjs';
+import { Session } from './webdriver.mjs';
 
 const APP = process.env.E2E_APP;
 const CLI = process.env.E2E_CLI;
@@ -19,31 +19,12 @@ async function open() {
   s = await Session.start(APP);
 }
 
-/** Clicks the element with this test id, or the label wrapping it (antd radios hide their input). */
-async function click(id) {
-  await s.waitFor(`${id} to be clickable`, async () => {
-    const el = await s.execute(
-      `const e = document.querySelector('[data-testid="${id}"]');
-       if (!e) return null;
-       const target = e.offsetParent === null ? (e.closest('label') || e) : e;
-       target.scrollIntoView({ block: 'center' });
-       return target;`,
-    );
-    if (!el) return false;
-    const [ref] = Object.values(el);
-    await new Element(s, ref).click();
-    return true;
-  });
+function click(id) {
+  return s.clickTestId(id);
 }
 
-async function typeInto(id, text, { replace = false } = {}) {
-  const input = await s.byTestId(id);
-  if (replace) {
-    // WebDriver's clear() bypasses React's change tracking; select all and
-    // delete as a person would (Ctrl+A, release, Backspace).
-    await input.type('\uE009a\uE000\uE003');
-  }
-  await input.type(text);
+function typeInto(id, text, options) {
+  return s.typeInto(id, text, options);
 }
 
 async function shot(name) {

@@ -69,6 +69,33 @@ export class Session {
     return this.el(`[data-testid="${id}"]`, ms);
   }
 
+  /** Clicks the element with this test id, or the label wrapping it (antd radios hide their input). */
+  async clickTestId(id) {
+    await this.waitFor(`${id} to be clickable`, async () => {
+      const el = await this.execute(
+        `const e = document.querySelector('[data-testid="${id}"]');
+         if (!e) return null;
+         const target = e.offsetParent === null ? (e.closest('label') || e) : e;
+         target.scrollIntoView({ block: 'center' });
+         return target;`,
+      );
+      if (!el) return false;
+      await new Element(this, el[ELEMENT]).click();
+      return true;
+    });
+  }
+
+  /** Types into the field with this test id; `replace` empties it first as a person would. */
+  async typeInto(id, text, { replace = false } = {}) {
+    const input = await this.byTestId(id);
+    if (replace) {
+      // WebDriver's clear() bypasses React's change tracking; select all and
+      // delete as a person would (Ctrl+A, release, Backspace).
+      await input.type('\uE009a\uE000\uE003');
+    }
+    await input.type(text);
+  }
+
   /**
    * The page's text as the user sees it (innerText). WebKitWebDriver's element-text
    * call leaves out text that CSS may ellipsize, such as Ant Design's titles.

@@ -23,6 +23,18 @@ import type { Shop } from "./bindings/Shop";
 import type { ShopInput } from "./bindings/ShopInput";
 import type { Staff } from "./bindings/Staff";
 import type { StaffInput } from "./bindings/StaffInput";
+import type { Batch } from "./bindings/Batch";
+import type { BatchInput } from "./bindings/BatchInput";
+import type { Gift } from "./bindings/Gift";
+import type { GiftInput } from "./bindings/GiftInput";
+import type { RedeemInput } from "./bindings/RedeemInput";
+import type { Redemption } from "./bindings/Redemption";
+import type { StockChange } from "./bindings/StockChange";
+import type { StockMove } from "./bindings/StockMove";
+import type { Undone } from "./bindings/Undone";
+import type { VoucherInfo } from "./bindings/VoucherInfo";
+import type { VoucherPreview } from "./bindings/VoucherPreview";
+import type { VoucherRow } from "./bindings/VoucherRow";
 
 /** Every rejected command becomes an ErrorPayload, whatever shape it arrived in. */
 export function toErrorPayload(e: unknown): ErrorPayload {
@@ -96,6 +108,36 @@ export const ipc = {
     call<Poster | null>("export_poster", { id, format, dpi }),
   printPoster: (id: number) => call<Poster>("print_poster", { id }),
   revealPosterFile: (outputId: number) => call<null>("reveal_poster_file", { outputId }),
+
+  listGifts: (includeArchived: boolean) => call<Gift[]>("list_gifts", { includeArchived }),
+  /** Gifts at or below their warning level, archived ones left out. */
+  lowStockGifts: () => call<Gift[]>("low_stock_gifts"),
+  createGift: (input: GiftInput, stock: number) => call<Gift>("create_gift", { input, stock }),
+  updateGift: (id: number, input: GiftInput) => call<Gift>("update_gift", { id, input }),
+  changeGiftStock: (id: number, change: StockChange, note: string) =>
+    call<Gift>("change_gift_stock", { id, change, note }),
+  setGiftArchived: (id: number, archived: boolean) => call<Gift>("set_gift_archived", { id, archived }),
+  /** Newest first. */
+  giftMoves: (id: number) => call<StockMove[]>("gift_moves", { id }),
+
+  listBatches: () => call<Batch[]>("list_batches"),
+  getBatch: (id: number) => call<Batch>("get_batch", { id }),
+  /** All or nothing; 100,000 codes take a second or two. */
+  issueBatch: (input: BatchInput) => call<Batch>("issue_batch", { input }),
+  batchVouchers: (id: number) => call<VoucherRow[]>("batch_vouchers", { id }),
+  voidBatch: (id: number, reason: string) => call<Batch>("void_batch", { id, reason }),
+  voidVoucher: (code: string, reason: string) => call<VoucherInfo>("void_voucher", { code, reason }),
+  redeemVoucher: (input: RedeemInput) => call<Redemption>("redeem_voucher", { input }),
+  /** Takes back the most recent redemption, within 10 minutes. */
+  undoLastRedemption: (reason: string, staff: string) => call<Undone>("undo_last_redemption", { reason, staff }),
+  /** One card of the batch as it prints; the first voucher when `code` is null. */
+  voucherPreview: (batchId: number, code: string | null) => call<VoucherPreview>("voucher_preview", { batchId, code }),
+  /** Each opens the system's save dialog and answers the path, or null when cancelled. */
+  saveVoucherSheet: (id: number) => call<string | null>("save_voucher_sheet", { id }),
+  saveVoucherImage: (code: string) => call<string | null>("save_voucher_image", { code }),
+  exportBatchCsv: (id: number) => call<string | null>("export_batch_csv", { id }),
+  /** Opens the batch's sheet in the system's PDF viewer, to print from there. */
+  printVoucherSheet: (id: number) => call<null>("print_voucher_sheet", { id }),
 };
 
 export type {

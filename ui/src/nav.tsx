@@ -8,6 +8,12 @@ export type Route =
   /** The poster designer: an existing poster, or a new one for a channel. */
   | { page: "poster"; id: number }
   | { page: "poster"; channelId: number; communityId: number }
+  | { page: "gifts" }
+  | { page: "vouchers" }
+  /** One voucher batch: its figures, the card, the files and every voucher. */
+  | { page: "batch"; id: number }
+  /** The counter: a full-window screen without the menu. */
+  | { page: "counter" }
   | { page: "staff" }
   | { page: "settings" };
 

@@ -19,6 +19,17 @@ export const keys = {
   posters: (channelId: number | null) => ["posters", { channelId }] as const,
   poster: (id: number) => ["poster", id] as const,
   posterHistory: (id: number) => ["poster-history", id] as const,
+  giftsAll: ["gifts"] as const,
+  gifts: (includeArchived: boolean) => ["gifts", { includeArchived }] as const,
+  lowStockGifts: ["low-stock-gifts"] as const,
+  giftMovesAll: ["gift-moves"] as const,
+  giftMoves: (id: number) => ["gift-moves", id] as const,
+  batches: ["batches"] as const,
+  batchAll: ["batch"] as const,
+  batch: (id: number) => ["batch", id] as const,
+  batchVouchersAll: ["batch-vouchers"] as const,
+  batchVouchers: (id: number) => ["batch-vouchers", id] as const,
+  voucherPreview: (batchId: number, code: string | null) => ["voucher-preview", batchId, code] as const,
 };
 
 export function useAppInfo() {

@@ -11,6 +11,7 @@ import { CommunityCard } from "./CommunityCard";
 import { CommunityForm } from "./CommunityForm";
 import { useCommunities, useInvalidateCommunity } from "./queries";
 import { ExpiryWatch } from "../drainage/ExpiryWatch";
+import { LowStockWatch } from "../gifts/LowStockWatch";
 
 export function CommunitiesPage() {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function CommunitiesPage() {
         </Space>
       </div>
       <ExpiryWatch />
+      <LowStockWatch />
       {list.isPending ? (
         <Skeleton active />
       ) : list.isError ? (

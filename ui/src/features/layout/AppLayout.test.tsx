@@ -11,7 +11,7 @@ describe("the main layout", () => {
     expect(await screen.findByTestId("app-ready")).toBeInTheDocument();
     expect(screen.getByTestId("shop-name")).toHaveTextContent("Leaf & Cup");
     expect(document.title).toBe("ShopCircle — Community planner");
-    expect(screen.getAllByRole("menuitem").map((m) => m.textContent)).toEqual(["Communities", "Posters", "Staff accounts", "Settings"]);
+    expect(screen.getAllByRole("menuitem").map((m) => m.textContent)).toEqual(["Communities", "Posters", "Gifts", "Vouchers", "Counter", "Staff accounts", "Settings"]);
   });
 
   it("navigates between communities, a community's detail and staff", async () => {

@@ -1,5 +1,5 @@
 // The frame once the shop exists: menu on the left, the shop's name on top, one page.
-import { PictureOutlined, SettingOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
+import { GiftOutlined, PictureOutlined, ScanOutlined, SettingOutlined, TagsOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import { Layout, Menu, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,10 +12,17 @@ import { PosterDesigner } from "../posters/PosterDesigner";
 import { PostersPage } from "../posters/PostersPage";
 import { StaffPage } from "../staff/StaffPage";
 import { SettingsPage } from "../settings/SettingsPage";
+import { CounterScreen } from "../counter/CounterScreen";
+import { GiftsPage } from "../gifts/GiftsPage";
+import { BatchDetail } from "../vouchers/BatchDetail";
+import { VouchersPage } from "../vouchers/VouchersPage";
 
 const AREAS = [
   { key: "communities", icon: <TeamOutlined /> },
   { key: "posters", icon: <PictureOutlined /> },
+  { key: "gifts", icon: <GiftOutlined /> },
+  { key: "vouchers", icon: <TagsOutlined /> },
+  { key: "counter", icon: <ScanOutlined /> },
   { key: "staff", icon: <UserOutlined /> },
   { key: "settings", icon: <SettingOutlined /> },
 ] as const;
@@ -31,6 +38,14 @@ function Page({ route }: { route: Route }) {
     case "poster":
       // A new key per poster, so the designer's form starts afresh.
       return "id" in route ? <PosterDesigner key={`p${route.id}`} posterId={route.id} /> : <PosterDesigner key={`c${route.channelId}`} channelId={route.channelId} communityId={route.communityId} />;
+    case "gifts":
+      return <GiftsPage />;
+    case "vouchers":
+      return <VouchersPage />;
+    case "batch":
+      return <BatchDetail key={route.id} id={route.id} />;
+    case "counter":
+      return <CounterScreen />;
     case "staff":
       return <StaffPage />;
     case "settings":
@@ -42,7 +57,19 @@ export function AppLayout({ shop }: { shop: Shop }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ page: "communities" });
   const nav = useMemo(() => ({ route, go: setRoute }), [route]);
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page;
+
+  // The counter takes the whole window: nothing to click by mistake, nothing
+  // for a scanner to type into but the code box.
+  if (route.page === "counter") {
+    return (
+      <NavContext.Provider value={nav}>
+        <div data-testid="app-ready">
+          <CounterScreen />
+        </div>
+      </NavContext.Provider>
+    );
+  }
 
   return (
     <NavContext.Provider value={nav}>

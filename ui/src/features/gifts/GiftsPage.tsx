@@ -1,0 +1,170 @@
+// The gift catalogue: what each gift costs, what it looks worth, how many are
+// left, and the ways stock changes (restock, count, and redemptions at the counter).
+import { EditOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UndoOutlined } from "@ant-design/icons";
+import { useMutation } from "@tanstack/react-query";
+import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Gift } from "../../bindings/Gift";
+import { showError, toMessage } from "../../errors";
+import { money } from "../../format";
+import { ipc } from "../../ipc";
+import { GiftForm } from "./GiftForm";
+import { GIFT_KIND_COLOR, useGifts, useInvalidateGifts } from "./queries";
+import { StockDialog } from "./StockDialog";
+import { StockHistory } from "./StockHistory";
+
+export function StockTag({ gift }: { gift: Gift }) {
+  const { t } = useTranslation();
+  if (gift.stock <= 0) return <Tag color="error" data-testid="gift-out">{t("gifts.out")}</Tag>;
+  if (gift.low_stock) return <Tag color="warning" data-testid="gift-low">{t("gifts.low")}</Tag>;
+  return null;
+}
+
+export function GiftsPage() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [showArchived, setShowArchived] = useState(false);
+  const [editing, setEditing] = useState<{ gift?: Gift } | null>(null);
+  const [stocking, setStocking] = useState<Gift | null>(null);
+  const [history, setHistory] = useState<Gift | null>(null);
+  const gifts = useGifts(showArchived);
+  const invalidate = useInvalidateGifts();
+
+  const setArchived = useMutation({
+    mutationFn: ({ id, archived }: { id: number; archived: boolean }) => ipc.setGiftArchived(id, archived),
+    onSuccess: (g) => {
+      invalidate();
+      void message.success(g.archived_at ? t("gifts.archivedDone") : t("gifts.restored"));
+    },
+    onError: (e) => showError(e, message),
+  });
+
+  const columns = [
+    {
+      title: t("gifts.name"),
+      key: "name",
+      render: (_: unknown, g: Gift) => (
+        <div style={{ minWidth: 160 }}>
+          <Space size={6}>
+            <Typography.Text strong data-testid="gift-row-name">{g.name}</Typography.Text>
+            {g.archived_at && <Tag>{t("common.archived")}</Tag>}
+          </Space>
+          {g.packaging && (
+            <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }} data-testid="gift-row-packaging">
+              {g.packaging}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: t("gifts.kind"),
+      key: "kind",
+      width: 130,
+      render: (_: unknown, g: Gift) => <Tag bordered={false} color={GIFT_KIND_COLOR[g.kind]}>{t(`gifts.kinds.${g.kind}`)}</Tag>,
+    },
+    { title: t("gifts.cost"), key: "cost", width: 110, align: "right" as const, render: (_: unknown, g: Gift) => <span data-testid="gift-row-cost">{money(g.unit_cost_cents)}</span> },
+    { title: t("gifts.value"), key: "value", width: 120, align: "right" as const, render: (_: unknown, g: Gift) => <span data-testid="gift-row-value">{money(g.value_cents)}</span> },
+    {
+      title: t("gifts.stock"),
+      key: "stock",
+      width: 150,
+      render: (_: unknown, g: Gift) => (
+        <Space size={6}>
+          <Typography.Text strong style={{ fontSize: 15 }} type={g.stock <= 0 ? "danger" : g.low_stock ? "warning" : undefined} data-testid="gift-row-stock">
+            {g.stock}
+          </Typography.Text>
+          <StockTag gift={g} />
+          <Tooltip title={t("gifts.warnsAt", { level: g.low_stock_at })}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>/ {g.low_stock_at}</Typography.Text>
+          </Tooltip>
+        </Space>
+      ),
+    },
+    {
+      title: t("gifts.actions"),
+      key: "actions",
+      width: 300,
+      render: (_: unknown, g: Gift) =>
+        g.archived_at ? (
+          <Button size="small" icon={<UndoOutlined />} onClick={() => setArchived.mutate({ id: g.id, archived: false })} data-testid={`gift-restore-${g.id}`}>
+            {t("common.restore")}
+          </Button>
+        ) : (
+          <Space size={2} wrap>
+            <Button size="small" onClick={() => setStocking(g)} data-testid={`gift-stock-${g.id}`}>
+              {t("gifts.stockButton")}
+            </Button>
+            <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => setHistory(g)} data-testid={`gift-history-${g.id}`}>
+              {t("gifts.historyButton")}
+            </Button>
+            <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing({ gift: g })} data-testid={`gift-edit-${g.id}`}>
+              {t("common.edit")}
+            </Button>
+            <Popconfirm title={t("gifts.archiveConfirm")} onConfirm={() => setArchived.mutate({ id: g.id, archived: true })}>
+              <Tooltip title={t("common.archive")}>
+                <Button size="small" type="text" icon={<InboxOutlined />} aria-label={t("common.archive")} data-testid={`gift-archive-${g.id}`} />
+              </Tooltip>
+            </Popconfirm>
+          </Space>
+        ),
+    },
+  ];
+
+  const addButton = (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="gift-add">
+      {t("gifts.add")}
+    </Button>
+  );
+
+  return (
+    <div className="sc-page">
+      <div className="sc-page-head">
+        <div style={{ maxWidth: 720 }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>{t("gifts.title")}</Typography.Title>
+          <Typography.Text type="secondary">{t("gifts.subtitle")}</Typography.Text>
+        </div>
+        <Space size={16} wrap>
+          <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
+            <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="gift-show-archived" />
+            <span>{t("gifts.showArchived")}</span>
+          </label>
+          {addButton}
+        </Space>
+      </div>
+      {gifts.isError ? (
+        <Typography.Text type="danger">{toMessage(gifts.error)}</Typography.Text>
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<Gift>
+            rowKey="id"
+            loading={gifts.isPending}
+            dataSource={gifts.data ?? []}
+            columns={columns}
+            pagination={false}
+            locale={{
+              emptyText: (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={
+                    <>
+                      <div>{t("gifts.empty")}</div>
+                      <Typography.Text type="secondary">{t("gifts.emptyHint")}</Typography.Text>
+                    </>
+                  }
+                />
+              ),
+            }}
+            onRow={(g) => ({ "data-testid": `gift-row-${g.id}` }) as React.HTMLAttributes<HTMLElement>}
+            tableLayout="auto"
+            scroll={{ x: 900 }}
+          />
+        </Card>
+      )}
+      <GiftForm open={editing !== null} gift={editing?.gift} onClose={() => setEditing(null)} />
+      <StockDialog gift={stocking} onClose={() => setStocking(null)} />
+      <StockHistory gift={history} onClose={() => setHistory(null)} />
+    </div>
+  );
+}
