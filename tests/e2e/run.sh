@@ -34,4 +34,4 @@ for _ in $(seq 100); do
 done
 
 E2E_APP="$app" E2E_CLI="$cli" E2E_ARTIFACTS="$artifacts" \
-  node --test --test-concurrency=1 tests/e2e/*.test.mjs
+  node --test --test-concurrency=1 ${E2E_ONLY:-tests/e2e/*.test.mjs}

@@ -3,7 +3,9 @@
 //!
 //! A code is 20 Crockford base32 symbols (100 bits), shown as five groups of
 //! four: `K7QM-3XPA-9D2F-ABCD-EFGH`.
-//! - symbols 1–6: the serial (30 bits), which row of the database it is;
+//! - symbols 1–6: the serial (30 bits), which row of the database it is,
+//!   shuffled by a keyed permutation (a 4-round Feistel network) so that codes
+//!   do not all begin `0000-0…` and do not tell how many the shop has issued;
 //! - symbols 7–18: a tag, the first 60 bits of HMAC-SHA256 under the shop's
 //!   secret key over the serial, so a made-up code is recognised as not ours
 //!   without any list, and guessing one takes 2^59 tries on average;
@@ -30,23 +32,36 @@ const DATA_SYMBOLS: usize = SERIAL_SYMBOLS + TAG_SYMBOLS;
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const DOMAIN: &[u8] = b"shopcircle-voucher-v1";
 
+const ROUNDS_DOMAIN: &[u8] = b"shopcircle-serial-rounds-v1";
+const HALF_BITS: u32 = SERIAL_BITS / 2;
+const HALF_MASK: u32 = (1 << HALF_BITS) - 1;
+
 /// The shop's secret. Its bytes never appear in logs or debug output.
 #[derive(Clone, PartialEq, Eq)]
-pub struct VoucherKey([u8; 32]);
+pub struct VoucherKey {
+    bytes: [u8; 32],
+    /// The serial permutation's round keys, derived from the secret once.
+    rounds: [u32; 4],
+}
 
 impl VoucherKey {
     pub fn generate() -> VoucherKey {
         let mut bytes = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
-        VoucherKey(bytes)
+        VoucherKey::from_bytes(bytes)
     }
 
     pub fn from_bytes(bytes: [u8; 32]) -> VoucherKey {
-        VoucherKey(bytes)
+        let digest = hmac(&bytes, &[ROUNDS_DOMAIN]);
+        let mut rounds = [0u32; 4];
+        for (r, chunk) in rounds.iter_mut().zip(digest.chunks_exact(4)) {
+            *r = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+        }
+        VoucherKey { bytes, rounds }
     }
 
     pub fn as_bytes(&self) -> &[u8; 32] {
-        &self.0
+        &self.bytes
     }
 }
 
@@ -176,14 +191,53 @@ fn group(c: &[u8; CODE_LEN]) -> String {
 }
 
 fn symbols_for(serial: u32, key: &VoucherKey) -> [u8; CODE_LEN] {
-    assemble(serial, tag(serial, key))
+    assemble(shuffle(serial, key), tag(serial, key))
 }
 
-/// Serial, tag and the check symbols over them.
-fn assemble(serial: u32, tag: u64) -> [u8; CODE_LEN] {
+/// The serial as the code shows it: a keyed permutation of 0..2^30, so
+/// neighbouring vouchers get unrelated-looking codes. Not what keeps codes
+/// unforgeable (the tag does that); it only keeps counts and order private.
+fn shuffle(serial: u32, key: &VoucherKey) -> u32 {
+    let (mut left, mut right) = (serial >> HALF_BITS, serial & HALF_MASK);
+    for k in key.rounds {
+        (left, right) = (right, left ^ round(right, k));
+    }
+    (left << HALF_BITS) | right
+}
+
+fn unshuffle(shown: u32, key: &VoucherKey) -> u32 {
+    let (mut left, mut right) = (shown >> HALF_BITS, shown & HALF_MASK);
+    for k in key.rounds.iter().rev() {
+        (left, right) = (right ^ round(left, *k), left);
+    }
+    (left << HALF_BITS) | right
+}
+
+/// A Feistel round: a 32-bit integer hash (lowbias32) of the half and the round key.
+fn round(half: u32, k: u32) -> u32 {
+    let mut x = half ^ k;
+    x ^= x >> 16;
+    x = x.wrapping_mul(0x7feb_352d);
+    x ^= x >> 15;
+    x = x.wrapping_mul(0x846c_a68b);
+    x ^= x >> 16;
+    x & HALF_MASK
+}
+
+fn hmac(key: &[u8; 32], parts: &[&[u8]]) -> [u8; 32] {
+    // new_from_slice accepts any key length, so this cannot fail for 32 bytes.
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key) else { return [0; 32] };
+    for p in parts {
+        mac.update(p);
+    }
+    mac.finalize().into_bytes().into()
+}
+
+/// The shown serial, the tag and the check symbols over them.
+fn assemble(shown: u32, tag: u64) -> [u8; CODE_LEN] {
     let mut c = [0u8; CODE_LEN];
     for (i, slot) in c[..SERIAL_SYMBOLS].iter_mut().enumerate() {
-        *slot = ((serial >> (5 * (SERIAL_SYMBOLS - 1 - i))) & 31) as u8;
+        *slot = ((shown >> (5 * (SERIAL_SYMBOLS - 1 - i))) & 31) as u8;
     }
     for (i, slot) in c[SERIAL_SYMBOLS..DATA_SYMBOLS].iter_mut().enumerate() {
         *slot = ((tag >> (5 * (TAG_SYMBOLS - 1 - i))) & 31) as u8;
@@ -196,14 +250,7 @@ fn assemble(serial: u32, tag: u64) -> [u8; CODE_LEN] {
 
 /// The first 60 bits of HMAC-SHA256(key, domain ‖ serial).
 fn tag(serial: u32, key: &VoucherKey) -> u64 {
-    // new_from_slice accepts any key length, so this cannot fail for 32 bytes.
-    let mut mac = match Hmac::<Sha256>::new_from_slice(key.as_bytes()) {
-        Ok(mac) => mac,
-        Err(_) => return 0,
-    };
-    mac.update(DOMAIN);
-    mac.update(&serial.to_be_bytes());
-    let digest = mac.finalize().into_bytes();
+    let digest = hmac(key.as_bytes(), &[DOMAIN, &serial.to_be_bytes()]);
     let mut first = [0u8; 8];
     first.copy_from_slice(&digest[..8]);
     u64::from_be_bytes(first) >> (64 - TAG_BITS)
@@ -212,7 +259,8 @@ fn tag(serial: u32, key: &VoucherKey) -> u64 {
 /// The serial, when the code's tag is the one the key gives it (compared
 /// without an early exit, so timing says nothing about how close a guess was).
 fn check_tag(c: &[u8; CODE_LEN], key: &VoucherKey) -> Option<u32> {
-    let serial = c[..SERIAL_SYMBOLS].iter().fold(0u32, |acc, &v| (acc << 5) | u32::from(v));
+    let shown = c[..SERIAL_SYMBOLS].iter().fold(0u32, |acc, &v| (acc << 5) | u32::from(v));
+    let serial = unshuffle(shown, key);
     let typed = c[SERIAL_SYMBOLS..DATA_SYMBOLS].iter().fold(0u64, |acc, &v| (acc << 5) | u64::from(v));
     (typed ^ tag(serial, key) == 0).then_some(serial)
 }

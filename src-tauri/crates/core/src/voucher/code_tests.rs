@@ -15,6 +15,18 @@ fn from_symbols(s: &[char]) -> String {
 }
 
 #[test]
+fn neighbouring_serials_get_unrelated_codes_that_hide_the_count() {
+    let k = key(3);
+    let codes: Vec<String> = (0..200).map(|s| encode(s, &k).unwrap()).collect();
+    let prefixes: std::collections::HashSet<&str> = codes.iter().map(|c| &c[..4]).collect();
+    // 200 codes over 32^4 prefixes: nearly all distinct, none telling "0000".
+    assert!(prefixes.len() > 190, "{} distinct prefixes", prefixes.len());
+    assert!(!codes[0].starts_with("0000") || !codes[1].starts_with("0000"), "{codes:?}");
+    // Another shop's key shuffles differently.
+    assert_ne!(encode(0, &key(4)).unwrap()[..7], codes[0][..7]);
+}
+
+#[test]
 fn a_code_reads_back_as_its_serial_in_five_groups_of_four() {
     let k = key(1);
     for serial in [0, 1, 42, (1 << SERIAL_BITS) - 1] {
@@ -148,6 +160,14 @@ proptest! {
     }
 
     #[test]
+    fn the_serial_shuffle_is_undone_exactly(serial in 0u32..(1 << SERIAL_BITS), seed: [u8; 32]) {
+        let k = VoucherKey::from_bytes(seed);
+        let shown = shuffle(serial, &k);
+        prop_assert!(shown < 1 << SERIAL_BITS);
+        prop_assert_eq!(unshuffle(shown, &k), serial);
+    }
+
+    #[test]
     fn random_codes_are_not_ours(picks in prop::collection::vec(0usize..32, CODE_LEN), seed: [u8; 32]) {
         let k = VoucherKey::from_bytes(seed);
         let text: String = picks.iter().map(|&p| char::from(ALPHABET[p])).collect();
@@ -158,7 +178,7 @@ proptest! {
     fn well_checked_codes_with_a_made_up_tag_are_not_ours(serial in 0u32..(1 << SERIAL_BITS), fake in 0u64..(1 << TAG_BITS), seed: [u8; 32]) {
         let k = VoucherKey::from_bytes(seed);
         prop_assume!(fake != tag(serial, &k));
-        let c = assemble(serial, fake);
+        let c = assemble(shuffle(serial, &k), fake);
         prop_assert_eq!(syndromes(&c), (0, 0));
         prop_assert_eq!(parse(&group(&c), &k), Err(CodeError::NotOurs));
     }
