@@ -69,18 +69,27 @@ export class Session {
     return this.el(`[data-testid="${id}"]`, ms);
   }
 
-  /** Clicks the element with this test id, or the label wrapping it (antd radios hide their input). */
+  /**
+   * Clicks the element with this test id, or the label wrapping it (antd radios
+   * hide their input), once it has stopped moving: a click computed while a
+   * drawer still slides in lands on whatever slides under the pointer.
+   */
   async clickTestId(id) {
+    let last = null;
     await this.waitFor(`${id} to be clickable`, async () => {
-      const el = await this.execute(
+      const found = await this.execute(
         `const e = document.querySelector('[data-testid="${id}"]');
          if (!e) return null;
          const target = e.offsetParent === null ? (e.closest('label') || e) : e;
          target.scrollIntoView({ block: 'center' });
-         return target;`,
+         const r = target.getBoundingClientRect();
+         return { target, at: [r.x, r.y, r.width, r.height].map(Math.round).join(',') };`,
       );
-      if (!el) return false;
-      await new Element(this, el[ELEMENT]).click();
+      if (!found) return false;
+      const still = found.at === last;
+      last = found.at;
+      if (!still) return false;
+      await new Element(this, found.target[ELEMENT]).click();
       return true;
     });
   }
