@@ -2,10 +2,12 @@
 //! sheets and single cards, export CSV, redeem and undo.
 
 use chrono::Utc;
-use shopcircle_core::shop;
+use std::path::PathBuf;
+
 use shopcircle_core::voucher::{
     self, Batch, BatchInput, RedeemInput, Redemption, Undone, VoucherInfo, VoucherRow,
 };
+use shopcircle_core::{shop, Lang};
 use tauri::{AppHandle, Runtime, State};
 
 use super::files::{self, SaveAs};
@@ -99,15 +101,10 @@ pub async fn save_voucher_sheet<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<Option<String>> {
-    let batch = state.run(move |conn| voucher::get(conn, id, Utc::now())).await?;
-    let lang = files::language(&state).await;
-    let what = SaveAs {
-        title_en: "Save voucher sheet",
-        title_zh: "保存券页",
-        file_name: voucher_files::suggested_name(&batch.name, id, "pdf"),
-        extension: "pdf",
+    let titles = ("Save voucher sheet", "保存券页");
+    let Some((path, lang)) = ask_for_batch_file(&app, &state, id, titles, "pdf").await? else {
+        return Ok(None);
     };
-    let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
     state
         .run_with_fonts(move |conn, fonts| {
             let pdf = voucher_files::sheet(conn, fonts, id, lang, Utc::now())?;
@@ -172,15 +169,10 @@ pub async fn export_batch_csv<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<Option<String>> {
-    let batch = state.run(move |conn| voucher::get(conn, id, Utc::now())).await?;
-    let lang = files::language(&state).await;
-    let what = SaveAs {
-        title_en: "Export vouchers as CSV",
-        title_zh: "导出券（CSV）",
-        file_name: voucher_files::suggested_name(&batch.name, id, "csv"),
-        extension: "csv",
+    let titles = ("Export vouchers as CSV", "导出券（CSV）");
+    let Some((path, lang)) = ask_for_batch_file(&app, &state, id, titles, "csv").await? else {
+        return Ok(None);
     };
-    let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
     state
         .run(move |conn| {
             // A byte-order mark, so a spreadsheet opens the Chinese as UTF-8.
@@ -189,6 +181,22 @@ pub async fn export_batch_csv<R: Runtime>(
         })
         .await
         .map(Some)
+}
+
+/// Asks where to save a file of batch `id`, suggesting the batch's name; the
+/// path and the shop's language, or `None` when the owner cancelled.
+async fn ask_for_batch_file<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    id: i64,
+    (title_en, title_zh): (&str, &str),
+    extension: &str,
+) -> CmdResult<Option<(PathBuf, Lang)>> {
+    let batch = state.run(move |conn| voucher::get(conn, id, Utc::now())).await?;
+    let lang = files::language(state).await;
+    let file_name = voucher_files::suggested_name(&batch.name, id, extension);
+    let what = SaveAs { title_en, title_zh, file_name, extension };
+    Ok(files::ask_where(app, lang, what).await.map(|path| (path, lang)))
 }
 
 fn write(path: &std::path::Path, bytes: &[u8]) -> Result<String, AppError> {

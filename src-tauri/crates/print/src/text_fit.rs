@@ -23,6 +23,23 @@ pub struct Box {
 /// slightly smaller headline reads better than one with a lone word below it.
 const ONE_LINE_SHRINK: f64 = 0.72;
 
+/// Fits text that may be left empty, in `width` at a size from `sizes.0` down
+/// to `sizes.1`, on at most `lines` lines; an empty field takes no room.
+pub fn fit_optional(
+    fonts: &Fonts,
+    field: &'static str,
+    text: &str,
+    width: f64,
+    (max_size, min_size): (f64, f64),
+    max_lines: usize,
+    bold: bool,
+) -> Result<Fitted> {
+    if text.trim().is_empty() {
+        return Ok(Fitted { lines: Vec::new(), size: 0.0 });
+    }
+    fit(fonts, text, &Box { field, width, max_size, min_size, max_lines, bold })
+}
+
 pub fn fit(fonts: &Fonts, text: &str, b: &Box) -> Result<Fitted> {
     let text = text.trim();
     let sizes = || {

@@ -290,6 +290,8 @@ export function CounterScreen() {
             ) : (
               <List
                 size="small"
+                // Scrolls inside its box, so a long shift never pushes the code box off the screen.
+                style={{ maxHeight: 5 * 38, overflowY: "auto" }}
                 data-testid="counter-recent"
                 dataSource={recent}
                 renderItem={(s) => (

@@ -4,7 +4,7 @@
 use super::canvas::{text_lines, Color, LINE_HEIGHT};
 use super::Poster;
 use crate::qr::Matrix;
-use crate::text_fit::{fit, Box as TextBox, Fitted};
+use crate::text_fit::{fit_optional, Fitted};
 use crate::{Fonts, Result};
 
 pub struct Ctx<'a> {
@@ -26,10 +26,7 @@ impl Ctx<'_> {
         lines: usize,
         bold: bool,
     ) -> Result<Fitted> {
-        if text.trim().is_empty() {
-            return Ok(Fitted { lines: Vec::new(), size: 0.0 });
-        }
-        fit(self.fonts, text, &TextBox { field, width, max_size: max, min_size: min, max_lines: lines, bold })
+        fit_optional(self.fonts, field, text, width, (max, min), lines, bold)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use crate::poster::canvas::{document, escape, text_lines, Color, LINE_HEIGHT};
 use crate::qr::{Matrix, QUIET_ZONE};
-use crate::text_fit::{fit, Box as TextBox, Fitted};
+use crate::text_fit::{fit, fit_optional, Box as TextBox, Fitted};
 use crate::{Error, Fonts, Result};
 
 use super::VoucherFace;
@@ -118,7 +118,7 @@ fn frame(brand: Color) -> String {
 }
 
 fn shop_name(face: &VoucherFace, fonts: &Fonts) -> Result<String> {
-    let name = optional(fonts, "shop name", &face.shop_name, CARD_W - 2.0 * LEFT, (3.6, 2.6), 1, true)?;
+    let name = fit_optional(fonts, "shop name", &face.shop_name, CARD_W - 2.0 * LEFT, (3.6, 2.6), 1, true)?;
     let mid = (INSET + BAND_BOTTOM) / 2.0;
     Ok(text_lines(&name.lines, LEFT, mid + name.size * 0.36, name.size, 700, "#fff", "start"))
 }
@@ -135,8 +135,8 @@ fn words(face: &VoucherFace, fonts: &Fonts, brand: Color) -> Result<String> {
         let per_line = (width / BENEFIT_MIN).floor() as usize;
         return Err(Error::TextTooLong { field: "benefit", max: per_line * 2 });
     }
-    let conditions = optional(fonts, "conditions", &face.conditions, width, (2.8, 2.2), 2, false)?;
-    let validity = optional(fonts, "validity", &face.validity, width, (2.6, 2.1), 1, false)?;
+    let conditions = fit_optional(fonts, "conditions", &face.conditions, width, (2.8, 2.2), 2, false)?;
+    let validity = fit_optional(fonts, "validity", &face.validity, width, (2.6, 2.1), 1, false)?;
 
     // Bottom-up: the last baseline level with the foot of the QR.
     let bottom = QR_Y + QR_SIDE - 0.3;
@@ -182,20 +182,4 @@ fn benefit(fonts: &Fonts, text: &str, width: f64, room: f64) -> Result<Fitted> {
     }
     let two_max = max_for(2.0);
     fit(fonts, text, &TextBox { max_size: two_max, min_size: BENEFIT_MIN.min(two_max), max_lines: 2, ..one })
-}
-
-/// Fits optional text; an empty field takes no room.
-fn optional(
-    fonts: &Fonts,
-    field: &'static str,
-    text: &str,
-    width: f64,
-    (max, min): (f64, f64),
-    lines: usize,
-    bold: bool,
-) -> Result<Fitted> {
-    if text.trim().is_empty() {
-        return Ok(Fitted { lines: Vec::new(), size: 0.0 });
-    }
-    fit(fonts, text, &TextBox { field, width, max_size: max, min_size: min, max_lines: lines, bold })
 }
