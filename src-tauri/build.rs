@@ -51,7 +51,7 @@ const COMMANDS: &[&str] = &[
     "void_batch",
     "void_voucher",
     "redeem_voucher",
-    "undo_last_redemption",
+    "undo_redemption",
     "voucher_preview",
     "save_voucher_sheet",
     "print_voucher_sheet",

@@ -7,6 +7,7 @@ use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use shopcircle_core::db::Connection;
+use shopcircle_core::files::write_atomically;
 use shopcircle_core::poster::{self, OutputFormat, OutputReason, Poster, PosterTemplate, Printable};
 use shopcircle_print::poster::{compose, Logo, Template};
 use shopcircle_print::{render, Fonts};
@@ -73,18 +74,6 @@ pub fn preview(p: &Printable, fonts: &Fonts) -> Result<PosterPreview, AppError> 
         width_mm,
         height_mm,
         payload: p.payload.clone(),
-    })
-}
-
-/// Writes next to the target and renames over it, so a crash never leaves half
-/// a poster where the owner's file was.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.shopcircle-tmp"));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
     })
 }
 

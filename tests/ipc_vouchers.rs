@@ -95,8 +95,12 @@ fn a_redeemed_gift_voucher_moves_the_stock_and_a_second_scan_is_told_when() {
     assert_eq!((b["stats"]["issued"].as_i64(), b["stats"]["redeemed"].as_i64()), (Some(5), Some(1)));
     assert_eq!(b["stats"]["gift_cost_cents"], 350);
 
-    let undone =
-        invoke(&s.main, "undo_last_redemption", json!({ "reason": "扫错了券", "staff": "小美" })).unwrap();
+    let undone = invoke(
+        &s.main,
+        "undo_redemption",
+        json!({ "code": codes[0], "reason": "扫错了券", "staff": "小美" }),
+    )
+    .unwrap();
     assert_eq!(undone["voucher"]["code"], codes[0].as_str());
     assert_eq!(undone["stock_left"], 3);
     assert_eq!(redeem(&s, &codes[0])["status"], "redeemed");

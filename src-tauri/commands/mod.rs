@@ -62,7 +62,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         vouchers::void_batch,
         vouchers::void_voucher,
         vouchers::redeem_voucher,
-        vouchers::undo_last_redemption,
+        vouchers::undo_redemption,
         vouchers::voucher_preview,
         vouchers::save_voucher_sheet,
         vouchers::print_voucher_sheet,

@@ -13,9 +13,9 @@ use tauri::{AppHandle, Runtime, State};
 use super::files::{self, SaveAs};
 use super::CmdResult;
 use crate::error::AppError;
-use crate::poster_files::write_atomically;
 use crate::state::AppState;
 use crate::voucher_files::{self, VoucherPreview};
+use shopcircle_core::files::write_atomically;
 
 #[tauri::command]
 pub async fn list_batches(state: State<'_, AppState>) -> CmdResult<Vec<Batch>> {
@@ -70,13 +70,21 @@ pub async fn redeem_voucher(state: State<'_, AppState>, input: RedeemInput) -> C
         .await
 }
 
+/// Takes back the redemption of `code`, within 10 minutes, with a reason.
 #[tauri::command]
-pub async fn undo_last_redemption(
+pub async fn undo_redemption(
     state: State<'_, AppState>,
+    code: String,
     reason: String,
     staff: String,
 ) -> CmdResult<Undone> {
-    state.run(move |conn| voucher::undo_last(conn, &reason, &staff, Utc::now())).await
+    let fallback = state.system_language;
+    state
+        .run(move |conn| {
+            let lang = shop::language_or(conn, fallback);
+            voucher::undo_redemption(conn, &code, &reason, &staff, lang, Utc::now())
+        })
+        .await
 }
 
 #[tauri::command]
@@ -173,14 +181,7 @@ pub async fn export_batch_csv<R: Runtime>(
     let Some((path, lang)) = ask_for_batch_file(&app, &state, id, titles, "csv").await? else {
         return Ok(None);
     };
-    state
-        .run(move |conn| {
-            // A byte-order mark, so a spreadsheet opens the Chinese as UTF-8.
-            let csv = format!("\u{feff}{}", voucher::csv(conn, id, lang)?);
-            write(&path, csv.as_bytes())
-        })
-        .await
-        .map(Some)
+    state.run(move |conn| write(&path, voucher::csv(conn, id, lang)?.as_bytes())).await.map(Some)
 }
 
 /// Asks where to save a file of batch `id`, suggesting the batch's name; the

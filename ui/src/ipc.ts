@@ -129,7 +129,8 @@ export const ipc = {
   voidVoucher: (code: string, reason: string) => call<VoucherInfo>("void_voucher", { code, reason }),
   redeemVoucher: (input: RedeemInput) => call<Redemption>("redeem_voucher", { input }),
   /** Takes back the most recent redemption, within 10 minutes. */
-  undoLastRedemption: (reason: string, staff: string) => call<Undone>("undo_last_redemption", { reason, staff }),
+  /** Takes back the redemption of `code` (within 10 minutes). */
+  undoRedemption: (code: string, reason: string, staff: string) => call<Undone>("undo_redemption", { code, reason, staff }),
   /** One card of the batch as it prints; the first voucher when `code` is null. */
   voucherPreview: (batchId: number, code: string | null) => call<VoucherPreview>("voucher_preview", { batchId, code }),
   /** Each opens the system's save dialog and answers the path, or null when cancelled. */

@@ -531,6 +531,7 @@ const en = {
       byStaff: "On {{date}} by {{staff}}",
       on: "On {{date}}",
       dont: "Do not hand it over again.",
+      justHere: "Redeemed at this counter a moment ago: if it is not handed over yet, hand it over now, once.",
     },
     notYetValid: {
       title: "Not valid yet",

@@ -532,6 +532,7 @@ const zhCN: Resources = {
       byStaff: "{{date}} 由 {{staff}} 核销",
       on: "核销于 {{date}}",
       dont: "请勿重复交付。",
+      justHere: "刚刚在本核销台核销过：如果还没交给顾客，现在交付，只交一次。",
     },
     notYetValid: {
       title: "尚未生效",

@@ -256,7 +256,6 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
   };
   const describe = (b: Benefit) =>
     b.kind === "gift" ? `Gift: ${b.gift_name}` : b.kind === "amount_off" ? `¥${b.cents / 100} off` : `${b.percent}% off`;
-  let lastRedeemed: FakeVoucher | null = null;
   const redeem = (input: RedeemInput): Redemption => {
     const typed = normalise(input.code);
     if (typed.length !== 20) return { status: "malformed", message: `A voucher code has 20 characters; this has ${typed.length}` };
@@ -283,7 +282,6 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
     }
     v.redeemed_at = FAKE_NOW;
     v.redeemed_by = input.staff;
-    lastRedeemed = v;
     let stock_left: number | null = null;
     if (b.benefit.kind === "gift") {
       const g = findGift(b.benefit.gift_id);
@@ -426,12 +424,11 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
       return infoOf(v);
     },
     redeem_voucher: (a) => redeem(a.input as RedeemInput),
-    undo_last_redemption: () => {
-      const v = lastRedeemed;
-      if (!v) throw { code: "nothing_to_undo", message: "There is no redemption to undo", field: null };
+    undo_redemption: (a) => {
+      const v = state.vouchers.find((x) => x.code === String(a.code).toUpperCase());
+      if (!v || !v.redeemed_at) throw { code: "nothing_to_undo", message: "There is no redemption to undo", field: null };
       v.redeemed_at = null;
       v.redeemed_by = "";
-      lastRedeemed = null;
       const b = state.batches.find((x) => x.id === v.batchId)!;
       let stock_left: number | null = null;
       if (b.benefit.kind === "gift") {

@@ -41,5 +41,6 @@ pub fn read_file(path: &std::path::Path) -> CliResult<Vec<u8>> {
 }
 
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> CliResult<()> {
-    std::fs::write(path, bytes).map_err(|e| CliError::File(path.display().to_string(), e))
+    shopcircle_core::files::write_atomically(path, bytes)
+        .map_err(|e| CliError::File(path.display().to_string(), e))
 }

@@ -70,10 +70,14 @@ pub enum VoucherCommand {
         #[arg(long)]
         spend: Option<String>,
     },
-    /// Take back the last redemption (within 10 minutes)
+    /// Take back a voucher's redemption (within 10 minutes)
     Undo {
+        code: String,
         #[arg(long)]
         reason: String,
+        /// Who takes it back
+        #[arg(long, default_value = "")]
+        staff: String,
     },
     /// List batches with issued, redeemed, expired and voided counts
     List,
@@ -179,10 +183,10 @@ pub fn run(conn: &mut Connection, cmd: VoucherCommand, lang: Lang) -> CliResult<
                 Redemption::NotOurs => 7,
                 Redemption::BelowMinimum { .. } => 8,
             };
-            Ok((Output { text: voucher::say(&answer, lang), json }, exit))
+            Ok((Output { text: voucher::say(&answer, lang, shop::zone(conn)?), json }, exit))
         }
-        VoucherCommand::Undo { reason } => {
-            let undone = voucher::undo_last(conn, &reason, "", now)?;
+        VoucherCommand::Undo { code, reason, staff } => {
+            let undone = voucher::undo_redemption(conn, &code, &reason, &staff, lang, now)?;
             done(Output {
                 text: undone.voucher.code.clone(),
                 json: serde_json::to_value(&undone).unwrap_or_default(),

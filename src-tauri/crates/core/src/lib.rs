@@ -6,6 +6,7 @@ pub mod channel;
 pub mod community;
 pub mod db;
 mod error;
+pub mod files;
 pub mod gift;
 pub mod health;
 mod lang;

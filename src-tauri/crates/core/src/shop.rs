@@ -74,10 +74,7 @@ pub fn start_of_day(conn: &Connection, day: &str, field: Field) -> Result<DateTi
     use chrono::TimeZone;
     let date = chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|_| unknown(field, day))?;
     let midnight = date.and_hms_opt(0, 0, 0).ok_or_else(|| unknown(field, day))?;
-    let zone = match get(conn)? {
-        Some(s) => parse_zone(&s.time_zone)?,
-        None => chrono_tz::UTC,
-    };
+    let zone = zone(conn)?;
     // Where a zone skips midnight (a DST change), the day starts at the first valid instant.
     Ok(zone
         .from_local_datetime(&midnight)
@@ -85,6 +82,23 @@ pub fn start_of_day(conn: &Connection, day: &str, field: Field) -> Result<DateTi
         .or_else(|| zone.from_local_datetime(&(midnight + chrono::Duration::hours(1))).earliest())
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_else(|| midnight.and_utc()))
+}
+
+/// The shop's time zone; UTC before the shop is set up.
+pub fn zone(conn: &Connection) -> Result<chrono_tz::Tz> {
+    match get(conn)? {
+        Some(s) => parse_zone(&s.time_zone),
+        None => Ok(chrono_tz::UTC),
+    }
+}
+
+/// A stored moment ("2026-11-24 06:35:22.240378956+00:00") as the shop's
+/// wall-clock minute, "2026-11-24 14:35"; anything else is returned as it is.
+pub fn local_minute(stored: &str, zone: chrono_tz::Tz) -> String {
+    chrono::DateTime::parse_from_str(stored, "%Y-%m-%d %H:%M:%S%.f%:z")
+        .or_else(|_| chrono::DateTime::parse_from_rfc3339(stored))
+        .map(|t| t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| stored.to_owned())
 }
 
 pub fn get(conn: &Connection) -> Result<Option<Shop>> {

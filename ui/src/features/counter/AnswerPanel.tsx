@@ -24,8 +24,12 @@ import { useShop } from "../../queries";
 import { handOverText, zhe } from "../vouchers/queries";
 import { groupedChars } from "./codeText";
 
+/** `justHere` when this counter redeemed the code a moment ago: a scanner read the card twice. */
+type AlreadyRedeemed = Extract<Redemption, { status: "already_redeemed" }> & { justHere?: boolean };
+
 export type Answer =
-  | Redemption
+  | Exclude<Redemption, { status: "already_redeemed" }>
+  | AlreadyRedeemed
   | { status: "error"; message: string }
   | { status: "undone"; undone: Undone };
 
@@ -158,7 +162,12 @@ export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, onSpendEn
             ? t("counter.already.byStaff", { date: when(answer.redeemed_at), staff: answer.redeemed_by })
             : t("counter.already.on", { date: when(answer.redeemed_at) })}
         </strong>,
-        <span key="dont">{t("counter.already.dont")}</span>,
+        answer.justHere ? (
+          // Said so the clerk neither refuses a gift nor hands over two.
+          <span key="here" data-testid="counter-just-here">{t("counter.already.justHere")}</span>
+        ) : (
+          <span key="dont">{t("counter.already.dont")}</span>
+        ),
       );
       break;
     case "not_yet_valid":

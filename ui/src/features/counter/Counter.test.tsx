@@ -71,10 +71,26 @@ describe("the counter", () => {
     const answer = screen.getByTestId("counter-answer");
     expect(answer).toHaveTextContent("Already redeemed");
     expect(answer).toHaveTextContent("On 1 Mar 2025, 16:30 by Leaf · Bo");
-    expect(answer).toHaveTextContent("Do not hand it over again.");
+    // Read twice by this counter's scanner: the clerk is told it is the same redemption.
+    expect(answer).toHaveTextContent("Redeemed at this counter a moment ago");
+    expect(answer).not.toHaveTextContent("Do not hand it over again.");
     expect(screen.getByTestId("counter-input")).toHaveFocus();
     expect(screen.getAllByTestId("counter-recent-item")).toHaveLength(2);
     expect(backend.called("redeem_voucher").map((c) => (c.args.input as { staff: string }).staff)).toEqual(["Leaf · Bo", "Leaf · Bo"]);
+  });
+
+  it("tells the clerk not to hand over a voucher redeemed elsewhere", async () => {
+    const backend = giftBatch();
+    const v = backend.state.vouchers[0];
+    v.redeemed_at = "2025-03-01 08:30:00.123456789+00:00";
+    v.redeemed_by = "Leaf · Amy";
+    const { user } = renderScreen(<CounterScreen />);
+    await scan(user, v.code);
+    await waitFor(() => expect(screen.getByTestId("counter-answer")).toHaveAttribute("data-status", "already_redeemed"));
+    const answer = screen.getByTestId("counter-answer");
+    expect(answer).toHaveTextContent("On 1 Mar 2025, 16:30 by Leaf · Amy");
+    expect(answer).toHaveTextContent("Do not hand it over again.");
+    expect(screen.queryByTestId("counter-just-here")).toBeNull();
   });
 
   it("names the position of a mistyped character and of two swapped ones, and lets the clerk correct the code", async () => {
@@ -176,11 +192,11 @@ describe("the counter", () => {
     const confirm = await screen.findByTestId("counter-undo-confirm");
     await user.click(confirm);
     expect(await screen.findByText("Please give a reason")).toBeInTheDocument();
-    expect(backend.called("undo_last_redemption")).toHaveLength(0);
+    expect(backend.called("undo_redemption")).toHaveLength(0);
     await user.type(screen.getByTestId("counter-undo-reason"), "Scanned the wrong voucher");
     await user.click(confirm);
-    await waitFor(() => expect(backend.called("undo_last_redemption")).toHaveLength(1));
-    expect(backend.called("undo_last_redemption")[0].args).toEqual({ reason: "Scanned the wrong voucher", staff: "Leaf · Amy" });
+    await waitFor(() => expect(backend.called("undo_redemption")).toHaveLength(1));
+    expect(backend.called("undo_redemption")[0].args).toEqual({ code: backend.state.vouchers[2].code, reason: "Scanned the wrong voucher", staff: "Leaf · Amy" });
     const answer = await screen.findByTestId("counter-answer");
     await waitFor(() => expect(answer).toHaveAttribute("data-status", "undone"));
     expect(answer).toHaveTextContent("Redemption undone");
@@ -193,7 +209,7 @@ describe("the counter", () => {
   it("shows the backend's reason when the undo comes too late", async () => {
     const backend = giftBatch();
     fakeBackend(backend.state, {
-      undo_last_redemption: () => {
+      undo_redemption: () => {
         throw { code: "undo_too_late", message: "A redemption can be undone only within 10 minutes", field: null };
       },
     });

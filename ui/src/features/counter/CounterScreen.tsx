@@ -28,6 +28,9 @@ const MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
 type Scan = { id: number; code: string; status: Answer["status"]; at: Date };
 type LastRedemption = { code: string; at: number };
 
+/** A second read of the same card this soon is the scanner, not a second customer. */
+const DOUBLE_SCAN_MS = 60_000;
+
 const TAG_COLOR = { green: "success", amber: "warning", blue: "processing", red: "error" } as const;
 
 function readStaff(): string {
@@ -105,7 +108,9 @@ export function CounterScreen() {
       }
       if (r.status === "redeemed" || r.status === "already_redeemed") invalidate();
       if (v.seq !== seq.current) return;
-      setShown({ answer: r, code: v.code });
+      const justHere =
+        r.status === "already_redeemed" && last?.code === r.voucher.code && Date.now() - last.at < DOUBLE_SCAN_MS;
+      setShown({ answer: justHere ? { ...r, justHere } : r, code: v.code });
       setSpend("");
       if (r.status === "below_minimum") {
         requestAnimationFrame(() => spendRef.current?.focus());
@@ -144,7 +149,7 @@ export function CounterScreen() {
   };
 
   const undo = useMutation({
-    mutationFn: (reason: string) => ipc.undoLastRedemption(reason, staff),
+    mutationFn: (v: { code: string; reason: string }) => ipc.undoRedemption(v.code, v.reason, staff),
     onSuccess: (u) => {
       record(u.voucher.code, "undone");
       setShown({ answer: { status: "undone", undone: u }, code: u.voucher.code });
@@ -326,7 +331,7 @@ export function CounterScreen() {
         testId="counter-undo"
         loading={undo.isPending}
         error={undo.error ? toErrorPayload(undo.error).message : null}
-        onConfirm={(reason) => undo.mutate(reason)}
+        onConfirm={(reason) => last && undo.mutate({ code: last.code, reason })}
         onCancel={() => {
           setUndoOpen(false);
           undo.reset();

@@ -345,8 +345,10 @@ pub fn csv(conn: &Connection, id: i64, lang: Lang) -> Result<String> {
         Lang::En => "code,status,redeemed_at,redeemed_by,voided_at,void_reason",
         Lang::ZhCn => "券码,状态,核销时间,核销人,作废时间,作废原因",
     };
-    let mut out = String::from(header);
-    out.push('\n');
+    // A byte-order mark, so a spreadsheet opens the Chinese as UTF-8.
+    let mut out = format!("\u{feff}{header}\n");
+    let zone = shop::zone(conn)?;
+    let local = |at: &Option<String>| at.as_deref().map(|t| shop::local_minute(t, zone)).unwrap_or_default();
     for v in vouchers(conn, id)? {
         let status = match (&v.redeemed_at, &v.voided_at, lang) {
             (Some(_), _, Lang::En) => "redeemed",
@@ -359,9 +361,9 @@ pub fn csv(conn: &Connection, id: i64, lang: Lang) -> Result<String> {
         let fields = [
             v.code.as_str(),
             status,
-            v.redeemed_at.as_deref().unwrap_or(""),
+            &local(&v.redeemed_at),
             &v.redeemed_by,
-            v.voided_at.as_deref().unwrap_or(""),
+            &local(&v.voided_at),
             &v.void_reason,
         ];
         out.push_str(&fields.map(csv_field).join(","));

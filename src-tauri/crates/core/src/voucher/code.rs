@@ -127,8 +127,24 @@ pub fn parse(text: &str, key: &VoucherKey) -> Result<u32, CodeError> {
         return Err(CodeError::WrongLength { found: chars.len() });
     }
     let mut c = [0u8; CODE_LEN];
+    let mut bad = Vec::new();
     for (i, (slot, &ch)) in c.iter_mut().zip(&chars).enumerate() {
-        *slot = value_of(ch).ok_or(CodeError::BadCharacter { position: i + 1, ch })?;
+        match value_of(ch) {
+            Some(v) => *slot = v,
+            None => bad.push((i, ch)),
+        }
+    }
+    if let [(i, ch)] = bad[..] {
+        // One character no code holds, its place known: the check symbols
+        // tell which symbol belongs there, if any does, so it is a typo.
+        return Err(if erasure_fixed(&c, i, key) {
+            CodeError::Mistyped { position: i + 1 }
+        } else {
+            CodeError::BadCharacter { position: i + 1, ch }
+        });
+    }
+    if let Some(&(i, ch)) = bad.first() {
+        return Err(CodeError::BadCharacter { position: i + 1, ch });
     }
     let (s0, s1) = syndromes(&c);
     if s0 == 0 && s1 == 0 {
@@ -161,14 +177,31 @@ pub fn parse(text: &str, key: &VoucherKey) -> Result<u32, CodeError> {
     Err(CodeError::NotOurs)
 }
 
-/// A code as typed, made comparable: upper case, i/l read as 1 and o as 0,
-/// hyphens and spaces dropped. Not validated.
+/// Whether some symbol at `i` makes `c` a code of ours.
+fn erasure_fixed(c: &[u8; CODE_LEN], i: usize, key: &VoucherKey) -> bool {
+    (0..32u8).any(|v| {
+        let mut fixed = *c;
+        fixed[i] = v;
+        syndromes(&fixed) == (0, 0) && check_tag(&fixed, key).is_some()
+    })
+}
+
+/// A code as typed, made comparable: full-width characters (a Chinese input
+/// method's) read as their ASCII twins, upper case, i/l read as 1, o as 0 and
+/// u as v (Crockford's readings), hyphens, dashes and spaces dropped. Not validated.
 pub fn normalise(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c {
+            // Full-width forms of ASCII, and the ideographic space.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
         .map(|c| match c.to_ascii_uppercase() {
             'I' | 'L' => '1',
             'O' => '0',
+            'U' => 'V',
             other => other,
         })
         .collect()

@@ -57,14 +57,16 @@ fn wrong_lengths_and_foreign_characters_are_named() {
     let k = key(3);
     assert_eq!(parse("", &k), Err(CodeError::WrongLength { found: 0 }));
     assert_eq!(parse("K7QM-3XPA", &k), Err(CodeError::WrongLength { found: 8 }));
+    // A foreign character in a code of the right length is a typo (the check
+    // symbols fill its place); with a second one it is named as it is.
     let code = encode(9, &k).unwrap();
     let mut s = symbols(&code);
-    s[4] = 'U';
-    assert_eq!(parse(&from_symbols(&s), &k), Err(CodeError::BadCharacter { position: 5, ch: 'U' }));
     s[4] = '*';
+    s[10] = '茶';
     assert_eq!(parse(&from_symbols(&s), &k), Err(CodeError::BadCharacter { position: 5, ch: '*' }));
     s[4] = '茶';
     assert_eq!(parse(&from_symbols(&s), &k), Err(CodeError::BadCharacter { position: 5, ch: '茶' }));
+    assert_eq!(parse("K7QM*3XPA", &k), Err(CodeError::WrongLength { found: 9 }));
 }
 
 #[test]
@@ -115,6 +117,42 @@ fn well_formed(code: &str) -> bool {
             g.len() == 4
                 && g.bytes().all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !b"ILOU".contains(&b)))
         })
+}
+
+#[test]
+fn full_width_text_from_a_chinese_input_method_and_u_for_v_read_as_meant() {
+    let k = key(5);
+    let code = encode(777, &k).unwrap();
+    let wide: String = code
+        .chars()
+        .map(|c| if c == '-' { '－' } else { char::from_u32(c as u32 + 0xFEE0).unwrap() })
+        .collect();
+    assert_eq!(parse(&format!("\u{3000}{wide}\u{3000}"), &k), Ok(777));
+    if let Some(at) = code.find('V') {
+        let typed = format!("{}U{}", &code[..at], &code[at + 1..]);
+        assert_eq!(parse(&typed, &k), Ok(777));
+    }
+}
+
+#[test]
+fn a_character_no_code_holds_in_place_of_one_symbol_is_a_typo_at_its_position() {
+    let k = key(6);
+    let code = encode(4242, &k).unwrap();
+    let s = symbols(&code);
+    for (i, junk) in [(0, '*'), (7, '#'), (19, '?'), (12, '好')] {
+        let mut typed = s.clone();
+        typed[i] = junk;
+        assert_eq!(
+            parse(&from_symbols(&typed), &k),
+            Err(CodeError::Mistyped { position: i + 1 }),
+            "{junk} at {i}"
+        );
+    }
+    // Two such characters: no telling which symbols were meant.
+    let mut two = s.clone();
+    two[3] = '*';
+    two[9] = '*';
+    assert_eq!(parse(&from_symbols(&two), &k), Err(CodeError::BadCharacter { position: 4, ch: '*' }));
 }
 
 proptest! {

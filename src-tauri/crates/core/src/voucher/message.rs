@@ -62,8 +62,10 @@ pub fn benefit(b: &Benefit, lang: Lang) -> String {
     }
 }
 
-pub fn say(r: &Redemption, lang: Lang) -> String {
+/// The counter's answer in a sentence; times in `zone`, the shop's.
+pub fn say(r: &Redemption, lang: Lang, zone: chrono_tz::Tz) -> String {
     use Redemption::*;
+    let local = |at: &str| shop::local_minute(at, zone);
     match (r, lang) {
         (Redeemed { voucher, .. }, Lang::En) => {
             format!("Redeemed — hand over: {}", benefit(&voucher.benefit, lang))
@@ -72,10 +74,10 @@ pub fn say(r: &Redemption, lang: Lang) -> String {
             format!("核销成功 —— 请交付：{}", benefit(&voucher.benefit, lang))
         }
         (AlreadyRedeemed { redeemed_at, redeemed_by, .. }, Lang::En) => {
-            format!("Already redeemed on {redeemed_at}{}", by(redeemed_by, " by "))
+            format!("Already redeemed on {}{}", local(redeemed_at), by(redeemed_by, " by "))
         }
         (AlreadyRedeemed { redeemed_at, redeemed_by, .. }, Lang::ZhCn) => {
-            format!("已于 {redeemed_at}{} 核销过", by(redeemed_by, " 由 "))
+            format!("已于 {}{} 核销过", local(redeemed_at), by(redeemed_by, " 由 "))
         }
         (NotYetValid { voucher }, Lang::En) => format!("Not valid yet: from {}", voucher.valid_from),
         (NotYetValid { voucher }, Lang::ZhCn) => format!("尚未生效：{} 起可用", voucher.valid_from),

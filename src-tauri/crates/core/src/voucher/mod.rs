@@ -13,7 +13,7 @@ pub use message::{benefit as describe_benefit, card_words, say, CardWords};
 pub use model::{
     Batch, BatchInput, BatchStats, Benefit, BenefitInput, Redemption, Undone, VoucherInfo, VoucherRow,
 };
-pub use redeem::{lookup, redeem, undo_last, void_voucher, RedeemInput, UNDO_MINUTES};
+pub use redeem::{lookup, redeem, undo_redemption, void_voucher, RedeemInput, UNDO_MINUTES};
 
 #[cfg(test)]
 mod tests;

@@ -111,25 +111,30 @@ pub fn redeem(
     Ok(Redemption::Redeemed { voucher, redeemed_at, stock_left })
 }
 
-/// Takes back the most recent redemption, within [`UNDO_MINUTES`], with a reason.
-pub fn undo_last(conn: &mut Connection, reason: &str, staff: &str, now: DateTime<Utc>) -> Result<Undone> {
+/// Takes back the redemption of one voucher, named by its code, within
+/// `UNDO_MINUTES` of it: the voucher can be redeemed again, a gift goes back
+/// into stock, and the undo is logged with its reason. By code, not "the
+/// latest": with two clerks or windows at work, the latest redemption in the
+/// shop may be someone else's, whose gift was already handed over.
+pub fn undo_redemption(
+    conn: &mut Connection,
+    code_text: &str,
+    reason: &str,
+    staff: &str,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Undone> {
     let reason = required(Field::Reason, reason, batch::REASON_MAX)?;
     let staff = optional(Field::Staff, staff, 40)?;
-    let key = key::existing(conn)?.ok_or(Error::NothingToUndo)?;
+    let (serial, key) = serial_of(conn, code_text, lang)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let last: Option<(u32, DateTime<Utc>)> = tx
-        .query_row(
-            "SELECT v.serial, v.redeemed_at FROM voucher_event e JOIN voucher v ON v.serial = e.serial
-             WHERE e.action = 'redeemed' AND v.redeemed_at IS NOT NULL ORDER BY e.id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let (serial, at) = last.ok_or(Error::NothingToUndo)?;
+    let found = find(&tx, serial, &key)?.ok_or_else(|| invalid_code(&Redemption::NotOurs, lang))?;
+    let at: Option<DateTime<Utc>> =
+        tx.query_row("SELECT redeemed_at FROM voucher WHERE serial = ?1", [serial], |r| r.get(0))?;
+    let at = at.ok_or(Error::NothingToUndo)?;
     if now - at > Duration::minutes(UNDO_MINUTES) {
         return Err(Error::UndoTooLate { minutes: UNDO_MINUTES });
     }
-    let found = find(&tx, serial, &key)?.ok_or(Error::NothingToUndo)?;
     tx.execute("UPDATE voucher SET redeemed_at = NULL, redeemed_by = '' WHERE serial = ?1", [serial])?;
     tx.execute(
         "INSERT INTO voucher_event (serial, action, staff, reason, at) VALUES (?1, 'undone', ?2, ?3, ?4)",
@@ -187,7 +192,10 @@ pub fn void_voucher(
 }
 
 fn invalid_code(answer: &Redemption, lang: Lang) -> Error {
-    Error::invalid(Field::Code, crate::Problem::Unknown { value: super::message::say(answer, lang) })
+    Error::invalid(
+        Field::Code,
+        crate::Problem::Unknown { value: super::message::say(answer, lang, chrono_tz::UTC) },
+    )
 }
 
 fn find(conn: &Connection, serial: u32, key: &code::VoucherKey) -> Result<Option<Found>> {

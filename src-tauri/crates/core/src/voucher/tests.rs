@@ -170,17 +170,27 @@ fn a_single_voucher_can_be_voided_with_a_reason() {
 }
 
 #[test]
-fn the_last_redemption_can_be_undone_within_ten_minutes_and_the_undo_is_logged() {
+fn a_redemption_can_be_undone_by_its_code_within_ten_minutes_and_the_undo_is_logged() {
     let mut conn = open_in_memory().unwrap();
     let (gift_id, b) = shop_with_batch(&mut conn, 2, 10);
-    assert!(matches!(undo_last(&mut conn, "wrong scan", "", now()), Err(Error::NothingToUndo)));
-    let c = codes(&conn, b.id).unwrap().remove(0);
-    redeem_now(&mut conn, &c);
-    assert!(undo_last(&mut conn, "", "", now()).unwrap_err().field() == Some(Field::Reason));
-    let undone = undo_last(&mut conn, "wrong customer", "小美", now() + Duration::minutes(9)).unwrap();
-    assert_eq!((undone.voucher.code.as_str(), undone.stock_left), (c.as_str(), Some(10)));
+    let all = codes(&conn, b.id).unwrap();
+    let (c, other) = (&all[0], &all[1]);
+    let undo = |conn: &mut rusqlite::Connection, code: &str, reason: &str, minutes: i64| {
+        undo_redemption(conn, code, reason, "小美", Lang::En, now() + Duration::minutes(minutes))
+    };
+    assert!(matches!(undo(&mut conn, c, "wrong scan", 0), Err(Error::NothingToUndo)), "not redeemed yet");
+    redeem_now(&mut conn, c);
+    // Another clerk redeems a voucher after: undoing the first still undoes the first.
+    redeem_now(&mut conn, other);
+    assert_eq!(undo(&mut conn, c, " ", 0).unwrap_err().field(), Some(Field::Reason));
+    let undone = undo(&mut conn, &c.to_lowercase(), "wrong customer", 9).unwrap();
+    assert_eq!((undone.voucher.code.as_str(), undone.stock_left), (c.as_str(), Some(9)));
     assert!(
-        matches!(redeem_now(&mut conn, &c), Redemption::Redeemed { .. }),
+        matches!(redeem_now(&mut conn, other), Redemption::AlreadyRedeemed { .. }),
+        "the other stays redeemed"
+    );
+    assert!(
+        matches!(redeem_now(&mut conn, c), Redemption::Redeemed { .. }),
         "redeemable again after the undo"
     );
     let reasons: Vec<String> = conn
@@ -190,10 +200,10 @@ fn the_last_redemption_can_be_undone_within_ten_minutes_and_the_undo_is_logged()
         .unwrap()
         .map(|r| r.unwrap())
         .collect();
-    assert_eq!(reasons, vec!["redeemed:", "undone:wrong customer", "redeemed:"]);
-    let late = undo_last(&mut conn, "too late", "", now() + Duration::minutes(11));
+    assert_eq!(reasons, vec!["redeemed:", "redeemed:", "undone:wrong customer", "redeemed:"]);
+    let late = undo(&mut conn, other, "too late", 11);
     assert!(matches!(late, Err(Error::UndoTooLate { minutes: 10 })));
-    assert_eq!(gift::get(&conn, gift_id).unwrap().stock, 9);
+    assert_eq!(gift::get(&conn, gift_id).unwrap().stock, 8);
 }
 
 #[test]
@@ -252,9 +262,10 @@ fn the_report_counts_redeemed_and_voided_and_the_gifts_cost() {
     assert!((s.redemption_rate - 0.5).abs() < 1e-9);
     let csv = csv(&conn, b.id, Lang::En).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "code,status,redeemed_at,redeemed_by,voided_at,void_reason");
+    assert_eq!(lines[0], "\u{feff}code,status,redeemed_at,redeemed_by,voided_at,void_reason");
     assert_eq!(lines.len(), 5);
-    assert!(lines[1].starts_with(&format!("{},redeemed,", codes[0])) && lines[1].contains(",小美,"));
+    // 06:30 UTC is 14:30 in Shanghai, the shop's zone, to the minute.
+    assert_eq!(lines[1], format!("{},redeemed,2026-11-21 14:30,小美,,", codes[0]));
     assert!(lines[3].starts_with(&format!("{},voided,", codes[2])) && lines[3].ends_with(",torn"));
     assert_eq!(lines[4], format!("{},open,,,,", codes[3]));
 }

@@ -132,8 +132,8 @@ fn words(face: &VoucherFace, fonts: &Fonts, brand: Color) -> Result<String> {
     }
     let width = QR_X - QUIET_ROOM - 1.0 - LEFT;
     if face.benefit.trim().chars().count() > BENEFIT_MAX {
-        let per_line = (width / BENEFIT_MIN).floor() as usize;
-        return Err(Error::TextTooLong { field: "benefit", max: per_line * 2 });
+        let per_line = (width / BENEFIT_SMALLEST).floor() as usize;
+        return Err(Error::TextTooLong { field: "benefit", max: per_line * 3 });
     }
     let conditions = fit_optional(fonts, "conditions", &face.conditions, width, (2.8, 2.2), 2, false)?;
     let validity = fit_optional(fonts, "validity", &face.validity, width, (2.6, 2.1), 1, false)?;
@@ -163,9 +163,13 @@ fn words(face: &VoucherFace, fonts: &Fonts, brand: Color) -> Result<String> {
 
 const BENEFIT_MAX_SIZE: f64 = 9.0;
 const BENEFIT_MIN: f64 = 3.6;
+/// Three lines at this size (about 8 pt) hold "赠品：" and the longest gift
+/// name the catalogue takes (40 characters), so no batch is issued that
+/// cannot be printed.
+const BENEFIT_SMALLEST: f64 = 2.8;
 
 /// The largest benefit that fits `width` × `room`: one line down to a size that
-/// still shouts, then two lines, then the crate's refusal.
+/// still shouts, then two lines, then three small ones, then the crate's refusal.
 fn benefit(fonts: &Fonts, text: &str, width: f64, room: f64) -> Result<Fitted> {
     // A line of height `size` takes `size` for the first line, LINE_HEIGHT for the rest.
     let max_for = |lines: f64| (room / (1.0 + (lines - 1.0) * LINE_HEIGHT)).min(BENEFIT_MAX_SIZE);
@@ -181,5 +185,14 @@ fn benefit(fonts: &Fonts, text: &str, width: f64, room: f64) -> Result<Fitted> {
         return Ok(f);
     }
     let two_max = max_for(2.0);
-    fit(fonts, text, &TextBox { max_size: two_max, min_size: BENEFIT_MIN.min(two_max), max_lines: 2, ..one })
+    let two = TextBox { max_size: two_max, min_size: BENEFIT_MIN.min(two_max), max_lines: 2, ..one };
+    if let Ok(f) = fit(fonts, text, &two) {
+        return Ok(f);
+    }
+    let three_max = max_for(3.0).min(BENEFIT_MIN);
+    fit(
+        fonts,
+        text,
+        &TextBox { max_size: three_max, min_size: BENEFIT_SMALLEST.min(three_max), max_lines: 3, ..one },
+    )
 }

@@ -171,10 +171,20 @@ fn no_codes_or_a_malformed_one_is_refused_before_anything_is_drawn() {
 }
 
 #[test]
+fn the_longest_gift_name_the_catalogue_takes_fits_and_scans() {
+    // 40 characters, the catalogue's limit, after the words the core puts first.
+    let benefit = format!("赠品：{}", "桂花乌龙冷泡茶礼盒".repeat(5).chars().take(40).collect::<String>());
+    let face = VoucherFace { benefit, ..chinese_face() };
+    let code = fake_code(11);
+    let png = voucher_png(&face, &code, &fonts(), 300).expect("fits on three lines");
+    assert_eq!(decode(&png), vec![code]);
+}
+
+#[test]
 fn a_benefit_too_long_to_fit_is_refused_not_clipped() {
     let fonts = fonts();
     let code = fake_code(7);
-    for benefit in ["赠品：精美茶包一份，另送茶点两份与会员积分与生日礼券一张", &"长".repeat(5000)]
+    for benefit in [&"赠品：精美茶包一份，另送茶点两份与会员积分与生日礼券一张".repeat(2), &"长".repeat(5000)]
     {
         let face = VoucherFace { benefit: benefit.to_string(), ..chinese_face() };
         assert!(
