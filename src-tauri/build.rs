@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "get_batch",
     "issue_batch",
     "batch_vouchers",
+    "batch_events",
     "void_batch",
     "void_voucher",
     "redeem_voucher",

@@ -104,6 +104,13 @@ fn a_redeemed_gift_voucher_moves_the_stock_and_a_second_scan_is_told_when() {
     assert_eq!(undone["voucher"]["code"], codes[0].as_str());
     assert_eq!(undone["stock_left"], 3);
     assert_eq!(redeem(&s, &codes[0])["status"], "redeemed");
+    let log = invoke(&s.main, "batch_events", json!({ "id": batch })).unwrap();
+    let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["redeemed", "undone", "redeemed"]);
+    assert_eq!(
+        (log[1]["code"].as_str(), log[1]["reason"].as_str()),
+        (Some(codes[0].as_str()), Some("扫错了券"))
+    );
 }
 
 #[test]

@@ -59,6 +59,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         vouchers::get_batch,
         vouchers::issue_batch,
         vouchers::batch_vouchers,
+        vouchers::batch_events,
         vouchers::void_batch,
         vouchers::void_voucher,
         vouchers::redeem_voucher,

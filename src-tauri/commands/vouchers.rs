@@ -5,7 +5,7 @@ use chrono::Utc;
 use std::path::PathBuf;
 
 use shopcircle_core::voucher::{
-    self, Batch, BatchInput, RedeemInput, Redemption, Undone, VoucherInfo, VoucherRow,
+    self, Batch, BatchInput, RedeemInput, Redemption, Undone, VoucherEvent, VoucherInfo, VoucherRow,
 };
 use shopcircle_core::{shop, Lang};
 use tauri::{AppHandle, Runtime, State};
@@ -36,6 +36,12 @@ pub async fn issue_batch(state: State<'_, AppState>, input: BatchInput) -> CmdRe
 #[tauri::command]
 pub async fn batch_vouchers(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<VoucherRow>> {
     state.run(move |conn| voucher::vouchers(conn, id)).await
+}
+
+/// The batch's counter log: redemptions, undos and voidings, newest first.
+#[tauri::command]
+pub async fn batch_events(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<VoucherEvent>> {
+    state.run(move |conn| voucher::events(conn, id)).await
 }
 
 #[tauri::command]

@@ -177,4 +177,12 @@ test('the last redemption is undone with a reason and the code works again', asy
   ));
   assert.equal(stock.trim(), '2');
   await shot('33-gifts-after-counter');
+  // The batch's counter log shows the undo and its reason.
+  await s.clickTestId('nav-vouchers');
+  const cell = await s.waitFor('the batch in the list', () => s.findWithText('[data-testid^="batch-row-"] td', GIFT));
+  await cell.click();
+  await s.waitFor('the undo in the counter log', async () =>
+    (await s.textOf('[data-testid="counter-log"]'))?.includes('Scanned the wrong card'));
+  await s.execute(`document.querySelector('[data-testid="counter-log"]').scrollIntoView({ block: 'center' })`);
+  await shot('34-counter-log');
 });

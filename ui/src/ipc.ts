@@ -34,6 +34,7 @@ import type { StockMove } from "./bindings/StockMove";
 import type { Undone } from "./bindings/Undone";
 import type { VoucherInfo } from "./bindings/VoucherInfo";
 import type { VoucherPreview } from "./bindings/VoucherPreview";
+import type { VoucherEvent } from "./bindings/VoucherEvent";
 import type { VoucherRow } from "./bindings/VoucherRow";
 
 /** Every rejected command becomes an ErrorPayload, whatever shape it arrived in. */
@@ -125,6 +126,8 @@ export const ipc = {
   /** All or nothing; 100,000 codes take a second or two. */
   issueBatch: (input: BatchInput) => call<Batch>("issue_batch", { input }),
   batchVouchers: (id: number) => call<VoucherRow[]>("batch_vouchers", { id }),
+  /** The batch's counter log: redemptions, undos and voidings, newest first. */
+  batchEvents: (id: number) => call<VoucherEvent[]>("batch_events", { id }),
   voidBatch: (id: number, reason: string) => call<Batch>("void_batch", { id, reason }),
   voidVoucher: (code: string, reason: string) => call<VoucherInfo>("void_voucher", { code, reason }),
   redeemVoucher: (input: RedeemInput) => call<Redemption>("redeem_voucher", { input }),

@@ -29,6 +29,8 @@ export const keys = {
   batch: (id: number) => ["batch", id] as const,
   batchVouchersAll: ["batch-vouchers"] as const,
   batchVouchers: (id: number) => ["batch-vouchers", id] as const,
+  batchEvents: (id: number) => ["batch-events", id] as const,
+  batchEventsAll: ["batch-events"] as const,
   voucherPreview: (batchId: number, code: string | null) => ["voucher-preview", batchId, code] as const,
 };
 

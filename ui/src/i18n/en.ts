@@ -476,6 +476,15 @@ const en = {
       batchVoided: "Batch voided",
       voidedBanner: "Voided {{date}}: {{reason}}",
     },
+    log: {
+      title: "Counter log",
+      at: "When",
+      what: "What",
+      staff: "Staff",
+      reason: "Reason",
+      empty: "Nothing redeemed, undone or voided yet",
+      action: { redeemed: "Redeemed", undone: "Undone", voided: "Voided" },
+    },
     list: {
       title: "Vouchers in this batch",
       all: "All",

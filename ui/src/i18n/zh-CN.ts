@@ -477,6 +477,15 @@ const zhCN: Resources = {
       batchVoided: "整批券已作废",
       voidedBanner: "已于 {{date}} 作废：{{reason}}",
     },
+    log: {
+      title: "核销记录",
+      at: "时间",
+      what: "操作",
+      staff: "店员",
+      reason: "原因",
+      empty: "还没有核销、撤销或作废",
+      action: { redeemed: "核销", undone: "撤销核销", voided: "作废" },
+    },
     list: {
       title: "本批券",
       all: "全部",

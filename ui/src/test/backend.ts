@@ -1,5 +1,6 @@
 // An in-memory stand-in for the Rust commands, behind mockIPC: tests assert on what was sent.
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { VoucherEvent } from "../bindings/VoucherEvent";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { Channel } from "../bindings/Channel";
 import type { ChannelInput } from "../bindings/ChannelInput";
@@ -158,6 +159,8 @@ type State = {
   moves: { giftId: number; move: StockMove }[];
   batches: Batch[];
   vouchers: FakeVoucher[];
+  /** The counter log batch_events answers with, per batch. */
+  events: (VoucherEvent & { batchId: number })[];
 };
 
 type Override = (args: Record<string, unknown>) => unknown;
@@ -182,6 +185,7 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
     moves: [],
     batches: [],
     vouchers: [],
+    events: [],
     ...init,
   };
   // Batches given without vouchers get theirs, numbered from their id.
@@ -410,6 +414,7 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
       for (let n = 0; n < i.count; n++) state.vouchers.push(voucherOf(b.id, serial++));
       return withStats(b);
     },
+    batch_events: (a) => state.events.filter((e) => e.batchId === a.id).map(({ batchId: _, ...e }) => e),
     batch_vouchers: (a) =>
       state.vouchers.filter((v) => v.batchId === a.id).map(({ code, redeemed_at, redeemed_by, voided_at, void_reason }) => ({ code, redeemed_at, redeemed_by, voided_at, void_reason })),
     void_batch: (a) => {

@@ -14,6 +14,7 @@ import { useLang } from "../../lang";
 import { useNav } from "../../nav";
 import { useShop } from "../../queries";
 import { todayIn } from "../communities/today";
+import { CounterLog } from "./CounterLog";
 import { BatchConditions, BatchTags, RateBar, Validity } from "./BatchFacts";
 import { benefitText, useBatch, useInvalidateVouchers, useVoucherPreview } from "./queries";
 import { VoucherList } from "./VoucherList";
@@ -197,6 +198,9 @@ export function BatchDetail({ id }: { id: number }) {
             setPreviewCode(code);
             previewRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
           }} />
+        </Col>
+        <Col span={24}>
+          <CounterLog batchId={b.id} />
         </Col>
       </Row>
       <ReasonDialog

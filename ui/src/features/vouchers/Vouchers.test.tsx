@@ -147,6 +147,24 @@ describe("a batch's page", () => {
     expect(screen.getByTestId(`voucher-row-${codes[1].textContent}`)).toHaveTextContent("Not used");
   });
 
+  it("shows the counter log, with who undid a redemption and why", async () => {
+    const backend = fakeBackend({ gifts: [gift({ id: 1 })], batches: [batch({ id: 5, count: 3 })] });
+    const code = backend.state.vouchers[0].code;
+    backend.state.events = [
+      { batchId: 5, id: 2, code, action: "undone", staff: "Leaf · Bo", reason: "Scanned the wrong card", at: "2025-03-01 08:35:00.5+00:00" },
+      { batchId: 5, id: 1, code, action: "redeemed", staff: "Leaf · Amy", reason: "", at: "2025-03-01 08:30:00.5+00:00" },
+    ];
+    renderScreen(<BatchDetail id={5} />);
+    const rows = await within(await screen.findByTestId("counter-log")).findAllByTestId("counter-log-row");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent("Undone");
+    expect(rows[0]).toHaveTextContent("Leaf · Bo");
+    expect(rows[0]).toHaveTextContent("Scanned the wrong card");
+    expect(rows[0]).toHaveTextContent("1 Mar 2025, 16:35");
+    expect(rows[1]).toHaveTextContent("Redeemed");
+    expect(rows[1]).toHaveTextContent(code);
+  });
+
   it("saves the sheet, prints it, exports the CSV and saves one voucher as an image", async () => {
     const backend = fakeBackend({ gifts: [gift({ id: 1 })], batches: [batch({ id: 5, count: 2, name: "Spring gift" })] });
     const { user } = renderScreen(<BatchDetail id={5} />);

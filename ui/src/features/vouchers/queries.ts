@@ -22,6 +22,10 @@ export function useBatchVouchers(id: number) {
 }
 
 /** The card as it prints; never kept across visits (the shop's name or colour may change). */
+export function useBatchEvents(id: number) {
+  return useQuery({ queryKey: keys.batchEvents(id), queryFn: () => ipc.batchEvents(id) });
+}
+
 export function useVoucherPreview(batchId: number, code: string | null) {
   return useQuery({ queryKey: keys.voucherPreview(batchId, code), queryFn: () => ipc.voucherPreview(batchId, code), gcTime: 0 });
 }
@@ -30,7 +34,7 @@ export function useVoucherPreview(batchId: number, code: string | null) {
 export function useInvalidateVouchers() {
   const client = useQueryClient();
   return () => {
-    for (const key of [keys.batches, keys.batchAll, keys.batchVouchersAll, keys.giftsAll, keys.lowStockGifts, keys.giftMovesAll]) {
+    for (const key of [keys.batches, keys.batchAll, keys.batchVouchersAll, keys.batchEventsAll, keys.giftsAll, keys.lowStockGifts, keys.giftMovesAll]) {
       void client.invalidateQueries({ queryKey: key });
     }
   };

@@ -3,15 +3,18 @@
 
 mod batch;
 pub mod code;
+mod events;
 pub mod key;
 mod message;
 mod model;
 mod redeem;
 
 pub use batch::{codes, csv, get, issue, list, printable_codes, void, vouchers, yuan, zhe, COUNT_MAX};
+pub use events::{events, EVENTS_SHOWN};
 pub use message::{benefit as describe_benefit, card_words, say, CardWords};
 pub use model::{
-    Batch, BatchInput, BatchStats, Benefit, BenefitInput, Redemption, Undone, VoucherInfo, VoucherRow,
+    Batch, BatchInput, BatchStats, Benefit, BenefitInput, EventAction, Redemption, Undone, VoucherEvent,
+    VoucherInfo, VoucherRow,
 };
 pub use redeem::{lookup, redeem, undo_redemption, void_voucher, RedeemInput, UNDO_MINUTES};
 

@@ -236,3 +236,27 @@ pub struct VoucherRow {
     pub voided_at: Option<String>,
     pub void_reason: String,
 }
+
+/// What happened at the counter to a voucher of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EventAction {
+    Redeemed,
+    Undone,
+    Voided,
+}
+
+/// One line of a batch's counter log: redemptions, undos with their reasons,
+/// and vouchers voided one by one, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct VoucherEvent {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub code: String,
+    pub action: EventAction,
+    pub staff: String,
+    pub reason: String,
+    pub at: String,
+}

@@ -201,6 +201,20 @@ fn a_redemption_can_be_undone_by_its_code_within_ten_minutes_and_the_undo_is_log
         .map(|r| r.unwrap())
         .collect();
     assert_eq!(reasons, vec!["redeemed:", "redeemed:", "undone:wrong customer", "redeemed:"]);
+    // The batch's counter log reads it back, newest first, with who and why.
+    let log = events(&conn, b.id).unwrap();
+    let read: Vec<(EventAction, &str, &str, &str)> =
+        log.iter().map(|e| (e.action, e.code.as_str(), e.staff.as_str(), e.reason.as_str())).collect();
+    assert_eq!(
+        read,
+        vec![
+            (EventAction::Redeemed, c.as_str(), "小美", ""),
+            (EventAction::Undone, c.as_str(), "小美", "wrong customer"),
+            (EventAction::Redeemed, other.as_str(), "小美", ""),
+            (EventAction::Redeemed, c.as_str(), "小美", ""),
+        ]
+    );
+    assert!(matches!(events(&conn, 999), Err(Error::NotFound { .. })));
     let late = undo(&mut conn, other, "too late", 11);
     assert!(matches!(late, Err(Error::UndoTooLate { minutes: 10 })));
     assert_eq!(gift::get(&conn, gift_id).unwrap().stock, 8);
