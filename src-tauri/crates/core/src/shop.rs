@@ -135,8 +135,13 @@ pub fn language_or(conn: &Connection, fallback: Lang) -> Lang {
 
 /// First run: creates the shop. Refused if one exists, so a second welcome
 /// (two windows, a double click) cannot overwrite the first.
+/// Sets the shop up, and makes its voucher key in the same transaction: the
+/// secret is born with the shop, on this laptop, and never leaves the file.
 pub fn set_up(conn: &Connection, input: &ShopInput, now: DateTime<Utc>) -> Result<Shop> {
     let v = validate(input)?;
+    // The caller may hold a transaction already (the sample shop does): then
+    // these writes are part of it; else they get their own.
+    let tx = if conn.is_autocommit() { Some(conn.unchecked_transaction()?) } else { None };
     let inserted = conn.execute(
         "INSERT INTO shop (id, name, brand, industry, time_zone, language, created_at, updated_at)
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?6) ON CONFLICT (id) DO NOTHING",
@@ -144,6 +149,10 @@ pub fn set_up(conn: &Connection, input: &ShopInput, now: DateTime<Utc>) -> Resul
     )?;
     if inserted == 0 {
         return Err(Error::AlreadySetUp);
+    }
+    crate::voucher::key::get_or_create(conn, now)?;
+    if let Some(tx) = tx {
+        tx.commit()?;
     }
     require(conn)
 }

@@ -1,5 +1,6 @@
-//! The shop's secret that signs voucher codes: made at the first issue, kept in
-//! the database file, never shown.
+//! The shop's secret that signs voucher codes: made when the shop is set up
+//! (or, for a file from before that, at its first issue), kept in the
+//! database file, never shown.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};

@@ -344,3 +344,15 @@ fn looking_up_a_code_reads_its_voucher_and_names_a_typo_without_redeeming() {
     assert!(err.message(Lang::En).contains('1'), "{}", err.message(Lang::En));
     assert!(matches!(redeem_now(&mut conn, &c), Redemption::Redeemed { .. }), "lookup redeemed nothing");
 }
+
+#[test]
+fn the_voucher_key_is_made_with_the_shop_on_this_machine_and_differs_from_others() {
+    let a = open_in_memory().unwrap();
+    assert_eq!(key::existing(&a).unwrap(), None);
+    shop::set_up(&a, &tea_shop(), now()).unwrap();
+    let b = open_in_memory().unwrap();
+    shop::set_up(&b, &tea_shop(), now()).unwrap();
+    let (ka, kb) = (key::existing(&a).unwrap().unwrap(), key::existing(&b).unwrap().unwrap());
+    assert_ne!(ka.as_bytes(), kb.as_bytes());
+    assert_ne!(ka.as_bytes(), &[0u8; 32]);
+}
