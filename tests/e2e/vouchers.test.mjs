@@ -177,6 +177,11 @@ test('the last redemption is undone with a reason and the code works again', asy
   ));
   assert.equal(stock.trim(), '2');
   await shot('33-gifts-after-counter');
+  // Two left, under the warning level: the home screen says so.
+  await s.clickTestId('nav-communities');
+  await s.waitFor('the low-stock warning on the home screen', async () =>
+    (await s.textOf('[data-testid="low-stock-watch"]'))?.includes(GIFT));
+  await shot('33-home-low-stock');
   // The batch's counter log shows the undo and its reason.
   await s.clickTestId('nav-vouchers');
   const cell = await s.waitFor('the batch in the list', () => s.findWithText('[data-testid^="batch-row-"] td', GIFT));

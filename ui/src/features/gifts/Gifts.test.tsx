@@ -137,7 +137,7 @@ describe("the low-stock watch on the home screen", () => {
     fakeBackend({ gifts: [gift({ id: 1, name: "Oolong tasting pack", stock: 3, low_stock_at: 10 }), gift({ id: 2, name: "Tote bag", stock: 50 })] });
     const { user, go } = renderScreen(<CommunitiesPage />);
     const watch = await screen.findByTestId("low-stock-watch");
-    expect(watch).toHaveTextContent("1 gift(s) running low");
+    expect(watch).toHaveTextContent("1 gift running low: restock it");
     expect(watch).toHaveTextContent("Oolong tasting pack");
     expect(watch).toHaveTextContent("3 left (warning at 10)");
     expect(watch).not.toHaveTextContent("Tote bag");

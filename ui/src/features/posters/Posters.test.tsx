@@ -129,7 +129,7 @@ describe("posters on a community's channels", () => {
     fakeBackend({ channels: [channel({ id: 6, name: "Window" }), withCode()], posters: [poster({ id: 4 }), poster({ id: 5 })] });
     const { user, go } = renderScreen(<ChannelsCard communityId={1} archived={false} />);
     expect(await screen.findByTestId("channel-make-poster-6")).toBeDisabled();
-    expect(await screen.findByTestId("channel-posters-7")).toHaveTextContent("2 poster(s)");
+    expect(await screen.findByTestId("channel-posters-7")).toHaveTextContent("2 posters");
     expect(screen.queryByTestId("channel-posters-6")).toBeNull();
     await user.click(screen.getByTestId("channel-make-poster-7"));
     expect(go).toHaveBeenCalledWith({ page: "poster", channelId: 7, communityId: 1 });

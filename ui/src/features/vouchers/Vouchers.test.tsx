@@ -194,7 +194,7 @@ describe("a batch's page", () => {
     const backend = fakeBackend({ gifts: [gift({ id: 1 })], batches: [batch({ id: 5, count: 3 })] });
     const { user } = renderScreen(<BatchDetail id={5} />);
     await user.click(await screen.findByTestId("batch-void"));
-    expect(await screen.findByText("Its 3 unused voucher(s) can no longer be redeemed. Redeemed ones stay counted.")).toBeInTheDocument();
+    expect(await screen.findByText("Its 3 unused vouchers can no longer be redeemed. Redeemed ones stay counted.")).toBeInTheDocument();
     await user.click(screen.getByTestId("batch-void-confirm"));
     expect(await screen.findByText("Please give a reason")).toBeInTheDocument();
     expect(backend.called("void_batch")).toHaveLength(0);
