@@ -45,7 +45,7 @@ export function GiftsPage() {
       title: t("gifts.name"),
       key: "name",
       render: (_: unknown, g: Gift) => (
-        <div style={{ minWidth: 160 }}>
+        <div style={{ minWidth: 200 }}>
           <Space size={6}>
             <Typography.Text strong data-testid="gift-row-name">{g.name}</Typography.Text>
             {g.archived_at && <Tag>{t("common.archived")}</Tag>}
@@ -61,7 +61,7 @@ export function GiftsPage() {
     {
       title: t("gifts.kind"),
       key: "kind",
-      width: 130,
+      width: 120,
       render: (_: unknown, g: Gift) => <Tag bordered={false} color={GIFT_KIND_COLOR[g.kind]}>{t(`gifts.kinds.${g.kind}`)}</Tag>,
     },
     { title: t("gifts.cost"), key: "cost", width: 110, align: "right" as const, render: (_: unknown, g: Gift) => <span data-testid="gift-row-cost">{money(g.unit_cost_cents)}</span> },
@@ -69,9 +69,9 @@ export function GiftsPage() {
     {
       title: t("gifts.stock"),
       key: "stock",
-      width: 150,
+      width: 170,
       render: (_: unknown, g: Gift) => (
-        <Space size={6}>
+        <Space size={6} style={{ whiteSpace: "nowrap" }}>
           <Typography.Text strong style={{ fontSize: 15 }} type={g.stock <= 0 ? "danger" : g.low_stock ? "warning" : undefined} data-testid="gift-row-stock">
             {g.stock}
           </Typography.Text>
@@ -85,23 +85,24 @@ export function GiftsPage() {
     {
       title: t("gifts.actions"),
       key: "actions",
-      width: 300,
+      width: 230,
       render: (_: unknown, g: Gift) =>
         g.archived_at ? (
           <Button size="small" icon={<UndoOutlined />} onClick={() => setArchived.mutate({ id: g.id, archived: false })} data-testid={`gift-restore-${g.id}`}>
             {t("common.restore")}
           </Button>
         ) : (
-          <Space size={2} wrap>
+          // One line: the everyday action named, the rest as icons with tooltips.
+          <Space size={2}>
             <Button size="small" onClick={() => setStocking(g)} data-testid={`gift-stock-${g.id}`}>
               {t("gifts.stockButton")}
             </Button>
-            <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => setHistory(g)} data-testid={`gift-history-${g.id}`}>
-              {t("gifts.historyButton")}
-            </Button>
-            <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing({ gift: g })} data-testid={`gift-edit-${g.id}`}>
-              {t("common.edit")}
-            </Button>
+            <Tooltip title={t("gifts.historyButton")}>
+              <Button size="small" type="text" icon={<HistoryOutlined />} aria-label={t("gifts.historyButton")} onClick={() => setHistory(g)} data-testid={`gift-history-${g.id}`} />
+            </Tooltip>
+            <Tooltip title={t("common.edit")}>
+              <Button size="small" type="text" icon={<EditOutlined />} aria-label={t("common.edit")} onClick={() => setEditing({ gift: g })} data-testid={`gift-edit-${g.id}`} />
+            </Tooltip>
             <Popconfirm title={t("gifts.archiveConfirm")} onConfirm={() => setArchived.mutate({ id: g.id, archived: true })}>
               <Tooltip title={t("common.archive")}>
                 <Button size="small" type="text" icon={<InboxOutlined />} aria-label={t("common.archive")} data-testid={`gift-archive-${g.id}`} />
