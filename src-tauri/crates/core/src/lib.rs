@@ -16,6 +16,7 @@ pub mod poster;
 pub mod qr_source;
 pub mod rule_templates;
 pub mod sample;
+pub mod schedule;
 pub mod shop;
 pub mod staff;
 mod validate;
