@@ -55,6 +55,21 @@ impl AppState {
         .await
     }
 
+    /// Like `run`, with the shop's language for the words a core answer carries.
+    pub async fn run_in_lang<T, E, F>(&self, f: F) -> Result<T, ErrorPayload>
+    where
+        T: Send + 'static,
+        E: Into<AppError>,
+        F: FnOnce(&mut Connection, Lang) -> Result<T, E> + Send + 'static,
+    {
+        let fallback = self.system_language;
+        self.run(move |conn| {
+            let lang = shop::language_or(conn, fallback);
+            f(conn, lang)
+        })
+        .await
+    }
+
     /// Runs `f` on the connection in the blocking pool, so a slow disk never
     /// freezes the window, and speaks any error in the shop's language.
     pub async fn run<T, E, F>(&self, f: F) -> Result<T, ErrorPayload>

@@ -71,7 +71,7 @@ pub fn preview(
 ) -> Result<VoucherPreview, AppError> {
     let code = match code {
         Some(c) => c,
-        None => voucher::codes(conn, batch_id)?.into_iter().next().unwrap_or_default(),
+        None => voucher::first_code(conn, batch_id)?,
     };
     let (code, png) = image(conn, fonts, &code, PREVIEW_DPI, lang, now)?;
     use base64::Engine;

@@ -55,25 +55,13 @@ pub async fn void_voucher(
     code: String,
     reason: String,
 ) -> CmdResult<VoucherInfo> {
-    let fallback = state.system_language;
-    state
-        .run(move |conn| {
-            let lang = shop::language_or(conn, fallback);
-            voucher::void_voucher(conn, &code, &reason, lang, Utc::now())
-        })
-        .await
+    state.run_in_lang(move |conn, lang| voucher::void_voucher(conn, &code, &reason, lang, Utc::now())).await
 }
 
 /// The counter's one call: answers the code and, when it is good, redeems it.
 #[tauri::command]
 pub async fn redeem_voucher(state: State<'_, AppState>, input: RedeemInput) -> CmdResult<Redemption> {
-    let fallback = state.system_language;
-    state
-        .run(move |conn| {
-            let lang = shop::language_or(conn, fallback);
-            voucher::redeem(conn, &input, lang, Utc::now())
-        })
-        .await
+    state.run_in_lang(move |conn, lang| voucher::redeem(conn, &input, lang, Utc::now())).await
 }
 
 /// Takes back the redemption of `code`, within 10 minutes, with a reason.
@@ -84,10 +72,8 @@ pub async fn undo_redemption(
     reason: String,
     staff: String,
 ) -> CmdResult<Undone> {
-    let fallback = state.system_language;
     state
-        .run(move |conn| {
-            let lang = shop::language_or(conn, fallback);
+        .run_in_lang(move |conn, lang| {
             voucher::undo_redemption(conn, &code, &reason, &staff, lang, Utc::now())
         })
         .await

@@ -23,10 +23,12 @@ const PATTERNS: [MaskPattern; 8] = [
 /// The modules of `canvas` (data drawn, not yet masked) under the mask with
 /// the lowest penalty, dark as `true`, row by row.
 pub fn best(canvas: &Canvas, width: usize) -> Vec<bool> {
+    let crates_choice =
+        || canvas.apply_best_mask().into_colors().into_iter().map(|c| c == Color::Dark).collect();
     if width > 64 {
-        return canvas.apply_best_mask().into_colors().into_iter().map(|c| c == Color::Dark).collect();
+        return crates_choice();
     }
-    let (rows, _) = PATTERNS
+    let best = PATTERNS
         .iter()
         .map(|p| {
             let mut masked = canvas.clone();
@@ -35,8 +37,9 @@ pub fn best(canvas: &Canvas, width: usize) -> Vec<bool> {
             let score = penalty(&rows, width);
             (rows, score)
         })
-        .min_by_key(|(_, score)| *score)
-        .expect("eight masks");
+        .min_by_key(|(_, score)| *score);
+    // PATTERNS is never empty; were it so, the crate's own choice still draws a code.
+    let Some((rows, _)) = best else { return crates_choice() };
     (0..width * width).map(|i| rows.rows[i / width] >> (i % width) & 1 == 1).collect()
 }
 

@@ -288,6 +288,15 @@ pub fn codes(conn: &Connection, id: i64) -> Result<Vec<String>> {
     Ok(vouchers(conn, id)?.into_iter().map(|v| v.code).collect())
 }
 
+/// The code of the batch's first voucher, for a preview: one code made, not
+/// the whole batch's.
+pub fn first_code(conn: &Connection, id: i64) -> Result<String> {
+    let key = key::existing(conn)?.ok_or(Error::NotFound { what: "voucher batch", id })?;
+    let serial: Option<u32> =
+        conn.query_row("SELECT min(serial) FROM voucher WHERE batch_id = ?1", [id], |r| r.get(0))?;
+    encode(serial.ok_or(Error::NotFound { what: "voucher batch", id })?, &key)
+}
+
 /// The codes still worth printing: neither redeemed nor voided. A sheet
 /// printed again later must not hand out codes that can no longer be used.
 pub fn printable_codes(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Vec<String>> {

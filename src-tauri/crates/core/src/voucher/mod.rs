@@ -9,7 +9,9 @@ mod message;
 mod model;
 mod redeem;
 
-pub use batch::{codes, csv, get, issue, list, printable_codes, void, vouchers, yuan, zhe, COUNT_MAX};
+pub use batch::{
+    codes, csv, first_code, get, issue, list, printable_codes, void, vouchers, yuan, zhe, COUNT_MAX,
+};
 pub use events::{events, EVENTS_SHOWN};
 pub use message::{benefit as describe_benefit, card_words, say, CardWords};
 pub use model::{

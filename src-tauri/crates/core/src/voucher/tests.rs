@@ -322,6 +322,8 @@ fn a_sheet_printed_again_leaves_out_redeemed_and_voided_vouchers() {
     let mut conn = open_in_memory().unwrap();
     let (_, b) = shop_with_batch(&mut conn, 4, 10);
     let all = codes(&conn, b.id).unwrap();
+    assert_eq!(first_code(&conn, b.id).unwrap(), all[0]);
+    assert!(matches!(first_code(&conn, 99), Err(Error::NotFound { .. })));
     assert_eq!(printable_codes(&conn, b.id, now()).unwrap(), all);
     redeem_now(&mut conn, &all[0]);
     void_voucher(&mut conn, &all[2], "torn", Lang::En, now()).unwrap();
