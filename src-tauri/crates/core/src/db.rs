@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_posters.sql"),
     include_str!("../migrations/0004_poster_output_reason.sql"),
     include_str!("../migrations/0005_gifts_and_vouchers.sql"),
+    include_str!("../migrations/0006_schedules_and_reminders.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -64,6 +64,19 @@ pub enum Field {
     Quantity,
     Community,
     Channel,
+    Title,
+    Rule,
+    Start,
+    Time,
+    EndsOn,
+    Skipped,
+    LeadMinutes,
+    Message,
+    Occurrence,
+    Topic,
+    Body,
+    Image,
+    Minutes,
 }
 
 impl Field {
@@ -176,6 +189,32 @@ impl Field {
             (Community, Lang::ZhCn) => "社群",
             (Channel, Lang::En) => "Channel",
             (Channel, Lang::ZhCn) => "渠道",
+            (Title, Lang::En) => "Title",
+            (Title, Lang::ZhCn) => "标题",
+            (Rule, Lang::En) => "Repeat rule",
+            (Rule, Lang::ZhCn) => "重复规则",
+            (Start, Lang::En) => "First day and time",
+            (Start, Lang::ZhCn) => "开始日期和时间",
+            (Time, Lang::En) => "Time",
+            (Time, Lang::ZhCn) => "时间",
+            (EndsOn, Lang::En) => "End date",
+            (EndsOn, Lang::ZhCn) => "结束日期",
+            (Skipped, Lang::En) => "Skipped date",
+            (Skipped, Lang::ZhCn) => "跳过的日期",
+            (LeadMinutes, Lang::En) => "Remind before (minutes)",
+            (LeadMinutes, Lang::ZhCn) => "提前提醒（分钟）",
+            (Message, Lang::En) => "Text to post",
+            (Message, Lang::ZhCn) => "要发布的文案",
+            (Occurrence, Lang::En) => "Occurrence",
+            (Occurrence, Lang::ZhCn) => "日程",
+            (Topic, Lang::En) => "Topic",
+            (Topic, Lang::ZhCn) => "话题",
+            (Body, Lang::En) => "Text to post",
+            (Body, Lang::ZhCn) => "要发布的文案",
+            (Image, Lang::En) => "Image",
+            (Image, Lang::ZhCn) => "图片",
+            (Minutes, Lang::En) => "Minutes",
+            (Minutes, Lang::ZhCn) => "分钟数",
         }
     }
 }
@@ -201,6 +240,10 @@ pub enum Problem {
     InPast,
     BeforeStart,
     Duplicate,
+    /// A repeat rule with no occurrence at all (the 30th of February).
+    NeverOccurs,
+    /// More often than once a day: a reminder every hour is noise, not rhythm.
+    TooFrequent,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -328,6 +371,8 @@ fn what_zh(what: &str) -> &'static str {
         "voucher batch" => "券批次",
         "voucher" => "券",
         "file" => "文件",
+        "schedule" => "日程",
+        "content item" => "内容",
         _ => "记录",
     }
 }
@@ -357,6 +402,10 @@ fn invalid_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::BeforeStart, Lang::ZhCn) => format!("{label}早于开始日期"),
         (Problem::Duplicate, Lang::En) => format!("{label} is already in use"),
         (Problem::Duplicate, Lang::ZhCn) => format!("{label}已被使用"),
+        (Problem::NeverOccurs, Lang::En) => format!("{label} never falls on any day: check the days and months"),
+        (Problem::NeverOccurs, Lang::ZhCn) => format!("{label}不会落在任何一天，请检查日期和月份"),
+        (Problem::TooFrequent, Lang::En) => format!("{label} repeats more than once a day; choose daily, weekly or monthly"),
+        (Problem::TooFrequent, Lang::ZhCn) => format!("{label}一天重复多次，请选择每天、每周或每月"),
     }
 }
 

@@ -1,40 +1,41 @@
 //! A schedule's rule and its occurrences.
 //!
-//! The owner picks one of four shapes, so occurrences are found by walking
-//! the shop's calendar days and asking each whether it matches, rather than
-//! by a general RFC 5545 engine: simpler to trust, and exact about local
-//! time. A wall-clock time that a daylight-saving change skips falls at the
-//! first instant after the gap; one that happens twice falls at the first.
-//! (China has no DST; shops elsewhere do.)
+//! The rule is RFC 5545 RRULE text (`FREQ=WEEKLY;BYDAY=MO,TU,WE,TH`),
+//! expanded by the `rrule` crate; the same text is stored and exported.
+//!
+//! Expansion runs on *wall-clock* time: the rule is expanded from the first
+//! local date-time as if it were a zone without daylight saving, and only then
+//! is each local date-time placed in the shop's zone. So "20:00" stays 20:00
+//! across a DST change, a time a change skips falls at the first instant
+//! after the gap, and one it repeats falls at the first of the two. (China
+//! has no DST; shops elsewhere do.)
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
+use rrule::{Frequency, NWeekday, RRule, RRuleSet, Unvalidated};
+use serde::Serialize;
+use ts_rs::TS;
 
-/// How a schedule repeats.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use crate::validate::unknown;
+use crate::{Error, Field, Problem, Result};
+
+/// The shape of a rule, for showing it in words and editing it in the form.
+/// Anything else the CLI accepted (every other week, yearly…) is `Custom`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
 pub enum Repeat {
-    /// Once, on this day.
-    Once(NaiveDate),
-    /// Every week on these days (Mon–Thu for a spike).
-    Weekly(Vec<Weekday>),
-    /// Every month on this day of the month (1–31); a month without it is skipped.
-    MonthlyOnDay(u32),
+    /// Just once.
+    Once,
+    /// Every day.
+    Daily,
+    /// Every week on these days, as "mo".."su" (Mon–Thu for a spike).
+    Weekly { days: Vec<String> },
+    /// Every month on this day (1–31); a month without it is skipped.
+    MonthlyOnDay { day: u8 },
     /// Every month on its last such weekday ("the last Friday").
-    MonthlyLastWeekday(Weekday),
-}
-
-/// When a schedule's occurrences fall, in the shop's zone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rule {
-    pub repeat: Repeat,
-    /// The local wall-clock time of each occurrence.
-    pub at: NaiveTime,
-    /// The first day it may fall on.
-    pub starts: NaiveDate,
-    /// The last day it may fall on, if it ends.
-    pub ends: Option<NaiveDate>,
-    /// Days it does not fall on (a holiday).
-    pub skipped: Vec<NaiveDate>,
+    MonthlyLastWeekday { weekday: String },
+    Custom,
 }
 
 /// One occurrence: the shop's day, and the instant it falls at.
@@ -44,25 +45,116 @@ pub struct Occurrence {
     pub at: DateTime<Utc>,
 }
 
-/// The most days a single expansion walks: a month view asks for ~42, a
-/// year's export 366; the cap keeps a bad window from hanging the app.
-const MAX_DAYS: i64 = 3 * 366;
+/// When a schedule's occurrences fall.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// The RRULE text, upper case, without UNTIL (that is `ends`).
+    text: String,
+    parsed: RRule<Unvalidated>,
+    /// The first occurrence's local date and time.
+    pub start: NaiveDateTime,
+    /// The last day it may fall on, if it ends.
+    pub ends: Option<NaiveDate>,
+    /// Days it does not fall on (a holiday).
+    pub skipped: Vec<NaiveDate>,
+}
+
+/// The most occurrences one expansion returns: a year of a daily rule is 366;
+/// a window far larger than any view asks for is cut here rather than hang.
+const MAX_PER_EXPANSION: u16 = 5_000;
+/// How far ahead a rule must occur at least once to be accepted.
+const NEVER_HORIZON_YEARS: i32 = 8;
 
 impl Rule {
-    /// Whether the rule falls on `day` at all (ignoring start, end and skips).
-    fn matches(&self, day: NaiveDate) -> bool {
-        match &self.repeat {
-            Repeat::Once(d) => day == *d,
-            Repeat::Weekly(days) => days.contains(&day.weekday()),
-            Repeat::MonthlyOnDay(n) => day.day() == *n,
-            Repeat::MonthlyLastWeekday(w) => {
-                day.weekday() == *w && (day + Duration::days(7)).month() != day.month()
+    /// Parses RRULE text for a schedule starting at `start` (local). An UNTIL
+    /// in the text becomes the end day, read in `zone` (a UTC `Z` time) or as
+    /// written; the earlier of it and `ends` wins.
+    pub fn parse(
+        text: &str,
+        start: NaiveDateTime,
+        ends: Option<NaiveDate>,
+        skipped: Vec<NaiveDate>,
+        zone: Tz,
+    ) -> Result<Rule> {
+        let raw = text.trim();
+        let raw = raw.strip_prefix("RRULE:").or_else(|| raw.strip_prefix("rrule:")).unwrap_or(raw);
+        if raw.is_empty() {
+            return Err(Error::invalid(Field::Rule, Problem::Empty));
+        }
+        if raw.chars().count() > 300 {
+            return Err(Error::invalid(Field::Rule, Problem::TooLong { max: 300 }));
+        }
+        let upper = raw.to_ascii_uppercase();
+        let mut parts = Vec::new();
+        let mut until_day = None;
+        for part in upper.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let (name, value) = part.split_once('=').ok_or_else(|| unknown(Field::Rule, part))?;
+            match name {
+                "UNTIL" => until_day = Some(until_to_day(value, zone).ok_or_else(|| unknown(Field::Rule, part))?),
+                // The time of day comes from the start; these would fire it again within a day.
+                "BYHOUR" | "BYMINUTE" | "BYSECOND" => {
+                    return Err(Error::invalid(Field::Rule, Problem::TooFrequent))
+                }
+                "DTSTART" | "TZID" => return Err(unknown(Field::Rule, part)),
+                _ => parts.push(part.to_owned()),
             }
         }
+        let text = parts.join(";");
+        let parsed: RRule<Unvalidated> = text.parse().map_err(|_| unknown(Field::Rule, raw))?;
+        if matches!(parsed.get_freq(), Frequency::Hourly | Frequency::Minutely | Frequency::Secondly) {
+            return Err(Error::invalid(Field::Rule, Problem::TooFrequent));
+        }
+        let ends = match (ends, until_day) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if ends.is_some_and(|e| e < start.date()) {
+            return Err(Error::invalid(Field::EndsOn, Problem::BeforeStart));
+        }
+        let mut skipped = skipped;
+        skipped.sort();
+        skipped.dedup();
+        let rule = Rule { text, parsed, start, ends, skipped };
+        // Building validates what parsing cannot (BYMONTHDAY=32 and the like).
+        rule.set(start).map_err(|_| unknown(Field::Rule, raw))?;
+        let horizon = start.with_year(start.year() + NEVER_HORIZON_YEARS).unwrap_or(start);
+        if rule.local_between(start, horizon, 1).is_empty() {
+            let field = if rule.ends.is_some() || !rule.skipped.is_empty() { Field::EndsOn } else { Field::Rule };
+            return Err(Error::invalid(field, Problem::NeverOccurs));
+        }
+        Ok(rule)
     }
 
-    fn in_force(&self, day: NaiveDate) -> bool {
-        day >= self.starts && self.ends.is_none_or(|end| day <= end) && !self.skipped.contains(&day)
+    /// The RRULE text as stored and exported (without UNTIL).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn set(&self, start: NaiveDateTime) -> std::result::Result<RRuleSet, rrule::RRuleError> {
+        let floating = rrule::Tz::UTC.from_utc_datetime(&start);
+        self.parsed.clone().build(floating)
+    }
+
+    /// Local date-times in `[from, to)` the rule gives, skips and end applied.
+    fn local_between(&self, from: NaiveDateTime, to: NaiveDateTime, limit: u16) -> Vec<NaiveDateTime> {
+        let Ok(set) = self.set(self.start) else { return Vec::new() };
+        let floating = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
+        let last = match self.ends {
+            Some(end) => to.min(end.succ_opt().unwrap_or(end).and_time(NaiveTime::MIN)),
+            None => to,
+        };
+        if last <= from {
+            return Vec::new();
+        }
+        // `after` and `before` are inclusive; `to` is not, so drop it below.
+        let found = set.after(floating(from)).before(floating(last)).all(MAX_PER_EXPANSION);
+        found
+            .dates
+            .into_iter()
+            .map(|d| d.naive_utc())
+            .filter(|t| *t < last && !self.skipped.contains(&t.date()))
+            .take(usize::from(limit))
+            .collect()
     }
 
     /// Every occurrence whose instant is in `[from, to)`, in order.
@@ -70,16 +162,13 @@ impl Rule {
         if to <= from {
             return Vec::new();
         }
-        // Local days that can hold an instant of the window, a day either
-        // side for zones far from UTC.
-        let first = from.with_timezone(&zone).date_naive() - Duration::days(1);
-        let last = to.with_timezone(&zone).date_naive() + Duration::days(1);
-        let last = last.min(first + Duration::days(MAX_DAYS));
-        first
-            .iter_days()
-            .take_while(|d| *d <= last)
-            .filter(|d| self.in_force(*d) && self.matches(*d))
-            .map(|day| Occurrence { day, at: local_instant(zone, day, self.at) })
+        // Local wall-clock bounds a day wider either side: a local time maps to
+        // an instant within a day of its naive reading in any zone.
+        let from_local = from.with_timezone(&zone).naive_local() - Duration::days(1);
+        let to_local = to.with_timezone(&zone).naive_local() + Duration::days(1);
+        self.local_between(from_local, to_local, MAX_PER_EXPANSION)
+            .into_iter()
+            .map(|t| Occurrence { day: t.date(), at: local_instant(zone, t) })
             .filter(|o| o.at >= from && o.at < to)
             .collect()
     }
@@ -89,49 +178,95 @@ impl Rule {
         self.between(zone, now, now + Duration::days(366)).into_iter().next()
     }
 
-    /// The rule as RFC 5545 lines (DTSTART with the zone, RRULE, EXDATE), for
-    /// an .ics export.
-    pub fn to_ical(&self, zone: Tz) -> String {
-        let stamp = |d: NaiveDate| format!("{}T{}", d.format("%Y%m%d"), self.at.format("%H%M%S"));
-        let mut out = format!("DTSTART;TZID={}:{}", zone.name(), stamp(self.starts));
-        let until = self.ends.map(|e| {
-            let end = local_instant(zone, e, self.at);
-            format!(";UNTIL={}", end.format("%Y%m%dT%H%M%SZ"))
-        });
-        let rrule = match &self.repeat {
-            Repeat::Once(d) => {
-                out = format!("DTSTART;TZID={}:{}", zone.name(), stamp(*d));
-                None
-            }
-            Repeat::Weekly(days) => {
-                let by: Vec<&str> = days.iter().map(|d| ical_day(*d)).collect();
-                Some(format!("FREQ=WEEKLY;BYDAY={}", by.join(",")))
-            }
-            Repeat::MonthlyOnDay(n) => Some(format!("FREQ=MONTHLY;BYMONTHDAY={n}")),
-            Repeat::MonthlyLastWeekday(w) => Some(format!("FREQ=MONTHLY;BYDAY=-1{}", ical_day(*w))),
-        };
-        if let Some(r) = rrule {
-            out.push_str(&format!("\nRRULE:{r}{}", until.unwrap_or_default()));
+    /// The rule's shape, for the form and for words.
+    pub fn repeat(&self) -> Repeat {
+        let r = &self.parsed;
+        let plain = r.get_interval() <= 1
+            && r.get_by_month().is_empty()
+            && r.get_by_set_pos().is_empty()
+            && r.get_by_year_day().is_empty()
+            && r.get_by_week_no().is_empty();
+        if r.get_count() == Some(1) {
+            return Repeat::Once;
         }
+        if !plain || r.get_count().is_some() {
+            return Repeat::Custom;
+        }
+        let days = r.get_by_weekday();
+        match r.get_freq() {
+            Frequency::Daily if days.is_empty() && r.get_by_month_day().is_empty() => Repeat::Daily,
+            Frequency::Weekly if r.get_by_month_day().is_empty() => {
+                let mut days: Vec<Weekday> = if days.is_empty() {
+                    vec![self.start.weekday()]
+                } else {
+                    days.iter()
+                        .filter_map(|d| match d {
+                            NWeekday::Every(w) => Some(*w),
+                            NWeekday::Nth(..) => None,
+                        })
+                        .collect()
+                };
+                days.sort_by_key(|d| d.num_days_from_monday());
+                Repeat::Weekly { days: days.into_iter().map(|d| ical_day(d).to_ascii_lowercase()).collect() }
+            }
+            Frequency::Monthly => match (r.get_by_month_day(), days) {
+                ([], []) => Repeat::MonthlyOnDay { day: self.start.day() as u8 },
+                ([d], []) if *d > 0 => Repeat::MonthlyOnDay { day: *d as u8 },
+                ([], [NWeekday::Nth(-1, w)]) => {
+                    Repeat::MonthlyLastWeekday { weekday: ical_day(*w).to_ascii_lowercase() }
+                }
+                _ => Repeat::Custom,
+            },
+            _ => Repeat::Custom,
+        }
+    }
+
+    /// The rule as RFC 5545 lines (DTSTART with the zone, RRULE with UNTIL
+    /// from the end day, EXDATE for skipped days), for an .ics export.
+    pub fn to_ical(&self, zone: Tz) -> String {
+        let time = self.start.time();
+        let stamp = |t: NaiveDateTime| t.format("%Y%m%dT%H%M%S").to_string();
+        let mut out = format!("DTSTART;TZID={}:{}", zone.name(), stamp(self.start));
+        let mut rrule = self.text.clone();
+        if let Some(end) = self.ends {
+            // RFC 5545: with a zoned DTSTART, UNTIL is UTC; the end day's last
+            // possible occurrence is its own time of day.
+            let until = local_instant(zone, end.and_time(time));
+            rrule.push_str(&format!(";UNTIL={}", until.format("%Y%m%dT%H%M%SZ")));
+        }
+        out.push_str(&format!("\r\nRRULE:{rrule}"));
         if !self.skipped.is_empty() {
-            let days: Vec<String> = self.skipped.iter().map(|d| stamp(*d)).collect();
-            out.push_str(&format!("\nEXDATE;TZID={}:{}", zone.name(), days.join(",")));
+            let days: Vec<String> = self.skipped.iter().map(|d| stamp(d.and_time(time))).collect();
+            out.push_str(&format!("\r\nEXDATE;TZID={}:{}", zone.name(), days.join(",")));
         }
         out
     }
 }
 
-/// `time` on `day` in `zone`: the first instant after a skipped hour, the
+/// An UNTIL value as the last local day: `20261231T120000Z` read in `zone`,
+/// `20261231` or `20261231T200000` as written.
+fn until_to_day(value: &str, zone: Tz) -> Option<NaiveDate> {
+    let v = value.trim();
+    if let Some(utc) = v.strip_suffix('Z') {
+        let t = NaiveDateTime::parse_from_str(utc, "%Y%m%dT%H%M%S").ok()?;
+        return Some(t.and_utc().with_timezone(&zone).date_naive());
+    }
+    NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S")
+        .map(|t| t.date())
+        .or_else(|_| NaiveDate::parse_from_str(v, "%Y%m%d"))
+        .ok()
+}
+
+/// A local date-time in `zone`: the first instant after a skipped hour, the
 /// earlier of a repeated one.
-fn local_instant(zone: Tz, day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
-    let local = day.and_time(time);
-    (0..=120)
+pub fn local_instant(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    (0..=180)
         .find_map(|m| zone.from_local_datetime(&(local + Duration::minutes(m))).earliest())
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_else(|| local.and_utc())
 }
 
-fn ical_day(d: Weekday) -> &'static str {
+pub fn ical_day(d: Weekday) -> &'static str {
     match d {
         Weekday::Mon => "MO",
         Weekday::Tue => "TU",

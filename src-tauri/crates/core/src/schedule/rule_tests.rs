@@ -1,4 +1,4 @@
-use chrono::{NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{NaiveDate, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::{Asia::Shanghai, Europe::Berlin, Tz};
 use proptest::prelude::*;
 
@@ -8,12 +8,12 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn at(h: u32, m: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+fn start(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+    day(y, m, d).and_hms_opt(h, min, 0).unwrap()
 }
 
-fn rule(repeat: Repeat, time: NaiveTime) -> Rule {
-    Rule { repeat, at: time, starts: day(2026, 11, 1), ends: None, skipped: Vec::new() }
+fn rule(text: &str, from: NaiveDateTime) -> Rule {
+    Rule::parse(text, from, None, Vec::new(), Shanghai).unwrap()
 }
 
 fn local(zone: Tz, o: &Occurrence) -> String {
@@ -22,8 +22,7 @@ fn local(zone: Tz, o: &Occurrence) -> String {
 
 #[test]
 fn a_spike_falls_monday_to_thursday_at_eight_in_the_evening_shop_time() {
-    use Weekday::*;
-    let spike = rule(Repeat::Weekly(vec![Mon, Tue, Wed, Thu]), at(20, 0));
+    let spike = rule("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH", start(2026, 11, 1, 20, 0));
     // The week of Monday 23 November 2026, Shanghai.
     let from = Shanghai.with_ymd_and_hms(2026, 11, 23, 0, 0, 0).unwrap().with_timezone(&Utc);
     let to = from + Duration::days(7);
@@ -37,27 +36,34 @@ fn a_spike_falls_monday_to_thursday_at_eight_in_the_evening_shop_time() {
         spike.between(Shanghai, from, to)[0].at,
         Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
     );
+    assert_eq!(spike.repeat(), Repeat::Weekly { days: vec!["mo".into(), "tu".into(), "we".into(), "th".into()] });
 }
 
 #[test]
 fn the_last_friday_of_each_month_and_a_day_of_the_month_that_some_months_lack() {
-    let last_friday = rule(Repeat::MonthlyLastWeekday(Weekday::Fri), at(20, 0));
+    let last_friday = rule("FREQ=MONTHLY;BYDAY=-1FR", start(2026, 11, 1, 20, 0));
     let from = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
     let to = Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap();
     let days: Vec<NaiveDate> = last_friday.between(Shanghai, from, to).iter().map(|o| o.day).collect();
     assert_eq!(days, [day(2026, 11, 27), day(2026, 12, 25), day(2027, 1, 29), day(2027, 2, 26)]);
+    assert_eq!(last_friday.repeat(), Repeat::MonthlyLastWeekday { weekday: "fr".into() });
 
-    let the_31st = rule(Repeat::MonthlyOnDay(31), at(10, 0));
+    let the_31st = rule("FREQ=MONTHLY;BYMONTHDAY=31", start(2026, 11, 1, 10, 0));
     let days: Vec<NaiveDate> = the_31st.between(Shanghai, from, to).iter().map(|o| o.day).collect();
     assert_eq!(days, [day(2026, 12, 31), day(2027, 1, 31)]);
+    assert_eq!(the_31st.repeat(), Repeat::MonthlyOnDay { day: 31 });
 }
 
 #[test]
 fn an_end_date_skipped_holidays_and_a_one_off() {
-    use Weekday::*;
-    let mut spike = rule(Repeat::Weekly(vec![Mon, Tue, Wed, Thu]), at(20, 0));
-    spike.ends = Some(day(2026, 12, 31));
-    spike.skipped = vec![day(2026, 12, 24)];
+    let spike = Rule::parse(
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH",
+        start(2026, 11, 1, 20, 0),
+        Some(day(2026, 12, 31)),
+        vec![day(2026, 12, 24)],
+        Shanghai,
+    )
+    .unwrap();
     let from = Utc.with_ymd_and_hms(2026, 12, 21, 0, 0, 0).unwrap();
     let days: Vec<NaiveDate> =
         spike.between(Shanghai, from, from + Duration::days(30)).iter().map(|o| o.day).collect();
@@ -74,50 +80,82 @@ fn an_end_date_skipped_holidays_and_a_one_off() {
         ]
     );
 
-    let once = rule(Repeat::Once(day(2026, 12, 12)), at(19, 30));
+    let once = rule("FREQ=DAILY;COUNT=1", start(2026, 12, 12, 19, 30));
+    assert_eq!(once.repeat(), Repeat::Once);
     let now = Utc.with_ymd_and_hms(2026, 11, 24, 0, 0, 0).unwrap();
     assert_eq!(once.next(Shanghai, now).map(|o| o.day), Some(day(2026, 12, 12)));
     assert_eq!(once.next(Shanghai, Utc.with_ymd_and_hms(2026, 12, 13, 0, 0, 0).unwrap()), None);
 }
 
 #[test]
+fn an_until_in_the_text_becomes_the_end_day_in_the_shops_zone() {
+    // 2026-12-31T16:00Z is already 1 January in Shanghai.
+    let r = rule("RRULE:freq=daily;until=20261231T160000Z", start(2026, 12, 1, 9, 0));
+    assert_eq!(r.ends, Some(day(2027, 1, 1)));
+    assert_eq!(r.text(), "FREQ=DAILY");
+}
+
+#[test]
 fn local_time_holds_across_daylight_saving_and_a_skipped_hour_falls_just_after() {
-    let daily_evening = rule(Repeat::Weekly(vec![Weekday::Sat, Weekday::Sun]), at(20, 0));
-    // Berlin leaves summer time on Sunday 25 October 2026.
+    let weekend = Rule::parse("FREQ=WEEKLY;BYDAY=SA,SU", start(2026, 10, 1, 20, 0), None, vec![], Berlin).unwrap();
+    // Berlin leaves summer time on Sunday 25 October 2026: 20:00 is 18:00Z on
+    // the Saturday and 19:00Z on the Sunday.
     let from = Utc.with_ymd_and_hms(2026, 10, 24, 0, 0, 0).unwrap();
-    let mut r = daily_evening.clone();
-    r.starts = day(2026, 10, 1);
-    let shown: Vec<String> =
-        r.between(Berlin, from, from + Duration::days(2)).iter().map(|o| local(Berlin, o)).collect();
+    let found = weekend.between(Berlin, from, from + Duration::days(2));
+    let shown: Vec<String> = found.iter().map(|o| local(Berlin, o)).collect();
     assert_eq!(shown, ["Sat 2026-10-24 20:00", "Sun 2026-10-25 20:00"]);
+    assert_eq!(found[0].at, Utc.with_ymd_and_hms(2026, 10, 24, 18, 0, 0).unwrap());
+    assert_eq!(found[1].at, Utc.with_ymd_and_hms(2026, 10, 25, 19, 0, 0).unwrap());
     // 02:30 does not exist on Sunday 29 March 2026 in Berlin: it falls at 03:00.
-    let mut early = rule(Repeat::Once(day(2026, 3, 29)), at(2, 30));
-    early.starts = day(2026, 3, 1);
-    let o = early.next(Berlin, Utc.with_ymd_and_hms(2026, 3, 28, 0, 0, 0).unwrap()).unwrap();
+    let early = Rule::parse("FREQ=DAILY", start(2026, 3, 1, 2, 30), None, vec![], Berlin).unwrap();
+    let o = early.next(Berlin, Utc.with_ymd_and_hms(2026, 3, 28, 12, 0, 0).unwrap()).unwrap();
     assert_eq!(local(Berlin, &o), "Sun 2026-03-29 03:00");
+    // And the next day is back at 02:30.
+    let o = early.next(Berlin, o.at + Duration::minutes(1)).unwrap();
+    assert_eq!(local(Berlin, &o), "Mon 2026-03-30 02:30");
 }
 
 #[test]
 fn the_rule_exports_as_rfc_5545_lines() {
-    use Weekday::*;
-    let mut spike = rule(Repeat::Weekly(vec![Mon, Tue, Wed, Thu]), at(20, 0));
-    spike.ends = Some(day(2026, 12, 31));
-    spike.skipped = vec![day(2026, 12, 24)];
+    let spike = Rule::parse(
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH",
+        start(2026, 11, 2, 20, 0),
+        Some(day(2026, 12, 31)),
+        vec![day(2026, 12, 24)],
+        Shanghai,
+    )
+    .unwrap();
     assert_eq!(
         spike.to_ical(Shanghai),
-        "DTSTART;TZID=Asia/Shanghai:20261101T200000\n\
-         RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=20261231T120000Z\n\
+        "DTSTART;TZID=Asia/Shanghai:20261102T200000\r\n\
+         RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH;UNTIL=20261231T120000Z\r\n\
          EXDATE;TZID=Asia/Shanghai:20261224T200000"
     );
-    let last_friday = rule(Repeat::MonthlyLastWeekday(Fri), at(20, 0));
+    let last_friday = rule("FREQ=MONTHLY;BYDAY=-1FR", start(2026, 11, 1, 20, 0));
     assert!(last_friday.to_ical(Shanghai).ends_with("RRULE:FREQ=MONTHLY;BYDAY=-1FR"));
-    let once = rule(Repeat::Once(day(2026, 12, 12)), at(19, 30));
-    assert_eq!(once.to_ical(Shanghai), "DTSTART;TZID=Asia/Shanghai:20261212T193000");
+}
+
+#[test]
+fn rules_that_never_occur_or_make_no_sense_are_refused_with_the_reason() {
+    let s = start(2026, 11, 1, 20, 0);
+    let problem = |text: &str, ends: Option<NaiveDate>| match Rule::parse(text, s, ends, vec![], Shanghai) {
+        Err(Error::Invalid { field, problem }) => (field, problem),
+        other => panic!("{text}: expected an invalid-input error, got {other:?}"),
+    };
+    assert_eq!(problem("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", None), (Field::Rule, Problem::NeverOccurs));
+    assert_eq!(problem("FREQ=HOURLY", None), (Field::Rule, Problem::TooFrequent));
+    assert_eq!(problem("FREQ=DAILY;BYHOUR=9,20", None), (Field::Rule, Problem::TooFrequent));
+    assert_eq!(problem("", None), (Field::Rule, Problem::Empty));
+    assert!(matches!(problem("FREQ=FORTNIGHTLY", None), (Field::Rule, Problem::Unknown { .. })));
+    assert!(matches!(problem("FREQ=MONTHLY;BYMONTHDAY=32", None), (Field::Rule, Problem::Unknown { .. })));
+    assert_eq!(problem("FREQ=DAILY", Some(day(2026, 10, 31))), (Field::EndsOn, Problem::BeforeStart));
+    // Ends before the first Friday comes round.
+    assert_eq!(problem("FREQ=WEEKLY;BYDAY=FR", Some(day(2026, 11, 2))), (Field::EndsOn, Problem::NeverOccurs));
 }
 
 #[test]
 fn an_empty_or_backwards_window_has_no_occurrences() {
-    let r = rule(Repeat::Weekly(vec![Weekday::Mon]), at(9, 0));
+    let r = rule("FREQ=WEEKLY;BYDAY=MO", start(2026, 11, 1, 9, 0));
     let t = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap();
     assert!(r.between(Shanghai, t, t).is_empty());
     assert!(r.between(Shanghai, t + Duration::days(7), t).is_empty());
@@ -128,17 +166,20 @@ proptest! {
 
     #[test]
     fn weekly_occurrences_fall_on_the_chosen_days_at_the_chosen_local_time(
-        mask in 1u8..128, hour in 0u32..24, start in 0i64..400, span in 1i64..60,
+        mask in 1u8..128, hour in 0u32..24, offset in 0i64..400, span in 1i64..60,
     ) {
         let days: Vec<Weekday> = (0..7).filter(|i| mask & (1 << i) != 0).map(|i| Weekday::try_from(i as u8).unwrap()).collect();
-        let mut r = rule(Repeat::Weekly(days.clone()), at(hour, 0));
-        r.starts = day(2026, 1, 1);
-        let from = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + Duration::days(start);
+        let by: Vec<&str> = days.iter().map(|d| ical_day(*d)).collect();
+        let r = Rule::parse(&format!("FREQ=WEEKLY;BYDAY={}", by.join(",")), start(2026, 1, 1, hour, 0), None, vec![], Berlin).unwrap();
+        let from = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + Duration::days(offset);
         let found = r.between(Berlin, from, from + Duration::days(span));
         for o in &found {
             prop_assert!(days.contains(&o.day.weekday()));
             prop_assert!(o.at >= from && o.at < from + Duration::days(span));
             prop_assert_eq!(o.at.with_timezone(&Berlin).date_naive(), o.day);
+            // The wall-clock hour is kept, except inside the spring-forward gap.
+            let h = o.at.with_timezone(&Berlin).hour();
+            prop_assert!(h == hour || (hour == 2 && h == 3));
         }
         // Every chosen weekday of every whole week in the window is there.
         prop_assert!(found.len() as i64 >= (span / 7) * days.len() as i64);
