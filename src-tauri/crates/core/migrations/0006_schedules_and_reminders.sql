@@ -59,10 +59,17 @@ CREATE INDEX content_item_by_day ON content_item(day, community_id);
 
 -- Every reminder that was delivered (or found missed), written before the
 -- notification is shown: the key names the source and its due instant, so a
--- restart, a crash or a clock that jumps back never shows one twice.
+-- restart, a crash or a clock that jumps back never shows one twice. What it
+-- said is kept, so the reminder centre can show it after its source changed.
 CREATE TABLE reminder_delivery (
     key          TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL CHECK (kind IN ('announce', 'start', 'content', 'qr_expiry', 'batch_expiry')),
+    title        TEXT NOT NULL,
+    body         TEXT NOT NULL DEFAULT '',
+    community_id INTEGER,
+    route        TEXT NOT NULL,
     due_at       TEXT NOT NULL,
+    subject_at   TEXT,            -- the occurrence, post or expiry it is about
     delivered_at TEXT NOT NULL,
     missed       INTEGER NOT NULL CHECK (missed IN (0, 1)),
     dismissed_at TEXT

@@ -233,9 +233,16 @@ pub struct ErrorPayload {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Empty,
-    TooLong { max: usize },
-    OutOfRange { min: i64, max: i64 },
-    Unknown { value: String },
+    TooLong {
+        max: usize,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    Unknown {
+        value: String,
+    },
     InFuture,
     InPast,
     BeforeStart,
@@ -244,6 +251,10 @@ pub enum Problem {
     NeverOccurs,
     /// More often than once a day: a reminder every hour is noise, not rhythm.
     TooFrequent,
+    /// A file larger than the limit, in megabytes.
+    TooLarge {
+        max_mb: usize,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -402,9 +413,15 @@ fn invalid_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::BeforeStart, Lang::ZhCn) => format!("{label}早于开始日期"),
         (Problem::Duplicate, Lang::En) => format!("{label} is already in use"),
         (Problem::Duplicate, Lang::ZhCn) => format!("{label}已被使用"),
-        (Problem::NeverOccurs, Lang::En) => format!("{label} never falls on any day: check the days and months"),
+        (Problem::TooLarge { max_mb }, Lang::En) => format!("{label} is too large: at most {max_mb} MB"),
+        (Problem::TooLarge { max_mb }, Lang::ZhCn) => format!("{label}太大了，最多 {max_mb} MB"),
+        (Problem::NeverOccurs, Lang::En) => {
+            format!("{label} never falls on any day: check the days and months")
+        }
         (Problem::NeverOccurs, Lang::ZhCn) => format!("{label}不会落在任何一天，请检查日期和月份"),
-        (Problem::TooFrequent, Lang::En) => format!("{label} repeats more than once a day; choose daily, weekly or monthly"),
+        (Problem::TooFrequent, Lang::En) => {
+            format!("{label} repeats more than once a day; choose daily, weekly or monthly")
+        }
         (Problem::TooFrequent, Lang::ZhCn) => format!("{label}一天重复多次，请选择每天、每周或每月"),
     }
 }

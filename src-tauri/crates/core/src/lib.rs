@@ -4,6 +4,7 @@
 
 pub mod channel;
 pub mod community;
+pub mod content;
 pub mod db;
 mod error;
 pub mod files;
@@ -14,6 +15,7 @@ pub mod member_counts;
 pub mod paths;
 pub mod poster;
 pub mod qr_source;
+pub mod reminder;
 pub mod rule_templates;
 pub mod sample;
 pub mod schedule;

@@ -30,11 +30,17 @@ pub enum Repeat {
     /// Every day.
     Daily,
     /// Every week on these days, as "mo".."su" (Mon–Thu for a spike).
-    Weekly { days: Vec<String> },
+    Weekly {
+        days: Vec<String>,
+    },
     /// Every month on this day (1–31); a month without it is skipped.
-    MonthlyOnDay { day: u8 },
+    MonthlyOnDay {
+        day: u8,
+    },
     /// Every month on its last such weekday ("the last Friday").
-    MonthlyLastWeekday { weekday: String },
+    MonthlyLastWeekday {
+        weekday: String,
+    },
     Custom,
 }
 
@@ -90,7 +96,9 @@ impl Rule {
         for part in upper.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let (name, value) = part.split_once('=').ok_or_else(|| unknown(Field::Rule, part))?;
             match name {
-                "UNTIL" => until_day = Some(until_to_day(value, zone).ok_or_else(|| unknown(Field::Rule, part))?),
+                "UNTIL" => {
+                    until_day = Some(until_to_day(value, zone).ok_or_else(|| unknown(Field::Rule, part))?)
+                }
                 // The time of day comes from the start; these would fire it again within a day.
                 "BYHOUR" | "BYMINUTE" | "BYSECOND" => {
                     return Err(Error::invalid(Field::Rule, Problem::TooFrequent))
@@ -119,7 +127,8 @@ impl Rule {
         rule.set(start).map_err(|_| unknown(Field::Rule, raw))?;
         let horizon = start.with_year(start.year() + NEVER_HORIZON_YEARS).unwrap_or(start);
         if rule.local_between(start, horizon, 1).is_empty() {
-            let field = if rule.ends.is_some() || !rule.skipped.is_empty() { Field::EndsOn } else { Field::Rule };
+            let field =
+                if rule.ends.is_some() || !rule.skipped.is_empty() { Field::EndsOn } else { Field::Rule };
             return Err(Error::invalid(field, Problem::NeverOccurs));
         }
         Ok(rule)

@@ -36,7 +36,10 @@ fn a_spike_falls_monday_to_thursday_at_eight_in_the_evening_shop_time() {
         spike.between(Shanghai, from, to)[0].at,
         Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
     );
-    assert_eq!(spike.repeat(), Repeat::Weekly { days: vec!["mo".into(), "tu".into(), "we".into(), "th".into()] });
+    assert_eq!(
+        spike.repeat(),
+        Repeat::Weekly { days: vec!["mo".into(), "tu".into(), "we".into(), "th".into()] }
+    );
 }
 
 #[test]
@@ -97,7 +100,8 @@ fn an_until_in_the_text_becomes_the_end_day_in_the_shops_zone() {
 
 #[test]
 fn local_time_holds_across_daylight_saving_and_a_skipped_hour_falls_just_after() {
-    let weekend = Rule::parse("FREQ=WEEKLY;BYDAY=SA,SU", start(2026, 10, 1, 20, 0), None, vec![], Berlin).unwrap();
+    let weekend =
+        Rule::parse("FREQ=WEEKLY;BYDAY=SA,SU", start(2026, 10, 1, 20, 0), None, vec![], Berlin).unwrap();
     // Berlin leaves summer time on Sunday 25 October 2026: 20:00 is 18:00Z on
     // the Saturday and 19:00Z on the Sunday.
     let from = Utc.with_ymd_and_hms(2026, 10, 24, 0, 0, 0).unwrap();
@@ -150,7 +154,10 @@ fn rules_that_never_occur_or_make_no_sense_are_refused_with_the_reason() {
     assert!(matches!(problem("FREQ=MONTHLY;BYMONTHDAY=32", None), (Field::Rule, Problem::Unknown { .. })));
     assert_eq!(problem("FREQ=DAILY", Some(day(2026, 10, 31))), (Field::EndsOn, Problem::BeforeStart));
     // Ends before the first Friday comes round.
-    assert_eq!(problem("FREQ=WEEKLY;BYDAY=FR", Some(day(2026, 11, 2))), (Field::EndsOn, Problem::NeverOccurs));
+    assert_eq!(
+        problem("FREQ=WEEKLY;BYDAY=FR", Some(day(2026, 11, 2))),
+        (Field::EndsOn, Problem::NeverOccurs)
+    );
 }
 
 #[test]

@@ -1,0 +1,223 @@
+//! The content calendar: a topic for a community on a day, with the text to
+//! post (and an optional image), planned then posted. A group with a topic
+//! every day stays alive; an empty day is a gap the owner should see.
+
+mod ideas;
+
+pub use ideas::{ideas, TopicIdea};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::schedule::{parse_day, parse_time, rule::local_instant};
+use crate::validate::{optional, required, unknown};
+use crate::{shop, Error, Field, Problem, Result};
+
+pub const TOPIC_MAX: usize = 60;
+pub const BODY_MAX: usize = 2_000;
+/// A phone photo fits; a poster-sized scan belongs in a file, not the database.
+pub const IMAGE_MAX_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ContentItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub community_id: i64,
+    /// The shop's day, "YYYY-MM-DD", and the time to post, "HH:MM".
+    pub day: String,
+    pub time: String,
+    /// Day and time in the shop's zone, as an instant: when the reminder comes.
+    pub at: DateTime<Utc>,
+    pub topic: String,
+    pub body: String,
+    pub has_image: bool,
+    pub posted: bool,
+    pub posted_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct ContentInput {
+    #[ts(type = "number")]
+    pub community_id: i64,
+    /// "YYYY-MM-DD"
+    pub day: String,
+    /// "HH:MM"
+    pub time: String,
+    pub topic: String,
+    #[serde(default)]
+    pub body: String,
+}
+
+const COLUMNS: &str =
+    "id, community_id, day, time, due_at, topic, body, image IS NOT NULL, posted_at, created_at, updated_at";
+
+fn from_row(r: &Row) -> rusqlite::Result<ContentItem> {
+    let posted_at: Option<DateTime<Utc>> = r.get(8)?;
+    Ok(ContentItem {
+        id: r.get(0)?,
+        community_id: r.get(1)?,
+        day: r.get(2)?,
+        time: r.get(3)?,
+        at: r.get(4)?,
+        topic: r.get(5)?,
+        body: r.get(6)?,
+        has_image: r.get(7)?,
+        posted: posted_at.is_some(),
+        posted_at,
+        created_at: r.get(9)?,
+        updated_at: r.get(10)?,
+    })
+}
+
+struct Valid {
+    community_id: i64,
+    day: String,
+    time: String,
+    at: DateTime<Utc>,
+    topic: String,
+    body: String,
+}
+
+fn validate(conn: &Connection, input: &ContentInput) -> Result<Valid> {
+    let day = parse_day(Field::Date, &input.day)?;
+    let time = parse_time(Field::Time, &input.time)?;
+    let topic = required(Field::Topic, &input.topic, TOPIC_MAX)?;
+    let body = optional(Field::Body, &input.body, BODY_MAX)?;
+    let found: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM community WHERE id = ?1)", [input.community_id], |r| {
+            r.get(0)
+        })?;
+    if !found {
+        return Err(unknown(Field::Community, &input.community_id.to_string()));
+    }
+    let at = local_instant(shop::zone(conn)?, day.and_time(time));
+    Ok(Valid {
+        community_id: input.community_id,
+        day: day.to_string(),
+        time: time.format("%H:%M").to_string(),
+        at,
+        topic,
+        body,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<ContentItem> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM content_item WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound { what: "content item", id })
+}
+
+/// Items from day `from` to day `to` (both "YYYY-MM-DD", included), of one
+/// community or all, by day and time.
+pub fn list(conn: &Connection, from: &str, to: &str, community_id: Option<i64>) -> Result<Vec<ContentItem>> {
+    let from = parse_day(Field::Date, from)?.to_string();
+    let to = parse_day(Field::Date, to)?.to_string();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM content_item
+         WHERE day >= ?1 AND day <= ?2 AND (?3 IS NULL OR community_id = ?3)
+         ORDER BY day, time, id"
+    ))?;
+    let rows = stmt.query_map(params![from, to, community_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn create(conn: &Connection, input: &ContentInput, now: DateTime<Utc>) -> Result<ContentItem> {
+    let v = validate(conn, input)?;
+    conn.execute(
+        "INSERT INTO content_item (community_id, day, time, due_at, topic, body, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![v.community_id, v.day, v.time, v.at, v.topic, v.body, now],
+    )?;
+    get(conn, conn.last_insert_rowid())
+}
+
+pub fn update(conn: &Connection, id: i64, input: &ContentInput, now: DateTime<Utc>) -> Result<ContentItem> {
+    get(conn, id)?;
+    let v = validate(conn, input)?;
+    conn.execute(
+        "UPDATE content_item SET community_id = ?1, day = ?2, time = ?3, due_at = ?4, topic = ?5, body = ?6,
+                updated_at = ?7
+         WHERE id = ?8",
+        params![v.community_id, v.day, v.time, v.at, v.topic, v.body, now, id],
+    )?;
+    get(conn, id)
+}
+
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    get(conn, id)?;
+    conn.execute("DELETE FROM content_item WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Posted (or back to planned, if marked by mistake).
+pub fn set_posted(conn: &Connection, id: i64, posted: bool, now: DateTime<Utc>) -> Result<ContentItem> {
+    get(conn, id)?;
+    conn.execute(
+        "UPDATE content_item SET posted_at = ?1, updated_at = ?2 WHERE id = ?3",
+        params![posted.then_some(now), now, id],
+    )?;
+    get(conn, id)
+}
+
+/// The image's type from its first bytes; only PNG and JPEG are taken.
+fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// Attaches an image (PNG or JPEG, at most 5 MB) or, with `None`, removes it.
+pub fn set_image(
+    conn: &Connection,
+    id: i64,
+    image: Option<&[u8]>,
+    now: DateTime<Utc>,
+) -> Result<ContentItem> {
+    get(conn, id)?;
+    let (bytes, kind) = match image {
+        None => (None, None),
+        Some(b) if b.len() > IMAGE_MAX_BYTES => {
+            return Err(Error::invalid(
+                Field::Image,
+                Problem::TooLarge { max_mb: IMAGE_MAX_BYTES / 1024 / 1024 },
+            ));
+        }
+        Some(b) => {
+            let kind = image_type(b).ok_or_else(|| unknown(Field::Image, "not a PNG or JPEG image"))?;
+            (Some(b), Some(kind))
+        }
+    };
+    conn.execute(
+        "UPDATE content_item SET image = ?1, image_type = ?2, updated_at = ?3 WHERE id = ?4",
+        params![bytes, kind, now, id],
+    )?;
+    get(conn, id)
+}
+
+/// The image and its MIME type, if the item has one.
+pub fn image(conn: &Connection, id: i64) -> Result<Option<(String, Vec<u8>)>> {
+    get(conn, id)?;
+    let found: Option<(Option<String>, Option<Vec<u8>>)> = conn
+        .query_row("SELECT image_type, image FROM content_item WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    Ok(match found {
+        Some((Some(kind), Some(bytes))) => Some((kind, bytes)),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests;
