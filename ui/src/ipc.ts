@@ -36,6 +36,14 @@ import type { VoucherInfo } from "./bindings/VoucherInfo";
 import type { VoucherPreview } from "./bindings/VoucherPreview";
 import type { VoucherEvent } from "./bindings/VoucherEvent";
 import type { VoucherRow } from "./bindings/VoucherRow";
+import type { CalendarOccurrence } from "./bindings/CalendarOccurrence";
+import type { ContentInput } from "./bindings/ContentInput";
+import type { ContentItem } from "./bindings/ContentItem";
+import type { OccurrenceState } from "./bindings/OccurrenceState";
+import type { ReminderCentre } from "./bindings/ReminderCentre";
+import type { Schedule } from "./bindings/Schedule";
+import type { ScheduleInput } from "./bindings/ScheduleInput";
+import type { TopicIdea } from "./bindings/TopicIdea";
 
 /** Every rejected command becomes an ErrorPayload, whatever shape it arrived in. */
 export function toErrorPayload(e: unknown): ErrorPayload {
@@ -142,6 +150,43 @@ export const ipc = {
   exportBatchCsv: (id: number) => call<string | null>("export_batch_csv", { id }),
   /** Opens the batch's sheet in the system's PDF viewer, to print from there. */
   printVoucherSheet: (id: number) => call<null>("print_voucher_sheet", { id }),
+
+  listSchedules: () => call<Schedule[]>("list_schedules"),
+  createSchedule: (input: ScheduleInput) => call<Schedule>("create_schedule", { input }),
+  updateSchedule: (id: number, input: ScheduleInput) => call<Schedule>("update_schedule", { id, input }),
+  /** Paused schedules leave the calendar and stay quiet until resumed. */
+  setSchedulePaused: (id: number, paused: boolean) => call<Schedule>("set_schedule_paused", { id, paused }),
+  deleteSchedule: (id: number) => call<null>("delete_schedule", { id }),
+  /** Every occurrence from day `from` to day `to` ("YYYY-MM-DD", both included). */
+  listOccurrences: (from: string, to: string) => call<CalendarOccurrence[]>("list_occurrences", { from, to }),
+  /** `at` is the occurrence's instant as the calendar gave it. */
+  markOccurrence: (scheduleId: number, at: string, state: OccurrenceState) =>
+    call<CalendarOccurrence>("mark_occurrence", { scheduleId, at, state }),
+  /** Asks where to save, then writes the .ics; null when the owner cancelled. */
+  exportSchedulesIcs: () => call<string | null>("export_schedules_ics"),
+
+  listContent: (from: string, to: string, communityId: number | null) =>
+    call<ContentItem[]>("list_content", { from, to, communityId }),
+  createContent: (input: ContentInput) => call<ContentItem>("create_content", { input }),
+  updateContent: (id: number, input: ContentInput) => call<ContentItem>("update_content", { id, input }),
+  deleteContent: (id: number) => call<null>("delete_content", { id }),
+  setContentPosted: (id: number, posted: boolean) => call<ContentItem>("set_content_posted", { id, posted }),
+  /** A PNG or JPEG as base64 (no data: prefix), or null to remove it. */
+  setContentImage: (id: number, imageBase64: string | null) =>
+    call<ContentItem>("set_content_image", { id, imageBase64 }),
+  /** The image as a data: URL, or null. */
+  contentImage: (id: number) => call<string | null>("content_image", { id }),
+  /** Starter topics for this community's kind and the shop's industry, in the shop's language. */
+  topicIdeas: (communityId: number) => call<TopicIdea[]>("topic_ideas", { communityId }),
+
+  reminderCentre: () => call<ReminderCentre>("reminder_centre"),
+  /** Clears missed reminders from the centre: these keys, or all when null. */
+  dismissReminders: (keys: string[] | null) => call<ReminderCentre>("dismiss_reminders", { keys }),
+  /** Silences notifications for `minutes` (0 resumes); reminders still reach the centre. */
+  pauseReminders: (minutes: number) => call<ReminderCentre>("pause_reminders", { minutes }),
+  /** Whether ShopCircle starts at login (the system's own setting). */
+  autostartEnabled: () => call<boolean>("autostart_enabled"),
+  setAutostart: (enabled: boolean) => call<boolean>("set_autostart", { enabled }),
 };
 
 export type {

@@ -14,6 +14,13 @@ export type Route =
   | { page: "batch"; id: number }
   /** The counter: a full-window screen without the menu. */
   | { page: "counter" }
+  /** Month and week views of every occurrence and content item; `day` picks the week or month shown. */
+  | { page: "calendar"; day?: string }
+  | { page: "schedules" }
+  /** The content calendar: a week per community; `day` picks the week, `communityId` the community. */
+  | { page: "content"; communityId?: number; day?: string }
+  /** Missed, today and the next 7 days. */
+  | { page: "reminders" }
   | { page: "staff" }
   | { page: "settings" };
 
@@ -23,4 +30,27 @@ export const NavContext = createContext<Nav>({ route: { page: "communities" }, g
 
 export function useNav() {
   return useContext(NavContext);
+}
+
+/**
+ * Where a reminder (or its notification) points: `calendar:2026-11-24`,
+ * `content:3:2026-11-25`, `community:3`, `batch:7`, `reminders`. Anything
+ * unknown opens the reminder centre.
+ */
+export function routeFromReminder(target: string): Route {
+  const [kind, a, b] = target.split(":");
+  const id = Number(a);
+  switch (kind) {
+    case "calendar":
+      return a ? { page: "calendar", day: a } : { page: "calendar" };
+    case "content":
+      return Number.isInteger(id) && id > 0 ? { page: "content", communityId: id, day: b } : { page: "content" };
+    case "community":
+      if (Number.isInteger(id) && id > 0) return { page: "community", id };
+      break;
+    case "batch":
+      if (Number.isInteger(id) && id > 0) return { page: "batch", id };
+      break;
+  }
+  return { page: "reminders" };
 }

@@ -32,6 +32,15 @@ export const keys = {
   batchEvents: (id: number) => ["batch-events", id] as const,
   batchEventsAll: ["batch-events"] as const,
   voucherPreview: (batchId: number, code: string | null) => ["voucher-preview", batchId, code] as const,
+  schedules: ["schedules"] as const,
+  occurrencesAll: ["occurrences"] as const,
+  occurrences: (from: string, to: string) => ["occurrences", from, to] as const,
+  contentAll: ["content"] as const,
+  content: (from: string, to: string, communityId: number | null) => ["content", from, to, communityId] as const,
+  contentImage: (id: number) => ["content-image", id] as const,
+  topicIdeas: (communityId: number) => ["topic-ideas", communityId] as const,
+  reminderCentre: ["reminder-centre"] as const,
+  autostart: ["autostart"] as const,
 };
 
 export function useAppInfo() {

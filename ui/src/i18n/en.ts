@@ -1,5 +1,7 @@
 // English strings. zh-CN.ts must hold exactly the same keys (checked by the type and a test).
 import vouchers from "./en-vouchers";
+import calendar from "./en-calendar";
+import content from "./en-content";
 
 const en = {
   app: {
@@ -9,6 +11,10 @@ const en = {
     retry: "Try again",
   },
   nav: {
+    reminders: "Reminders",
+    calendar: "Calendar",
+    schedules: "Schedules",
+    content: "Content",
     communities: "Communities",
     posters: "Posters",
     gifts: "Gifts",
@@ -295,6 +301,8 @@ const en = {
     },
   },
   ...vouchers,
+  ...calendar,
+  ...content,
   health: {
     title: "Health check",
     score: "Score",

@@ -1,6 +1,8 @@
 // 简体中文。键与 en.ts 完全一致（由类型和测试检查）。
 import type { Resources } from "./en";
 import vouchers from "./zh-CN-vouchers";
+import calendar from "./zh-CN-calendar";
+import content from "./zh-CN-content";
 
 const zhCN: Resources = {
   app: {
@@ -10,6 +12,10 @@ const zhCN: Resources = {
     retry: "重试",
   },
   nav: {
+    reminders: "提醒",
+    calendar: "日历",
+    schedules: "日程",
+    content: "内容日历",
     communities: "社群",
     posters: "海报",
     gifts: "礼品",
@@ -295,6 +301,8 @@ const zhCN: Resources = {
     },
   },
   ...vouchers,
+  ...calendar,
+  ...content,
   health: {
     title: "健康检查",
     score: "得分",

@@ -31,6 +31,7 @@ import type { Redemption } from "../bindings/Redemption";
 import type { StockChange } from "../bindings/StockChange";
 import type { StockMove } from "../bindings/StockMove";
 import type { VoucherInfo } from "../bindings/VoucherInfo";
+import { scheduleHandlers, scheduleState, type ScheduleState } from "./backend-schedules";
 
 export const T0 = "2025-01-01T00:00:00Z";
 
@@ -161,6 +162,8 @@ type State = {
   vouchers: FakeVoucher[];
   /** The counter log batch_events answers with, per batch. */
   events: (VoucherEvent & { batchId: number })[];
+  /** Schedules, content items, the reminder centre, autostart. */
+  rhythm: ScheduleState;
 };
 
 type Override = (args: Record<string, unknown>) => unknown;
@@ -170,7 +173,7 @@ function voucherOf(batchId: number, serial: number): FakeVoucher {
 }
 
 /** Installs the fake backend; `overrides` replace single commands (throw to reject). */
-export function fakeBackend(init: Partial<State> = {}, overrides: Record<string, Override> = {}) {
+export function fakeBackend(init: Partial<Omit<State, "rhythm">> & { rhythm?: Partial<ScheduleState> } = {}, overrides: Record<string, Override> = {}) {
   const state: State = {
     info: { shop: shop(), system_time_zone: "Asia/Shanghai", system_language: "en", data_path: "/home/me/.local/share/shopcircle.db", version: "0.1.0" },
     communities: [community()],
@@ -187,6 +190,7 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
     vouchers: [],
     events: [],
     ...init,
+    rhythm: scheduleState(init.rhythm),
   };
   // Batches given without vouchers get theirs, numbered from their id.
   let serial = 1;
@@ -450,6 +454,7 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
     print_voucher_sheet: () => null,
     save_voucher_image: (a) => `/home/me/${a.code as string}.png`,
     export_batch_csv: (a) => `/home/me/${findBatch(a.id).name}.csv`,
+    ...scheduleHandlers(state.rhythm, () => nextId++),
     ...overrides,
   };
 
@@ -461,7 +466,7 @@ export function fakeBackend(init: Partial<State> = {}, overrides: Record<string,
     // A copy, as the real IPC gives: the screen never holds the fake's own objects.
     const answer = h(args);
     return answer instanceof Promise || answer === undefined ? answer : structuredClone(answer);
-  });
+  }, { shouldMockEvents: true });
 
   return { state, calls, called: (cmd: string) => calls.filter((c) => c.cmd === cmd) };
 }

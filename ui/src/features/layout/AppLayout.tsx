@@ -1,11 +1,19 @@
 // The frame once the shop exists: menu on the left, the shop's name on top, one page.
-import { GiftOutlined, PictureOutlined, ScanOutlined, SettingOutlined, TagsOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
-import { Layout, Menu, Tag, Typography } from "antd";
+import {
+  BellOutlined, CalendarOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
+  TagsOutlined, TeamOutlined, UserOutlined,
+} from "@ant-design/icons";
+import { Badge, Layout, Menu, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Shop } from "../../bindings/Shop";
 import { Logo } from "../../components/Logo";
 import { NavContext, type Route } from "../../nav";
+import { CalendarPage } from "../calendar/CalendarPage";
+import { SchedulesPage } from "../schedules/SchedulesPage";
+import { ContentPage } from "../content/ContentPage";
+import { ReminderCentrePage } from "../reminders/ReminderCentrePage";
+import { useReminderEvents, useMissedCount } from "../reminders/events";
 import { CommunitiesPage } from "../communities/CommunitiesPage";
 import { CommunityDetail } from "../communities/CommunityDetail";
 import { PosterDesigner } from "../posters/PosterDesigner";
@@ -19,6 +27,10 @@ import { VouchersPage } from "../vouchers/VouchersPage";
 
 const AREAS = [
   { key: "communities", icon: <TeamOutlined /> },
+  { key: "reminders", icon: <BellOutlined /> },
+  { key: "calendar", icon: <CalendarOutlined /> },
+  { key: "schedules", icon: <ScheduleOutlined /> },
+  { key: "content", icon: <FileTextOutlined /> },
   { key: "posters", icon: <PictureOutlined /> },
   { key: "gifts", icon: <GiftOutlined /> },
   { key: "vouchers", icon: <TagsOutlined /> },
@@ -46,6 +58,14 @@ function Page({ route }: { route: Route }) {
       return <BatchDetail key={route.id} id={route.id} />;
     case "counter":
       return <CounterScreen />;
+    case "calendar":
+      return <CalendarPage key={route.day ?? ""} day={route.day} />;
+    case "schedules":
+      return <SchedulesPage />;
+    case "content":
+      return <ContentPage key={`${route.communityId ?? ""}/${route.day ?? ""}`} communityId={route.communityId} day={route.day} />;
+    case "reminders":
+      return <ReminderCentrePage />;
     case "staff":
       return <StaffPage />;
     case "settings":
@@ -57,6 +77,9 @@ export function AppLayout({ shop }: { shop: Shop }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ page: "communities" });
   const nav = useMemo(() => ({ route, go: setRoute }), [route]);
+  // A clicked notification or the tray's "Today's list" opens its page here.
+  useReminderEvents(setRoute);
+  const missed = useMissedCount();
   const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
@@ -87,7 +110,14 @@ export function AppLayout({ shop }: { shop: Shop }) {
             items={AREAS.map((a) => ({
               key: a.key,
               icon: a.icon,
-              label: <span data-testid={`nav-${a.key}`}>{t(`nav.${a.key}`)}</span>,
+              label: (
+                <span data-testid={`nav-${a.key}`}>
+                  {t(`nav.${a.key}`)}
+                  {a.key === "reminders" && missed > 0 && (
+                    <Badge count={missed} size="small" style={{ marginInlineStart: 8 }} data-testid="missed-badge" />
+                  )}
+                </span>
+              ),
             }))}
           />
         </Layout.Sider>
