@@ -1,9 +1,11 @@
 //! ShopCircle's desktop shell: the window, the plugins, and the IPC commands that
 //! carry the UI's calls to the core. No rule of the shop lives here.
 
+pub mod clock;
 mod commands;
 mod error;
 pub mod poster_files;
+pub mod reminders;
 mod startup;
 pub mod state;
 mod system;
@@ -13,7 +15,7 @@ pub mod voucher_files;
 use std::path::PathBuf;
 
 use shopcircle_core::paths;
-use tauri::{Manager, Runtime};
+use tauri::{Manager, Runtime, WindowEvent};
 
 pub use commands::handler;
 use state::AppState;
@@ -34,18 +36,25 @@ fn db_path<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
     }
 }
 
+/// The argument the login item starts ShopCircle with: hidden, in the tray.
+const MINIMIZED_ARG: &str = "--minimized";
+
+/// Whether the tray icon exists (and so whether closing the window hides it).
+struct InTray(bool);
+
 pub fn run() {
     startup::mark_start();
     let builder = tauri::Builder::default()
         // A second launch focuses the running window instead of opening a rival
         // writer on the same database.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
-            }
+            reminders::tray::show_window(app);
         }))
+        // Started at login (when the owner opted in) with --minimized: straight to the tray.
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            Some(vec![MINIMIZED_ARG]),
+        ))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_log::Builder::default().level(log::LevelFilter::Info).build())
         .plugin(tauri_plugin_dialog::init())
@@ -58,7 +67,25 @@ pub fn run() {
             state.warm_fonts();
             app.manage(state);
             title::apply(app.handle(), shop_lang);
+            let in_tray = reminders::tray::create(app.handle());
+            app.manage(InTray(in_tray));
+            if in_tray && std::env::args().any(|a| a == MINIMIZED_ARG) {
+                if let Some(w) = app.get_webview_window("main") {
+                    let _ = w.hide();
+                }
+            }
+            reminders::start(app.handle());
             Ok(())
+        })
+        // Closing the window keeps ShopCircle in the tray, so reminders still
+        // arrive; "Quit" in the tray's menu ends it. Without a tray, close quits.
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                if window.app_handle().try_state::<InTray>().is_some_and(|t| t.0) {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
         });
     if let Err(e) = builder.run(tauri::generate_context!()) {
         eprintln!("ShopCircle could not start: {e}");

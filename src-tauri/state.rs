@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use shopcircle_core::db::Connection;
 use shopcircle_core::{shop, Error, ErrorPayload, Lang};
 
+use crate::clock::{Clock, Now};
 use crate::error::AppError;
 
 pub struct AppState {
@@ -18,6 +19,11 @@ pub struct AppState {
     pub system_language: Lang,
     /// The system's fonts, read once (it takes a moment) and shared by every render.
     fonts: Arc<OnceLock<Result<shopcircle_print::Fonts, shopcircle_print::Error>>>,
+    /// What "now" is for every command and the reminder task.
+    pub clock: Arc<Clock>,
+    /// Wakes the reminder task when something it sleeps on changed (a
+    /// schedule, a content item, the clock), so it recomputes its next wake.
+    pub reminders_changed: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -26,7 +32,28 @@ impl AppState {
         if let Err(e) = &db {
             log::error!("could not open {}: {e}", db_path.display());
         }
-        AppState { db, db_path, system_language, fonts: Arc::new(OnceLock::new()) }
+        AppState {
+            db,
+            db_path,
+            system_language,
+            fonts: Arc::new(OnceLock::new()),
+            clock: Arc::new(Clock::from_env()),
+            reminders_changed: Arc::new(tokio::sync::Notify::new()),
+        }
+    }
+
+    /// The connection, when the file opened.
+    pub fn db(&self) -> Option<Arc<Mutex<Connection>>> {
+        self.db.as_ref().ok().map(Arc::clone)
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// Tells the reminder task to look again.
+    pub fn reminders_changed(&self) {
+        self.reminders_changed.notify_one();
     }
 
     /// Reads the system's fonts in the background, so the first poster preview

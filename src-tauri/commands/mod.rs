@@ -3,11 +3,14 @@
 
 mod app;
 mod communities;
+mod content;
 mod drainage;
 mod files;
 mod gifts;
 mod members;
 mod posters;
+mod reminders;
+mod schedules;
 mod staff;
 mod vouchers;
 
@@ -69,6 +72,28 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         vouchers::print_voucher_sheet,
         vouchers::save_voucher_image,
         vouchers::export_batch_csv,
+        schedules::list_schedules,
+        schedules::create_schedule,
+        schedules::update_schedule,
+        schedules::set_schedule_paused,
+        schedules::delete_schedule,
+        schedules::list_occurrences,
+        schedules::mark_occurrence,
+        schedules::export_schedules_ics,
+        content::list_content,
+        content::create_content,
+        content::update_content,
+        content::delete_content,
+        content::set_content_posted,
+        content::set_content_image,
+        content::content_image,
+        content::topic_ideas,
+        reminders::reminder_centre,
+        reminders::dismiss_reminders,
+        reminders::pause_reminders,
+        reminders::autostart_enabled,
+        reminders::set_autostart,
+        reminders::set_test_clock,
     ]
 }
 

@@ -29,4 +29,5 @@ mod testing;
 
 pub use error::{Error, ErrorPayload, Field, Problem, Result};
 pub use lang::Lang;
+pub use validate::in_range as validate_range;
 pub use validate::money as parse_money;

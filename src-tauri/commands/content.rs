@@ -1,0 +1,101 @@
+//! The content calendar: topics to post per community and day, their images,
+//! and starter ideas.
+
+use base64::Engine;
+use shopcircle_core::content::{self, ContentInput, ContentItem, TopicIdea};
+use shopcircle_core::{community, shop, Error};
+use tauri::State;
+
+use super::CmdResult;
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_content(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+    community_id: Option<i64>,
+) -> CmdResult<Vec<ContentItem>> {
+    state.run(move |conn| content::list(conn, &from, &to, community_id)).await
+}
+
+#[tauri::command]
+pub async fn create_content(state: State<'_, AppState>, input: ContentInput) -> CmdResult<ContentItem> {
+    let now = state.now();
+    let made = state.run(move |conn| content::create(conn, &input, now)).await?;
+    state.reminders_changed();
+    Ok(made)
+}
+
+#[tauri::command]
+pub async fn update_content(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ContentInput,
+) -> CmdResult<ContentItem> {
+    let now = state.now();
+    let saved = state.run(move |conn| content::update(conn, id, &input, now)).await?;
+    state.reminders_changed();
+    Ok(saved)
+}
+
+#[tauri::command]
+pub async fn delete_content(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.run(move |conn| content::delete(conn, id)).await?;
+    state.reminders_changed();
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn set_content_posted(state: State<'_, AppState>, id: i64, posted: bool) -> CmdResult<ContentItem> {
+    let now = state.now();
+    let saved = state.run(move |conn| content::set_posted(conn, id, posted, now)).await?;
+    state.reminders_changed();
+    Ok(saved)
+}
+
+/// `image_base64` is a PNG or JPEG file's bytes as base64; `None` removes it.
+#[tauri::command]
+pub async fn set_content_image(
+    state: State<'_, AppState>,
+    id: i64,
+    image_base64: Option<String>,
+) -> CmdResult<ContentItem> {
+    let now = state.now();
+    state
+        .run(move |conn| {
+            let bytes = match image_base64 {
+                Some(b64) => Some(
+                    base64::engine::general_purpose::STANDARD.decode(b64).map_err(|_| AppError::BadUpload)?,
+                ),
+                None => None,
+            };
+            content::set_image(conn, id, bytes.as_deref(), now).map_err(AppError::from)
+        })
+        .await
+}
+
+/// The item's image as a `data:` URL the window can show, or `None`.
+#[tauri::command]
+pub async fn content_image(state: State<'_, AppState>, id: i64) -> CmdResult<Option<String>> {
+    state
+        .run(move |conn| {
+            Ok::<_, Error>(content::image(conn, id)?.map(|(kind, bytes)| {
+                format!("data:{kind};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
+            }))
+        })
+        .await
+}
+
+/// Starter topics for the community's kind and the shop's industry, in the shop's language.
+#[tauri::command]
+pub async fn topic_ideas(state: State<'_, AppState>, community_id: i64) -> CmdResult<Vec<TopicIdea>> {
+    state
+        .run_in_lang(move |conn, lang| {
+            let c = community::read::get(conn, community_id)?;
+            let industry = shop::get(conn)?.map(|s| s.industry).unwrap_or_default();
+            Ok::<_, Error>(content::ideas(&industry, c.kind, lang))
+        })
+        .await
+}

@@ -1,0 +1,102 @@
+//! The reminder centre, pausing notifications, starting at login, and the
+//! end-to-end tests' clock.
+
+use chrono::{DateTime, Duration, Utc};
+use shopcircle_core::reminder::{self, ReminderCentre};
+use shopcircle_core::{Error, Field, Problem};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_autostart::ManagerExt;
+
+use super::CmdResult;
+use crate::reminders::tray;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn reminder_centre(state: State<'_, AppState>) -> CmdResult<ReminderCentre> {
+    let now = state.now();
+    state.run(move |conn| reminder::centre(conn, now)).await
+}
+
+/// Clears missed reminders from the centre: the keys given, or all.
+#[tauri::command]
+pub async fn dismiss_reminders(
+    state: State<'_, AppState>,
+    keys: Option<Vec<String>>,
+) -> CmdResult<ReminderCentre> {
+    let now = state.now();
+    state
+        .run(move |conn| {
+            reminder::dismiss(conn, keys.as_deref(), now)?;
+            reminder::centre(conn, now)
+        })
+        .await
+}
+
+/// Silences notifications for `minutes` (0 resumes); reminders still reach the centre.
+#[tauri::command]
+pub async fn pause_reminders<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    minutes: i64,
+) -> CmdResult<ReminderCentre> {
+    let now = state.now();
+    let centre = state
+        .run(move |conn| {
+            let minutes = shopcircle_core::validate_range(Field::Minutes, minutes, 0, 24 * 60)?;
+            let until = (minutes > 0).then(|| now + Duration::minutes(minutes));
+            reminder::pause_until(conn, until, now)?;
+            reminder::centre(conn, now)
+        })
+        .await?;
+    tray::refresh(&app);
+    Ok(centre)
+}
+
+/// Whether the system starts ShopCircle at login.
+#[tauri::command]
+pub async fn autostart_enabled<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<bool> {
+    let lang = super::files::language(&state).await;
+    app.autolaunch().is_enabled().map_err(|e| autostart_error(lang, &e.to_string()))
+}
+
+#[tauri::command]
+pub async fn set_autostart<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    enabled: bool,
+) -> CmdResult<bool> {
+    let lang = super::files::language(&state).await;
+    let launcher = app.autolaunch();
+    let done = if enabled { launcher.enable() } else { launcher.disable() };
+    done.map_err(|e| autostart_error(lang, &e.to_string()))?;
+    launcher.is_enabled().map_err(|e| autostart_error(lang, &e.to_string()))
+}
+
+fn autostart_error(lang: shopcircle_core::Lang, reason: &str) -> shopcircle_core::ErrorPayload {
+    let message = match lang {
+        shopcircle_core::Lang::En => format!("The login setting could not be changed: {reason}"),
+        shopcircle_core::Lang::ZhCn => format!("无法更改开机启动设置：{reason}"),
+    };
+    shopcircle_core::ErrorPayload { code: "autostart".into(), message, field: None }
+}
+
+/// Moves the app's clock (end-to-end tests only: refused unless the app was
+/// started with SHOPCIRCLE_TEST_CLOCK=1), then lets the reminder task look.
+#[tauri::command]
+pub async fn set_test_clock(state: State<'_, AppState>, at: String) -> CmdResult<String> {
+    let lang = super::files::language(&state).await;
+    let refuse = || {
+        Error::invalid(Field::Date, Problem::Unknown { value: at.chars().take(40).collect() }).payload(lang)
+    };
+    let when =
+        DateTime::parse_from_rfc3339(at.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| refuse())?;
+    if !state.clock.set(when) {
+        return Err(shopcircle_core::ErrorPayload {
+            code: "forbidden".into(),
+            message: "the clock can be set only in end-to-end tests".into(),
+            field: None,
+        });
+    }
+    state.reminders_changed();
+    Ok(state.now().to_rfc3339())
+}

@@ -1,0 +1,146 @@
+//! The tray icon: ShopCircle keeps running there when the window is closed,
+//! so reminders still arrive. Its menu speaks the shop's language: open,
+//! today's list, pause reminders for an hour (or resume), quit.
+
+use chrono::Duration;
+use shopcircle_core::{reminder, shop, Lang};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::state::AppState;
+
+pub const TRAY_ID: &str = "main";
+
+/// Shows the window (from the tray or hidden) and opens `route` in it.
+pub fn open_page<R: Runtime>(app: &AppHandle<R>, route: &str) {
+    show_window(app);
+    let _ = app.emit("navigate", route.to_owned());
+}
+
+pub fn show_window<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
+}
+
+struct Words {
+    open: &'static str,
+    today: &'static str,
+    pause: &'static str,
+    resume: &'static str,
+    quit: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::En => Words {
+            open: "Open ShopCircle",
+            today: "Today's reminders",
+            pause: "Pause reminders for 1 hour",
+            resume: "Resume reminders",
+            quit: "Quit ShopCircle",
+        },
+        Lang::ZhCn => Words {
+            open: "打开 ShopCircle",
+            today: "今日提醒",
+            pause: "暂停提醒 1 小时",
+            resume: "恢复提醒",
+            quit: "退出 ShopCircle",
+        },
+    }
+}
+
+/// The language and whether reminders are paused, read from the file.
+fn status<R: Runtime>(app: &AppHandle<R>) -> (Lang, bool) {
+    let state = app.state::<AppState>();
+    let fallback = state.system_language;
+    let now = state.now();
+    match state.db() {
+        Some(db) => {
+            let conn = db.lock().unwrap_or_else(|p| p.into_inner());
+            let paused = reminder::paused_until(&conn, now).ok().flatten().is_some();
+            (shop::language_or(&conn, fallback), paused)
+        }
+        None => (fallback, false),
+    }
+}
+
+fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let (lang, paused) = status(app);
+    let w = words(lang);
+    let pause_text = if paused { w.resume } else { w.pause };
+    Menu::with_items(
+        app,
+        &[
+            &MenuItem::with_id(app, "open", w.open, true, None::<&str>)?,
+            &MenuItem::with_id(app, "today", w.today, true, None::<&str>)?,
+            &MenuItem::with_id(app, "pause", pause_text, true, None::<&str>)?,
+            &PredefinedMenuItem::separator(app)?,
+            &MenuItem::with_id(app, "quit", w.quit, true, None::<&str>)?,
+        ],
+    )
+}
+
+fn toggle_pause<R: Runtime>(app: &AppHandle<R>) {
+    let state = app.state::<AppState>();
+    let now = state.now();
+    if let Some(db) = state.db() {
+        let conn = db.lock().unwrap_or_else(|p| p.into_inner());
+        let paused = reminder::paused_until(&conn, now).ok().flatten().is_some();
+        let until = (!paused).then(|| now + Duration::hours(1));
+        if let Err(e) = reminder::pause_until(&conn, until, now) {
+            log::error!("could not pause reminders: {e}");
+        }
+    }
+    let _ = app.emit("reminders-delivered", ());
+    refresh(app);
+}
+
+/// Builds the tray icon; `false` when the desktop has no tray (then closing
+/// the window quits, rather than hiding it where nobody can find it).
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> bool {
+    let built = menu(app).and_then(|m| {
+        let mut tray = TrayIconBuilder::with_id(TRAY_ID)
+            .tooltip("ShopCircle")
+            .menu(&m)
+            .show_menu_on_left_click(false)
+            .on_menu_event(|app, event| match event.id.as_ref() {
+                "open" => show_window(app),
+                "today" => open_page(app, "reminders"),
+                "pause" => toggle_pause(app),
+                "quit" => app.exit(0),
+                _ => {}
+            })
+            .on_tray_icon_event(|tray, event| {
+                if let TrayIconEvent::Click {
+                    button: MouseButton::Left,
+                    button_state: MouseButtonState::Up,
+                    ..
+                } = event
+                {
+                    show_window(tray.app_handle());
+                }
+            });
+        if let Some(icon) = app.default_window_icon() {
+            tray = tray.icon(icon.clone());
+        }
+        tray.build(app)
+    });
+    match built {
+        Ok(_) => true,
+        Err(e) => {
+            log::warn!("no tray icon: {e}");
+            false
+        }
+    }
+}
+
+/// Rebuilds the menu (the language or the pause may have changed).
+pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
+    if let (Some(tray), Ok(m)) = (app.tray_by_id(TRAY_ID), menu(app)) {
+        let _ = tray.set_menu(Some(m));
+    }
+}
