@@ -6,6 +6,7 @@ mod error;
 mod gift_cmd;
 mod poster_cmd;
 mod qr_cmd;
+mod schedule_cmd;
 mod voucher_cmd;
 
 use std::path::PathBuf;
@@ -51,6 +52,9 @@ enum Command {
     /// Issue, redeem, print and report vouchers
     #[command(subcommand)]
     Voucher(voucher_cmd::VoucherCommand),
+    /// Recurring schedules, their occurrences, and the .ics export
+    #[command(subcommand)]
+    Schedule(schedule_cmd::ScheduleCommand),
 }
 
 #[derive(Subcommand)]
@@ -84,6 +88,7 @@ fn main() -> ExitCode {
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd).map(ok),
         Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang),
+        Command::Schedule(cmd) => schedule_cmd::run(&mut conn, cmd).map(ok),
     };
     match result {
         Ok((out, status)) => {

@@ -131,8 +131,11 @@ fn vtimezone(zone: Tz, year: i32) -> Vec<String> {
         // DTSTART is the wall-clock moment of the change in the old offset.
         let local = at.naive_utc() + Duration::seconds(i64::from(from.fix().local_minus_utc()));
         let day = local.date();
+        // The observance starts long before any schedule, on the same weekday
+        // rule, so dates before this year's change are placed right too.
+        let first = same_rule_in(1970, day).and_time(local.time());
         lines.push(format!("BEGIN:{kind}"));
-        lines.push(format!("DTSTART:{}", local.format("%Y%m%dT%H%M%S")));
+        lines.push(format!("DTSTART:{}", first.format("%Y%m%dT%H%M%S")));
         lines.push(format!("TZOFFSETFROM:{}", offset_text(from.fix().local_minus_utc())));
         lines.push(format!("TZOFFSETTO:{}", offset_text(to.fix().local_minus_utc())));
         lines.push(format!("RRULE:FREQ=YEARLY;BYMONTH={};BYDAY={}", day.month(), nth_weekday(day)));
@@ -143,6 +146,19 @@ fn vtimezone(zone: Tz, year: i32) -> Vec<String> {
     }
     lines.push("END:VTIMEZONE".into());
     lines
+}
+
+/// The day in `year` that `day`'s rule (its month, weekday, and which one of
+/// the month: the last, or the n-th) gives.
+fn same_rule_in(year: i32, day: NaiveDate) -> NaiveDate {
+    let last = (day + Duration::days(7)).month() != day.month();
+    let nth = (day.day() - 1) / 7 + 1;
+    let candidates: Vec<NaiveDate> = (1..=31)
+        .filter_map(|d| NaiveDate::from_ymd_opt(year, day.month(), d))
+        .filter(|d| d.weekday() == day.weekday())
+        .collect();
+    let pick = if last { candidates.last() } else { candidates.get(nth as usize - 1) };
+    pick.copied().unwrap_or(day)
 }
 
 /// "-1SU" for the last Sunday of its month, "2SU" for the second.
@@ -164,10 +180,10 @@ mod tests {
     fn berlin_gets_its_daylight_and_standard_rules_shanghai_one_fixed_offset() {
         let berlin = vtimezone(Berlin, 2026).join("\n");
         assert!(berlin.contains(
-            "BEGIN:DAYLIGHT\nDTSTART:20260329T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"
+            "BEGIN:DAYLIGHT\nDTSTART:19700329T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"
         ), "{berlin}");
         assert!(berlin.contains(
-            "BEGIN:STANDARD\nDTSTART:20261025T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
+            "BEGIN:STANDARD\nDTSTART:19701025T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"
         ), "{berlin}");
         let shanghai = vtimezone(Shanghai, 2026).join("\n");
         assert!(shanghai.contains("TZOFFSETFROM:+0800\nTZOFFSETTO:+0800"), "{shanghai}");

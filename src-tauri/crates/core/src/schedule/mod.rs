@@ -353,6 +353,11 @@ pub fn mark(
 
 /// A calendar range: "YYYY-MM-DD" to "YYYY-MM-DD", both included, in the shop's zone.
 pub fn day_range(conn: &Connection, from: &str, to: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+    day_range_in(shop::zone(conn)?, from, to)
+}
+
+/// The same, in `zone`.
+pub fn day_range_in(zone: Tz, from: &str, to: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
     let first = parse_day(Field::Date, from)?;
     let last = parse_day(Field::Date, to)?;
     if last < first {
@@ -361,9 +366,8 @@ pub fn day_range(conn: &Connection, from: &str, to: &str) -> Result<(DateTime<Ut
     if (last - first).num_days() > 400 {
         return Err(Error::invalid(Field::Date, crate::Problem::OutOfRange { min: 1, max: 400 }));
     }
-    let start = shop::start_of_day(conn, &first.to_string(), Field::Date)?;
-    let end = shop::start_of_day(conn, &(last + Duration::days(1)).to_string(), Field::Date)?;
-    Ok((start, end))
+    let midnight = |d: chrono::NaiveDate| rule::local_instant(zone, d.and_time(chrono::NaiveTime::MIN));
+    Ok((midnight(first), midnight(last + Duration::days(1))))
 }
 
 #[cfg(test)]

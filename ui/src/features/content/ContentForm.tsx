@@ -1,0 +1,356 @@
+// Add or edit one topic in a drawer: day, time, topic, the text to post and an
+// optional image, with starter ideas to begin from. The image goes up after
+// the item is saved (it needs the item's id).
+import { DeleteOutlined, PictureOutlined, UndoOutlined } from "@ant-design/icons";
+import { useMutation } from "@tanstack/react-query";
+import { Alert, App as AntApp, Button, Collapse, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Typography } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ContentInput } from "../../bindings/ContentInput";
+import type { ContentItem } from "../../bindings/ContentItem";
+import type { Field } from "../../bindings/Field";
+import type { TopicIdea } from "../../bindings/TopicIdea";
+import { showError } from "../../errors";
+import { ipc, toErrorPayload } from "../../ipc";
+import { useCommunities } from "../communities/queries";
+import { fileToBase64 } from "../drainage/queries";
+import { IdeaList, WithBlanks } from "./IdeaList";
+import { IMAGE_MAX_BYTES, IMAGE_TYPES, useContentImage, useInvalidateContent } from "./queries";
+import { normaliseTime, placeholders } from "./week";
+
+const DAY = "YYYY-MM-DD";
+export const DEFAULT_TIME = "10:00";
+export const TOPIC_MAX = 60;
+export const BODY_MAX = 2000;
+
+type Values = { communityId: number; day: Dayjs | null; time: string; topic: string; body: string };
+
+/** Which box a backend error belongs beside. */
+const FIELDS: Partial<Record<Field, keyof Values>> = {
+  date: "day",
+  time: "time",
+  topic: "topic",
+  body: "body",
+  community: "communityId",
+};
+
+export function toContentInput(v: Values): ContentInput {
+  return {
+    community_id: v.communityId,
+    day: v.day ? v.day.format(DAY) : "",
+    time: normaliseTime(v.time ?? ""),
+    topic: (v.topic ?? "").trim(),
+    body: (v.body ?? "").trim(),
+  };
+}
+
+/** What happens to the image on save. */
+type ImageChange = { kind: "keep" } | { kind: "set"; base64: string; type: string; name: string } | { kind: "remove" };
+
+/** What the drawer is open for: a new topic on a day (maybe from an idea), or an existing one. */
+export type Editing = { mode: "new"; day: string; idea?: TopicIdea } | { mode: "edit"; item: ContentItem };
+
+type Props = { editing: Editing | null; communityId: number; onClose: () => void };
+
+/** Thrown when the item was saved but its image was refused. */
+class ImageFailed {
+  constructor(
+    readonly item: ContentItem,
+    readonly cause: unknown,
+  ) {}
+}
+
+export function ContentForm({ editing, communityId, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<Values>();
+  const invalidate = useInvalidateContent();
+  const communities = useCommunities(false);
+  const open = editing !== null;
+  // The saved item: the one being edited, or the one just created (so a
+  // second Save after a refused image updates rather than adds again).
+  const [saved, setSaved] = useState<ContentItem | null>(null);
+  const [image, setImage] = useState<ImageChange>({ kind: "keep" });
+  const [imageError, setImageError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+
+  const initial = useMemo<Values>(() => {
+    if (editing?.mode === "edit") {
+      const i = editing.item;
+      return { communityId: i.community_id, day: dayjs(i.day, DAY), time: i.time, topic: i.topic, body: i.body };
+    }
+    return {
+      communityId,
+      day: editing ? dayjs(editing.day, DAY) : null,
+      time: DEFAULT_TIME,
+      topic: editing?.idea?.topic.slice(0, TOPIC_MAX) ?? "",
+      body: editing?.idea?.body.slice(0, BODY_MAX) ?? "",
+    };
+  }, [editing, communityId]);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(initial);
+    setSaved(editing?.mode === "edit" ? editing.item : null);
+    setImage({ kind: "keep" });
+    setImageError(null);
+    setFormError(null);
+  }, [open, initial, editing, form]);
+
+  const current = saved;
+  const storedImage = useContentImage(current?.id ?? 0, !!current?.has_image);
+  const body = (Form.useWatch("body", form) as string | undefined) ?? "";
+  const blanks = placeholders(body);
+
+  const save = useMutation({
+    mutationFn: async (v: Values) => {
+      const input = toContentInput(v);
+      let item = current ? await ipc.updateContent(current.id, input) : await ipc.createContent(input);
+      try {
+        if (image.kind === "set") item = await ipc.setContentImage(item.id, image.base64);
+        else if (image.kind === "remove" && item.has_image) item = await ipc.setContentImage(item.id, null);
+      } catch (e) {
+        throw new ImageFailed(item, e);
+      }
+      return { item, created: !current };
+    },
+    onMutate: () => {
+      setFormError(null);
+      setImageError(null);
+    },
+    onSuccess: ({ item, created }) => {
+      invalidate(item.id);
+      void message.success(created ? t("content.form.created") : t("content.form.saved"));
+      onClose();
+    },
+    onError: (e) => {
+      if (e instanceof ImageFailed) {
+        // The topic itself is saved: show it, keep the drawer for the image.
+        setSaved(e.item);
+        invalidate(e.item.id);
+        setImageError(toErrorPayload(e.cause).message);
+        return;
+      }
+      const p = toErrorPayload(e);
+      if (p.field === "image") {
+        setImageError(p.message);
+        return;
+      }
+      const name = p.field ? FIELDS[p.field] : undefined;
+      if (name) {
+        form.setFields([{ name, errors: [p.message] }]);
+        form.scrollToField(name, { block: "center" });
+      } else {
+        setFormError(p.message);
+      }
+    },
+  });
+
+  const remove = useMutation({
+    mutationFn: (id: number) => ipc.deleteContent(id),
+    onSuccess: () => {
+      invalidate();
+      void message.success(t("content.form.deleted"));
+      onClose();
+    },
+    onError: (e) => showError(e, message),
+  });
+
+  const pickIdea = (idea: TopicIdea) => {
+    form.setFieldsValue({ topic: idea.topic.slice(0, TOPIC_MAX), body: idea.body.slice(0, BODY_MAX) });
+    form.setFields([
+      { name: "topic", errors: [] },
+      { name: "body", errors: [] },
+    ]);
+  };
+
+  const onFile = (f: File) => {
+    setImageError(null);
+    if (!IMAGE_TYPES.includes(f.type)) {
+      setImageError(t("content.form.imageType"));
+      return;
+    }
+    if (f.size > IMAGE_MAX_BYTES) {
+      setImageError(t("content.form.imageTooLarge", { size: (f.size / 1024 / 1024).toFixed(1) }));
+      return;
+    }
+    fileToBase64(f).then(
+      (base64) => setImage({ kind: "set", base64, type: f.type, name: f.name }),
+      (e) => setImageError(toErrorPayload(e).message),
+    );
+  };
+
+  const hasStored = !!current?.has_image;
+  const preview = image.kind === "set" ? `data:${image.type};base64,${image.base64}` : image.kind === "keep" && hasStored ? storedImage.data : null;
+  const imageState =
+    image.kind === "set" ? t("content.form.newImage", { name: image.name }) : image.kind === "remove" ? t("content.form.imageWillGo") : hasStored ? null : t("content.form.noImage");
+  const busy = save.isPending || remove.isPending;
+  const isNew = !current;
+
+  return (
+    <Drawer
+      open={open}
+      onClose={busy ? undefined : onClose}
+      maskClosable={!busy}
+      width={600}
+      destroyOnHidden
+      title={isNew ? t("content.form.newTitle") : t("content.form.editTitle")}
+      data-testid="content-form"
+      rootClassName="sc-content-drawer"
+      extra={
+        <Space>
+          {!isNew && (
+            <Popconfirm
+              title={t("content.form.deleteConfirm")}
+              okText={t("content.form.delete")}
+              cancelText={t("common.cancel")}
+              okButtonProps={{ danger: true, "data-testid": "content-delete-confirm" } as object}
+              onConfirm={() => current && remove.mutate(current.id)}
+            >
+              <Button danger icon={<DeleteOutlined />} loading={remove.isPending} disabled={save.isPending} data-testid="content-delete">
+                {t("content.form.delete")}
+              </Button>
+            </Popconfirm>
+          )}
+          <Button onClick={onClose} disabled={busy}>{t("common.cancel")}</Button>
+          <Button type="primary" loading={save.isPending} disabled={remove.isPending} onClick={() => form.submit()} data-testid="content-save">
+            {t("content.form.save")}
+          </Button>
+        </Space>
+      }
+    >
+      <div data-testid="content-form-body">
+        {formError && (
+          <Alert type="error" showIcon closable onClose={() => setFormError(null)} style={{ marginBottom: 16 }} message={t("content.form.failed")} description={formError} data-testid="content-form-error" />
+        )}
+        <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={initial} onFinish={(v) => save.mutate(v)}>
+          <Form.Item name="communityId" label={t("content.form.community")}>
+            <Select
+              data-testid="content-form-community"
+              options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              loading={communities.isPending}
+            />
+          </Form.Item>
+          <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 16 }}>
+            <Form.Item name="day" label={t("content.form.day")} rules={[{ required: true, message: t("content.form.dayRequired") }]}>
+              <DatePicker data-testid="content-day" allowClear={false} style={{ width: "100%" }} />
+            </Form.Item>
+            <Form.Item
+              name="time"
+              label={t("content.form.time")}
+              extra={t("content.form.timeHelp")}
+              rules={[
+                { required: true, whitespace: true, message: t("content.form.timeRequired") },
+                { pattern: /^\s*\d{1,2}\s*[:：]\s*\d{2}\s*$/, message: t("content.form.timeFormat") },
+              ]}
+            >
+              <Input data-testid="content-time" placeholder="HH:MM" maxLength={5} inputMode="numeric" style={{ fontVariantNumeric: "tabular-nums" }} />
+            </Form.Item>
+          </div>
+          <Form.Item name="topic" label={t("content.form.topic")} rules={[{ required: true, whitespace: true, message: t("content.form.topicRequired") }]}>
+            <Input data-testid="content-topic" placeholder={t("content.form.topicPlaceholder")} maxLength={TOPIC_MAX} showCount />
+          </Form.Item>
+          <Form.Item
+            name="body"
+            label={t("content.form.body")}
+            extra={
+              blanks.length > 0 ? (
+                <Typography.Text type="warning" data-testid="content-placeholders">
+                  {t("content.form.placeholdersLeft", { list: blanks.join(" ") })}
+                </Typography.Text>
+              ) : (
+                t("content.form.bodyHelp")
+              )
+            }
+          >
+            <Input.TextArea
+              data-testid="content-body"
+              placeholder={t("content.form.bodyPlaceholder")}
+              maxLength={BODY_MAX}
+              showCount
+              autoSize={{ minRows: 5, maxRows: 14 }}
+            />
+          </Form.Item>
+          <Form.Item
+            label={t("content.form.image")}
+            validateStatus={imageError ? "error" : undefined}
+            help={imageError ?? t("content.form.imageHint")}
+            data-testid="content-image-field"
+          >
+            <div style={{ display: "flex", gap: 12, alignItems: "flex-start", flexWrap: "wrap" }}>
+              {preview && (
+                <img src={preview} alt={t("content.form.image")} data-testid="content-image-preview" style={{ width: 120, height: 90, objectFit: "cover", borderRadius: 8, border: "1px solid #e6e8e1" }} />
+              )}
+              <Space direction="vertical" size={6}>
+                <Space wrap>
+                  <Button icon={<PictureOutlined />} onClick={() => file.current?.click()} data-testid="content-image-pick">
+                    {preview ? t("content.form.changeImage") : t("content.form.pickImage")}
+                  </Button>
+                  {(image.kind === "set" || (image.kind === "keep" && hasStored)) && (
+                    <Button
+                      danger
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      onClick={() => {
+                        setImage(hasStored ? { kind: "remove" } : { kind: "keep" });
+                        setImageError(null);
+                      }}
+                      data-testid="content-image-remove"
+                    >
+                      {t("content.form.removeImage")}
+                    </Button>
+                  )}
+                  {image.kind === "remove" && (
+                    <Button type="text" icon={<UndoOutlined />} onClick={() => setImage({ kind: "keep" })} data-testid="content-image-keep">
+                      {t("content.form.keepImage")}
+                    </Button>
+                  )}
+                </Space>
+                {imageState && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="content-image-state">
+                    {imageState}
+                  </Typography.Text>
+                )}
+              </Space>
+            </div>
+            <input
+              ref={file}
+              type="file"
+              accept="image/png,image/jpeg"
+              hidden
+              data-testid="content-image"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = "";
+                if (f) onFile(f);
+              }}
+            />
+          </Form.Item>
+        </Form>
+        <Collapse
+          key={isNew ? "new" : "edit"}
+          defaultActiveKey={isNew ? ["ideas"] : []}
+          ghost
+          style={{ marginInline: -16 }}
+          items={[
+            {
+              key: "ideas",
+              label: <Typography.Text strong>{t("content.ideas")}</Typography.Text>,
+              children: (
+                <>
+                  <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+                    <WithBlanks text={t("content.ideasHint")} />
+                  </Typography.Paragraph>
+                  <IdeaList communityId={communityId} onPick={pickIdea} />
+                </>
+              ),
+            },
+          ]}
+        />
+      </div>
+    </Drawer>
+  );
+}
