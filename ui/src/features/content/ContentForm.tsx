@@ -3,7 +3,7 @@
 // the item is saved (it needs the item's id).
 import { DeleteOutlined, PictureOutlined, UndoOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App as AntApp, Button, Collapse, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Typography } from "antd";
+import { Alert, App as AntApp, Button, Collapse, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Typography, type ButtonProps } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -70,7 +70,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
   const open = editing !== null;
   // The saved item: the one being edited, or the one just created (so a
   // second Save after a refused image updates rather than adds again).
-  const [saved, setSaved] = useState<ContentItem | null>(null);
+  const [saved, setSaved] = useState<{ for: Editing; item: ContentItem } | null>(null);
   const [image, setImage] = useState<ImageChange>({ kind: "keep" });
   const [imageError, setImageError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -94,13 +94,13 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(initial);
-    setSaved(editing?.mode === "edit" ? editing.item : null);
     setImage({ kind: "keep" });
     setImageError(null);
     setFormError(null);
   }, [open, initial, editing, form]);
 
-  const current = saved;
+  const current = saved && saved.for === editing ? saved.item : editing?.mode === "edit" ? editing.item : null;
+  const chosenCommunity = (Form.useWatch("communityId", form) as number | undefined) ?? communityId;
   const storedImage = useContentImage(current?.id ?? 0, !!current?.has_image);
   const body = (Form.useWatch("body", form) as string | undefined) ?? "";
   const blanks = placeholders(body);
@@ -129,7 +129,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
     onError: (e) => {
       if (e instanceof ImageFailed) {
         // The topic itself is saved: show it, keep the drawer for the image.
-        setSaved(e.item);
+        if (editing) setSaved({ for: editing, item: e.item });
         invalidate(e.item.id);
         setImageError(toErrorPayload(e.cause).message);
         return;
@@ -207,7 +207,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
               title={t("content.form.deleteConfirm")}
               okText={t("content.form.delete")}
               cancelText={t("common.cancel")}
-              okButtonProps={{ danger: true, "data-testid": "content-delete-confirm" } as object}
+              okButtonProps={{ danger: true, "data-testid": "content-delete-confirm" } as ButtonProps}
               onConfirm={() => current && remove.mutate(current.id)}
             >
               <Button danger icon={<DeleteOutlined />} loading={remove.isPending} disabled={save.isPending} data-testid="content-delete">
@@ -344,7 +344,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
                   <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
                     <WithBlanks text={t("content.ideasHint")} />
                   </Typography.Paragraph>
-                  <IdeaList communityId={communityId} onPick={pickIdea} />
+                  <IdeaList communityId={chosenCommunity} onPick={pickIdea} />
                 </>
               ),
             },

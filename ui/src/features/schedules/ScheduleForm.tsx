@@ -20,7 +20,7 @@ import { useCommunities } from "../communities/queries";
 import { todayIn } from "../communities/today";
 import { useInvalidateSchedules } from "./queries";
 import {
-  PRESETS, REPEAT_KINDS, WEEK, durationText, leadText, normaliseTime, repeatAt, repeatOfChoice, ruleOf, weekdayOf,
+  PRESETS, REPEAT_KINDS, WEEK, durationText, leadText, normaliseTime, ordinal, repeatAt, repeatOfChoice, ruleOf, weekdayOf,
   type Preset, type PresetKey, type RepeatKind,
 } from "./repeat";
 import { SkippedDays, WeekdayToggles } from "./ScheduleFields";
@@ -316,7 +316,7 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
               name="monthDay"
               label={t("schedules.form.monthDay")}
               rules={[{ required: true, message: t("schedules.form.monthDayRequired") }]}
-              extra={(v.monthDay ?? 0) > 28 ? t("schedules.form.monthDayShort", { day: v.monthDay }) : undefined}
+              extra={(v.monthDay ?? 0) > 28 ? t("schedules.form.monthDayShort", { day: v.monthDay, nth: ordinal(v.monthDay ?? 1) }) : undefined}
             >
               <InputNumber<number> data-testid="schedule-month-day" min={1} max={31} precision={0} style={{ width: 140 }} />
             </Form.Item>

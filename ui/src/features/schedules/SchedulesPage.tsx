@@ -5,7 +5,6 @@ import { useMutation } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography, type ButtonProps } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Purpose } from "../../bindings/Purpose";
 import type { Schedule } from "../../bindings/Schedule";
 import { showError, toMessage } from "../../errors";
 import { day as dayText } from "../../format";
@@ -15,11 +14,9 @@ import { useShop } from "../../queries";
 import { communityColor } from "../calendar/palette";
 import { useCommunities } from "../communities/queries";
 import { useInvalidateSchedules, useSchedules } from "./queries";
-import { leadText, repeatAt, type PresetKey } from "./repeat";
+import { PURPOSE_COLOR, leadText, repeatAt, type PresetKey } from "./repeat";
 import { PresetButtons, ScheduleForm } from "./ScheduleForm";
 import { formatInstant } from "./when";
-
-export const PURPOSE_COLOR: Record<Purpose, string> = { campaign: "volcano", content: "blue", custom: "default" };
 
 /** Soonest first; paused and finished ones after, by title. */
 function byNext(a: Schedule, b: Schedule): number {

@@ -124,6 +124,9 @@ export function normaliseTime(text: string): string | null {
   return `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}`;
 }
 
+/** The tag colour of each purpose, the same on every page. */
+export const PURPOSE_COLOR: Record<Purpose, string> = { campaign: "volcano", content: "blue", custom: "default" };
+
 export type PresetKey = "spike" | "gift-day" | "member-day" | "daily-topic";
 
 export type Preset = {

@@ -11,6 +11,7 @@ import i18n from "../../i18n";
 import { ipc } from "../../ipc";
 import { useSetLang } from "../../lang";
 import { keys, useAppInfo } from "../../queries";
+import { AutostartSetting } from "./AutostartSetting";
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      <AutostartSetting />
       <Card title={t("settings.data")}>
         <Typography.Paragraph type="secondary">{t("settings.dataHint")}</Typography.Paragraph>
         <Descriptions column={1} size="small" styles={{ label: { width: 120 } }}>

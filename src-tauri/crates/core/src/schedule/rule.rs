@@ -12,7 +12,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
-use rrule::{Frequency, NWeekday, RRule, RRuleSet, Unvalidated};
+use rrule::{Frequency, NWeekday, RRule, RRuleSet, Unvalidated, Validated};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -57,6 +57,9 @@ pub struct Rule {
     /// The RRULE text, upper case, without UNTIL (that is `ends`).
     text: String,
     parsed: RRule<Unvalidated>,
+    /// The rule with what the start implies made explicit (BYDAY from a
+    /// weekly start, the time of day), so it can be expanded from a later start.
+    validated: RRule<Validated>,
     /// The first occurrence's local date and time.
     pub start: NaiveDateTime,
     /// The last day it may fall on, if it ends.
@@ -122,9 +125,9 @@ impl Rule {
         let mut skipped = skipped;
         skipped.sort();
         skipped.dedup();
-        let rule = Rule { text, parsed, start, ends, skipped };
-        // Building validates what parsing cannot (BYMONTHDAY=32 and the like).
-        rule.set(start).map_err(|_| unknown(Field::Rule, raw))?;
+        // Validating catches what parsing cannot (BYMONTHDAY=32 and the like).
+        let validated = parsed.clone().validate(floating(start)).map_err(|_| unknown(Field::Rule, raw))?;
+        let rule = Rule { text, parsed, validated, start, ends, skipped };
         let horizon = start.with_year(start.year() + NEVER_HORIZON_YEARS).unwrap_or(start);
         if rule.local_between(start, horizon, 1).is_empty() {
             let field =
@@ -139,31 +142,65 @@ impl Rule {
         &self.text
     }
 
-    fn set(&self, start: NaiveDateTime) -> std::result::Result<RRuleSet, rrule::RRuleError> {
-        let floating = rrule::Tz::UTC.from_utc_datetime(&start);
-        self.parsed.clone().build(floating)
+    /// A start no later than `from` from which the rule gives the same
+    /// occurrences: whole periods (days, weeks, months or years, times the
+    /// interval) after the real start. The `rrule` crate walks from its start,
+    /// so without this a year-old daily schedule would walk a year each time.
+    /// A COUNT counts from the real start, so such rules are not moved.
+    fn start_near(&self, from: NaiveDateTime) -> NaiveDateTime {
+        let r = &self.validated;
+        if r.get_count().is_some() || from <= self.start {
+            return self.start;
+        }
+        let interval = i64::from(r.get_interval().max(1));
+        let days = |n: i64| Duration::days(n);
+        match r.get_freq() {
+            Frequency::Daily | Frequency::Weekly => {
+                let period = interval * if r.get_freq() == Frequency::Weekly { 7 } else { 1 };
+                let k = (from - self.start).num_days() / period - 1;
+                if k > 0 {
+                    self.start + days(k * period)
+                } else {
+                    self.start
+                }
+            }
+            Frequency::Monthly | Frequency::Yearly => {
+                let step = interval * if r.get_freq() == Frequency::Yearly { 12 } else { 1 };
+                let months = |t: NaiveDateTime| i64::from(t.year()) * 12 + i64::from(t.month0());
+                let k = (months(from) - months(self.start)) / step - 1;
+                if k <= 0 {
+                    return self.start;
+                }
+                // The first of the month: the validated rule names its days.
+                let target = months(self.start) + k * step;
+                let (y, m) = (target.div_euclid(12) as i32, target.rem_euclid(12) as u32 + 1);
+                NaiveDate::from_ymd_opt(y, m, 1).map_or(self.start, |d| d.and_time(self.start.time()))
+            }
+            _ => self.start,
+        }
     }
 
     /// Local date-times in `[from, to)` the rule gives, skips and end applied.
     fn local_between(&self, from: NaiveDateTime, to: NaiveDateTime, limit: u16) -> Vec<NaiveDateTime> {
-        let Ok(set) = self.set(self.start) else { return Vec::new() };
-        let floating = |t: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&t);
         let last = match self.ends {
             Some(end) => to.min(end.succ_opt().unwrap_or(end).and_time(NaiveTime::MIN)),
             None => to,
         };
+        let mut out = Vec::new();
         if last <= from {
-            return Vec::new();
+            return out;
         }
-        // `after` and `before` are inclusive; `to` is not, so drop it below.
-        let found = set.after(floating(from)).before(floating(last)).all(MAX_PER_EXPANSION);
-        found
-            .dates
-            .into_iter()
-            .map(|d| d.naive_utc())
-            .filter(|t| *t < last && !self.skipped.contains(&t.date()))
-            .take(usize::from(limit))
-            .collect()
+        let set = RRuleSet::new(floating(self.start_near(from))).rrule(self.validated.clone());
+        for d in &set {
+            let t = d.naive_utc();
+            if t >= last || out.len() >= usize::from(limit.min(MAX_PER_EXPANSION)) {
+                break;
+            }
+            if t >= from && t >= self.start && !self.skipped.contains(&t.date()) {
+                out.push(t);
+            }
+        }
+        out
     }
 
     /// Every occurrence whose instant is in `[from, to)`, in order.
@@ -250,6 +287,12 @@ impl Rule {
         }
         out
     }
+}
+
+/// A local date-time as the `rrule` crate's input: wall-clock time read as
+/// UTC, which has no DST, so the expansion is purely on the calendar.
+fn floating(t: NaiveDateTime) -> chrono::DateTime<rrule::Tz> {
+    rrule::Tz::UTC.from_utc_datetime(&t)
 }
 
 /// An UNTIL value as the last local day: `20261231T120000Z` read in `zone`,

@@ -193,3 +193,33 @@ proptest! {
         prop_assert!(found.windows(2).all(|w| w[0].at < w[1].at));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Expanding from a start moved close to the window (to avoid walking the
+    /// years since the real start) gives exactly what walking from the real
+    /// start gives.
+    #[test]
+    fn a_moved_start_gives_the_same_occurrences_as_the_real_one(
+        which in 0usize..8, interval in 1u16..4, offset in 0i64..1500, span in 1i64..120,
+    ) {
+        let rules = [
+            "FREQ=DAILY", "FREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=MO,TH", "FREQ=MONTHLY",
+            "FREQ=MONTHLY;BYMONTHDAY=31", "FREQ=MONTHLY;BYDAY=-1FR", "FREQ=YEARLY", "FREQ=MONTHLY;BYDAY=2TU",
+        ];
+        let text = format!("{};INTERVAL={interval}", rules[which]);
+        let begin = start(2025, 1, 31, 20, 0);
+        let r = Rule::parse(&text, begin, None, vec![], Shanghai).unwrap();
+        let from = begin + Duration::days(offset);
+        let to = from + Duration::days(span);
+        let reference: Vec<NaiveDateTime> = RRuleSet::new(floating(begin))
+            .rrule(r.validated.clone())
+            .into_iter()
+            .map(|d| d.naive_utc())
+            .skip_while(|t| *t < from)
+            .take_while(|t| *t < to)
+            .collect();
+        prop_assert_eq!(r.local_between(from, to, MAX_PER_EXPANSION), reference);
+    }
+}
