@@ -25,6 +25,9 @@ export SHOPCIRCLE_DB="$work/e2e.db"
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
 export WEBKIT_DISABLE_DMABUF_RENDERER=1   # blank windows under some GPU stacks otherwise
 export LANG=C.UTF-8
+# The app's clock may be moved by the tests (set_test_clock), so a reminder due
+# tomorrow is seen without waiting a day. The app refuses that without this.
+export SHOPCIRCLE_TEST_CLOCK=1
 
 tauri-driver --port 4444 >"$artifacts/tauri-driver.log" 2>&1 &
 pids+=($!)

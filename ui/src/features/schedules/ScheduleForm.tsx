@@ -385,7 +385,7 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
           <Form.Item label={t("schedules.form.lead")} extra={t("schedules.form.leadHelp")} required={false}>
             <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 12 }}>
               <Form.Item name="lead" noStyle rules={[{ required: true, message: t("schedules.form.leadRequired") }]}>
-                <InputNumber<number> data-testid="schedule-lead" min={0} max={LEAD_MAX} precision={0} addonAfter={t("schedules.form.minutes")} style={{ width: 170 }} />
+                <InputNumber<number> data-testid="schedule-lead" min={0} max={LEAD_MAX} precision={0} suffix={t("schedules.form.minutes")} style={{ width: 150 }} />
               </Form.Item>
               <Space size={6} wrap>
                 {LEAD_CHOICES.map((m) => (

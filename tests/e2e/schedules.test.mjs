@@ -1,0 +1,159 @@
+// The shop's rhythm in the real app window: make the Monday–Thursday 20:00
+// spike schedule from its preset, see its four evenings in the calendar's week
+// view, plan a content topic for tomorrow, then move the app's clock to
+// tomorrow at the topic's time and see the reminder arrive in the reminder
+// centre (and tonight's spike reminders, passed meanwhile, listed as missed).
+// The clock is the app's test clock (SHOPCIRCLE_TEST_CLOCK=1, set by run.sh):
+// nothing here waits for real time to pass.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Session } from './webdriver.mjs';
+
+const APP = process.env.E2E_APP;
+const CLI = process.env.E2E_CLI;
+const SHOTS = process.env.E2E_ARTIFACTS;
+const SPIKE = 'Spike 秒杀 osmanthus oolong';
+const TOPIC = 'Tea of the day 每日一茶';
+let s;
+let zone;
+let community;
+
+before(async () => {
+  s = await Session.start(APP);
+});
+after(async () => {
+  if (s) await s.end().catch(() => {});
+});
+
+const shot = (name) => s.screenshot(join(SHOTS, `${name}.png`));
+const cli = (...args) => JSON.parse(execFileSync(CLI, ['--json', ...args], { encoding: 'utf8' }));
+/** Calls one of the app's own commands from the window, as the UI does. */
+const invoke = (cmd, args = {}) =>
+  s.execute('return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])', [cmd, args]);
+
+/** A day in the shop's zone, `offset` days from now, as YYYY-MM-DD, and its weekday (0 = Sunday). */
+function shopDay(offset = 0) {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' })
+    .formatToParts(new Date(Date.now() + offset * 86_400_000));
+  const get = (t) => parts.find((p) => p.type === t).value;
+  const day = `${get('year')}-${get('month')}-${get('day')}`;
+  return { day, weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday')) };
+}
+
+/** The instant that is `time` (HH:MM) on `day` in the shop's zone, as RFC 3339 UTC. */
+function shopInstant(day, time) {
+  const guess = new Date(`${day}T${time}:00Z`);
+  const local = new Date(guess.toLocaleString('en-US', { timeZone: zone }));
+  const utc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }));
+  return new Date(guess.getTime() - (local - utc)).toISOString();
+}
+
+test('the shop is set up (or was, by a journey before)', async () => {
+  const first = await s.waitFor('the welcome or the app', async () =>
+    (await s.execute(`return document.querySelector('[data-testid="app-ready"]') ? 'app'
+      : document.querySelector('[data-testid="welcome-shop-name"]') ? 'welcome' : null`)), 30000);
+  if (first === 'welcome') {
+    await s.clickTestId('welcome-language-en');
+    await s.typeInto('welcome-shop-name', 'Leaf & Cup Tea House');
+    await s.typeInto('welcome-industry', 'Tea shop');
+    await s.clickTestId('welcome-start');
+    await s.byTestId('app-ready');
+  }
+  zone = (await invoke('app_info')).shop.time_zone;
+  // A community of its own, made by a second process on the same file.
+  community = cli('community', 'add', '--name', 'Rhythm tea friends', '--kind', 'high-frequency').id;
+});
+
+test('make the Monday–Thursday 20:00 spike from its preset', async () => {
+  await s.clickTestId('nav-schedules');
+  await s.clickTestId('schedule-add');
+  await s.byTestId('schedule-form');
+  await s.clickTestId('schedule-preset-spike');
+  await s.typeInto('schedule-title', SPIKE, { replace: true });
+  for (const d of ['mo', 'tu', 'we', 'th']) {
+    assert.equal(await s.execute(`return document.querySelector('[data-testid="schedule-day-${d}"]').getAttribute('aria-pressed')`), 'true');
+  }
+  assert.equal(await s.execute(`return document.querySelector('[data-testid="schedule-time"] input, input[data-testid="schedule-time"]').value`), '20:00');
+  await shot('40-schedule-form');
+  await s.clickTestId('schedule-save');
+  await s.waitFor('the schedule in the list', async () =>
+    (await s.execute(`return [...document.querySelectorAll('[data-testid^="schedule-row-"]')].some((e) => e.innerText.includes(arguments[0])) || null`, [SPIKE])));
+  // Stored as the RFC 5545 rule, in the same file the CLI reads.
+  const stored = cli('schedule', 'list').find((x) => x.title === SPIKE);
+  assert.equal(stored.rule, 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH');
+  assert.equal(stored.time, '20:00');
+  assert.equal(stored.lead_minutes, 30);
+  await shot('41-schedules');
+});
+
+test('the week view shows the spike on Monday to Thursday at 20:00', async () => {
+  await s.clickTestId('nav-calendar');
+  await s.clickTestId('calendar-view-week');
+  // Friday to Sunday: this week's evenings are before the first one; look at next week.
+  const today = shopDay(0);
+  if ([0, 5, 6].includes(today.weekday)) await s.clickTestId('calendar-next');
+  const id = cli('schedule', 'list').find((x) => x.title === SPIKE).id;
+  const chips = await s.waitFor('four spike evenings in the week', async () => {
+    const found = await s.execute(
+      `return [...document.querySelectorAll('[data-testid^="occurrence-${id}-"]')].map((e) => [e.dataset.testid, e.closest('[data-testid^="calendar-day-"]')?.dataset.testid, e.innerText])`);
+    return found.length === 4 ? found : null;
+  });
+  const weekdays = chips.map(([tid]) => new Date(`${tid.slice(-10)}T12:00:00Z`).getUTCDay());
+  assert.deepEqual(weekdays, [1, 2, 3, 4]);
+  for (const [tid, column, text] of chips) {
+    assert.equal(column, `calendar-day-${tid.slice(-10)}`, 'each evening sits in its own day column');
+    assert.match(text, /20:00/);
+  }
+  await shot('42-calendar-week');
+});
+
+test('plan tomorrow\'s topic in the content calendar', async () => {
+  const tomorrow = shopDay(1).day;
+  await s.clickTestId('nav-content');
+  await s.clickTestId('content-community');
+  await s.execute(
+    `const o = [...document.querySelectorAll('.ant-select-item-option')].find((e) => e.innerText.includes('Rhythm tea friends')); o && o.click(); return !!o`);
+  // Tomorrow may be in next week (today is Sunday).
+  if (!(await s.execute(`return !!document.querySelector('[data-testid="content-day-${tomorrow}"]')`))) await s.clickTestId('content-next');
+  await s.clickTestId(`content-add-${tomorrow}`);
+  await s.byTestId('content-form');
+  await s.typeInto('content-topic', TOPIC);
+  await s.typeInto('content-time', '10:00', { replace: true });
+  await s.typeInto('content-body', 'Today we brew osmanthus oolong at 95°C. 今天冲泡桂花乌龙。');
+  await s.clickTestId('content-save');
+  const item = await s.waitFor('the topic on tomorrow\'s card', async () =>
+    (await s.execute(`return document.querySelector('[data-testid="content-day-${tomorrow}"] [data-testid^="content-item-"]')?.innerText ?? null`)));
+  assert.match(item, /Tea of the day/);
+  await shot('43-content-week');
+});
+
+test('at tomorrow 10:00 the reminder arrives in the reminder centre, exactly once', async () => {
+  const tomorrow = shopDay(1).day;
+  await s.clickTestId('nav-reminders');
+  await s.byTestId('reminders-today');
+  // Move the app's clock to 30 s after the topic's time; the reminder task wakes at once.
+  await invoke('set_test_clock', { at: new Date(Date.parse(shopInstant(tomorrow, '10:00')) + 30_000).toISOString() });
+  const row = await s.waitFor('the topic\'s reminder, delivered, in today\'s list', async () =>
+    (await s.execute(
+      `const r = [...document.querySelectorAll('[data-testid="reminders-today"] [data-testid^="reminder-content:"]')].find((e) => e.innerText.includes(arguments[0]));
+       return r ? r.innerText : null`, [TOPIC])), 30000);
+  assert.match(row, /10:00/);
+  const centre = await invoke('reminder_centre');
+  assert.equal(centre.today, tomorrow);
+  const delivered = centre.today_list.filter((r) => r.kind === 'content' && r.title === TOPIC);
+  assert.equal(delivered.length, 1);
+  assert.ok(delivered[0].delivered_at, 'recorded as delivered');
+  // Tonight's spike (if tonight is Monday to Thursday) passed while the clock jumped: missed, not shown in a burst.
+  if ([1, 2, 3, 4].includes(shopDay(0).weekday)) {
+    const missed = centre.missed.filter((r) => r.title === SPIKE).map((r) => r.kind).sort();
+    assert.deepEqual(missed, ['announce', 'start']);
+    await s.byTestId('reminders-missed');
+  }
+  await shot('44-reminder-centre');
+  // Setting the clock again does not deliver it again.
+  await invoke('set_test_clock', { at: new Date(Date.parse(shopInstant(tomorrow, '10:00')) + 90_000).toISOString() });
+  const again = await invoke('reminder_centre');
+  assert.equal(again.today_list.filter((r) => r.kind === 'content' && r.title === TOPIC).length, 1);
+});
