@@ -11,7 +11,25 @@ describe("the main layout", () => {
     expect(await screen.findByTestId("app-ready")).toBeInTheDocument();
     expect(screen.getByTestId("shop-name")).toHaveTextContent("Leaf & Cup");
     expect(document.title).toBe("ShopCircle — Community planner");
-    expect(screen.getAllByRole("menuitem").map((m) => m.textContent)).toEqual(["Communities", "Posters", "Gifts", "Vouchers", "Counter", "Staff accounts", "Settings"]);
+    expect(screen.getAllByRole("menuitem").map((m) => m.textContent)).toEqual([
+      "Communities", "Reminders", "Calendar", "Schedules", "Content", "Posters", "Gifts", "Vouchers", "Counter", "Staff accounts", "Settings",
+    ]);
+  });
+
+  it("shows how many reminders were missed beside the menu's Reminders", async () => {
+    const { reminder, emptyCentre } = await import("../../test/backend-schedules");
+    fakeBackend({ rhythm: { centre: emptyCentre({ missed: [reminder({ key: "a", missed: true }), reminder({ key: "b", missed: true })] }) } });
+    render(<App />);
+    expect(await screen.findByTestId("missed-badge")).toHaveTextContent("2");
+  });
+
+  it("opens the page a clicked notification points to", async () => {
+    const { emit } = await import("@tauri-apps/api/event");
+    fakeBackend();
+    render(<App />);
+    expect(await screen.findByTestId("app-ready")).toBeInTheDocument();
+    await emit("navigate", "reminders");
+    expect(await screen.findByTestId("reminders-today")).toBeInTheDocument();
   });
 
   it("navigates between communities, a community's detail and staff", async () => {

@@ -86,7 +86,9 @@ pub struct Reminder {
     /// `community:3`, `batch:7`, `reminders`.
     pub route: String,
     pub due_at: DateTime<Utc>,
-    /// The occurrence, post or expiry the reminder is about.
+    /// The occurrence, post or expiry the reminder is about: for a group QR
+    /// the instant it expires; for a voucher batch the first instant it is no
+    /// longer valid (midnight after its last day, in the shop's zone).
     pub subject_at: Option<DateTime<Utc>>,
     /// When it was delivered (or found missed); `None` while still to come.
     pub delivered_at: Option<DateTime<Utc>>,
