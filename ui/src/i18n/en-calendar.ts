@@ -64,7 +64,7 @@ const calendar = {
     exportIcs: "Export to phone calendar (.ics)",
     exportHint: "Saves a calendar file. Open it on your phone and these times show up in its calendar too.",
     exported: "Saved {{file}}. Open it on your phone to add these times to its calendar.",
-    col: { task: "Task", when: "Repeats", reminder: "Reminder", next: "Next time", actions: "Actions" },
+    col: { task: "Task", when: "When", next: "Next time", actions: "Actions" },
     paused: "Paused",
     pause: "Pause",
     resume: "Resume",

@@ -57,7 +57,6 @@ const content = {
       changeImage: "Change image",
       removeImage: "Remove image",
       keepImage: "Keep the image",
-      noImage: "No image",
       newImage: "New image: {{name}}",
       imageWillGo: "The image will be removed when you save.",
       imageType: "Only PNG or JPEG images can be attached.",

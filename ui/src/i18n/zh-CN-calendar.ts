@@ -65,7 +65,7 @@ const calendar: Pick<Resources, "calendar" | "schedules"> = {
     exportIcs: "导出到手机日历（.ics）",
     exportHint: "保存一个日历文件，在手机上打开后，这些时间也会出现在手机日历里。",
     exported: "已保存 {{file}}。在手机上打开它，就能把这些时间加入手机日历。",
-    col: { task: "事项", when: "重复", reminder: "提醒", next: "下一次", actions: "操作" },
+    col: { task: "事项", when: "时间", next: "下一次", actions: "操作" },
     paused: "已暂停",
     pause: "暂停",
     resume: "恢复",

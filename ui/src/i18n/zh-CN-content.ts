@@ -59,7 +59,6 @@ const content: Pick<Resources, "content" | "reminders"> = {
       changeImage: "更换图片",
       removeImage: "移除图片",
       keepImage: "保留图片",
-      noImage: "没有配图",
       newImage: "新图片：{{name}}",
       imageWillGo: "保存后将移除这张图片。",
       imageType: "只能添加 PNG 或 JPEG 图片。",

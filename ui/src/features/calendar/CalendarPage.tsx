@@ -2,7 +2,7 @@
 // month at a time, coloured by community. An occurrence opens to copy its text
 // and mark it done; a content item opens the content calendar on its day.
 import "./calendar.css";
-import { CheckOutlined, FileTextOutlined, LeftOutlined, RightOutlined, ScheduleOutlined } from "@ant-design/icons";
+import { CheckOutlined, FileTextOutlined, InfoCircleOutlined, LeftOutlined, RightOutlined, ScheduleOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Segmented, Skeleton, Space, Spin, Typography } from "antd";
 import { useMemo, useState } from "react";
@@ -15,6 +15,7 @@ import { useNav } from "../../nav";
 import { keys, useAppInfo } from "../../queries";
 import { useCommunities } from "../communities/queries";
 import { todayIn } from "../communities/today";
+import { Hint } from "../schedules/Hint";
 import { entriesByDay, type Entry } from "./Chips";
 import { isDay, rangeOf, rangeTitle, step, type View } from "./dates";
 import { OccurrenceDrawer } from "./OccurrenceDrawer";
@@ -171,15 +172,14 @@ function CalendarBody({ zone, day }: { zone: string; day?: string }) {
 
       {failed && <Alert type="error" showIcon message={toMessage(failed)} style={{ marginBottom: 16 }} />}
       {nothing && (
-        <Alert
-          type="info"
-          showIcon
+        <Hint
+          icon={<InfoCircleOutlined />}
           data-testid="calendar-empty"
           style={{ marginBottom: 16 }}
-          message={view === "week" ? t("calendar.emptyWeek") : t("calendar.emptyMonth")}
+          title={view === "week" ? t("calendar.emptyWeek") : t("calendar.emptyMonth")}
           description={t("calendar.emptyHint")}
           action={
-            <Button size="small" onClick={() => go({ page: "schedules" })} data-testid="calendar-empty-schedules">
+            <Button onClick={() => go({ page: "schedules" })} data-testid="calendar-empty-schedules">
               {t("calendar.openSchedules")}
             </Button>
           }

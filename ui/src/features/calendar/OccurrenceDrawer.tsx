@@ -15,7 +15,7 @@ import { PURPOSE_COLOR, leadText } from "../schedules/repeat";
 import { formatDay } from "../schedules/when";
 import { communityColor } from "./palette";
 
-export const STATE_COLOR: Record<OccurrenceState, string> = { planned: "processing", done: "success", skipped: "default" };
+export const STATE_COLOR: Record<OccurrenceState, string> = { planned: "blue", done: "green", skipped: "default" };
 
 type Props = {
   occurrence: CalendarOccurrence | null;

@@ -63,7 +63,7 @@ export function WeekView({ from, today, focus, entries, communityName, onOpen }:
   const lang = useLang();
   return (
     <div
-      role="grid"
+      role="region"
       aria-label={t("calendar.week")}
       style={{ display: "grid", gridTemplateColumns: "repeat(7, minmax(0, 1fr))", background: "#fff", border: LINE, borderRadius: 12, overflow: "hidden" }}
     >
@@ -73,7 +73,8 @@ export function WeekView({ from, today, focus, entries, communityName, onOpen }:
         return (
           <div
             key={d}
-            role="gridcell"
+            role="group"
+            aria-label={formatDay(d, t("calendar.fmt.long"), lang)}
             data-testid={`calendar-day-${d}`}
             data-focus={d === focus || undefined}
             aria-current={isToday ? "date" : undefined}
@@ -115,15 +116,15 @@ export function MonthView({ from, today, focus, entries, communityName, onOpen, 
   const lang = useLang();
   const days = daysFrom(from, 42);
   return (
-    <div role="grid" aria-label={t("calendar.month")} style={{ background: "#fff", border: LINE, borderRadius: 12, overflow: "hidden" }}>
-      <div role="row" style={{ display: "grid", gridTemplateColumns: "repeat(7, minmax(0, 1fr))", borderBottom: LINE, background: "#fafbf8" }}>
+    <div role="region" aria-label={t("calendar.month")} style={{ background: "#fff", border: LINE, borderRadius: 12, overflow: "hidden" }}>
+      <div aria-hidden style={{ display: "grid", gridTemplateColumns: "repeat(7, minmax(0, 1fr))", borderBottom: LINE, background: "#fafbf8" }}>
         {days.slice(0, 7).map((d) => (
-          <Typography.Text key={d} role="columnheader" type="secondary" style={{ padding: "8px 10px", fontSize: 12, fontWeight: 500 }}>
+          <Typography.Text key={d} type="secondary" style={{ padding: "8px 10px", fontSize: 12, fontWeight: 500 }}>
             {formatDay(d, "ddd", lang)}
           </Typography.Text>
         ))}
       </div>
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(7, minmax(0, 1fr))", gridAutoRows: "minmax(118px, auto)" }}>
+      <div style={{ display: "grid", gridTemplateColumns: "repeat(7, minmax(0, 1fr))", gridAutoRows: "minmax(104px, auto)" }}>
         {days.map((d, i) => {
           const list = entries.get(d) ?? [];
           const inMonth = d.slice(0, 7) === month.slice(0, 7);
@@ -132,7 +133,8 @@ export function MonthView({ from, today, focus, entries, communityName, onOpen, 
           return (
             <div
               key={d}
-              role="gridcell"
+              role="group"
+              aria-label={formatDay(d, t("calendar.fmt.long"), lang)}
               data-testid={`calendar-day-${d}`}
               data-focus={d === focus || undefined}
               aria-current={d === today ? "date" : undefined}

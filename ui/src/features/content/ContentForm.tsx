@@ -186,7 +186,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
   const hasStored = !!current?.has_image;
   const preview = image.kind === "set" ? `data:${image.type};base64,${image.base64}` : image.kind === "keep" && hasStored ? storedImage.data : null;
   const imageState =
-    image.kind === "set" ? t("content.form.newImage", { name: image.name }) : image.kind === "remove" ? t("content.form.imageWillGo") : hasStored ? null : t("content.form.noImage");
+    image.kind === "set" ? t("content.form.newImage", { name: image.name }) : image.kind === "remove" ? t("content.form.imageWillGo") : null;
   const busy = save.isPending || remove.isPending;
   const isNew = !current;
 

@@ -72,7 +72,6 @@ export function ContentPage({ communityId, day }: Props) {
           value={selected ?? undefined}
           onChange={(id: number) => setChosen(id)}
           options={list.map((c) => ({ value: c.id, label: c.name }))}
-          suffixIcon={<TeamOutlined />}
           style={{ minWidth: 220, maxWidth: 320 }}
           size="large"
           popupMatchSelectWidth={false}

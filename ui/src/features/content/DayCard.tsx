@@ -9,6 +9,7 @@ import { showError } from "../../errors";
 import { ipc } from "../../ipc";
 import { useLang } from "../../lang";
 import { keys } from "../../queries";
+import { WithBlanks } from "./IdeaList";
 import { useContentImage, useInvalidateContent } from "./queries";
 import { dayMonth, isOverdue, weekdayShort } from "./week";
 
@@ -88,7 +89,9 @@ function ItemCard({ item, now, onOpen }: ItemProps) {
       </div>
       <div className="sc-item-topic sc-clamp-2" title={item.topic}>{item.topic}</div>
       {item.body ? (
-        <div className="sc-item-body sc-clamp-3">{item.body}</div>
+        <div className="sc-item-body sc-clamp-3">
+          <WithBlanks text={item.body} />
+        </div>
       ) : (
         <Typography.Text type="secondary" italic style={{ fontSize: 12 }}>{t("content.noBody")}</Typography.Text>
       )}

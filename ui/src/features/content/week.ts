@@ -27,7 +27,7 @@ export function weekDays(monday: string): string[] {
 
 /** Whether `s` is a day the calendar can show. */
 export function isDay(s: string | undefined): s is string {
-  return !!s && DAY_RE.test(s) && !Number.isNaN(utcNoon(s).getTime());
+  return !!s && DAY_RE.test(s) && !Number.isNaN(utcNoon(s).getTime()) && addDays(s, 0) === s;
 }
 
 export type WeekSummary = { filled: number; empty: number; emptyDays: string[] };

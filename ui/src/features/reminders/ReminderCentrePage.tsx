@@ -29,8 +29,8 @@ function useCentre() {
   });
 }
 
-function Count({ n, warn }: { n: number; warn?: boolean }) {
-  return <Badge count={n} showZero overflowCount={999} color={warn ? "#d48806" : n > 0 ? "#2f7d5b" : "#bfbfbf"} style={{ marginInlineStart: 8 }} />;
+function Count({ n }: { n: number }) {
+  return <Badge count={n} showZero overflowCount={999} color={n > 0 ? "#2f7d5b" : "#bfbfbf"} style={{ marginInlineStart: 8 }} />;
 }
 
 export function ReminderCentrePage() {

@@ -1,6 +1,6 @@
 // Add or edit a schedule: what it is, when it comes back (built into RRULE text),
 // the first day and time, the days it skips, how early to remind and the text to post.
-import { CalendarOutlined, ClockCircleOutlined, CodeOutlined, FireOutlined, GiftOutlined, MessageOutlined, CrownOutlined } from "@ant-design/icons";
+import { CalendarOutlined, ClockCircleOutlined, CodeOutlined, InfoCircleOutlined, FireOutlined, GiftOutlined, MessageOutlined, CrownOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App as AntApp, Button, DatePicker, Drawer, Form, Input, InputNumber, Segmented, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
@@ -23,6 +23,7 @@ import {
   PRESETS, REPEAT_KINDS, WEEK, durationText, leadText, normaliseTime, ordinal, repeatAt, repeatOfChoice, ruleOf, weekdayOf,
   type Preset, type PresetKey, type RepeatKind,
 } from "./repeat";
+import { Hint } from "./Hint";
 import { SkippedDays, WeekdayToggles } from "./ScheduleFields";
 
 export type Values = {
@@ -195,6 +196,12 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
     },
   });
 
+  // Stale complaints go once the owner changes the values wholesale.
+  const clearErrors = () => {
+    const stale = form.getFieldsError().filter((f) => f.errors.length > 0);
+    if (stale.length) form.setFields(stale.map((f) => ({ name: f.name[0] as keyof Values, errors: [] })));
+  };
+
   const submit = () => {
     setFormError(null);
     const all = { ...initial, ...(form.getFieldsValue(true) as Partial<Values>) };
@@ -203,9 +210,11 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
 
   const applyPreset = (p: Preset) => {
     const all = { ...initial, ...(form.getFieldsValue(true) as Partial<Values>) };
-    const next = withPreset(all, p, t, today);
+    // Only what the preset sets: the first day and the community stay as they are.
+    const { title, purpose, kind, days, monthDay, weekday, time, lead, message } = withPreset(all, p, t, today);
+    const next = { title, purpose, kind, days, monthDay, weekday, time, lead, message };
     form.setFieldsValue(next);
-    form.setFields((Object.keys(next) as (keyof Values)[]).map((name) => ({ name, errors: [] })));
+    clearErrors();
     setFormError(null);
     setChosen(p.key);
   };
@@ -262,7 +271,7 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
             <Typography.Text type="secondary" style={{ display: "block", fontSize: 13, marginBottom: 10 }}>
               {t("schedules.form.presetsHint")}
             </Typography.Text>
-            <PresetButtons chosen={chosen} onPick={applyPreset} testIdPrefix="schedule-preset" />
+            <PresetButtons chosen={chosen} onPick={applyPreset} testIdPrefix="schedule-preset" columns={2} />
           </div>
         )}
         <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={initial} onFinish={submit} scrollToFirstError>
@@ -340,7 +349,7 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
               />
             </Form.Item>
           )}
-          {kind === "custom" && <Alert type="info" showIcon message={t("schedules.form.customNote")} style={{ marginTop: -8, marginBottom: 20 }} />}
+          {kind === "custom" && <Hint icon={<InfoCircleOutlined />} title={t("schedules.form.customNote")} style={{ marginTop: -8, marginBottom: 20 }} />}
 
           <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 16 }}>
             <Form.Item
@@ -378,11 +387,24 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
             </>
           )}
           {summary && (
-            <Alert type="success" showIcon icon={<CalendarOutlined />} message={summary} style={{ marginBottom: 24 }} data-testid="schedule-summary" />
+            <Hint icon={<CalendarOutlined />} title={summary} style={{ marginBottom: 24 }} data-testid="schedule-summary" />
           )}
 
           {section(t("schedules.form.reminder"))}
-          <Form.Item label={t("schedules.form.lead")} extra={t("schedules.form.leadHelp")} required={false}>
+          <Form.Item
+            label={t("schedules.form.lead")}
+            required={false}
+            extra={
+              <>
+                {v.lead != null && (
+                  <span style={{ display: "block", color: "rgba(0,0,0,0.72)" }} data-testid="schedule-lead-words">
+                    {leadText(t, v.lead, lang)}
+                  </span>
+                )}
+                {t("schedules.form.leadHelp")}
+              </>
+            }
+          >
             <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 12 }}>
               <Form.Item name="lead" noStyle rules={[{ required: true, message: t("schedules.form.leadRequired") }]}>
                 <InputNumber<number> data-testid="schedule-lead" min={0} max={LEAD_MAX} precision={0} suffix={t("schedules.form.minutes")} style={{ width: 150 }} />
@@ -394,7 +416,10 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
                     size="small"
                     type={v.lead === m ? "primary" : "default"}
                     ghost={v.lead === m}
-                    onClick={() => form.setFields([{ name: "lead", value: m, errors: [] }])}
+                    onClick={() => {
+                      form.setFieldValue("lead", m);
+                      if (form.getFieldError("lead").length) form.setFields([{ name: "lead", errors: [] }]);
+                    }}
                     data-testid={`schedule-lead-${m}`}
                   >
                     {m === 0 ? t("schedules.form.leadNone") : durationText(t, m, lang)}
@@ -403,11 +428,6 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
               </Space>
             </div>
           </Form.Item>
-          {v.lead != null && (
-            <Typography.Text type="secondary" style={{ display: "block", marginTop: -12, marginBottom: 20 }} data-testid="schedule-lead-words">
-              {leadText(t, v.lead, lang)}
-            </Typography.Text>
-          )}
           <Form.Item name="message" label={t("schedules.form.message")} extra={t("schedules.form.messageHelp")}>
             <Input.TextArea data-testid="schedule-message" autoSize={{ minRows: 4, maxRows: 10 }} maxLength={2000} showCount placeholder={t("schedules.form.messagePlaceholder")} />
           </Form.Item>
@@ -418,11 +438,11 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
 }
 
 /** The method's regular days as buttons, each with its repeat in words. */
-export function PresetButtons({ chosen, onPick, testIdPrefix }: { chosen?: PresetKey | null; onPick: (p: Preset) => void; testIdPrefix: string }) {
+export function PresetButtons({ chosen, onPick, testIdPrefix, columns }: { chosen?: PresetKey | null; onPick: (p: Preset) => void; testIdPrefix: string; columns?: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))", gap: 10 }}>
+    <div style={{ display: "grid", gridTemplateColumns: columns ? `repeat(${columns}, minmax(0, 1fr))` : "repeat(auto-fill, minmax(170px, 1fr))", gap: 10 }}>
       {PRESETS.map((p) => (
         <Button
           key={p.key}
@@ -430,7 +450,7 @@ export function PresetButtons({ chosen, onPick, testIdPrefix }: { chosen?: Prese
           data-testid={`${testIdPrefix}-${p.key}`}
           type={chosen === p.key ? "primary" : "default"}
           ghost={chosen === p.key}
-          style={{ height: "auto", padding: "10px 14px", display: "flex", alignItems: "flex-start", gap: 10, textAlign: "start", whiteSpace: "normal" }}
+          style={{ height: "auto", padding: "10px 14px", display: "flex", alignItems: "flex-start", justifyContent: "flex-start", gap: 10, textAlign: "start", whiteSpace: "normal" }}
         >
           <span style={{ fontSize: 18, lineHeight: "22px" }}>{PRESET_ICON[p.key]}</span>
           <span style={{ display: "flex", flexDirection: "column", minWidth: 0 }}>

@@ -1,6 +1,6 @@
 // The shop's recurring tasks: a spike every weeknight, a gift-package day, a member
 // day, a daily topic. Each one fills the calendar and brings its reminders.
-import { DeleteOutlined, EditOutlined, MobileOutlined, PauseCircleOutlined, PlayCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import { BellOutlined, DeleteOutlined, EditOutlined, MobileOutlined, PauseCircleOutlined, PlayCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography, type ButtonProps } from "antd";
 import { useState } from "react";
@@ -82,19 +82,19 @@ export function SchedulesPage() {
       title: t("schedules.col.task"),
       key: "task",
       render: (_: unknown, s: Schedule) => (
-        <div style={{ minWidth: 200, maxWidth: 320 }}>
+        <div style={{ minWidth: 180, maxWidth: 300 }}>
           <Typography.Text strong type={s.paused ? "secondary" : undefined} ellipsis={{ tooltip: s.title }} style={{ display: "block", fontSize: 15 }} data-testid="schedule-row-title">
             {s.title}
           </Typography.Text>
-          <Space size={8} style={{ marginTop: 4 }} wrap>
-            <Tag bordered={false} color={PURPOSE_COLOR[s.purpose]} style={{ marginInlineEnd: 0 }}>
+          <div style={{ display: "flex", alignItems: "center", gap: 8, marginTop: 4, minWidth: 0 }}>
+            <Tag bordered={false} color={PURPOSE_COLOR[s.purpose]} style={{ marginInlineEnd: 0, flex: "none" }}>
               {t(`schedules.purpose.${s.purpose}`)}
             </Tag>
-            <span style={{ display: "inline-flex", alignItems: "center", gap: 6, fontSize: 13 }}>
-              <span aria-hidden style={{ width: 8, height: 8, borderRadius: 4, background: communityColor(s.community_id), flex: "none" }} />
-              <Typography.Text type="secondary" data-testid="schedule-row-community">{communityName(s.community_id)}</Typography.Text>
-            </span>
-          </Space>
+            <span aria-hidden style={{ width: 8, height: 8, borderRadius: 4, background: communityColor(s.community_id), flex: "none" }} />
+            <Typography.Text type="secondary" ellipsis={{ tooltip: communityName(s.community_id) }} style={{ fontSize: 13, minWidth: 0 }} data-testid="schedule-row-community">
+              {communityName(s.community_id)}
+            </Typography.Text>
+          </div>
         </div>
       ),
     },
@@ -102,10 +102,10 @@ export function SchedulesPage() {
       title: t("schedules.col.when"),
       key: "when",
       render: (_: unknown, s: Schedule) => (
-        <div style={{ minWidth: 200 }}>
+        <div style={{ minWidth: 220 }}>
           <Typography.Text data-testid="schedule-row-repeat">{repeatAt(t, s.repeat, s.start, s.time, lang)}</Typography.Text>
           {s.repeat.kind === "custom" && (
-            <Typography.Text code style={{ display: "block", fontSize: 12, marginTop: 2 }} data-testid="schedule-row-rule">
+            <Typography.Text code style={{ display: "block", width: "fit-content", fontSize: 12, marginTop: 2 }} data-testid="schedule-row-rule">
               {s.rule}
             </Typography.Text>
           )}
@@ -116,23 +116,16 @@ export function SchedulesPage() {
                 .join(" · ")}
             </Typography.Text>
           )}
+          <Typography.Text type="secondary" style={{ display: "flex", alignItems: "center", gap: 6, fontSize: 12, marginTop: 4 }} data-testid="schedule-row-lead">
+            <BellOutlined aria-hidden />
+            {leadText(t, s.lead_minutes, lang)}
+          </Typography.Text>
         </div>
-      ),
-    },
-    {
-      title: t("schedules.col.reminder"),
-      key: "reminder",
-      width: 190,
-      render: (_: unknown, s: Schedule) => (
-        <Typography.Text type="secondary" data-testid="schedule-row-lead">
-          {leadText(t, s.lead_minutes, lang)}
-        </Typography.Text>
       ),
     },
     {
       title: t("schedules.col.next"),
       key: "next",
-      width: 200,
       render: (_: unknown, s: Schedule) =>
         s.paused ? (
           <Tag icon={<PauseCircleOutlined />} color="default" data-testid="schedule-row-paused">
@@ -151,7 +144,6 @@ export function SchedulesPage() {
     {
       title: t("schedules.col.actions"),
       key: "actions",
-      width: 260,
       render: (_: unknown, s: Schedule) => (
         <Space size={4} wrap={false}>
           <Button size="small" icon={<EditOutlined />} onClick={() => open(s)} data-testid={`schedule-edit-${s.id}`}>
@@ -189,7 +181,7 @@ export function SchedulesPage() {
   return (
     <div className="sc-page">
       <div className="sc-page-head">
-        <div style={{ maxWidth: 680 }}>
+        <div style={{ maxWidth: 540 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t("schedules.title")}
           </Typography.Title>
@@ -198,7 +190,6 @@ export function SchedulesPage() {
         <Space size={12} wrap>
           <Tooltip title={t("schedules.exportHint")}>
             <Button
-              size="large"
               icon={<MobileOutlined />}
               loading={exportIcs.isPending}
               disabled={list.length === 0}
@@ -208,7 +199,7 @@ export function SchedulesPage() {
               {t("schedules.exportIcs")}
             </Button>
           </Tooltip>
-          <Button size="large" type="primary" icon={<PlusOutlined />} onClick={() => open(null)} data-testid="schedule-add">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)} data-testid="schedule-add">
             {t("schedules.add")}
           </Button>
         </Space>
@@ -225,8 +216,10 @@ export function SchedulesPage() {
             pagination={false}
             onRow={(s) => ({ "data-testid": `schedule-row-${s.id}` }) as React.HTMLAttributes<HTMLElement>}
             locale={{
-              emptyText: (
-                <div style={{ maxWidth: 760, margin: "0 auto", padding: "40px 24px", textAlign: "start" }} data-testid="schedules-empty">
+              emptyText: schedules.isPending ? (
+                <div style={{ height: 200 }} />
+              ) : (
+                <div style={{ maxWidth: 640, margin: "0 auto", padding: "40px 24px", textAlign: "start" }} data-testid="schedules-empty">
                   <Empty
                     image={Empty.PRESENTED_IMAGE_SIMPLE}
                     description={
@@ -240,13 +233,13 @@ export function SchedulesPage() {
                       </>
                     }
                   >
-                    <PresetButtons onPick={(p) => open(null, p.key)} testIdPrefix="schedules-empty-preset" />
+                    <PresetButtons onPick={(p) => open(null, p.key)} testIdPrefix="schedules-empty-preset" columns={2} />
                   </Empty>
                 </div>
               ),
             }}
             tableLayout="auto"
-            scroll={{ x: 960 }}
+            scroll={{ x: 860 }}
           />
         </Card>
       )}
