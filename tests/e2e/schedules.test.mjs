@@ -158,3 +158,18 @@ test('at tomorrow 10:00 the reminder arrives in the reminder centre, exactly onc
   const again = await invoke('reminder_centre');
   assert.equal(again.today_list.filter((r) => r.kind === 'content' && r.title === TOPIC).length, 1);
 });
+
+test('starting at login is the owner\'s choice, written where the desktop looks', async () => {
+  const { existsSync, readFileSync } = await import('node:fs');
+  const { homedir } = await import('node:os');
+  const entry = join(homedir(), '.config', 'autostart', 'ShopCircle.desktop');
+  assert.equal(existsSync(entry), false, 'off until the owner turns it on');
+  await s.clickTestId('nav-settings');
+  await s.clickTestId('settings-autostart');
+  await s.waitFor('the login entry', async () => existsSync(entry) || null);
+  const desktop = readFileSync(entry, 'utf8');
+  assert.match(desktop, /Exec=.*shopcircle.* --minimized/, 'starts in the tray');
+  await shot('45-settings-autostart');
+  await s.clickTestId('settings-autostart');
+  await s.waitFor('the login entry removed', async () => !existsSync(entry) || null);
+});
