@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the CPU the idle app uses over a minute with 100 schedules: the app
+# Measures the CPU the idle app uses over a minute with 100 schedules (SCHEDULES=N for another count): the app
 # (with its reminder task) and WebKit's processes, window open, nothing clicked.
 #   scripts/measure-idle-cpu.sh [APP]   (default target/release/shopcircle; build
 #   it first: npm --prefix ui run build && cargo build --release -p shopcircle -p shopcircle-cli)
@@ -18,7 +18,8 @@ fi
 export WEBKIT_DISABLE_DMABUF_RENDERER=1 XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 db="$work/shop.db"
 rules=("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH" "FREQ=WEEKLY;BYDAY=FR" "FREQ=MONTHLY;BYDAY=-1FR" "FREQ=DAILY")
-for i in $(seq 0 99); do
+n="${SCHEDULES:-100}"
+for i in $(seq 0 $((n - 1))); do
   "$cli" --db "$db" schedule add --title "Schedule $i" --rule "${rules[$((i % 4))]}" \
     --start "2026-01-$(printf %02d $((1 + i % 28))) $(printf %02d $((8 + i % 12))):00" --lead-minutes 30 >/dev/null
 done
@@ -26,23 +27,26 @@ done
 SHOPCIRCLE_DB="$db" "$app" >"$work/log" 2>&1 &
 pid=$!
 sleep 15 # start-up and the first render are not idle
-ticks() { # user + system clock ticks of the app and its children
-  local total=0
+ticks() { # "name ticks" (user + system) for the app and each process it started
   for p in $pid $(pgrep -P "$pid" | tr '\n' ' '); do
-    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
-    total=$((total + t))
+    awk -v p="$p" '{gsub(/[()]/, "", $2); print p, $2, $14 + $15}' "/proc/$p/stat" 2>/dev/null || true
   done
-  echo "$total"
 }
 hz=$(getconf CLK_TCK)
-before=$(ticks); t0=$(date +%s.%N)
+ticks >"$work/before"; t0=$(date +%s.%N)
 sleep 60
-after=$(ticks); t1=$(date +%s.%N)
+ticks >"$work/after"; t1=$(date +%s.%N)
 kill "$pid"; wait "$pid" 2>/dev/null || true
-python3 - "$before" "$after" "$t0" "$t1" "$hz" <<'PY'
+python3 - "$work/before" "$work/after" "$t0" "$t1" "$hz" "$n" <<'PY'
 import sys
-b, a, t0, t1, hz = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-cpu = (a - b) / hz
+read = lambda f: {l.split()[0]: (l.split()[1], int(l.split()[2])) for l in open(f) if l.strip()}
+before, after = read(sys.argv[1]), read(sys.argv[2])
+t0, t1, hz = float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
 wall = t1 - t0
-print(f"idle with 100 schedules: {cpu:.2f} s of CPU in {wall:.0f} s of wall time = {100 * cpu / wall:.2f} % of one core")
+total = 0.0
+for p, (name, t) in after.items():
+    cpu = (t - before.get(p, (name, 0))[1]) / hz
+    total += cpu
+    print(f"  {name:<18} {cpu:5.2f} s CPU = {100 * cpu / wall:5.2f} % of one core")
+print(f"idle with {sys.argv[6]} schedules: {total:.2f} s of CPU in {wall:.0f} s = {100 * total / wall:.2f} % of one core")
 PY

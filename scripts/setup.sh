@@ -12,8 +12,9 @@ die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 packages=(pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
           libayatana-appindicator3-dev librsvg2-dev fonts-noto-cjk)
 if [ "$what" = test ]; then
-  # xdotool answers the system save dialog in the end-to-end test.
-  packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils xdotool)
+  # xdotool answers the system save dialog in the end-to-end test; dunst (on a
+  # dbus session bus) shows the reminders' notifications and clicks one.
+  packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils xdotool dbus dunst)
 fi
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 

@@ -29,6 +29,38 @@ export LANG=C.UTF-8
 # tomorrow is seen without waiting a day. The app refuses that without this.
 export SHOPCIRCLE_TEST_CLOCK=1
 
+# A session bus and a notification server (dunst), so the reminders' desktop
+# notifications are really shown: dunst logs each one's words to a file, and
+# `dunstctl action` clicks one, as the owner would.
+command -v dunst >/dev/null && command -v dbus-daemon >/dev/null \
+  || { echo "error: dunst and dbus-daemon are needed (scripts/setup.sh test installs them)" >&2; exit 1; }
+dbus-daemon --session --nofork --print-address=3 3>"$work/bus" >"$work/dbus.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/bus" ] && break; sleep 0.05; done
+DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$work/bus")
+export DBUS_SESSION_BUS_ADDRESS
+export E2E_NOTIFICATIONS="$work/notifications.log"
+cat >"$work/notified.sh" <<SH
+#!/bin/sh
+# dunst runs this for every notification: appname summary body icon urgency
+printf '%s\t%s\t%s\n' "\$1" "\$2" "\$3" >>"$E2E_NOTIFICATIONS"
+SH
+chmod +x "$work/notified.sh"
+cat >"$work/dunstrc" <<INI
+[global]
+    follow = none
+    sort = no
+    idle_threshold = 0
+[urgency_normal]
+    timeout = 0
+[log_all]
+    appname = "*"
+    script = $work/notified.sh
+INI
+dunst -config "$work/dunstrc" >"$artifacts/dunst.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do dunstctl is-paused >/dev/null 2>&1 && break; sleep 0.05; done
+
 tauri-driver --port 4444 >"$artifacts/tauri-driver.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do

@@ -8,12 +8,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from './webdriver.mjs';
 
 const APP = process.env.E2E_APP;
 const CLI = process.env.E2E_CLI;
 const SHOTS = process.env.E2E_ARTIFACTS;
+/** Where the notification server (dunst, started by run.sh) logs each notification's words. */
+const NOTES = process.env.E2E_NOTIFICATIONS;
 const SPIKE = 'Spike 秒杀 osmanthus oolong';
 const TOPIC = 'Tea of the day 每日一茶';
 let s;
@@ -153,14 +156,38 @@ test('at tomorrow 10:00 the reminder arrives in the reminder centre, exactly onc
     await s.byTestId('reminders-missed');
   }
   await shot('44-reminder-centre');
+  // Shown on the desktop too, in the shop's language, once.
+  const shown = await s.waitFor('the desktop notification', async () => {
+    const lines = existsSync(NOTES) ? readFileSync(NOTES, 'utf8').split('\n').filter((l) => l.includes(TOPIC)) : [];
+    return lines.length ? lines : null;
+  });
+  assert.equal(shown.length, 1, shown.join('\n'));
+  assert.match(shown[0], /^ShopCircle\t(Time to post: |该发布了：)Tea of the day 每日一茶\tToday we brew osmanthus oolong/);
   // Setting the clock again does not deliver it again.
   await invoke('set_test_clock', { at: new Date(Date.parse(shopInstant(tomorrow, '10:00')) + 90_000).toISOString() });
   const again = await invoke('reminder_centre');
   assert.equal(again.today_list.filter((r) => r.kind === 'content' && r.title === TOPIC).length, 1);
 });
 
+test('clicking a reminder\'s notification opens its page', async () => {
+  const tomorrow = shopDay(1).day;
+  execFileSync('dunstctl', ['close-all']);
+  await s.clickTestId('nav-calendar');
+  await s.byTestId('calendar-view-week');
+  const second = 'Brewing tip 冲泡技巧';
+  await invoke('create_content', { input: { community_id: community, day: tomorrow, time: '10:05', topic: second, body: 'Why tea turns bitter.' } });
+  await invoke('set_test_clock', { at: new Date(Date.parse(shopInstant(tomorrow, '10:05')) + 20_000).toISOString() });
+  await s.waitFor('its notification', async () => (existsSync(NOTES) && readFileSync(NOTES, 'utf8').includes(second)) || null);
+  await s.waitFor('the notification on screen', async () => execFileSync('dunstctl', ['count', 'displayed'], { encoding: 'utf8' }).trim() === '1' || null);
+  execFileSync('dunstctl', ['action', '0']);
+  // The content calendar opens on that community's week, with the topic on tomorrow's card.
+  const card = await s.waitFor('the content page at tomorrow', async () =>
+    (await s.execute(`return document.querySelector('[data-testid="content-day-${tomorrow}"]')?.innerText ?? null`)));
+  assert.match(card, /Brewing tip/);
+  await shot('46-opened-from-notification');
+});
+
 test('starting at login is the owner\'s choice, written where the desktop looks', async () => {
-  const { existsSync, readFileSync } = await import('node:fs');
   const { homedir } = await import('node:os');
   const entry = join(homedir(), '.config', 'autostart', 'ShopCircle.desktop');
   assert.equal(existsSync(entry), false, 'off until the owner turns it on');
