@@ -1,6 +1,8 @@
 //! Reminders as the system's desktop notifications. Clicking one brings the
 //! window back and opens the page the reminder is about.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use notify_rust::Notification;
 use shopcircle_core::reminder::Notice;
 use tauri::{AppHandle, Emitter, Runtime};
@@ -10,6 +12,8 @@ use super::tray;
 
 pub struct Desktop<R: Runtime> {
     pub app: AppHandle<R>,
+    /// Whether the tray's menu last said "Resume" (a pause ends by itself).
+    pub paused: AtomicBool,
 }
 
 impl<R: Runtime> Notifier for Desktop<R> {
@@ -17,12 +21,12 @@ impl<R: Runtime> Notifier for Desktop<R> {
         let app = self.app.clone();
         // Waiting for a click blocks, so each notification has its own thread.
         std::thread::spawn(move || {
-            let shown = Notification::new()
-                .appname("ShopCircle")
-                .summary(&notice.title)
-                .body(&notice.body)
-                .action("default", "Open")
-                .show();
+            let mut n = Notification::new();
+            n.appname("ShopCircle").summary(&notice.title).body(&notice.body).action("default", "Open");
+            // Windows names a toast's sender by the app's registered id.
+            #[cfg(target_os = "windows")]
+            n.app_id(&app.config().identifier);
+            let shown = n.show();
             match shown {
                 Ok(handle) => handle.wait_for_action(|action| {
                     if action == "default" {
@@ -39,5 +43,14 @@ impl<R: Runtime> Notifier for Desktop<R> {
     fn delivered(&self) {
         let _ = self.app.emit("reminders-delivered", ());
         tray::refresh(&self.app);
+    }
+
+    /// After every round: when an hour's pause has run out, the tray's menu
+    /// says "Pause" again.
+    fn round_done(&self) {
+        let (_, paused) = tray::status(&self.app);
+        if self.paused.swap(paused, Ordering::Relaxed) != paused {
+            tray::refresh(&self.app);
+        }
     }
 }

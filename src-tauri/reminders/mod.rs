@@ -23,6 +23,6 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         wake: Arc::clone(&state.reminders_changed),
         fallback_lang: state.system_language,
     };
-    let notifier = Arc::new(desktop::Desktop { app: app.clone() });
+    let notifier = Arc::new(desktop::Desktop { app: app.clone(), paused: Default::default() });
     tauri::async_runtime::spawn(task.run(notifier));
 }

@@ -24,6 +24,8 @@ pub trait Notifier: Send + Sync + 'static {
     fn show(&self, notice: Notice);
     /// New reminders were recorded (the window refreshes its lists).
     fn delivered(&self) {}
+    /// A round ended (whatever it found).
+    fn round_done(&self) {}
 }
 
 pub struct Task {
@@ -75,6 +77,7 @@ impl Task {
                     for n in notices {
                         notifier.show(n);
                     }
+                    notifier.round_done();
                     wait
                 }
                 Err(e) => {

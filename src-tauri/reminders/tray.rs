@@ -54,7 +54,7 @@ fn words(lang: Lang) -> Words {
 }
 
 /// The language and whether reminders are paused, read from the file.
-fn status<R: Runtime>(app: &AppHandle<R>) -> (Lang, bool) {
+pub fn status<R: Runtime>(app: &AppHandle<R>) -> (Lang, bool) {
     let state = app.state::<AppState>();
     let fallback = state.system_language;
     let now = state.now();
@@ -71,26 +71,27 @@ fn status<R: Runtime>(app: &AppHandle<R>) -> (Lang, bool) {
 fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let (lang, paused) = status(app);
     let w = words(lang);
-    let pause_text = if paused { w.resume } else { w.pause };
+    // Each its own id: a click acts as the label read, even if the pause ran
+    // out since the menu was drawn.
+    let (pause_id, pause_text) = if paused { ("resume", w.resume) } else { ("pause", w.pause) };
     Menu::with_items(
         app,
         &[
             &MenuItem::with_id(app, "open", w.open, true, None::<&str>)?,
             &MenuItem::with_id(app, "today", w.today, true, None::<&str>)?,
-            &MenuItem::with_id(app, "pause", pause_text, true, None::<&str>)?,
+            &MenuItem::with_id(app, pause_id, pause_text, true, None::<&str>)?,
             &PredefinedMenuItem::separator(app)?,
             &MenuItem::with_id(app, "quit", w.quit, true, None::<&str>)?,
         ],
     )
 }
 
-fn toggle_pause<R: Runtime>(app: &AppHandle<R>) {
+fn set_pause<R: Runtime>(app: &AppHandle<R>, pause: bool) {
     let state = app.state::<AppState>();
     let now = state.now();
     if let Some(db) = state.db() {
         let conn = db.lock().unwrap_or_else(|p| p.into_inner());
-        let paused = reminder::paused_until(&conn, now).ok().flatten().is_some();
-        let until = (!paused).then(|| now + Duration::hours(1));
+        let until = pause.then(|| now + Duration::hours(1));
         if let Err(e) = reminder::pause_until(&conn, until, now) {
             log::error!("could not pause reminders: {e}");
         }
@@ -110,7 +111,8 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> bool {
             .on_menu_event(|app, event| match event.id.as_ref() {
                 "open" => show_window(app),
                 "today" => open_page(app, "reminders"),
-                "pause" => toggle_pause(app),
+                "pause" => set_pause(app, true),
+                "resume" => set_pause(app, false),
                 "quit" => app.exit(0),
                 _ => {}
             })

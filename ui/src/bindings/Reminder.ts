@@ -20,7 +20,9 @@ body: string, community_id: number | null,
  */
 route: string, due_at: string, 
 /**
- * The occurrence, post or expiry the reminder is about.
+ * The occurrence, post or expiry the reminder is about: for a group QR
+ * the instant it expires; for a voucher batch the first instant it is no
+ * longer valid (midnight after its last day, in the shop's zone).
  */
 subject_at: string | null, 
 /**

@@ -249,6 +249,8 @@ pub enum Problem {
     Duplicate,
     /// A repeat rule with no occurrence at all (the 30th of February).
     NeverOccurs,
+    /// An end date with a rule that already says how many times (COUNT).
+    CountAndEnd,
     /// More often than once a day: a reminder every hour is noise, not rhythm.
     TooFrequent,
     /// A file larger than the limit, in megabytes.
@@ -415,6 +417,10 @@ fn invalid_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::Duplicate, Lang::ZhCn) => format!("{label}已被使用"),
         (Problem::TooLarge { max_mb }, Lang::En) => format!("{label} is too large: at most {max_mb} MB"),
         (Problem::TooLarge { max_mb }, Lang::ZhCn) => format!("{label}太大了，最多 {max_mb} MB"),
+        (Problem::CountAndEnd, Lang::En) => {
+            format!("{label} cannot be set when the repeat rule already has a number of times (COUNT)")
+        }
+        (Problem::CountAndEnd, Lang::ZhCn) => format!("重复规则已限定次数（COUNT），不能再设{label}"),
         (Problem::NeverOccurs, Lang::En) => {
             format!("{label} never falls on any day: check the days and months")
         }

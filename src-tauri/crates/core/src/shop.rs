@@ -158,16 +158,24 @@ pub fn set_up(conn: &Connection, input: &ShopInput, now: DateTime<Utc>) -> Resul
 }
 
 /// Settings: changes the shop's details.
+/// Saves the shop's settings. A new time zone moves, in the same
+/// transaction, what was planned in the old one: content items and the
+/// schedules that were in the shop's zone keep their wall-clock times
+/// ("10:00" stays 10:00) and get the instants of the new zone.
 pub fn update(conn: &Connection, input: &ShopInput, now: DateTime<Utc>) -> Result<Shop> {
     let v = validate(input)?;
-    let changed = conn.execute(
+    let before = require(conn)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
         "UPDATE shop SET name = ?1, brand = ?2, industry = ?3, time_zone = ?4, language = ?5, updated_at = ?6
          WHERE id = 1",
         params![v.name, v.brand, v.industry, v.time_zone, v.language.as_str(), now],
     )?;
-    if changed == 0 {
-        return Err(Error::NotSetUp);
+    if before.time_zone != v.time_zone {
+        crate::schedule::follow_shop_zone(&tx, &before.time_zone, &v.time_zone)?;
+        crate::content::follow_shop_zone(&tx, &v.time_zone)?;
     }
+    tx.commit()?;
     require(conn)
 }
 

@@ -108,6 +108,23 @@ fn validate(conn: &Connection, input: &ContentInput) -> Result<Valid> {
     })
 }
 
+/// The shop's zone changed: every item keeps its day and time and gets the
+/// instant they mean in the new zone (part of the settings' transaction).
+pub(crate) fn follow_shop_zone(conn: &Connection, zone: &str) -> Result<()> {
+    let zone = shop::parse_zone(zone)?;
+    let mut stmt = conn.prepare("SELECT id, day, time FROM content_item")?;
+    let rows: Vec<(i64, String, String)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare("UPDATE content_item SET due_at = ?1 WHERE id = ?2")?;
+    for (id, day, time) in rows {
+        let (Ok(day), Ok(time)) = (parse_day(Field::Date, &day), parse_time(Field::Time, &time)) else {
+            return Err(Error::Damaged("a content item's day or time"));
+        };
+        update.execute(params![local_instant(zone, day.and_time(time)), id])?;
+    }
+    Ok(())
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<ContentItem> {
     conn.query_row(&format!("SELECT {COLUMNS} FROM content_item WHERE id = ?1"), [id], from_row)
         .optional()?

@@ -31,6 +31,10 @@ use crate::{shop, Result};
 pub const GRACE: Duration = Duration::minutes(10);
 /// How far ahead the centre lists what is coming.
 pub const UPCOMING_DAYS: i64 = 7;
+/// How far back a check looks for what was missed. Older reminders are
+/// history, not tasks; and a clock that once ran months ahead only marks a
+/// week of that future as missed, so the present's reminders still come.
+pub const MISSED_DAYS: i64 = 7;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -134,12 +138,19 @@ pub fn collect_due(conn: &mut Connection, now: DateTime<Utc>) -> Result<Delivery
         tx.commit()?;
         return Ok(Delivery::default());
     };
-    // A clock that went backwards: everything up to `checked` is done already.
+    // A clock that went backwards (set right after running ahead, a wrong
+    // NTP answer): the check starts again from `now`; what was delivered is
+    // in the log, so nothing fires twice, and nothing ahead is skipped.
     if now <= checked {
+        if now < checked {
+            tx.execute("UPDATE reminder_state SET checked_until = ?1 WHERE id = 1", [now])?;
+            tx.commit()?;
+        }
         return Ok(Delivery::default());
     }
     let mut out = Delivery { paused: paused_until.is_some_and(|p| p > now), ..Delivery::default() };
-    for mut r in sources::due_between(&tx, checked, now)? {
+    let from = checked.max(now - Duration::days(MISSED_DAYS));
+    for mut r in sources::due_between(&tx, from, now)? {
         if delivered(&tx, &r.key)? {
             continue;
         }
@@ -176,11 +187,7 @@ pub fn collect_due(conn: &mut Connection, now: DateTime<Utc>) -> Result<Delivery
 /// When the next reminder falls due after `now`, looking `UPCOMING_DAYS`
 /// ahead; the reminder task sleeps until then (or a minute, if sooner).
 pub fn next_due(conn: &Connection, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>> {
-    let from = match state(conn)? {
-        Some((checked, _)) => checked.max(now),
-        None => now,
-    };
-    for r in sources::due_between(conn, from, from + Duration::days(UPCOMING_DAYS))? {
+    for r in sources::due_between(conn, now, now + Duration::days(UPCOMING_DAYS))? {
         if !delivered(conn, &r.key)? {
             return Ok(Some(r.due_at));
         }
@@ -241,9 +248,7 @@ pub fn centre(conn: &Connection, now: DateTime<Utc>) -> Result<ReminderCentre> {
         params![start, tomorrow],
     )?;
     let mut upcoming = Vec::new();
-    let checked = state(conn)?.map(|(c, _)| c);
-    let future_from = checked.map_or(now, |c| c.max(now));
-    for r in sources::due_between(conn, future_from, now + Duration::days(UPCOMING_DAYS))? {
+    for r in sources::due_between(conn, now, now + Duration::days(UPCOMING_DAYS))? {
         if delivered(conn, &r.key)? {
             continue;
         }

@@ -199,7 +199,7 @@ fn batches(
         let (id, name, until, made, community_id) = row?;
         let Ok(until) = schedule::parse_day(crate::Field::ValidUntil, &until) else { continue };
         let due = local_instant(zone, (until - Duration::days(BATCH_DAYS_BEFORE)).and_time(morning));
-        let mut r = reminder(format!("batch:{id}:3d"), ReminderKind::BatchExpiry, name, due);
+        let mut r = reminder(format!("batch:{id}:3d:{}", stamp(due)), ReminderKind::BatchExpiry, name, due);
         r.community_id = community_id;
         r.route = format!("batch:{id}");
         r.subject_at = Some(local_instant(zone, (until + Duration::days(1)).and_time(NaiveTime::MIN)));

@@ -212,3 +212,65 @@ fn paused_notifications_still_reach_the_centre_and_the_sleep_knows_the_next_one(
     assert_eq!(next_due(&conn, sh(23, 19, 30)).unwrap(), Some(sh(23, 20, 0)));
     assert_eq!(paused_until(&conn, sh(23, 20, 31)).unwrap(), None, "a pause ends by itself");
 }
+
+#[test]
+fn after_the_clock_ran_a_year_ahead_and_was_set_right_reminders_carry_on() {
+    let (mut conn, group) = shop_with_group();
+    schedule::create(&mut conn, &spike(Some(group)), now()).unwrap();
+    collect_due(&mut conn, sh(23, 10, 0)).unwrap();
+    // A year ahead: only the last week of that future counts as missed.
+    let ahead = collect_due(&mut conn, sh(23, 10, 0) + Duration::days(365)).unwrap();
+    assert!((1..=8).contains(&ahead.missed.len()), "{} missed", ahead.missed.len());
+    // Set right again: tonight's reminders come as usual.
+    assert!(collect_due(&mut conn, sh(23, 10, 1)).unwrap().is_empty());
+    assert_eq!(next_due(&conn, sh(23, 10, 1)).unwrap(), Some(sh(23, 19, 30)));
+    let tonight = collect_due(&mut conn, sh(23, 19, 30)).unwrap();
+    assert_eq!(kinds_at(&tonight.fresh), [(ReminderKind::Announce, "23 19:30".into())]);
+    assert!(!centre(&conn, sh(23, 19, 31)).unwrap().upcoming.is_empty());
+}
+
+#[test]
+fn a_skip_stays_with_its_day_when_the_time_is_edited() {
+    let (mut conn, group) = shop_with_group();
+    let s = schedule::create(&mut conn, &spike(Some(group)), now()).unwrap();
+    schedule::mark(&conn, s.id, sh(24, 20, 0), "skipped", now()).unwrap();
+    let later = ScheduleInput { start: "2026-11-23 20:30".into(), ..spike(Some(group)) };
+    schedule::update(&mut conn, s.id, &later, now()).unwrap();
+    collect_due(&mut conn, sh(24, 10, 0)).unwrap();
+    assert!(collect_due(&mut conn, sh(24, 20, 35)).unwrap().is_empty(), "Tuesday stays skipped");
+    let (from, to) = schedule::day_range(&conn, "2026-11-24", "2026-11-25").unwrap();
+    let states: Vec<_> =
+        schedule::occurrences(&conn, from, to).unwrap().into_iter().map(|o| (o.time, o.state)).collect();
+    assert_eq!(
+        states,
+        [
+            ("20:30".into(), schedule::OccurrenceState::Skipped),
+            ("20:30".into(), schedule::OccurrenceState::Planned)
+        ]
+    );
+}
+
+#[test]
+fn a_new_shop_zone_keeps_wall_clock_times_of_what_was_planned() {
+    let (mut conn, group) = shop_with_group();
+    let s = schedule::create(&mut conn, &spike(Some(group)), now()).unwrap();
+    let item = content::create(
+        &conn,
+        &ContentInput {
+            community_id: group,
+            day: "2026-11-24".into(),
+            time: "10:00".into(),
+            topic: "每日一茶".into(),
+            body: String::new(),
+        },
+        now(),
+    )
+    .unwrap();
+    let berlin = crate::shop::ShopInput { time_zone: "Europe/Berlin".into(), ..crate::testing::tea_shop() };
+    crate::shop::update(&conn, &berlin, now()).unwrap();
+    let moved = content::get(&conn, item.id).unwrap();
+    assert_eq!((moved.time.as_str(), moved.at.to_rfc3339().as_str()), ("10:00", "2026-11-24T09:00:00+00:00"));
+    let s = schedule::get(&conn, s.id, now()).unwrap();
+    assert_eq!((s.zone.as_str(), s.time.as_str()), ("Europe/Berlin", "20:00"));
+    assert_eq!(s.starts_at.to_rfc3339(), "2026-11-23T19:00:00+00:00");
+}

@@ -103,9 +103,10 @@ fn vtimezone(zone: Tz, year: i32) -> Vec<String> {
     let mut changes = Vec::new();
     let mut t = begin;
     let mut before = offset_at(t);
-    // Hour by hour through the year: every change in real zones is on an hour.
+    // A quarter of an hour at a time through the year: changes fall on the
+    // hour or the half hour (Adelaide, St John's), never between quarters.
     while t.year() == year {
-        let next = t + Duration::hours(1);
+        let next = t + Duration::minutes(15);
         let after = offset_at(next);
         if after.fix() != before.fix() {
             changes.push((next, before, after));

@@ -227,6 +227,22 @@ pub fn delete(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
+/// The shop's zone changed from `old` to `new`: schedules that were in the
+/// shop's zone follow it, keeping their wall-clock times; one given its own
+/// zone (from the CLI) keeps it. Part of the settings' transaction.
+pub(crate) fn follow_shop_zone(conn: &Connection, old: &str, new: &str) -> Result<()> {
+    let zone = shop::parse_zone(new)?;
+    let mut stmt = conn.prepare("SELECT id, starts_local FROM schedule WHERE zone = ?1")?;
+    let rows: Vec<(i64, String)> =
+        stmt.query_map([old], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare("UPDATE schedule SET zone = ?1, starts_at = ?2 WHERE id = ?3")?;
+    for (id, start) in rows {
+        let start = parse_local(Field::Start, &start).map_err(|_| Error::Damaged("a schedule's start"))?;
+        update.execute(params![zone.name(), rule::local_instant(zone, start), id])?;
+    }
+    Ok(())
+}
+
 /// What the owner did with one occurrence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -268,16 +284,46 @@ pub struct CalendarOccurrence {
     pub message: String,
 }
 
+/// Marks near a window: two days wider either side, since a mark belongs to
+/// its occurrence's local day (an edit that moves 20:00 to 20:30 keeps "skipped").
 fn marks(
     conn: &Connection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<(i64, DateTime<Utc>, String)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT schedule_id, occurs_at, state FROM occurrence_mark WHERE occurs_at >= ?1 AND occurs_at < ?2",
+        "SELECT schedule_id, occurs_at, state FROM occurrence_mark WHERE occurs_at >= ?1 AND occurs_at < ?2
+         ORDER BY marked_at DESC",
     )?;
-    let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = stmt.query_map(params![from - Duration::days(2), to + Duration::days(2)], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The mark of `s`'s occurrence on the local day `day` (at most one
+/// occurrence a day: rules more frequent are refused).
+fn state_on(marks: &[(i64, DateTime<Utc>, String)], s: &Stored, day: chrono::NaiveDate) -> OccurrenceState {
+    marks
+        .iter()
+        .find(|(id, at, _)| *id == s.id && at.with_timezone(&s.zone).date_naive() == day)
+        .map(|(_, _, st)| OccurrenceState::parse(st).unwrap_or(OccurrenceState::Planned))
+        .unwrap_or(OccurrenceState::Planned)
+}
+
+fn calendar_occurrence(s: &Stored, o: Occurrence, state: OccurrenceState) -> CalendarOccurrence {
+    CalendarOccurrence {
+        schedule_id: s.id,
+        title: s.title.clone(),
+        purpose: s.purpose,
+        community_id: s.community_id,
+        day: o.day.to_string(),
+        time: o.at.with_timezone(&s.zone).format("%H:%M").to_string(),
+        at: o.at,
+        state,
+        lead_minutes: s.lead_minutes,
+        message: s.message.clone(),
+    }
 }
 
 /// Every occurrence of every schedule in force (not paused) in `[from, to)`,
@@ -291,23 +337,7 @@ pub fn occurrences(
     let mut out = Vec::new();
     for s in stored(conn)?.into_iter().filter(|s| !s.paused) {
         for o in s.rule.between(s.zone, from, to) {
-            let state = marks
-                .iter()
-                .find(|(id, at, _)| *id == s.id && *at == o.at)
-                .map(|(_, _, st)| OccurrenceState::parse(st).unwrap_or(OccurrenceState::Planned))
-                .unwrap_or(OccurrenceState::Planned);
-            out.push(CalendarOccurrence {
-                schedule_id: s.id,
-                title: s.title.clone(),
-                purpose: s.purpose,
-                community_id: s.community_id,
-                day: o.day.to_string(),
-                time: o.at.with_timezone(&s.zone).format("%H:%M").to_string(),
-                at: o.at,
-                state,
-                lead_minutes: s.lead_minutes,
-                message: s.message.clone(),
-            });
+            out.push(calendar_occurrence(&s, o, state_on(&marks, &s, o.day)));
         }
     }
     out.sort_by(|a, b| a.at.cmp(&b.at).then(a.schedule_id.cmp(&b.schedule_id)));
@@ -326,29 +356,32 @@ pub fn mark(
     let state = OccurrenceState::parse(state)?;
     let s = stored_one(conn, schedule_id)?;
     let window = s.rule.between(s.zone, at - Duration::minutes(1), at + Duration::minutes(1));
-    if !window.iter().any(|o| o.at == at) {
+    let Some(o) = window.into_iter().find(|o| o.at == at) else {
         return Err(unknown(Field::Occurrence, &at.to_rfc3339()));
-    }
-    match state {
-        OccurrenceState::Planned => {
-            conn.execute(
-                "DELETE FROM occurrence_mark WHERE schedule_id = ?1 AND occurs_at = ?2",
-                params![schedule_id, at],
-            )?;
-        }
-        OccurrenceState::Done | OccurrenceState::Skipped => {
-            let text = if state == OccurrenceState::Done { "done" } else { "skipped" };
-            conn.execute(
-                "INSERT INTO occurrence_mark (schedule_id, occurs_at, state, marked_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (schedule_id, occurs_at) DO UPDATE SET state = excluded.state, marked_at = excluded.marked_at",
-                params![schedule_id, at, text, now],
-            )?;
-        }
-    }
-    occurrences(conn, at, at + Duration::seconds(1))?
+    };
+    // One mark per local day: any earlier one for the day (made before the
+    // time was edited) is replaced.
+    let tx = conn.unchecked_transaction()?;
+    let stale: Vec<DateTime<Utc>> = marks(&tx, at, at)?
         .into_iter()
-        .find(|o| o.schedule_id == schedule_id)
-        .ok_or(Error::NotFound { what: "schedule", id: schedule_id })
+        .filter(|(id, t, _)| *id == schedule_id && t.with_timezone(&s.zone).date_naive() == o.day)
+        .map(|(_, t, _)| t)
+        .collect();
+    for t in stale {
+        tx.execute(
+            "DELETE FROM occurrence_mark WHERE schedule_id = ?1 AND occurs_at = ?2",
+            params![schedule_id, t],
+        )?;
+    }
+    if state != OccurrenceState::Planned {
+        let text = if state == OccurrenceState::Done { "done" } else { "skipped" };
+        tx.execute(
+            "INSERT INTO occurrence_mark (schedule_id, occurs_at, state, marked_at) VALUES (?1, ?2, ?3, ?4)",
+            params![schedule_id, at, text, now],
+        )?;
+    }
+    tx.commit()?;
+    Ok(calendar_occurrence(&s, o, state))
 }
 
 /// A calendar range: "YYYY-MM-DD" to "YYYY-MM-DD", both included, in the shop's zone.
@@ -366,8 +399,9 @@ pub fn day_range_in(zone: Tz, from: &str, to: &str) -> Result<(DateTime<Utc>, Da
     if (last - first).num_days() > 400 {
         return Err(Error::invalid(Field::Date, crate::Problem::OutOfRange { min: 1, max: 400 }));
     }
+    let after = last.succ_opt().ok_or_else(|| unknown(Field::Date, to))?;
     let midnight = |d: chrono::NaiveDate| rule::local_instant(zone, d.and_time(chrono::NaiveTime::MIN));
-    Ok((midnight(first), midnight(last + Duration::days(1))))
+    Ok((midnight(first), midnight(after)))
 }
 
 #[cfg(test)]

@@ -122,6 +122,10 @@ impl Rule {
         if ends.is_some_and(|e| e < start.date()) {
             return Err(Error::invalid(Field::EndsOn, Problem::BeforeStart));
         }
+        // RFC 5545 allows COUNT or UNTIL, not both.
+        if ends.is_some() && parsed.get_count().is_some() {
+            return Err(Error::invalid(Field::EndsOn, Problem::CountAndEnd));
+        }
         let mut skipped = skipped;
         skipped.sort();
         skipped.dedup();
@@ -272,7 +276,11 @@ impl Rule {
     pub fn to_ical(&self, zone: Tz) -> String {
         let time = self.start.time();
         let stamp = |t: NaiveDateTime| t.format("%Y%m%dT%H%M%S").to_string();
-        let mut out = format!("DTSTART;TZID={}:{}", zone.name(), stamp(self.start));
+        // Calendars count DTSTART as an occurrence even when the rule does not
+        // give it (a spike set up on a Saturday): start at the first real one.
+        let horizon = self.start.with_year(self.start.year() + NEVER_HORIZON_YEARS).unwrap_or(self.start);
+        let first = self.local_between(self.start, horizon, 1).first().copied().unwrap_or(self.start);
+        let mut out = format!("DTSTART;TZID={}:{}", zone.name(), stamp(first));
         let mut rrule = self.text.clone();
         if let Some(end) = self.ends {
             // RFC 5545: with a zoned DTSTART, UNTIL is UTC; the end day's last

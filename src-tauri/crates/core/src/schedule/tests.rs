@@ -180,3 +180,22 @@ fn the_ics_export_carries_every_schedule_with_its_rule_as_stored() {
     // Six weeks of Monday to Thursday to the end of December, less Christmas Eve.
     assert_eq!(ours.len(), 6 * 4 - 1);
 }
+
+#[test]
+fn the_export_starts_at_the_first_real_occurrence_and_odd_dates_are_refused_not_panicked() {
+    let (mut conn, group) = shop_with_group();
+    // Set up on a Saturday: phone calendars would show that Saturday as a spike.
+    create(&mut conn, &ScheduleInput { start: "2026-11-21 20:00".into(), ..spike(Some(group)) }, now())
+        .unwrap();
+    assert!(ics::export(&conn, now()).unwrap().contains("DTSTART;TZID=Asia/Shanghai:20261123T200000\r\n"));
+    let counted = ScheduleInput {
+        rule: "FREQ=DAILY;COUNT=5".into(),
+        ends_on: Some("2026-12-31".into()),
+        ..spike(None)
+    };
+    assert_eq!(
+        invalid(create(&mut conn, &counted, now()).unwrap_err()),
+        (Field::EndsOn, Problem::CountAndEnd)
+    );
+    assert!(day_range(&conn, "+262142-12-01", "+262142-12-31").is_err());
+}
