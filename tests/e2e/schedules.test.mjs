@@ -54,16 +54,7 @@ function shopInstant(day, time) {
 }
 
 test('the shop is set up (or was, by a journey before)', async () => {
-  const first = await s.waitFor('the welcome or the app', async () =>
-    (await s.execute(`return document.querySelector('[data-testid="app-ready"]') ? 'app'
-      : document.querySelector('[data-testid="welcome-shop-name"]') ? 'welcome' : null`)), 30000);
-  if (first === 'welcome') {
-    await s.clickTestId('welcome-language-en');
-    await s.typeInto('welcome-shop-name', 'Leaf & Cup Tea House');
-    await s.typeInto('welcome-industry', 'Tea shop');
-    await s.clickTestId('welcome-start');
-    await s.byTestId('app-ready');
-  }
+  await s.ensureShop();
   zone = (await invoke('app_info')).shop.time_zone;
   // A community of its own, made by a second process on the same file.
   community = cli('community', 'add', '--name', 'Rhythm tea friends', '--kind', 'high-frequency').id;

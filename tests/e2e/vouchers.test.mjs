@@ -57,16 +57,7 @@ async function scan(code, status, focus = 'counter-input') {
 }
 
 test('the shop is set up (or was, by the journey before)', async () => {
-  const first = await s.waitFor('the welcome or the app', async () =>
-    (await s.execute(`return document.querySelector('[data-testid="app-ready"]') ? 'app'
-      : document.querySelector('[data-testid="welcome-shop-name"]') ? 'welcome' : null`)), 30000);
-  if (first === 'welcome') {
-    await s.clickTestId('welcome-language-en');
-    await s.typeInto('welcome-shop-name', 'Leaf & Cup Tea House');
-    await s.typeInto('welcome-industry', 'Tea shop');
-    await s.clickTestId('welcome-start');
-    await s.byTestId('app-ready');
-  }
+  await s.ensureShop();
 });
 
 test('add a gift to the catalogue', async () => {

@@ -30,6 +30,20 @@ export class Session {
   }
 
   /** Polls until `probe` returns a truthy value; fails with `what` after `ms`. */
+  /** Waits for the app; on a first run, completes the welcome (English, a tea shop). */
+  async ensureShop() {
+    const first = await this.waitFor('the welcome or the app', async () =>
+      (await this.execute(`return document.querySelector('[data-testid="app-ready"]') ? 'app'
+        : document.querySelector('[data-testid="welcome-shop-name"]') ? 'welcome' : null`)), 30000);
+    if (first === 'welcome') {
+      await this.clickTestId('welcome-language-en');
+      await this.typeInto('welcome-shop-name', 'Leaf & Cup Tea House');
+      await this.typeInto('welcome-industry', 'Tea shop');
+      await this.clickTestId('welcome-start');
+      await this.byTestId('app-ready');
+    }
+  }
+
   async waitFor(what, probe, ms = 15000) {
     const deadline = Date.now() + ms;
     let last;

@@ -153,28 +153,14 @@ fn write_skips(tx: &Transaction, id: i64, rule: &Rule) -> Result<()> {
 pub fn create(conn: &mut Connection, input: &ScheduleInput, now: DateTime<Utc>) -> Result<Schedule> {
     let v = model::validate(input, shop::zone(conn)?)?;
     check_community(conn, v.community_id)?;
-    let start = v.rule.start;
     let tx = conn.transaction()?;
     tx.execute(
-        "INSERT INTO schedule (title, purpose, community_id, rule, starts_local, starts_at, zone, ends_on,
-                               lead_minutes, message, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-        params![
-            v.title,
-            v.purpose.as_str(),
-            v.community_id,
-            v.rule.text(),
-            start.format("%Y-%m-%d %H:%M").to_string(),
-            rule::local_instant(v.zone, start),
-            v.zone.name(),
-            v.rule.ends.map(|d| d.to_string()),
-            v.lead_minutes,
-            v.message,
-            now
-        ],
+        "INSERT INTO schedule (title, purpose, rule, starts_local, starts_at, zone, created_at, updated_at)
+         VALUES ('', 'custom', '', '', ?1, '', ?1, ?1)",
+        [now],
     )?;
     let id = tx.last_insert_rowid();
-    write_skips(&tx, id, &v.rule)?;
+    write(&tx, id, &v, now)?;
     tx.commit()?;
     get(conn, id, now)
 }
@@ -183,8 +169,16 @@ pub fn update(conn: &mut Connection, id: i64, input: &ScheduleInput, now: DateTi
     stored_one(conn, id)?;
     let v = model::validate(input, shop::zone(conn)?)?;
     check_community(conn, v.community_id)?;
-    let start = v.rule.start;
     let tx = conn.transaction()?;
+    write(&tx, id, &v, now)?;
+    tx.commit()?;
+    get(conn, id, now)
+}
+
+/// Every field of a checked schedule, and its skipped days, into row `id`
+/// (inside the caller's transaction).
+fn write(tx: &Transaction, id: i64, v: &model::ValidSchedule, now: DateTime<Utc>) -> Result<()> {
+    let start = v.rule.start;
     tx.execute(
         "UPDATE schedule SET title = ?1, purpose = ?2, community_id = ?3, rule = ?4, starts_local = ?5,
                 starts_at = ?6, zone = ?7, ends_on = ?8, lead_minutes = ?9, message = ?10, updated_at = ?11
@@ -204,9 +198,7 @@ pub fn update(conn: &mut Connection, id: i64, input: &ScheduleInput, now: DateTi
             id
         ],
     )?;
-    write_skips(&tx, id, &v.rule)?;
-    tx.commit()?;
-    get(conn, id, now)
+    write_skips(tx, id, &v.rule)
 }
 
 /// Pausing stops its reminders and takes it off the calendar until resumed.
