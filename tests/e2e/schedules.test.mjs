@@ -36,6 +36,13 @@ const cli = (...args) => JSON.parse(execFileSync(CLI, ['--json', ...args], { enc
 const invoke = (cmd, args = {}) =>
   s.execute('return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])', [cmd, args]);
 
+/** Waits until no drawer is open or still sliding out, so a screenshot shows the page. */
+const drawerClosed = () =>
+  s.waitFor('the drawer to close', async () =>
+    (await s.execute(`return [...document.querySelectorAll('.ant-drawer')].some((d) =>
+      d.classList.contains('ant-drawer-open') || (getComputedStyle(d).display !== 'none' && d.querySelector('.ant-drawer-content-wrapper')?.getBoundingClientRect().width > 0
+        && d.querySelector('.ant-drawer-content-wrapper').getBoundingClientRect().left < window.innerWidth)) ? null : true`)));
+
 /** A day in the shop's zone, `offset` days from now, as YYYY-MM-DD, and its weekday (0 = Sunday). */
 function shopDay(offset = 0) {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' })
@@ -79,6 +86,7 @@ test('make the Monday–Thursday 20:00 spike from its preset', async () => {
   assert.equal(stored.rule, 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH');
   assert.equal(stored.time, '20:00');
   assert.equal(stored.lead_minutes, 30);
+  await drawerClosed();
   await shot('41-schedules');
 });
 
@@ -121,6 +129,7 @@ test('plan tomorrow\'s topic in the content calendar', async () => {
   const item = await s.waitFor('the topic on tomorrow\'s card', async () =>
     (await s.execute(`return document.querySelector('[data-testid="content-day-${tomorrow}"] [data-testid^="content-item-"]')?.innerText ?? null`)));
   assert.match(item, /Tea of the day/);
+  await drawerClosed();
   await shot('43-content-week');
 });
 
@@ -176,6 +185,18 @@ test('clicking a reminder\'s notification opens its page', async () => {
   await s.waitFor('the content page at tomorrow, with the new topic', async () =>
     (await s.execute(`return document.querySelector('[data-testid="content-day-${tomorrow}"]')?.innerText.includes(arguments[0]) || null`, [second])));
   await shot('46-opened-from-notification');
+});
+
+test('a second launch hands over to the running ShopCircle instead of starting another', async () => {
+  const { spawnSync } = await import('node:child_process');
+  await s.clickTestId('nav-calendar');
+  // The same program, the same session: it finds the running one and ends by itself.
+  const second = spawnSync(APP, [], { timeout: 30_000, env: process.env, encoding: 'utf8' });
+  assert.equal(second.signal, null, 'ended by itself, not killed after 30 s');
+  assert.equal(second.status, 0, second.stderr);
+  // The running one is still there and answers.
+  assert.equal((await invoke('app_info')).shop.time_zone, zone);
+  await s.byTestId('calendar-view-week');
 });
 
 test('starting at login is the owner\'s choice, written where the desktop looks', async () => {

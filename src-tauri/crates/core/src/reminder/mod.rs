@@ -35,6 +35,10 @@ pub const UPCOMING_DAYS: i64 = 7;
 /// history, not tasks; and a clock that once ran months ahead only marks a
 /// week of that future as missed, so the present's reminders still come.
 pub const MISSED_DAYS: i64 = 7;
+/// Each check also looks this far behind the last one: an edit that moves a
+/// due time into the recent past (tonight's spike brought forward, so its
+/// announcement is due already) still reminds; the log stops repeats.
+pub const LOOK_BEHIND: Duration = Duration::hours(3);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -149,7 +153,7 @@ pub fn collect_due(conn: &mut Connection, now: DateTime<Utc>) -> Result<Delivery
         return Ok(Delivery::default());
     }
     let mut out = Delivery { paused: paused_until.is_some_and(|p| p > now), ..Delivery::default() };
-    let from = checked.max(now - Duration::days(MISSED_DAYS));
+    let from = checked.min(now - LOOK_BEHIND).max(now - Duration::days(MISSED_DAYS));
     for mut r in sources::due_between(&tx, from, now)? {
         if delivered(&tx, &r.key)? {
             continue;

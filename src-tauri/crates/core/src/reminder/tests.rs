@@ -274,3 +274,21 @@ fn a_new_shop_zone_keeps_wall_clock_times_of_what_was_planned() {
     assert_eq!((s.zone.as_str(), s.time.as_str()), ("Europe/Berlin", "20:00"));
     assert_eq!(s.starts_at.to_rfc3339(), "2026-11-23T19:00:00+00:00");
 }
+
+#[test]
+fn an_edit_that_brings_tonight_forward_still_reminds_of_its_announcement() {
+    let (mut conn, group) = shop_with_group();
+    let s = schedule::create(&mut conn, &ScheduleInput { lead_minutes: 60, ..spike(Some(group)) }, now())
+        .unwrap();
+    collect_due(&mut conn, sh(23, 18, 40)).unwrap();
+    // At 18:45 the owner moves tonight to 19:30: its announcement was due at 18:30.
+    let earlier = ScheduleInput { start: "2026-11-23 19:30".into(), lead_minutes: 60, ..spike(Some(group)) };
+    schedule::update(&mut conn, s.id, &earlier, sh(23, 18, 45)).unwrap();
+    let d = collect_due(&mut conn, sh(23, 18, 46)).unwrap();
+    assert_eq!(kinds_at(&d.missed), [(ReminderKind::Announce, "23 18:30".into())], "{d:?}");
+    assert!(collect_due(&mut conn, sh(23, 18, 47)).unwrap().is_empty());
+    assert_eq!(
+        kinds_at(&collect_due(&mut conn, sh(23, 19, 30)).unwrap().fresh),
+        [(ReminderKind::Start, "23 19:30".into())]
+    );
+}
