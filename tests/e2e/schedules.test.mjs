@@ -118,8 +118,10 @@ test('plan tomorrow\'s topic in the content calendar', async () => {
   await s.clickTestId('content-community');
   await s.execute(
     `const o = [...document.querySelectorAll('.ant-select-item-option')].find((e) => e.innerText.includes('Rhythm tea friends')); o && o.click(); return !!o`);
-  // Tomorrow may be in next week (today is Sunday).
-  if (!(await s.execute(`return !!document.querySelector('[data-testid="content-day-${tomorrow}"]')`))) await s.clickTestId('content-next');
+  await s.waitFor('the community chosen', async () =>
+    (await s.execute(`return document.querySelector('[data-testid="content-community"]')?.innerText.includes('Rhythm tea friends') || null`)));
+  // The week shown is this week; on a Sunday tomorrow is in the next.
+  if (shopDay(0).weekday === 0) await s.clickTestId('content-next');
   await s.clickTestId(`content-add-${tomorrow}`);
   await s.byTestId('content-form');
   await s.typeInto('content-topic', TOPIC);
