@@ -39,173 +39,163 @@ fn reminder(key: String, kind: ReminderKind, title: String, due_at: DateTime<Utc
 /// reminder's due time does not produce it: a schedule added at 20:05 does
 /// not announce the 20:00 it already missed.
 pub fn due_between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Reminder>> {
-    let mut out = Vec::new();
     if to <= from {
-        return Ok(out);
+        return Ok(Vec::new());
     }
-    let within = |r: &Reminder, made: DateTime<Utc>| r.due_at > from && r.due_at <= to && r.due_at >= made;
-    schedules(conn, from, to, &within, &mut out)?;
-    content(conn, from, to, &within, &mut out)?;
-    qr_codes(conn, from, to, &within, &mut out)?;
-    batches(conn, from, to, &within, &mut out)?;
+    let mut scan = Scan { conn, from, to, found: Vec::new() };
+    scan.schedules()?;
+    scan.content()?;
+    scan.qr_codes()?;
+    scan.batches()?;
+    let mut out = scan.found;
     out.sort_by(|a, b| a.due_at.cmp(&b.due_at).then_with(|| a.key.cmp(&b.key)));
     Ok(out)
 }
 
-type Within<'a> = &'a dyn Fn(&Reminder, DateTime<Utc>) -> bool;
-
-fn schedules(
-    conn: &Connection,
+/// One look at the sources for a window `(from, to]`.
+struct Scan<'a> {
+    conn: &'a Connection,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-    within: Within,
-    out: &mut Vec<Reminder>,
-) -> Result<()> {
-    // An occurrence up to a day after the window can have its lead inside it.
-    let occurrences = schedule::occurrences(conn, from, to + Duration::minutes(LEAD_MAX + 1))?;
-    let made: std::collections::HashMap<i64, DateTime<Utc>> =
-        schedule::stored(conn)?.into_iter().map(|s| (s.id, s.created_at)).collect();
-    for o in occurrences.into_iter().filter(|o| o.state == OccurrenceState::Planned) {
-        let Some(created) = made.get(&o.schedule_id).copied() else { continue };
-        let mut leads = vec![(ReminderKind::Start, 0)];
-        if o.lead_minutes > 0 {
-            leads.insert(0, (ReminderKind::Announce, o.lead_minutes));
+    found: Vec<Reminder>,
+}
+
+impl Scan<'_> {
+    /// Keeps `r` when it falls in the window and its source existed by then.
+    fn keep(&mut self, r: Reminder, made: DateTime<Utc>) {
+        if r.due_at > self.from && r.due_at <= self.to && r.due_at >= made {
+            self.found.push(r);
         }
-        for (kind, lead) in leads {
-            let due = o.at - Duration::minutes(lead);
-            let tag = if kind == ReminderKind::Start { "start" } else { "announce" };
-            let mut r = reminder(
-                format!("schedule:{}:{}:{tag}", o.schedule_id, stamp(o.at)),
-                kind,
-                o.title.clone(),
-                due,
-            );
-            r.body = o.message.clone();
-            r.community_id = o.community_id;
-            r.route = format!("calendar:{}", o.day);
-            r.subject_at = Some(o.at);
-            if within(&r, created) {
-                out.push(r);
+    }
+
+    fn schedules(&mut self) -> Result<()> {
+        let (conn, from, to) = (self.conn, self.from, self.to);
+        // An occurrence up to a day after the window can have its lead inside it.
+        let occurrences = schedule::occurrences(conn, from, to + Duration::minutes(LEAD_MAX + 1))?;
+        let made: std::collections::HashMap<i64, DateTime<Utc>> =
+            schedule::stored(conn)?.into_iter().map(|s| (s.id, s.created_at)).collect();
+        for o in occurrences.into_iter().filter(|o| o.state == OccurrenceState::Planned) {
+            let Some(created) = made.get(&o.schedule_id).copied() else { continue };
+            let mut leads = vec![(ReminderKind::Start, 0)];
+            if o.lead_minutes > 0 {
+                leads.insert(0, (ReminderKind::Announce, o.lead_minutes));
+            }
+            for (kind, lead) in leads {
+                let due = o.at - Duration::minutes(lead);
+                let tag = if kind == ReminderKind::Start { "start" } else { "announce" };
+                let mut r = reminder(
+                    format!("schedule:{}:{}:{tag}", o.schedule_id, stamp(o.at)),
+                    kind,
+                    o.title.clone(),
+                    due,
+                );
+                r.body = o.message.clone();
+                r.community_id = o.community_id;
+                r.route = format!("calendar:{}", o.day);
+                r.subject_at = Some(o.at);
+                self.keep(r, created);
             }
         }
+        Ok(())
     }
-    Ok(())
-}
 
-fn content(
-    conn: &Connection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    within: Within,
-    out: &mut Vec<Reminder>,
-) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, community_id, day, due_at, topic, body, created_at FROM content_item
+    fn content(&mut self) -> Result<()> {
+        let (conn, from, to) = (self.conn, self.from, self.to);
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, community_id, day, due_at, topic, body, created_at FROM content_item
          WHERE posted_at IS NULL AND due_at > ?1 AND due_at <= ?2",
-    )?;
-    let rows = stmt.query_map(params![from, to], |r| {
-        let id: i64 = r.get(0)?;
-        let community: i64 = r.get(1)?;
-        let day: String = r.get(2)?;
-        let due: DateTime<Utc> = r.get(3)?;
-        let mut rem = reminder(format!("content:{id}:{}", stamp(due)), ReminderKind::Content, r.get(4)?, due);
-        rem.body = r.get(5)?;
-        rem.community_id = Some(community);
-        rem.route = format!("content:{community}:{day}");
-        rem.subject_at = Some(due);
-        Ok((rem, r.get::<_, DateTime<Utc>>(6)?))
-    })?;
-    for row in rows {
-        let (r, made) = row?;
-        if within(&r, made) {
-            out.push(r);
+        )?;
+        let rows = stmt.query_map(params![from, to], |r| {
+            let id: i64 = r.get(0)?;
+            let community: i64 = r.get(1)?;
+            let day: String = r.get(2)?;
+            let due: DateTime<Utc> = r.get(3)?;
+            let mut rem =
+                reminder(format!("content:{id}:{}", stamp(due)), ReminderKind::Content, r.get(4)?, due);
+            rem.body = r.get(5)?;
+            rem.community_id = Some(community);
+            rem.route = format!("content:{community}:{day}");
+            rem.subject_at = Some(due);
+            Ok((rem, r.get::<_, DateTime<Utc>>(6)?))
+        })?;
+        for row in rows {
+            let (r, made) = row?;
+            self.keep(r, made);
         }
+        Ok(())
     }
-    Ok(())
-}
 
-fn qr_codes(
-    conn: &Connection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    within: Within,
-    out: &mut Vec<Reminder>,
-) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT q.id, q.expires_at, q.created_at, ch.name, c.id, c.name FROM qr_source q
+    fn qr_codes(&mut self) -> Result<()> {
+        let (conn, from, to) = (self.conn, self.from, self.to);
+        let mut stmt = conn.prepare_cached(
+            "SELECT q.id, q.expires_at, q.created_at, ch.name, c.id, c.name FROM qr_source q
          JOIN channel ch ON ch.id = q.channel_id JOIN community c ON c.id = ch.community_id
          WHERE q.replaced_at IS NULL AND q.expires_at IS NOT NULL AND q.expires_at > ?1 AND q.expires_at <= ?2
            AND ch.archived_at IS NULL AND c.archived_at IS NULL",
-    )?;
-    let longest = Duration::days(QR_LEADS[0].0);
-    let rows = stmt.query_map(params![from, to + longest], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, DateTime<Utc>>(1)?,
-            r.get::<_, DateTime<Utc>>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, i64>(4)?,
-            r.get::<_, String>(5)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, expires, made, channel, community_id, community) = row?;
-        for (days, tag) in QR_LEADS {
-            let due = expires - Duration::days(days);
-            let mut r = reminder(
-                format!("qr:{id}:{tag}"),
-                ReminderKind::QrExpiry,
-                format!("{community} · {channel}"),
-                due,
-            );
-            r.community_id = Some(community_id);
-            r.route = format!("community:{community_id}");
-            r.subject_at = Some(expires);
-            if within(&r, made) {
-                out.push(r);
+        )?;
+        let longest = Duration::days(QR_LEADS[0].0);
+        let rows = stmt.query_map(params![from, to + longest], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, DateTime<Utc>>(1)?,
+                r.get::<_, DateTime<Utc>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, expires, made, channel, community_id, community) = row?;
+            for (days, tag) in QR_LEADS {
+                let due = expires - Duration::days(days);
+                let mut r = reminder(
+                    format!("qr:{id}:{tag}:{}", stamp(due)),
+                    ReminderKind::QrExpiry,
+                    format!("{community} · {channel}"),
+                    due,
+                );
+                r.community_id = Some(community_id);
+                r.route = format!("community:{community_id}");
+                r.subject_at = Some(expires);
+                self.keep(r, made);
             }
         }
+        Ok(())
     }
-    Ok(())
-}
 
-fn batches(
-    conn: &Connection,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    within: Within,
-    out: &mut Vec<Reminder>,
-) -> Result<()> {
-    let zone = shop::zone(conn)?;
-    let morning = NaiveTime::from_hms_opt(MORNING.0, MORNING.1, 0).unwrap_or(NaiveTime::MIN);
-    // Batches whose reminder morning can fall in the window: a day's slack either side.
-    let first = (from.with_timezone(&zone).date_naive() + Duration::days(BATCH_DAYS_BEFORE - 1)).to_string();
-    let last = (to.with_timezone(&zone).date_naive() + Duration::days(BATCH_DAYS_BEFORE + 1)).to_string();
-    let mut stmt = conn.prepare_cached(
+    fn batches(&mut self) -> Result<()> {
+        let (conn, from, to) = (self.conn, self.from, self.to);
+        let zone = shop::zone(conn)?;
+        let morning = NaiveTime::from_hms_opt(MORNING.0, MORNING.1, 0).unwrap_or(NaiveTime::MIN);
+        // Batches whose reminder morning can fall in the window: a day's slack either side.
+        let first =
+            (from.with_timezone(&zone).date_naive() + Duration::days(BATCH_DAYS_BEFORE - 1)).to_string();
+        let last = (to.with_timezone(&zone).date_naive() + Duration::days(BATCH_DAYS_BEFORE + 1)).to_string();
+        let mut stmt = conn.prepare_cached(
         "SELECT b.id, b.name, b.valid_until, b.created_at, b.community_id FROM voucher_batch b
          WHERE b.voided_at IS NULL AND b.valid_until >= ?1 AND b.valid_until <= ?2
            AND EXISTS (SELECT 1 FROM voucher v WHERE v.batch_id = b.id AND v.redeemed_at IS NULL AND v.voided_at IS NULL)",
     )?;
-    let rows = stmt.query_map(params![first, last], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, DateTime<Utc>>(3)?,
-            r.get::<_, Option<i64>>(4)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, name, until, made, community_id) = row?;
-        let Ok(until) = schedule::parse_day(crate::Field::ValidUntil, &until) else { continue };
-        let due = local_instant(zone, (until - Duration::days(BATCH_DAYS_BEFORE)).and_time(morning));
-        let mut r = reminder(format!("batch:{id}:3d:{}", stamp(due)), ReminderKind::BatchExpiry, name, due);
-        r.community_id = community_id;
-        r.route = format!("batch:{id}");
-        r.subject_at = Some(local_instant(zone, (until + Duration::days(1)).and_time(NaiveTime::MIN)));
-        if within(&r, made) {
-            out.push(r);
+        let rows = stmt.query_map(params![first, last], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, DateTime<Utc>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, name, until, made, community_id) = row?;
+            let Ok(until) = schedule::parse_day(crate::Field::ValidUntil, &until) else { continue };
+            let due = local_instant(zone, (until - Duration::days(BATCH_DAYS_BEFORE)).and_time(morning));
+            let mut r =
+                reminder(format!("batch:{id}:3d:{}", stamp(due)), ReminderKind::BatchExpiry, name, due);
+            r.community_id = community_id;
+            r.route = format!("batch:{id}");
+            r.subject_at = Some(local_instant(zone, (until + Duration::days(1)).and_time(NaiveTime::MIN)));
+            self.keep(r, made);
         }
+        Ok(())
     }
-    Ok(())
 }
