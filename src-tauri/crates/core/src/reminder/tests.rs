@@ -191,7 +191,11 @@ fn content_group_qr_and_voucher_batch_reminders() {
     assert_eq!(all[0].route, format!("content:{group}:2026-11-22"));
     assert_eq!(all[1].route, format!("community:{group}"));
     // Keys carry their due time: a corrected QR date reminds again for the real expiry.
-    assert!(all[1].key.starts_with("qr:") && all[1].key.ends_with(":2d:2026-11-26T06:30:00Z"), "{}", all[1].key);
+    assert!(
+        all[1].key.starts_with("qr:") && all[1].key.ends_with(":2d:2026-11-26T06:30:00Z"),
+        "{}",
+        all[1].key
+    );
     assert!(all[2].key.ends_with(":3d:2026-11-27T01:00:00Z"), "{}", all[2].key);
     assert!(all[2].route.starts_with("batch:"));
     let notes = notices(
