@@ -58,9 +58,23 @@ function DayNumber({ day, today, big, onClick }: { day: string; today: string; b
   );
 }
 
+/** What marks a day's cell in both views: its name for screen readers, its test id, focus and today. */
+function useDayCell(today: string, focus: string | null) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (d: string) => ({
+    role: "group",
+    "aria-label": formatDay(d, t("calendar.fmt.long"), lang),
+    "data-testid": `calendar-day-${d}`,
+    "data-focus": d === focus || undefined,
+    "aria-current": d === today ? ("date" as const) : undefined,
+  });
+}
+
 export function WeekView({ from, today, focus, entries, communityName, onOpen }: Common) {
   const { t } = useTranslation();
   const lang = useLang();
+  const dayCell = useDayCell(today, focus);
   return (
     <div
       role="region"
@@ -73,11 +87,7 @@ export function WeekView({ from, today, focus, entries, communityName, onOpen }:
         return (
           <div
             key={d}
-            role="group"
-            aria-label={formatDay(d, t("calendar.fmt.long"), lang)}
-            data-testid={`calendar-day-${d}`}
-            data-focus={d === focus || undefined}
-            aria-current={isToday ? "date" : undefined}
+            {...dayCell(d)}
             style={{ display: "flex", flexDirection: "column", minWidth: 0, borderInlineStart: i ? LINE : undefined, background: d === focus ? FOCUS_BG : undefined }}
           >
             <div
@@ -113,6 +123,7 @@ export function WeekView({ from, today, focus, entries, communityName, onOpen }:
 
 export function MonthView({ from, today, focus, entries, communityName, onOpen, month, onOpenDay }: Common & { month: string; onOpenDay: (day: string) => void }) {
   const { t } = useTranslation();
+  const dayCell = useDayCell(today, focus);
   const lang = useLang();
   const days = daysFrom(from, 42);
   return (
@@ -133,11 +144,7 @@ export function MonthView({ from, today, focus, entries, communityName, onOpen, 
           return (
             <div
               key={d}
-              role="group"
-              aria-label={formatDay(d, t("calendar.fmt.long"), lang)}
-              data-testid={`calendar-day-${d}`}
-              data-focus={d === focus || undefined}
-              aria-current={d === today ? "date" : undefined}
+              {...dayCell(d)}
               style={{
                 display: "flex",
                 flexDirection: "column",
