@@ -3,14 +3,11 @@
 
 pub mod clock;
 mod commands;
-mod error;
-pub mod poster_files;
 pub mod reminders;
 mod startup;
 pub mod state;
 mod system;
 mod title;
-pub mod voucher_files;
 
 use std::path::PathBuf;
 

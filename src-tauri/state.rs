@@ -8,7 +8,7 @@ use shopcircle_core::db::Connection;
 use shopcircle_core::{shop, Error, ErrorPayload, Lang};
 
 use crate::clock::{Clock, Now};
-use crate::error::AppError;
+use shopcircle_app::Error as AppError;
 
 pub struct AppState {
     /// `Err` when the file could not be opened (say, written by a newer version):
@@ -82,6 +82,21 @@ impl AppState {
         .await
     }
 
+    /// Like `run_with_fonts`, with the shop's language too.
+    pub async fn run_with_fonts_in_lang<T, E, F>(&self, f: F) -> Result<T, ErrorPayload>
+    where
+        T: Send + 'static,
+        E: Into<AppError>,
+        F: FnOnce(&mut Connection, &shopcircle_print::Fonts, Lang) -> Result<T, E> + Send + 'static,
+    {
+        let fallback = self.system_language;
+        self.run_with_fonts(move |conn, fonts| {
+            let lang = shop::language_or(conn, fallback);
+            f(conn, fonts, lang).map_err(Into::<AppError>::into)
+        })
+        .await
+    }
+
     /// Like `run`, with the shop's language for the words a core answer carries.
     pub async fn run_in_lang<T, E, F>(&self, f: F) -> Result<T, ErrorPayload>
     where
@@ -118,10 +133,13 @@ impl AppState {
             f(&mut conn).map_err(|e| e.into().payload(lang))
         })
         .await
-        .map_err(|e| ErrorPayload {
-            code: "internal".into(),
-            message: e.to_string(),
-            field: None,
+        .map_err(|e| {
+            log::error!("a command stopped: {e}");
+            let message = match fallback {
+                Lang::En => "ShopCircle could not finish this step; try again",
+                Lang::ZhCn => "ShopCircle 未能完成这一步，请重试",
+            };
+            ErrorPayload { code: "internal".into(), message: message.into(), field: None }
         })?
     }
 }

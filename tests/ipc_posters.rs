@@ -10,8 +10,8 @@ use base64::Engine;
 use chrono::Utc;
 use common::{invoke, shell};
 use serde_json::{json, Value};
+use shopcircle_app::posters::{self, FileRequest};
 use shopcircle_core::poster::{OutputFormat, OutputReason};
-use shopcircle_lib::poster_files;
 
 const FIRST: &str = "https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1mcmllbmRzLWdyb3Vw";
 const RENEWED: &str = "https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1yZW5ld2VkLWNvZGU";
@@ -187,24 +187,21 @@ fn replacing_the_code_makes_the_saved_pdf_again_with_the_new_code_and_logs_it() 
     let png = gone.join("counter.png");
     let conn = shopcircle_core::db::open(&shop.db).unwrap();
     let fonts = shopcircle_print::Fonts::system().unwrap();
-    poster_files::make_file(&conn, &fonts, id, OutputFormat::Pdf, 300, &pdf, OutputReason::Saved, Utc::now())
-        .unwrap();
+    let req =
+        FileRequest { format: OutputFormat::Pdf, dpi: None, path: pdf.clone(), reason: OutputReason::Saved };
+    posters::make_file(&conn, &fonts, id, &req, Utc::now()).unwrap();
     assert_eq!(decode_pdf(&pdf), FIRST);
     let second =
         invoke(&shop.s.main, "create_poster", json!({ "channelId": shop.channel, "input": counter_input() }))
             .unwrap();
     let second = second["id"].as_i64().unwrap();
-    poster_files::make_file(
-        &conn,
-        &fonts,
-        second,
-        OutputFormat::Png,
-        150,
-        &png,
-        OutputReason::Saved,
-        Utc::now(),
-    )
-    .unwrap();
+    let req = FileRequest {
+        format: OutputFormat::Png,
+        dpi: Some(150),
+        path: png.clone(),
+        reason: OutputReason::Saved,
+    };
+    posters::make_file(&conn, &fonts, second, &req, Utc::now()).unwrap();
     std::fs::remove_dir_all(&gone).unwrap();
 
     let replaced = import(&shop.s, shop.channel, "group-qr-renewed.png");

@@ -11,8 +11,8 @@ use base64::Engine;
 use chrono::{Duration, Utc};
 use common::{invoke, shell, Shell};
 use serde_json::{json, Value};
+use shopcircle_app::vouchers;
 use shopcircle_core::db;
-use shopcircle_lib::voucher_files;
 use shopcircle_print::voucher::{read_sheet_page, CARDS_PER_PAGE};
 
 fn shop_with_gift(s: &Shell, stock: i64) -> i64 {
@@ -173,7 +173,7 @@ fn the_preview_card_and_every_card_of_the_sheet_scan_to_their_codes() {
     assert_eq!(redeem(&s, &codes[0])["status"], "redeemed");
     let conn = db::open(&db_path).unwrap();
     let fonts = shopcircle_print::Fonts::system().unwrap();
-    let pdf = voucher_files::sheet(&conn, &fonts, batch, shopcircle_core::Lang::ZhCn, Utc::now()).unwrap();
+    let (pdf, _) = vouchers::sheet(&conn, &fonts, batch, shopcircle_core::Lang::ZhCn, Utc::now()).unwrap();
     let file = dir.path().join("sheet.pdf");
     std::fs::write(&file, pdf).unwrap();
     assert_eq!(rasterize_and_decode(&file, 11), codes[1..].to_vec());

@@ -1,6 +1,5 @@
 //! The app and the shop: first run, the sample shop, settings.
 
-use chrono::Utc;
 use serde::Serialize;
 use shopcircle_core::shop::{self, Shop, ShopInput};
 use shopcircle_core::{sample, Lang};
@@ -41,7 +40,8 @@ pub async fn set_up_shop<R: Runtime>(
     state: State<'_, AppState>,
     input: ShopInput,
 ) -> CmdResult<Shop> {
-    let shop = state.run(move |conn| shop::set_up(conn, &input, Utc::now())).await?;
+    let now = state.now();
+    let shop = state.run(move |conn| shop::set_up(conn, &input, now)).await?;
     title::apply(&app, shop.language);
     Ok(shop)
 }
@@ -53,7 +53,8 @@ pub async fn create_sample_shop<R: Runtime>(
     language: Lang,
     time_zone: String,
 ) -> CmdResult<Shop> {
-    let shop = state.run(move |conn| sample::create(conn, language, &time_zone, Utc::now())).await?;
+    let now = state.now();
+    let shop = state.run(move |conn| sample::create(conn, language, &time_zone, now)).await?;
     title::apply(&app, shop.language);
     Ok(shop)
 }
@@ -64,7 +65,8 @@ pub async fn update_shop<R: Runtime>(
     state: State<'_, AppState>,
     input: ShopInput,
 ) -> CmdResult<Shop> {
-    let shop = state.run(move |conn| shop::update(conn, &input, Utc::now())).await?;
+    let now = state.now();
+    let shop = state.run(move |conn| shop::update(conn, &input, now)).await?;
     title::apply(&app, shop.language);
     Ok(shop)
 }

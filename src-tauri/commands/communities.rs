@@ -1,6 +1,5 @@
 //! Planning communities: the plan, its rules, archive and restore, health.
 
-use chrono::Utc;
 use shopcircle_core::community::{read, write, Community, CommunityInput};
 use shopcircle_core::health::{self, HealthCheck};
 use shopcircle_core::rule_templates::{self, RuleTemplate};
@@ -25,7 +24,8 @@ pub async fn get_community(state: State<'_, AppState>, id: i64) -> CmdResult<Com
 
 #[tauri::command]
 pub async fn create_community(state: State<'_, AppState>, input: CommunityInput) -> CmdResult<Community> {
-    state.run(move |conn| write::create(conn, &input, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| write::create(conn, &input, now)).await
 }
 
 #[tauri::command]
@@ -34,17 +34,20 @@ pub async fn update_community(
     id: i64,
     input: CommunityInput,
 ) -> CmdResult<Community> {
-    state.run(move |conn| write::update(conn, id, &input, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| write::update(conn, id, &input, now)).await
 }
 
 #[tauri::command]
 pub async fn archive_community(state: State<'_, AppState>, id: i64) -> CmdResult<Community> {
-    state.run(move |conn| write::archive(conn, id, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| write::archive(conn, id, now)).await
 }
 
 #[tauri::command]
 pub async fn restore_community(state: State<'_, AppState>, id: i64) -> CmdResult<Community> {
-    state.run(move |conn| write::restore(conn, id, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| write::restore(conn, id, now)).await
 }
 
 #[tauri::command]
@@ -54,5 +57,6 @@ pub fn rule_templates(language: Lang) -> Vec<RuleTemplate> {
 
 #[tauri::command]
 pub async fn community_health(state: State<'_, AppState>, id: i64) -> CmdResult<HealthCheck> {
-    state.run(move |conn| health::check(conn, id, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| health::check(conn, id, now)).await
 }

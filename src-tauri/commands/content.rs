@@ -1,14 +1,13 @@
 //! The content calendar: topics to post per community and day, their images,
 //! and starter ideas.
 
-use base64::Engine;
 use shopcircle_core::content::{self, ContentInput, ContentItem, TopicIdea};
 use shopcircle_core::{community, shop, Error};
 use tauri::State;
 
 use super::CmdResult;
-use crate::error::AppError;
 use crate::state::AppState;
+use shopcircle_app::{upload, Error as AppError};
 
 #[tauri::command]
 pub async fn list_content(
@@ -65,13 +64,8 @@ pub async fn set_content_image(
     let now = state.now();
     state
         .run(move |conn| {
-            let bytes = match image_base64 {
-                Some(b64) => Some(
-                    base64::engine::general_purpose::STANDARD.decode(b64).map_err(|_| AppError::BadUpload)?,
-                ),
-                None => None,
-            };
-            content::set_image(conn, id, bytes.as_deref(), now).map_err(AppError::from)
+            let bytes = image_base64.as_deref().map(upload::decode).transpose()?;
+            Ok::<_, AppError>(content::set_image(conn, id, bytes.as_deref(), now)?)
         })
         .await
 }
@@ -81,9 +75,10 @@ pub async fn set_content_image(
 pub async fn content_image(state: State<'_, AppState>, id: i64) -> CmdResult<Option<String>> {
     state
         .run(move |conn| {
-            Ok::<_, Error>(content::image(conn, id)?.map(|(kind, bytes)| {
-                format!("data:{kind};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
-            }))
+            let image = content::image(conn, id)?;
+            Ok::<_, Error>(
+                image.map(|(kind, bytes)| format!("data:{kind};base64,{}", upload::encode(&bytes))),
+            )
         })
         .await
 }

@@ -11,8 +11,8 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use super::CmdResult;
-use crate::error::AppError;
 use crate::state::AppState;
+use shopcircle_app::Error as AppError;
 
 /// The shop's language, for words the shell itself shows (dialog titles).
 pub async fn language(state: &AppState) -> Lang {
@@ -54,9 +54,19 @@ pub async fn ask_where<R: Runtime>(app: &AppHandle<R>, lang: Lang, what: SaveAs<
     Some(path)
 }
 
-/// Where printed PDFs go: the app's cache, since the printed paper is what counts.
-pub fn print_dir<R: Runtime>(app: &AppHandle<R>) -> PathBuf {
-    app.path().app_cache_dir().unwrap_or_else(|_| std::env::temp_dir()).join("prints")
+/// Where a PDF to print goes: the app's cache (the printed paper is what
+/// counts), in a folder made when first needed.
+pub async fn print_path<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    file_name: &str,
+) -> CmdResult<PathBuf> {
+    let dir = app.path().app_cache_dir().unwrap_or_else(|_| std::env::temp_dir()).join("prints");
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        let lang = language(state).await;
+        return Err(AppError::io(&dir, e).payload(lang));
+    }
+    Ok(dir.join(file_name))
 }
 
 /// Opens a made file in the system's viewer, whose Print button prints it.

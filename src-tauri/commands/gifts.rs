@@ -1,7 +1,6 @@
 //! The gift catalogue: add and edit gifts, restock or count them, and read
 //! why the stock moved.
 
-use chrono::Utc;
 use shopcircle_core::gift::{self, Gift, GiftInput, StockChange, StockMove};
 use tauri::State;
 
@@ -21,12 +20,14 @@ pub async fn low_stock_gifts(state: State<'_, AppState>) -> CmdResult<Vec<Gift>>
 
 #[tauri::command]
 pub async fn create_gift(state: State<'_, AppState>, input: GiftInput, stock: i64) -> CmdResult<Gift> {
-    state.run(move |conn| gift::create(conn, &input, stock, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| gift::create(conn, &input, stock, now)).await
 }
 
 #[tauri::command]
 pub async fn update_gift(state: State<'_, AppState>, id: i64, input: GiftInput) -> CmdResult<Gift> {
-    state.run(move |conn| gift::update(conn, id, &input, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| gift::update(conn, id, &input, now)).await
 }
 
 #[tauri::command]
@@ -36,12 +37,14 @@ pub async fn change_gift_stock(
     change: StockChange,
     note: String,
 ) -> CmdResult<Gift> {
-    state.run(move |conn| gift::change_stock(conn, id, change, &note, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| gift::change_stock(conn, id, change, &note, now)).await
 }
 
 #[tauri::command]
 pub async fn set_gift_archived(state: State<'_, AppState>, id: i64, archived: bool) -> CmdResult<Gift> {
-    state.run(move |conn| gift::set_archived(conn, id, archived, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| gift::set_archived(conn, id, archived, now)).await
 }
 
 #[tauri::command]

@@ -1,6 +1,5 @@
 //! Member counts over time.
 
-use chrono::Utc;
 use shopcircle_core::member_counts::{self, MemberCount};
 use tauri::State;
 
@@ -23,5 +22,6 @@ pub async fn record_member_count(
     day: String,
     count: i64,
 ) -> CmdResult<MemberCount> {
-    state.run(move |conn| member_counts::record(conn, community_id, &day, count, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| member_counts::record(conn, community_id, &day, count, now)).await
 }

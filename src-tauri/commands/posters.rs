@@ -1,50 +1,34 @@
 //! Drainage posters: design with a live preview, save through the system's save
 //! dialog, print through the system's PDF viewer, and the history of both.
 
-use base64::Engine;
-use chrono::Utc;
+use shopcircle_app::posters::{self, FileRequest, PosterPreview};
+use shopcircle_app::Error as AppError;
 use shopcircle_core::poster::{
     self, LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput,
 };
-use shopcircle_print::poster::Logo;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 use super::files::{self, SaveAs};
 use super::CmdResult;
-use crate::error::AppError;
-use crate::poster_files::{self, PosterPreview};
 use crate::state::AppState;
-
-/// A logo sent by the UI as base64, checked and scaled down to a small PNG.
-fn checked_logo(image: Option<String>) -> Result<Option<Vec<u8>>, AppError> {
-    image
-        .map(|b64| {
-            let bytes =
-                base64::engine::general_purpose::STANDARD.decode(b64).map_err(|_| AppError::BadUpload)?;
-            Ok(Logo::from_bytes(&bytes)?.png().to_vec())
-        })
-        .transpose()
-}
 
 #[tauri::command]
 pub async fn list_posters(state: State<'_, AppState>, channel_id: Option<i64>) -> CmdResult<Vec<Poster>> {
-    state.run(move |conn| poster::list(conn, channel_id, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| poster::list(conn, channel_id, now)).await
 }
 
 #[tauri::command]
 pub async fn get_poster(state: State<'_, AppState>, id: i64) -> CmdResult<Poster> {
-    state.run(move |conn| poster::get(conn, id, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| poster::get(conn, id, now)).await
 }
 
 #[tauri::command]
 pub async fn poster_history(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<PosterOutput>> {
-    state
-        .run(move |conn| {
-            poster::get(conn, id, Utc::now())?;
-            poster::outputs(conn, id)
-        })
-        .await
+    let now = state.now();
+    state.run(move |conn| poster::history(conn, id, now)).await
 }
 
 #[tauri::command]
@@ -54,10 +38,11 @@ pub async fn create_poster(
     input: PosterInput,
     logo: Option<String>,
 ) -> CmdResult<Poster> {
+    let now = state.now();
     state
         .run(move |conn| {
-            let logo = checked_logo(logo)?;
-            Ok::<_, AppError>(poster::create(conn, channel_id, &input, logo.as_deref(), Utc::now())?)
+            let logo = posters::uploaded_logo(logo)?;
+            Ok::<_, AppError>(poster::create(conn, channel_id, &input, logo.as_deref(), now)?)
         })
         .await
 }
@@ -71,21 +56,19 @@ pub async fn update_poster(
     logo: Option<String>,
     remove_logo: Option<bool>,
 ) -> CmdResult<Poster> {
+    let now = state.now();
     state
         .run(move |conn| {
-            let change = match (checked_logo(logo)?, remove_logo.unwrap_or(false)) {
-                (Some(png), _) => LogoChange::Set(png),
-                (None, true) => LogoChange::Remove,
-                (None, false) => LogoChange::Keep,
-            };
-            Ok::<_, AppError>(poster::update(conn, id, &input, &change, Utc::now())?)
+            let change = LogoChange::from_parts(posters::uploaded_logo(logo)?, remove_logo.unwrap_or(false));
+            Ok::<_, AppError>(poster::update(conn, id, &input, &change, now)?)
         })
         .await
 }
 
 #[tauri::command]
 pub async fn archive_poster(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
-    state.run(move |conn| poster::archive(conn, id, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| poster::archive(conn, id, now)).await
 }
 
 /// The designer's live preview of settings not yet saved. The logo is the one
@@ -101,13 +84,9 @@ pub async fn preview_poster(
 ) -> CmdResult<PosterPreview> {
     state
         .run_with_fonts(move |conn, fonts| {
-            let logo = match (checked_logo(logo)?, poster_id, remove_logo.unwrap_or(false)) {
-                (Some(png), _, _) => Some(png),
-                (None, Some(id), false) => poster::logo(conn, id)?,
-                _ => None,
-            };
-            let draft = poster::draft(conn, channel_id, &input, logo)?;
-            poster_files::preview(&draft, fonts)
+            let change = LogoChange::from_parts(posters::uploaded_logo(logo)?, remove_logo.unwrap_or(false));
+            let draft = poster::draft_with_logo(conn, channel_id, &input, poster_id, change)?;
+            posters::preview(&draft, fonts)
         })
         .await
 }
@@ -122,22 +101,19 @@ pub async fn export_poster<R: Runtime>(
     format: OutputFormat,
     dpi: Option<u32>,
 ) -> CmdResult<Option<Poster>> {
-    let p = state.run(move |conn| poster::get(conn, id, Utc::now())).await?;
+    let now = state.now();
+    let p = state.run(move |conn| poster::get(conn, id, now)).await?;
     let lang = files::language(&state).await;
     let what = SaveAs {
         title_en: "Save poster",
         title_zh: "保存海报",
-        file_name: poster_files::suggested_name(&p, format),
+        file_name: posters::suggested_name(&p, format),
         extension: format.as_str(),
     };
     let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
-    let dpi = dpi.unwrap_or(300);
-    state
-        .run_with_fonts(move |conn, fonts| {
-            poster_files::make_file(conn, fonts, id, format, dpi, &path, OutputReason::Saved, Utc::now())
-        })
-        .await
-        .map(Some)
+    let req = FileRequest { format, dpi, path, reason: OutputReason::Saved };
+    let now = state.now();
+    state.run_with_fonts(move |conn, fonts| posters::make_file(conn, fonts, id, &req, now)).await.map(Some)
 }
 
 /// Makes the PDF in the app's print folder and opens it in the system's
@@ -148,25 +124,16 @@ pub async fn print_poster<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<Poster> {
-    let dir = files::print_dir(&app);
-    let path = dir.join(format!("poster-{id}-{}.pdf", Utc::now().format("%Y%m%d-%H%M%S")));
-    let target = path.clone();
-    let made = state
-        .run_with_fonts(move |conn, fonts| {
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| AppError::Write { path: dir.clone(), reason: e.to_string() })?;
-            poster_files::make_file(
-                conn,
-                fonts,
-                id,
-                OutputFormat::Pdf,
-                300,
-                &target,
-                OutputReason::Printed,
-                Utc::now(),
-            )
-        })
-        .await?;
+    let now = state.now();
+    let path = files::print_path(&app, &state, &posters::print_file_name(id, now)).await?;
+    let req = FileRequest {
+        format: OutputFormat::Pdf,
+        dpi: None,
+        path: path.clone(),
+        reason: OutputReason::Printed,
+    };
+    let made =
+        state.run_with_fonts(move |conn, fonts| posters::make_file(conn, fonts, id, &req, now)).await?;
     files::open_in_viewer(&app, &state, &path).await?;
     Ok(made)
 }

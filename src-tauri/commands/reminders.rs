@@ -1,9 +1,9 @@
 //! The reminder centre, pausing notifications, starting at login, and the
 //! end-to-end tests' clock.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use shopcircle_core::reminder::{self, ReminderCentre};
-use shopcircle_core::{Error, Field, Problem};
+use shopcircle_core::{Error, Field};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
 
@@ -85,17 +85,9 @@ fn autostart_error(lang: shopcircle_core::Lang, reason: &str) -> shopcircle_core
 #[tauri::command]
 pub async fn set_test_clock(state: State<'_, AppState>, at: String) -> CmdResult<String> {
     let lang = super::files::language(&state).await;
-    let refuse = || {
-        Error::invalid(Field::Date, Problem::Unknown { value: at.chars().take(40).collect() }).payload(lang)
-    };
-    let when =
-        DateTime::parse_from_rfc3339(at.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| refuse())?;
+    let when = shopcircle_core::parse_instant(Field::Date, &at).map_err(|e| e.payload(lang))?;
     if !state.clock.set(when) {
-        return Err(shopcircle_core::ErrorPayload {
-            code: "forbidden".into(),
-            message: "the clock can be set only in end-to-end tests".into(),
-            field: None,
-        });
+        return Err(Error::TestClockRefused.payload(lang));
     }
     state.reminders_changed();
     Ok(state.now().to_rfc3339())

@@ -1,14 +1,11 @@
 //! Schedules and the calendar: the owner's recurring tasks, their
 //! occurrences, marking one done or skipped, and the .ics export.
 
-use chrono::{DateTime, Utc};
-use shopcircle_core::schedule::{self, ics, CalendarOccurrence, Schedule, ScheduleInput};
-use shopcircle_core::{files as core_files, Field};
+use shopcircle_core::schedule::{self, CalendarOccurrence, Schedule, ScheduleInput};
 use tauri::{AppHandle, Runtime, State};
 
 use super::files::{ask_where, language, SaveAs};
 use super::CmdResult;
-use crate::error::AppError;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -78,18 +75,7 @@ pub async fn mark_occurrence(
     state: String,
 ) -> CmdResult<CalendarOccurrence> {
     let now = shop.now();
-    let marked = shop
-        .run(move |conn| {
-            let at =
-                DateTime::parse_from_rfc3339(at.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| {
-                    shopcircle_core::Error::invalid(
-                        Field::Occurrence,
-                        shopcircle_core::Problem::Unknown { value: at.chars().take(40).collect() },
-                    )
-                })?;
-            schedule::mark(conn, schedule_id, at, &state, now)
-        })
-        .await?;
+    let marked = shop.run(move |conn| schedule::mark_at(conn, schedule_id, &at, &state, now)).await?;
     shop.reminders_changed();
     Ok(marked)
 }
@@ -113,12 +99,7 @@ pub async fn export_schedules_ics<R: Runtime>(
     };
     let Some(path) = ask_where(&app, lang, what).await else { return Ok(None) };
     let now = state.now();
-    state
-        .run(move |conn| {
-            let text = ics::export(conn, now)?;
-            core_files::write_atomically(&path, text.as_bytes())
-                .map_err(|e| AppError::Write { path: path.clone(), reason: e.to_string() })?;
-            Ok::<_, AppError>(Some(path.display().to_string()))
-        })
-        .await
+    let shown = path.display().to_string();
+    state.run(move |conn| shopcircle_app::calendar::save_ics(conn, &path, now)).await?;
+    Ok(Some(shown))
 }

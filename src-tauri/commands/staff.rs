@@ -1,6 +1,5 @@
 //! The staff account matrix.
 
-use chrono::Utc;
 use shopcircle_core::staff::{read, write, Staff, StaffInput};
 use tauri::State;
 
@@ -14,15 +13,18 @@ pub async fn list_staff(state: State<'_, AppState>, include_archived: bool) -> C
 
 #[tauri::command]
 pub async fn create_staff(state: State<'_, AppState>, input: StaffInput) -> CmdResult<Staff> {
-    state.run(move |conn| write::create(conn, &input, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| write::create(conn, &input, now)).await
 }
 
 #[tauri::command]
 pub async fn update_staff(state: State<'_, AppState>, id: i64, input: StaffInput) -> CmdResult<Staff> {
-    state.run(move |conn| write::update(conn, id, &input, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| write::update(conn, id, &input, now)).await
 }
 
 #[tauri::command]
 pub async fn set_staff_archived(state: State<'_, AppState>, id: i64, archived: bool) -> CmdResult<Staff> {
-    state.run(move |conn| write::set_archived(conn, id, archived, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| write::set_archived(conn, id, archived, now)).await
 }

@@ -1,36 +1,37 @@
 //! Voucher batches and the counter: issue, report, void, print and save
 //! sheets and single cards, export CSV, redeem and undo.
 
-use chrono::Utc;
 use std::path::PathBuf;
 
+use shopcircle_app::vouchers::{self, VoucherPreview};
+use shopcircle_app::PRINT_DPI;
 use shopcircle_core::voucher::{
     self, Batch, BatchInput, RedeemInput, Redemption, Undone, VoucherEvent, VoucherInfo, VoucherRow,
 };
-use shopcircle_core::{shop, Lang};
+use shopcircle_core::Lang;
 use tauri::{AppHandle, Runtime, State};
 
 use super::files::{self, SaveAs};
 use super::CmdResult;
-use crate::error::AppError;
 use crate::state::AppState;
-use crate::voucher_files::{self, VoucherPreview};
-use shopcircle_core::files::write_atomically;
 
 #[tauri::command]
 pub async fn list_batches(state: State<'_, AppState>) -> CmdResult<Vec<Batch>> {
-    state.run(|conn| voucher::list(conn, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| voucher::list(conn, now)).await
 }
 
 #[tauri::command]
 pub async fn get_batch(state: State<'_, AppState>, id: i64) -> CmdResult<Batch> {
-    state.run(move |conn| voucher::get(conn, id, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| voucher::get(conn, id, now)).await
 }
 
 /// Every voucher of the batch or none: one transaction.
 #[tauri::command]
 pub async fn issue_batch(state: State<'_, AppState>, input: BatchInput) -> CmdResult<Batch> {
-    state.run(move |conn| voucher::issue(conn, &input, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| voucher::issue(conn, &input, now)).await
 }
 
 #[tauri::command]
@@ -46,7 +47,8 @@ pub async fn batch_events(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<
 
 #[tauri::command]
 pub async fn void_batch(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<Batch> {
-    state.run(move |conn| voucher::void(conn, id, &reason, Utc::now())).await
+    let now = state.now();
+    state.run(move |conn| voucher::void(conn, id, &reason, now)).await
 }
 
 #[tauri::command]
@@ -55,13 +57,15 @@ pub async fn void_voucher(
     code: String,
     reason: String,
 ) -> CmdResult<VoucherInfo> {
-    state.run_in_lang(move |conn, lang| voucher::void_voucher(conn, &code, &reason, lang, Utc::now())).await
+    let now = state.now();
+    state.run_in_lang(move |conn, lang| voucher::void_voucher(conn, &code, &reason, lang, now)).await
 }
 
 /// The counter's one call: answers the code and, when it is good, redeems it.
 #[tauri::command]
 pub async fn redeem_voucher(state: State<'_, AppState>, input: RedeemInput) -> CmdResult<Redemption> {
-    state.run_in_lang(move |conn, lang| voucher::redeem(conn, &input, lang, Utc::now())).await
+    let now = state.now();
+    state.run_in_lang(move |conn, lang| voucher::redeem(conn, &input, lang, now)).await
 }
 
 /// Takes back the redemption of `code`, within 10 minutes, with a reason.
@@ -72,10 +76,9 @@ pub async fn undo_redemption(
     reason: String,
     staff: String,
 ) -> CmdResult<Undone> {
+    let now = state.now();
     state
-        .run_in_lang(move |conn, lang| {
-            voucher::undo_redemption(conn, &code, &reason, &staff, lang, Utc::now())
-        })
+        .run_in_lang(move |conn, lang| voucher::undo_redemption(conn, &code, &reason, &staff, lang, now))
         .await
 }
 
@@ -85,11 +88,10 @@ pub async fn voucher_preview(
     batch_id: i64,
     code: Option<String>,
 ) -> CmdResult<VoucherPreview> {
-    let fallback = state.system_language;
+    let now = state.now();
     state
-        .run_with_fonts(move |conn, fonts| {
-            let lang = shop::language_or(conn, fallback);
-            voucher_files::preview(conn, fonts, batch_id, code, lang, Utc::now())
+        .run_with_fonts_in_lang(move |conn, fonts, lang| {
+            vouchers::preview(conn, fonts, batch_id, code, lang, now)
         })
         .await
 }
@@ -105,13 +107,10 @@ pub async fn save_voucher_sheet<R: Runtime>(
     let Some((path, lang)) = ask_for_batch_file(&app, &state, id, titles, "pdf").await? else {
         return Ok(None);
     };
-    state
-        .run_with_fonts(move |conn, fonts| {
-            let pdf = voucher_files::sheet(conn, fonts, id, lang, Utc::now())?;
-            write(&path, &pdf)
-        })
-        .await
-        .map(Some)
+    let now = state.now();
+    let shown = path.display().to_string();
+    state.run_with_fonts(move |conn, fonts| vouchers::save_sheet(conn, fonts, id, &path, lang, now)).await?;
+    Ok(Some(shown))
 }
 
 /// Makes the sheet in the app's print folder and opens it in the system's viewer.
@@ -121,14 +120,12 @@ pub async fn print_voucher_sheet<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CmdResult<()> {
-    let lang = files::language(&state).await;
-    let path =
-        files::print_dir(&app).join(format!("vouchers-{id}-{}.pdf", Utc::now().format("%Y%m%d-%H%M%S")));
+    let now = state.now();
+    let path = files::print_path(&app, &state, &vouchers::print_file_name(id, now)).await?;
     let target = path.clone();
     state
-        .run_with_fonts(move |conn, fonts| {
-            let pdf = voucher_files::sheet(conn, fonts, id, lang, Utc::now())?;
-            write(&target, &pdf)
+        .run_with_fonts_in_lang(move |conn, fonts, lang| {
+            vouchers::save_sheet(conn, fonts, id, &target, lang, now)
         })
         .await?;
     files::open_in_viewer(&app, &state, &path).await
@@ -152,14 +149,14 @@ pub async fn save_voucher_image<R: Runtime>(
         extension: "png",
     };
     let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
+    let now = state.now();
+    let shown = path.display().to_string();
     state
         .run_with_fonts(move |conn, fonts| {
-            let (_, png) =
-                voucher_files::image(conn, fonts, &code, voucher_files::IMAGE_DPI, lang, Utc::now())?;
-            write(&path, &png)
+            vouchers::save_image(conn, fonts, &code, PRINT_DPI, &path, lang, now)
         })
-        .await
-        .map(Some)
+        .await?;
+    Ok(Some(shown))
 }
 
 /// The batch as CSV (one voucher a line, headers in the shop's language).
@@ -173,7 +170,9 @@ pub async fn export_batch_csv<R: Runtime>(
     let Some((path, lang)) = ask_for_batch_file(&app, &state, id, titles, "csv").await? else {
         return Ok(None);
     };
-    state.run(move |conn| write(&path, voucher::csv(conn, id, lang)?.as_bytes())).await.map(Some)
+    let shown = path.display().to_string();
+    state.run(move |conn| vouchers::save_csv(conn, id, &path, lang)).await?;
+    Ok(Some(shown))
 }
 
 /// Asks where to save a file of batch `id`, suggesting the batch's name; the
@@ -185,19 +184,10 @@ async fn ask_for_batch_file<R: Runtime>(
     (title_en, title_zh): (&str, &str),
     extension: &str,
 ) -> CmdResult<Option<(PathBuf, Lang)>> {
-    let batch = state.run(move |conn| voucher::get(conn, id, Utc::now())).await?;
+    let now = state.now();
+    let batch = state.run(move |conn| voucher::get(conn, id, now)).await?;
     let lang = files::language(state).await;
-    let file_name = voucher_files::suggested_name(&batch.name, id, extension);
+    let file_name = vouchers::suggested_name(&batch.name, id, extension);
     let what = SaveAs { title_en, title_zh, file_name, extension };
     Ok(files::ask_where(app, lang, what).await.map(|path| (path, lang)))
-}
-
-fn write(path: &std::path::Path, bytes: &[u8]) -> Result<String, AppError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| AppError::Write { path: dir.to_owned(), reason: e.to_string() })?;
-    }
-    write_atomically(path, bytes)
-        .map_err(|e| AppError::Write { path: path.to_owned(), reason: e.to_string() })?;
-    Ok(path.to_string_lossy().into_owned())
 }

@@ -1,10 +1,11 @@
 //! `shopcircle-cli community …`
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
 use shopcircle_core::community::{read, write, Community, CommunityInput};
 use shopcircle_core::db::Connection;
+use shopcircle_core::text::one_line;
 use shopcircle_core::Result;
 
 use crate::Output;
@@ -51,8 +52,7 @@ pub enum CommunityCommand {
     Restore { id: i64 },
 }
 
-pub fn run(conn: &mut Connection, cmd: CommunityCommand) -> Result<Output> {
-    let now = Utc::now();
+pub fn run(conn: &mut Connection, cmd: CommunityCommand, now: DateTime<Utc>) -> Result<Output> {
     match cmd {
         CommunityCommand::Add { name, kind, capacity, stage, platform, purpose, goal, rules } => {
             let input =
@@ -81,7 +81,7 @@ fn line(c: &Community) -> String {
         c.stage.as_str(),
         members,
         c.capacity,
-        c.name
+        one_line(&c.name)
     )
 }
 
@@ -89,21 +89,21 @@ fn show(c: Community) -> Result<Output> {
     let mut text = format!(
         "#{} {}\nkind:     {}\nstage:    {}\nplatform: {}\ncapacity: {}\nmembers:  {}\npurpose:  {}\ngoal:     {}\n",
         c.id,
-        c.name,
+        one_line(&c.name),
         c.kind.as_str(),
         c.stage.as_str(),
         c.platform.as_str(),
         c.capacity,
         c.members.map_or("-".to_string(), |m| m.to_string()),
-        c.purpose,
-        c.goal
+        one_line(&c.purpose),
+        one_line(&c.goal)
     );
     if let Some(at) = c.archived_at {
         text.push_str(&format!("archived: {at}\n"));
     }
     text.push_str("rules:\n");
     for (i, r) in c.rules.iter().enumerate() {
-        text.push_str(&format!("  {}. {r}\n", i + 1));
+        text.push_str(&format!("  {}. {}\n", i + 1, one_line(r)));
     }
     let json = serde_json::to_value(&c).unwrap_or_default();
     Ok(Output { text: text.trim_end().to_owned(), json })

@@ -1,10 +1,11 @@
 //! `shopcircle-cli gift …`: the gift catalogue.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
 use shopcircle_core::db::Connection;
 use shopcircle_core::gift::{self, GiftInput, StockChange, MONEY_MAX};
+use shopcircle_core::text::one_line;
 use shopcircle_core::{parse_money, Field};
 
 use crate::error::CliResult;
@@ -49,8 +50,7 @@ pub enum GiftCommand {
     },
 }
 
-pub fn run(conn: &mut Connection, cmd: GiftCommand) -> CliResult<Output> {
-    let now = Utc::now();
+pub fn run(conn: &mut Connection, cmd: GiftCommand, now: DateTime<Utc>) -> CliResult<Output> {
     match cmd {
         GiftCommand::Add { name, kind, cost, value, stock, low_stock_at, packaging } => {
             let input = GiftInput {
@@ -70,7 +70,7 @@ pub fn run(conn: &mut Connection, cmd: GiftCommand) -> CliResult<Output> {
                 .iter()
                 .map(|g| {
                     let warn = if g.low_stock { "  (low)" } else { "" };
-                    format!("{}\t{}\t{}\tstock {}{warn}", g.id, g.name, g.kind.as_str(), g.stock)
+                    format!("{}\t{}\t{}\tstock {}{warn}", g.id, one_line(&g.name), g.kind.as_str(), g.stock)
                 })
                 .collect::<Vec<_>>()
                 .join("\n");

@@ -12,8 +12,10 @@ mod voucher_cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::Utc;
 use clap::{Parser, Subcommand};
-use error::CliError;
+use shopcircle_core::db::IfMissing;
+use shopcircle_core::text::printable;
 use shopcircle_core::{db, paths, shop, Lang};
 
 #[derive(Parser)]
@@ -37,6 +39,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Create the database file (the app's, or --db PATH); prints its path
+    Init,
     /// Plan and list the shop's communities
     #[command(subcommand)]
     Community(community_cmd::CommunityCommand),
@@ -69,33 +73,67 @@ pub struct Output {
     pub json: serde_json::Value,
 }
 
+impl Command {
+    /// Commands that may make a new database: the first step of a new shop.
+    /// Every other command on a path with no database says so, rather than
+    /// answering from a new empty one (issue 11).
+    fn may_create(&self) -> bool {
+        matches!(
+            self,
+            Command::Init
+                | Command::Community(community_cmd::CommunityCommand::Add { .. })
+                | Command::Gift(gift_cmd::GiftCommand::Add { .. })
+                | Command::Schedule(schedule_cmd::ScheduleCommand::Add { .. })
+                | Command::Voucher(voucher_cmd::VoucherCommand::Issue { .. })
+        )
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The one clock of this run: every operation is passed the same `now`.
+    let now = Utc::now();
     let Some(path) = cli.db.clone().or_else(paths::default_db_path) else {
         eprintln!("error: no data directory found; pass --db PATH");
         return ExitCode::FAILURE;
     };
     let fallback = Lang::from_locale(&std::env::var("LANG").unwrap_or_default());
-    let mut conn = match db::open(&path) {
+    // Reading an image needs no shop.
+    if let Command::Qr(qr_cmd::QrCommand::Decode { image }) = &cli.command {
+        return finish(qr_cmd::decode(image).map(|out| (out, 0)), cli.json, fallback);
+    }
+    let if_missing = if cli.command.may_create() { IfMissing::Create } else { IfMissing::Refuse };
+    let mut conn = match db::open_with(&path, if_missing) {
         Ok(conn) => conn,
         Err(e) => return fail(&e.into(), fallback),
     };
     let lang = shop::language_or(&conn, fallback);
     let ok = |out| (out, 0);
     let result = match cli.command {
-        Command::Community(cmd) => community_cmd::run(&mut conn, cmd).map_err(CliError::from).map(ok),
-        Command::Qr(cmd) => qr_cmd::run(&mut conn, cmd).map(ok),
+        Command::Init => {
+            let shown = path.display().to_string();
+            Ok((Output { text: shown.clone(), json: serde_json::json!({ "db": shown }) }, 0))
+        }
+        Command::Community(cmd) => {
+            community_cmd::run(&mut conn, cmd, now).map_err(shopcircle_app::Error::from).map(ok)
+        }
+        Command::Qr(cmd) => qr_cmd::run(&mut conn, cmd, lang, now).map(ok),
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
-        Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd).map(ok),
-        Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang),
-        Command::Schedule(cmd) => schedule_cmd::run(&mut conn, cmd).map(ok),
+        Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang, now),
+        Command::Schedule(cmd) => schedule_cmd::run(&mut conn, cmd, now).map(ok),
     };
+    finish(result, cli.json, lang)
+}
+
+fn finish(result: error::CliResult<(Output, u8)>, json: bool, lang: Lang) -> ExitCode {
     match result {
         Ok((out, status)) => {
-            if cli.json {
+            if json {
                 println!("{}", out.json);
             } else {
-                println!("{}", out.text);
+                // Whatever the data holds, the terminal only ever shows text.
+                println!("{}", printable(&out.text));
             }
             ExitCode::from(status)
         }
@@ -103,7 +141,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn fail(e: &CliError, lang: Lang) -> ExitCode {
-    eprintln!("error: {}", e.message(lang));
+fn fail(e: &shopcircle_app::Error, lang: Lang) -> ExitCode {
+    eprintln!("error: {}", printable(&e.message(lang)));
     ExitCode::FAILURE
 }

@@ -4,12 +4,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 use serde_json::json;
+use shopcircle_app::posters;
 use shopcircle_core::db::Connection;
-use shopcircle_core::{channel, shop, Error, Field, Problem};
-use shopcircle_print::poster::{compose, Logo, Poster, Template};
-use shopcircle_print::{render, Fonts};
+use shopcircle_core::poster::{self, OutputFormat, PosterInput};
+use shopcircle_core::{Error, Field, Problem};
+use shopcircle_print::Fonts;
 
-use crate::error::{read_file, write_file, CliResult};
+use crate::error::CliResult;
 use crate::Output;
 
 #[derive(Args)]
@@ -38,58 +39,47 @@ pub struct RenderArgs {
     address: String,
     #[arg(long, default_value = "")]
     hours: String,
-    /// Brand colour as #RRGGBB
-    #[arg(long, default_value = "#2f7d5b")]
-    color: String,
+    /// Brand colour as #RRGGBB [default: the shop's green]
+    #[arg(long)]
+    color: Option<String>,
     /// A logo image laid over the QR's centre
     #[arg(long)]
     logo: Option<PathBuf>,
     /// pdf, png or svg
     #[arg(long, default_value = "pdf")]
     format: String,
-    /// For PNG
-    #[arg(long, default_value_t = 300)]
+    /// For PNG, 72 to 600
+    #[arg(long, default_value_t = shopcircle_app::PRINT_DPI)]
     dpi: u32,
     #[arg(long)]
     out: PathBuf,
 }
 
+/// Checks the words exactly as the app's designer does, then renders and
+/// writes the file (issue 11: the flags used to reach the print crate unchecked).
 pub fn render_poster(conn: &Connection, a: RenderArgs) -> CliResult<Output> {
-    let template = Template::parse(&a.template)
-        .ok_or_else(|| Error::invalid(Field::Template, Problem::Unknown { value: a.template.clone() }))?;
-    let payload = match (a.payload, a.channel) {
-        (Some(p), _) => p,
-        (None, Some(id)) => channel::get(conn, id)?
-            .qr
-            .map(|q| q.payload)
-            .ok_or_else(|| Error::invalid(Field::Payload, Problem::Empty))?,
-        (None, None) => return Err(Error::invalid(Field::Payload, Problem::Empty).into()),
-    };
-    let logo = a.logo.as_deref().map(read_file).transpose()?.map(|b| Logo::from_bytes(&b)).transpose()?;
-    let shop_name = match a.shop_name {
-        Some(n) => n,
-        None => shop::get(conn)?.map(|s| s.name).unwrap_or_default(),
-    };
-    let poster = Poster {
-        payload,
+    let input = PosterInput {
+        template: a.template,
         headline: a.headline,
         subline: a.subline,
         gift: a.gift,
-        shop_name,
         address: a.address,
         hours: a.hours,
-        brand_color: a.color,
-        logo,
+        brand_color: a.color.unwrap_or_default(),
     };
+    let format = OutputFormat::parse(&a.format)?;
+    posters::check_extension(&a.out, format)?;
+    let logo = a.logo.as_deref().map(posters::logo_file).transpose()?;
+    let mut printable = match (a.payload, a.channel) {
+        (Some(payload), _) => poster::one_off(conn, &payload, &input, logo)?,
+        (None, Some(id)) => poster::draft(conn, id, &input, logo)?,
+        (None, None) => return Err(Error::invalid(Field::Payload, Problem::Empty).into()),
+    };
+    if let Some(name) = a.shop_name.as_deref() {
+        printable = printable.with_shop_name(name)?;
+    }
     let fonts = Fonts::system()?;
-    let svg = compose(&poster, template, &fonts)?;
-    let bytes = match a.format.trim() {
-        "pdf" => render::pdf(&svg, &fonts)?,
-        "png" => render::png(&svg, &fonts, a.dpi)?,
-        "svg" => svg.into_bytes(),
-        other => return Err(Error::invalid(Field::Format, Problem::Unknown { value: other.into() }).into()),
-    };
-    write_file(&a.out, &bytes)?;
+    let bytes = posters::render_to_file(&printable, format, a.dpi, &a.out, &fonts)?;
     let out = a.out.display().to_string();
-    Ok(Output { text: out.clone(), json: json!({ "out": out, "bytes": bytes.len() }) })
+    Ok(Output { text: out.clone(), json: json!({ "out": out, "bytes": bytes }) })
 }

@@ -2,15 +2,18 @@
 
 use std::path::PathBuf;
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
-use shopcircle_core::channel::{self, ChannelInput, ChannelKind};
+use shopcircle_app::files::{read_input, IMAGE_MAX_BYTES};
+use shopcircle_app::qr::{self, Screenshot};
 use shopcircle_core::db::Connection;
-use shopcircle_core::qr_source::{self, QrKind, QrSourceInput};
-use shopcircle_core::{shop, Field};
+use shopcircle_core::qr_source::{self, QrKind};
+use shopcircle_core::text::one_line;
+use shopcircle_core::Lang;
+use shopcircle_print::Fonts;
 
-use crate::error::{read_file, CliResult};
+use crate::error::CliResult;
 use crate::Output;
 
 #[derive(Subcommand)]
@@ -37,49 +40,42 @@ pub enum QrCommand {
     },
     /// Print what the one QR code in an image (a screenshot, a poster PNG) carries
     Decode { image: PathBuf },
-    /// List group codes that expired or expire within N days
+    /// List group codes that expired or expire within N days (0 to 366)
     Expiring {
-        #[arg(long, default_value_t = 2)]
+        #[arg(long, default_value_t = 2, allow_negative_numbers = true)]
         days: i64,
     },
 }
 
-pub fn run(conn: &mut Connection, cmd: QrCommand) -> CliResult<Output> {
-    let now = Utc::now();
+/// What the one QR code in an image carries; no database needed.
+pub fn decode(image: &std::path::Path) -> CliResult<Output> {
+    let payload = shopcircle_print::qr_import::decode(&read_input(image, IMAGE_MAX_BYTES)?)?;
+    Ok(Output { text: one_line(&payload), json: json!({ "payload": payload }) })
+}
+
+pub fn run(conn: &mut Connection, cmd: QrCommand, lang: Lang, now: DateTime<Utc>) -> CliResult<Output> {
     match cmd {
         QrCommand::Import { image, community, channel: name, kind, staff, made } => {
-            let bytes = read_file(&image)?;
-            let payload = shopcircle_print::qr_import::decode(&bytes)?;
-            let made_at = made.map(|d| shop::start_of_day(conn, &d, Field::MadeAt)).transpose()?;
-            let ch = match channel::find_by_name(conn, community, &name)? {
-                Some(ch) => ch,
-                None => {
-                    // A name that is a channel kind ("counter", "shop-window") gives the kind.
-                    let kind = ChannelKind::parse(&name).unwrap_or(ChannelKind::Custom);
-                    let input = ChannelInput { kind: kind.as_str().into(), name: name.clone() };
-                    channel::create(conn, community, &input, now)?
-                }
-            };
-            let input = QrSourceInput {
-                kind: QrKind::parse(&kind)?,
-                payload,
+            // Everything the owner typed is checked before the image is read.
+            let kind = QrKind::parse(&kind)?;
+            let shot = Screenshot {
+                kind,
+                image: read_input(&image, IMAGE_MAX_BYTES)?,
                 staff_id: staff,
-                image: Some(bytes),
-                made_at,
+                made_on: made,
             };
-            let qr = qr_source::set(conn, ch.id, input, now)?;
+            let fonts = Fonts::system()?;
+            let (ch, replaced) = qr::import_to_named(conn, &fonts, community, &name, shot, lang, now)?;
+            let qr = replaced.qr;
             let expires = qr.expires_at.map_or("never".to_string(), |e| e.to_rfc3339());
             Ok(Output {
-                text: format!("{}\nexpires: {expires}", qr.payload),
-                json: json!({ "payload": qr.payload, "expires_at": qr.expires_at, "channel_id": ch.id, "qr_id": qr.id }),
+                text: format!("{}\nexpires: {expires}", one_line(&qr.payload)),
+                json: json!({ "payload": qr.payload, "expires_at": qr.expires_at, "channel_id": ch.id, "qr_id": qr.id, "rerendered": replaced.rerendered }),
             })
         }
-        QrCommand::Decode { image } => {
-            let payload = shopcircle_print::qr_import::decode(&read_file(&image)?)?;
-            Ok(Output { text: payload.clone(), json: json!({ "payload": payload }) })
-        }
+        QrCommand::Decode { image } => decode(&image),
         QrCommand::Expiring { days } => {
-            let list = qr_source::expiring(conn, now, Duration::days(days.max(0)))?;
+            let list = qr_source::expiring(conn, now, days)?;
             let text = list
                 .iter()
                 .map(|w| {
@@ -87,7 +83,10 @@ pub fn run(conn: &mut Connection, cmd: QrCommand) -> CliResult<Output> {
                     let state = if w.expired { "EXPIRED" } else { "expires" };
                     format!(
                         "{state} {when}  #{} {} / {}  {}",
-                        w.qr.channel_id, w.community_name, w.channel_name, w.qr.payload
+                        w.qr.channel_id,
+                        one_line(&w.community_name),
+                        one_line(&w.channel_name),
+                        one_line(&w.qr.payload)
                     )
                 })
                 .collect::<Vec<_>>()

@@ -1,14 +1,15 @@
 //! `shopcircle-cli schedule …`: recurring schedules, their occurrences, and
 //! the .ics export.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
 use shopcircle_core::db::Connection;
-use shopcircle_core::schedule::{self, ics, ScheduleInput};
-use shopcircle_core::{files, shop};
+use shopcircle_core::schedule::{self, ScheduleInput};
+use shopcircle_core::shop;
+use shopcircle_core::text::one_line;
 
-use crate::error::{CliError, CliResult};
+use crate::error::CliResult;
 use crate::Output;
 
 /// The zone a schedule is in when neither --zone nor a set-up shop says.
@@ -72,8 +73,7 @@ fn default_zone(conn: &Connection) -> CliResult<String> {
     })
 }
 
-pub fn run(conn: &mut Connection, cmd: ScheduleCommand) -> CliResult<Output> {
-    let now = Utc::now();
+pub fn run(conn: &mut Connection, cmd: ScheduleCommand, now: DateTime<Utc>) -> CliResult<Output> {
     match cmd {
         ScheduleCommand::Add {
             title,
@@ -86,8 +86,9 @@ pub fn run(conn: &mut Connection, cmd: ScheduleCommand) -> CliResult<Output> {
             until,
             message,
         } => {
+            // A zone given is checked as given: `--zone ""` is not UTC (issue 11).
             let zone = match zone {
-                Some(z) => z,
+                Some(z) => shop::parse_zone(&z)?.name().to_owned(),
                 None => default_zone(conn)?,
             };
             let input = ScheduleInput {
@@ -114,7 +115,7 @@ pub fn run(conn: &mut Connection, cmd: ScheduleCommand) -> CliResult<Output> {
                 .iter()
                 .map(|s| {
                     let paused = if s.paused { "  (paused)" } else { "" };
-                    format!("{}\t{}\t{}\t{} {}{paused}", s.id, s.title, s.rule, s.start, s.zone)
+                    format!("{}\t{}\t{}\t{} {}{paused}", s.id, one_line(&s.title), s.rule, s.start, s.zone)
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
@@ -135,7 +136,7 @@ pub fn run(conn: &mut Connection, cmd: ScheduleCommand) -> CliResult<Output> {
                 .collect();
             let text = rows
                 .iter()
-                .map(|(id, title, at)| format!("{at}\t{id}\t{title}"))
+                .map(|(id, title, at)| format!("{at}\t{id}\t{}", one_line(title)))
                 .collect::<Vec<_>>()
                 .join("\n");
             let json = rows
@@ -146,10 +147,7 @@ pub fn run(conn: &mut Connection, cmd: ScheduleCommand) -> CliResult<Output> {
             Ok(Output { text, json: serde_json::Value::Array(json) })
         }
         ScheduleCommand::ExportIcs { out } => {
-            let text = ics::export(conn, now)?;
-            files::write_atomically(&out, text.as_bytes())
-                .map_err(|e| CliError::File(out.display().to_string(), e))?;
-            let events = text.matches("BEGIN:VEVENT").count();
+            let events = shopcircle_app::calendar::save_ics(conn, &out, now)?;
             Ok(Output { text: out.display().to_string(), json: json!({ "path": out, "events": events }) })
         }
         ScheduleCommand::Pause { id } => {

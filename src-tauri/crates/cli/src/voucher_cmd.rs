@@ -5,21 +5,23 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
+use shopcircle_app::vouchers;
 use shopcircle_core::db::Connection;
 use shopcircle_core::gift::MONEY_MAX;
-use shopcircle_core::voucher::{self, BatchInput, BenefitInput, CardWords, RedeemInput, Redemption};
+use shopcircle_core::text::one_line;
+use shopcircle_core::voucher::{self, BatchInput, BenefitInput, RedeemInput, Redemption};
 use shopcircle_core::{parse_money, shop, Field, Lang};
-use shopcircle_print::voucher::{voucher_png, voucher_sheet_pdf, VoucherFace};
 use shopcircle_print::Fonts;
 
-use crate::error::{write_file, CliResult};
+use crate::error::CliResult;
 use crate::Output;
 
 /// Exit statuses of `voucher redeem`, one per answer a script may branch on.
 pub const REDEEM_EXIT_HELP: &str =
     "Exit status: 0 redeemed now; 3 already redeemed; 4 expired or not yet valid; \
 5 voided; 6 a typo (mistyped, swapped or malformed code); 7 not a code of this shop; \
-8 below the minimum spend; 1 any other error.";
+8 below the minimum spend; 1 any other error (a code of another shop, a \
+missing database); 2 a usage error (a missing or unknown option).";
 
 #[derive(Subcommand)]
 pub enum VoucherCommand {
@@ -102,7 +104,7 @@ pub enum VoucherCommand {
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
         /// Dots per inch, 72 to 600
-        #[arg(long, default_value_t = 300)]
+        #[arg(long, default_value_t = shopcircle_app::PRINT_DPI)]
         dpi: u32,
     },
     /// Void a batch, or one voucher by its code
@@ -117,8 +119,12 @@ pub enum VoucherCommand {
 }
 
 /// Runs a voucher command; the number is the process's exit status.
-pub fn run(conn: &mut Connection, cmd: VoucherCommand, lang: Lang) -> CliResult<(Output, u8)> {
-    let now = Utc::now();
+pub fn run(
+    conn: &mut Connection,
+    cmd: VoucherCommand,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> CliResult<(Output, u8)> {
     let done = |out: Output| Ok((out, 0));
     match cmd {
         VoucherCommand::Issue {
@@ -200,7 +206,13 @@ pub fn run(conn: &mut Connection, cmd: VoucherCommand, lang: Lang) -> CliResult<
                     let s = &b.stats;
                     format!(
                         "{}\t{}\tissued {}\tredeemed {}\texpired {}\tvoided {}\tuntil {}",
-                        b.id, b.name, s.issued, s.redeemed, s.expired, s.voided, b.valid_until
+                        b.id,
+                        one_line(&b.name),
+                        s.issued,
+                        s.redeemed,
+                        s.expired,
+                        s.voided,
+                        b.valid_until
                     )
                 })
                 .collect::<Vec<_>>()
@@ -208,24 +220,19 @@ pub fn run(conn: &mut Connection, cmd: VoucherCommand, lang: Lang) -> CliResult<
             done(Output { text, json: serde_json::to_value(&list).unwrap_or_default() })
         }
         VoucherCommand::Csv { batch, out } => {
-            let csv = voucher::csv(conn, batch, shop::language_or(conn, lang))?;
-            write_file(&out, csv.as_bytes())?;
+            vouchers::save_csv(conn, batch, &out, lang)?;
             let path = out.display().to_string();
             done(Output { text: path.clone(), json: json!({ "out": path }) })
         }
         VoucherCommand::Sheet { batch, out } => {
-            let codes = voucher::printable_codes(conn, batch, now)?;
-            let pdf = voucher_sheet_pdf(&face(conn, batch, lang, now)?, &codes, &Fonts::system()?)?;
-            write_file(&out, &pdf)?;
+            let count = vouchers::save_sheet(conn, &Fonts::system()?, batch, &out, lang, now)?;
             let path = out.display().to_string();
-            done(Output { text: path.clone(), json: json!({ "out": path, "vouchers": codes.len() }) })
+            done(Output { text: path.clone(), json: json!({ "out": path, "vouchers": count }) })
         }
         VoucherCommand::Image { code, out, dpi } => {
-            let info = voucher::lookup(conn, &code, lang)?;
-            let face = face(conn, info.batch_id, lang, now)?;
-            write_file(&out, &voucher_png(&face, &info.code, &Fonts::system()?, dpi)?)?;
+            let code = vouchers::save_image(conn, &Fonts::system()?, &code, dpi, &out, lang, now)?;
             let path = out.display().to_string();
-            done(Output { text: path.clone(), json: json!({ "out": path, "code": info.code }) })
+            done(Output { text: path.clone(), json: json!({ "out": path, "code": code }) })
         }
         VoucherCommand::Void { batch, code, reason } => match (batch, code) {
             (_, Some(code)) => {
@@ -241,12 +248,4 @@ pub fn run(conn: &mut Connection, cmd: VoucherCommand, lang: Lang) -> CliResult<
             }
         },
     }
-}
-
-/// The words on every voucher of the batch, in the shop's language.
-fn face(conn: &Connection, batch: i64, lang: Lang, now: DateTime<Utc>) -> CliResult<VoucherFace> {
-    let batch = voucher::get(conn, batch, now)?;
-    let CardWords { shop_name, benefit, conditions, validity, brand_color } =
-        voucher::card_words(conn, &batch, lang)?;
-    Ok(VoucherFace { shop_name, benefit, conditions, validity, brand_color })
 }

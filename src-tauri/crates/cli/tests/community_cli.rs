@@ -76,8 +76,44 @@ fn invalid_input_exits_non_zero_with_the_message_on_stderr_and_stores_nothing() 
 #[test]
 fn showing_a_missing_community_fails_clearly() {
     let dir = tempfile::tempdir().unwrap();
-    let out = cli(&dir.path().join("shop.db")).args(["community", "show", "7"]).assert().failure();
+    let db = dir.path().join("shop.db");
+    cli(&db).arg("init").assert().success();
+    let out = cli(&db).args(["community", "show", "7"]).assert().failure();
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("community 7 does not exist"));
+}
+
+// See issue 11: a mistyped --db made folders and an empty shop, then said a
+// real voucher was "not issued by this shop".
+#[test]
+fn a_mistyped_database_path_is_named_and_nothing_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tpyo/shop.db");
+    for args in
+        [&["community", "list"][..], &["voucher", "redeem", "K7QM-3XPA-9D2F-ABCD-EFGH"], &["qr", "expiring"]]
+    {
+        let out = cli(&db).args(args).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(err.contains("no ShopCircle database at") && err.contains("tpyo"), "{args:?}: {err}");
+    }
+    assert!(!dir.path().join("tpyo").exists(), "no folder made");
+    let out = cli(&db).arg("init").assert().success();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("shop.db"));
+    cli(&db).args(["community", "list"]).assert().success();
+}
+
+// See issue 11: ESC, BEL and line breaks in a name reached the terminal raw.
+#[test]
+fn control_characters_are_refused_in_names_and_never_printed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    for name in ["Tea\u{1b}[2J friends", "Tea\u{7}", "Tea\nfriends"] {
+        let out = cli(&db).args(["community", "add", "--name", name, "--kind", "niche"]).assert().failure();
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(err.contains("control character"), "{err}");
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    }
+    let out = cli(&db).args(["--json", "community", "list"]).assert().success();
+    assert_eq!(json(&out.get_output().stdout).as_array().unwrap().len(), 0);
 }
 
 #[test]

@@ -102,6 +102,7 @@ fn a_poster_with_an_unknown_template_or_no_headline_fails_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.db");
     let out = dir.path().join("x.pdf");
+    cli(&db).arg("init").assert().success();
     let bad = cli(&db)
         .args(["poster", "render", "--payload", "x", "--template", "flyer", "--headline", "h", "--out"])
         .arg(&out)
@@ -113,7 +114,7 @@ fn a_poster_with_an_unknown_template_or_no_headline_fails_clearly() {
         .arg(&out)
         .assert()
         .failure();
-    assert!(String::from_utf8_lossy(&empty.get_output().stderr).contains("headline cannot be empty"));
+    assert!(String::from_utf8_lossy(&empty.get_output().stderr).contains("Headline cannot be empty"));
     assert!(!out.exists());
 }
 

@@ -122,7 +122,7 @@ fn a_batch_killed_half_way_leaves_all_of_it_or_none() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("shop.db");
         // Make the file (and its WAL) first, so the only writer left is the issue.
-        cli(&db).args(["voucher", "list"]).assert().success();
+        cli(&db).arg("init").assert().success();
         let wal = dir.path().join("shop.db-wal");
         let start_len = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
         let mut child = std::process::Command::new(&bin)

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 pub use rusqlite::Connection;
+#[cfg(test)]
 use rusqlite_migration::{Migrations, M};
 
 use crate::{Error, Result};
@@ -19,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_schedules_and_reminders.sql"),
 ];
 
+#[cfg(test)]
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
@@ -28,15 +30,103 @@ pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
+/// Marks a SQLite file as ShopCircle's (`PRAGMA application_id`, "ShCi"), so
+/// another program's database is never mistaken for ours and changed.
+pub const APPLICATION_ID: i32 = 0x5368_4369;
+
+/// Whether `open` may make a new database when none is at the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfMissing {
+    Create,
+    /// The CLI's lookups: a mistyped path must not become a new, empty shop.
+    Refuse,
+}
+
 /// Opens (creating if needed) the database file at `path` and migrates it.
 pub fn open(path: &Path) -> Result<Connection> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::Open(format!("{}: {e}", dir.display())))?;
+    open_with(path, IfMissing::Create)
+}
+
+/// Opens the database at `path`: refuses what is not a regular file, another
+/// program's SQLite file and a file from a newer build, each untouched; makes
+/// a new file readable by the owner only (it holds the voucher key); migrates.
+pub fn open_with(path: &Path, if_missing: IfMissing) -> Result<Connection> {
+    let shown = path.display().to_string();
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => return Err(Error::NotADatabase { path: shown }),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if if_missing == IfMissing::Refuse {
+                return Err(Error::NoDatabase { path: shown });
+            }
+            create_private(path)?;
+        }
+        Err(e) => return Err(Error::Open(format!("{shown}: {e}"))),
     }
-    let mut conn = Connection::open(path).map_err(|e| Error::Open(format!("{}: {e}", path.display())))?;
+    keep_private(path);
+    let mut conn = Connection::open(path).map_err(|e| Error::Open(format!("{shown}: {e}")))?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    check_ours(&conn, &shown)?;
     configure(&conn, true)?;
     migrate(&mut conn)?;
     Ok(conn)
+}
+
+/// Makes an empty file, owner-only, with its folder. SQLite gives the WAL and
+/// shared-memory files the database's own permissions.
+fn create_private(path: &Path) -> Result<()> {
+    let fail = |e: std::io::Error, p: &Path| Error::Open(format!("{}: {e}", p.display()));
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| fail(e, dir))?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|e| fail(e, path))
+}
+
+/// Takes group and other readers off a file made by an earlier build (0644),
+/// and off its WAL and shared-memory files and backups beside it.
+fn keep_private(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let file = dir.join(format!("{name}{suffix}"));
+            if let Ok(meta) = std::fs::metadata(&file) {
+                if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
+                    let _ = std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600));
+                }
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// Ours: marked with our application id, or an earlier ShopCircle file (our
+/// `shop` table, no mark yet), or empty. Anything else is left untouched.
+fn check_ours(conn: &Connection, shown: &str) -> Result<()> {
+    let not_sqlite = |_| Error::NotADatabase { path: shown.to_owned() };
+    let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(not_sqlite)?;
+    if id == APPLICATION_ID {
+        return Ok(());
+    }
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))
+        .map_err(not_sqlite)?;
+    let earlier_shopcircle: bool = conn
+        .query_row("SELECT count(*) = 1 FROM sqlite_master WHERE type = 'table' AND name = 'shop'", [], |r| {
+            r.get(0)
+        })
+        .map_err(not_sqlite)?;
+    if id == 0 && (tables == 0 || earlier_shopcircle) {
+        return Ok(());
+    }
+    Err(Error::ForeignDatabase { path: shown.to_owned() })
 }
 
 /// An empty in-memory database with the full schema, for tests.
@@ -48,6 +138,8 @@ pub fn open_in_memory() -> Result<Connection> {
 }
 
 fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
+    // The app and the CLI may touch the same file; wait for the other instead of failing.
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
     if on_disk {
         // WAL lets the CLI read while the app writes; FULL makes every commit
         // survive a power cut, which matters more here than write speed.
@@ -58,19 +150,27 @@ fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    // The app and the CLI may touch the same file; wait for the other instead of failing.
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
 }
 
+/// Brings the schema up to date in one IMMEDIATE transaction: the first of
+/// several processes opening a new file at once migrates it, the others wait
+/// for its lock and then find nothing to do (issue 11: three of four failed
+/// with "table shop already exists" when each read version 0 first).
 fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     // Refuse a file from a newer build before touching it: migrating "down" to an
     // older schema would silently drop what the newer version stored.
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > schema_version() {
         return Err(Error::NewerDatabase { found, known: schema_version() });
     }
-    migrations().to_latest(conn)?;
+    for (n, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+        tx.execute_batch(sql).map_err(|e| Error::Migration(format!("{}: {e}", n + 1)))?;
+    }
+    tx.pragma_update(None, "user_version", schema_version())?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.commit()?;
     Ok(())
 }
 
@@ -123,5 +223,106 @@ mod tests {
         let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
         let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+    }
+
+    // The probes of issue 11, each with the answer it now gets.
+
+    #[test]
+    fn another_programs_sqlite_file_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("firefox-places.sqlite");
+        {
+            let other = Connection::open(&path).unwrap();
+            other
+                .execute_batch("CREATE TABLE moz_places (url TEXT); INSERT INTO moz_places VALUES ('x');")
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = open(&path).unwrap_err();
+        assert_eq!(err.code(), "foreign_database");
+        assert!(err.message(crate::Lang::En).contains("another program"));
+        assert_eq!(std::fs::read(&path).unwrap(), before, "not a byte changed");
+        assert!(!dir.path().join("firefox-places.sqlite-wal").exists(), "not switched to WAL");
+    }
+
+    #[test]
+    fn a_device_or_a_text_file_is_not_a_database() {
+        assert_eq!(open(Path::new("/dev/null")).unwrap_err().code(), "not_a_database");
+        let dir = tempfile::tempdir().unwrap();
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, "shopping list: tea, cups, a bigger kettle, and more tea for the spring")
+            .unwrap();
+        let err = open(&text).unwrap_err();
+        assert_eq!(err.code(), "not_a_database");
+        assert!(
+            err.message(crate::Lang::En).contains("is not a database file"),
+            "{}",
+            err.message(crate::Lang::En)
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_made_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("typo/shop.db");
+        let err = open_with(&path, IfMissing::Refuse).unwrap_err();
+        assert_eq!(err.code(), "no_database");
+        assert!(!dir.path().join("typo").exists(), "no folder made");
+        let conn = open_with(&path, IfMissing::Create).unwrap();
+        let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+        assert_eq!(id, APPLICATION_ID);
+        drop(conn);
+        open_with(&path, IfMissing::Refuse).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_database_and_its_wal_are_readable_by_the_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.db");
+        let conn = open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+        for file in ["shop.db", "shop.db-wal"] {
+            let mode = std::fs::metadata(dir.path().join(file)).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{file}");
+        }
+        drop(conn);
+        // A file an earlier build made 0644 is tightened when opened.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        drop(open(&path).unwrap());
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    #[test]
+    fn an_earlier_shopcircle_file_without_the_mark_is_still_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations().to_version(&mut conn, 5).unwrap();
+        }
+        let conn = open(&path).unwrap();
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(v, schema_version());
+    }
+
+    #[test]
+    fn four_connections_opening_a_new_file_at_once_all_succeed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.db");
+        let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let (path, start) = (path.clone(), std::sync::Arc::clone(&start));
+                std::thread::spawn(move || {
+                    start.wait();
+                    open(&path).map(drop).map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap(), Ok(()));
+        }
     }
 }

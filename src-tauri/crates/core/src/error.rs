@@ -77,6 +77,7 @@ pub enum Field {
     Body,
     Image,
     Minutes,
+    Days,
 }
 
 impl Field {
@@ -215,6 +216,8 @@ impl Field {
             (Image, Lang::ZhCn) => "图片",
             (Minutes, Lang::En) => "Minutes",
             (Minutes, Lang::ZhCn) => "分钟数",
+            (Days, Lang::En) => "Number of days",
+            (Days, Lang::ZhCn) => "天数",
         }
     }
 }
@@ -253,6 +256,9 @@ pub enum Problem {
     CountAndEnd,
     /// More often than once a day: a reminder every hour is noise, not rhythm.
     TooFrequent,
+    /// An invisible control character (ESC, BEL, NUL, or a line break in a
+    /// one-line field).
+    ControlCharacter,
     /// A file larger than the limit, in megabytes.
     TooLarge {
         max_mb: usize,
@@ -302,6 +308,18 @@ pub enum Error {
     #[error("the database could not be opened: {0}")]
     Open(String),
 
+    #[error("the clock can be set only in end-to-end tests")]
+    TestClockRefused,
+
+    #[error("no ShopCircle database at {path}; check the path, or create one with `shopcircle-cli init`")]
+    NoDatabase { path: String },
+
+    #[error("{path} is not a database file")]
+    NotADatabase { path: String },
+
+    #[error("{path} belongs to another program, not ShopCircle; it was left untouched")]
+    ForeignDatabase { path: String },
+
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
 
@@ -330,6 +348,10 @@ impl Error {
             Error::AlreadySetUp => "already_set_up",
             Error::NewerDatabase { .. } => "newer_database",
             Error::Open(_) => "database_open",
+            Error::NoDatabase { .. } => "no_database",
+            Error::TestClockRefused => "forbidden",
+            Error::NotADatabase { .. } => "not_a_database",
+            Error::ForeignDatabase { .. } => "foreign_database",
             Error::Database(_) | Error::Migration(_) => "database",
         }
     }
@@ -367,6 +389,14 @@ impl Error {
                 "此数据库由更新版本的 ShopCircle 写入（结构版本 {found}，本版本只认识 {known}）。请安装新版本再打开，以免损坏数据"
             ),
             (Error::Open(e), Lang::ZhCn) => format!("无法打开数据库：{e}"),
+            (Error::NoDatabase { path }, Lang::ZhCn) => {
+                format!("{path} 没有 ShopCircle 数据库；请检查路径，或用 `shopcircle-cli init` 新建")
+            }
+            (Error::TestClockRefused, Lang::ZhCn) => "只有端到端测试可以调整时钟".into(),
+            (Error::NotADatabase { path }, Lang::ZhCn) => format!("{path} 不是数据库文件"),
+            (Error::ForeignDatabase { path }, Lang::ZhCn) => {
+                format!("{path} 属于其他程序，不是 ShopCircle 的数据库；未做任何改动")
+            }
             (Error::Database(e), Lang::ZhCn) => format!("数据库错误：{e}"),
             (Error::Migration(e), Lang::ZhCn) => format!("数据库升级失败：{e}"),
         }
@@ -415,6 +445,10 @@ fn invalid_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::BeforeStart, Lang::ZhCn) => format!("{label}早于开始日期"),
         (Problem::Duplicate, Lang::En) => format!("{label} is already in use"),
         (Problem::Duplicate, Lang::ZhCn) => format!("{label}已被使用"),
+        (Problem::ControlCharacter, Lang::En) => {
+            format!("{label} contains an invisible control character (such as a line break); remove it")
+        }
+        (Problem::ControlCharacter, Lang::ZhCn) => format!("{label}含有不可见的控制字符（如换行），请删除"),
         (Problem::TooLarge { max_mb }, Lang::En) => format!("{label} is too large: at most {max_mb} MB"),
         (Problem::TooLarge { max_mb }, Lang::ZhCn) => format!("{label}太大了，最多 {max_mb} MB"),
         (Problem::CountAndEnd, Lang::En) => {

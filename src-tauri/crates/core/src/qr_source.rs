@@ -3,14 +3,17 @@
 //! the owner typed. Setting a new one keeps the old row, marked replaced.
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::validate::{required, unknown};
+use crate::channel::{self, Channel, ChannelInput, ChannelKind};
+use crate::validate::{in_range, required_lines, unknown};
 use crate::{Error, Field, Problem, Result};
 
 /// A WeChat group's own QR code stops admitting 7 days after it is made.
 pub const GROUP_QR_LIFETIME_DAYS: i64 = 7;
+/// How far ahead the expiry watch may look: a year covers every real question.
+pub const EXPIRING_DAYS_MAX: i64 = 366;
 /// The most bytes a printable QR code (version 40, level M) holds.
 pub const PAYLOAD_MAX_BYTES: usize = 2331;
 
@@ -99,7 +102,41 @@ pub fn set(
     input: QrSourceInput,
     now: DateTime<Utc>,
 ) -> Result<QrSource> {
-    let payload = required(Field::Payload, &input.payload, PAYLOAD_MAX_BYTES)?;
+    let tx = conn.transaction()?;
+    let id = insert(&tx, channel_id, input, now)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// Makes `input` the code of the community's channel called `name`, creating
+/// that channel when there is none (a name that is a channel kind, such as
+/// "counter", gives the kind). One transaction: a refused code leaves no new
+/// channel behind (issue 11).
+pub fn set_on_channel_named(
+    conn: &mut Connection,
+    community_id: i64,
+    name: &str,
+    input: QrSourceInput,
+    now: DateTime<Utc>,
+) -> Result<(Channel, QrSource)> {
+    let tx = conn.transaction()?;
+    let channel_id = match channel::find_by_name(&tx, community_id, name)? {
+        Some(ch) => ch.id,
+        None => {
+            let kind = ChannelKind::parse(name).unwrap_or(ChannelKind::Custom);
+            let input = ChannelInput { kind: kind.as_str().into(), name: name.into() };
+            channel::create(&tx, community_id, &input, now)?.id
+        }
+    };
+    let id = insert(&tx, channel_id, input, now)?;
+    tx.commit()?;
+    Ok((channel::get(conn, channel_id)?, get(conn, id)?))
+}
+
+/// Checks `input` and inserts it as the channel's code inside the caller's
+/// transaction; the id of the new row.
+fn insert(tx: &Transaction, channel_id: i64, input: QrSourceInput, now: DateTime<Utc>) -> Result<i64> {
+    let payload = required_lines(Field::Payload, &input.payload, PAYLOAD_MAX_BYTES)?;
     if payload.len() > PAYLOAD_MAX_BYTES {
         return Err(Error::invalid(Field::Payload, Problem::TooLong { max: PAYLOAD_MAX_BYTES }));
     }
@@ -116,10 +153,9 @@ pub fn set(
     if input.kind == QrKind::StaffQr && input.staff_id.is_none() {
         return Err(Error::invalid(Field::Staff, Problem::Empty));
     }
-    let tx = conn.transaction()?;
-    crate::channel::get(&tx, channel_id)?;
+    channel::get(tx, channel_id)?;
     if let Some(staff_id) = input.staff_id {
-        crate::staff::read::get(&tx, staff_id)
+        crate::staff::read::get(tx, staff_id)
             .map_err(|_| Error::invalid(Field::Staff, Problem::Unknown { value: staff_id.to_string() }))?;
     }
     tx.execute(
@@ -140,9 +176,7 @@ pub fn set(
             now
         ],
     )?;
-    let id = tx.last_insert_rowid();
-    tx.commit()?;
-    get(conn, id)
+    Ok(tx.last_insert_rowid())
 }
 
 /// The owner corrects when a group code was made; its expiry follows.
@@ -164,6 +198,12 @@ pub fn correct_made_at(
         params![made_at, made_at + Duration::days(GROUP_QR_LIFETIME_DAYS), id],
     )?;
     get(conn, id)
+}
+
+/// The same, with the day as the owner typed it (YYYY-MM-DD, the shop's calendar).
+pub fn correct_made_on(conn: &Connection, id: i64, made_on: &str, now: DateTime<Utc>) -> Result<QrSource> {
+    let made_at = crate::shop::start_of_day(conn, made_on, Field::MadeAt)?;
+    correct_made_at(conn, id, made_at, now)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<QrSource> {
@@ -204,8 +244,10 @@ pub struct PosterRef {
     pub template: crate::poster::PosterTemplate,
 }
 
-/// Current group codes that expired or expire within `within` of `now`, soonest first.
-pub fn expiring(conn: &Connection, now: DateTime<Utc>, within: Duration) -> Result<Vec<ExpiringQr>> {
+/// Current group codes that expired or expire within `within_days` of `now`, soonest first.
+pub fn expiring(conn: &Connection, now: DateTime<Utc>, within_days: i64) -> Result<Vec<ExpiringQr>> {
+    // A bound keeps `now + within` a real date (issue 11: --days 9223372036854775807 panicked).
+    let within = Duration::days(in_range(Field::Days, within_days, 0, EXPIRING_DAYS_MAX)?);
     let cols = COLUMNS.split(", ").map(|c| format!("q.{c}")).collect::<Vec<_>>().join(", ");
     let sql = format!(
         "SELECT {cols}, ch.name, c.id, c.name FROM qr_source q

@@ -12,11 +12,34 @@ pub fn required(field: Field, value: &str, max: usize) -> Result<String> {
     optional(field, value, max)
 }
 
-/// An optional text: trimmed, at most `max` characters.
+/// A required text of several lines (see `optional_lines`).
+pub fn required_lines(field: Field, value: &str, max: usize) -> Result<String> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid(field, Problem::Empty));
+    }
+    optional_lines(field, value, max)
+}
+
+/// An optional one-line text: trimmed, at most `max` characters, and no
+/// control characters at all (a newline would break a name's row in a list,
+/// an ESC or BEL would act on the terminal that prints it; issue 11).
 pub fn optional(field: Field, value: &str, max: usize) -> Result<String> {
+    checked(field, value, max, |c| c.is_control())
+}
+
+/// An optional text of several lines (a post to copy, the group rules): line
+/// breaks and tabs are the owner's, every other control character is refused.
+pub fn optional_lines(field: Field, value: &str, max: usize) -> Result<String> {
+    checked(field, value, max, |c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
+fn checked(field: Field, value: &str, max: usize, refused: impl Fn(char) -> bool) -> Result<String> {
     let value = value.trim();
     if value.chars().count() > max {
         return Err(Error::invalid(field, Problem::TooLong { max }));
+    }
+    if value.chars().any(refused) {
+        return Err(Error::invalid(field, Problem::ControlCharacter));
     }
     Ok(value.to_owned())
 }
@@ -80,4 +103,11 @@ mod tests {
         let err = required(Field::Name, " \t\n ", 60).unwrap_err();
         assert!(matches!(err, Error::Invalid { problem: Problem::Empty, .. }));
     }
+}
+
+/// An instant as the window sends it (RFC 3339, any offset), in UTC.
+pub fn instant(field: Field, text: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| unknown(field, text))
 }

@@ -22,8 +22,7 @@ pub fn png(svg: &str, fonts: &Fonts, dpi: u32) -> Result<Vec<u8>> {
         return Err(Error::BadDpi { min: DPI_MIN, max: DPI_MAX });
     }
     let tree = tree(svg, fonts)?;
-    // usvg sizes the page in CSS pixels, 96 to the inch.
-    let scale = dpi as f32 / 96.0;
+    let scale = dpi as f32 / CSS_PX_PER_INCH;
     let size = tree.size().to_int_size().scale_by(scale).ok_or_else(|| Error::Render("empty page".into()))?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
         .ok_or_else(|| Error::Render("page too large".into()))?;
@@ -74,9 +73,16 @@ pub(crate) fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A one-page vector PDF: shapes stay shapes, text stays text in an embedded subset font.
+/// usvg measures a page in CSS pixels, 96 to the inch; the PDF must use the
+/// same ratio or a page drawn in millimetres prints at 96/72 = 133 % of its
+/// paper (svg2pdf's default is 72, one PDF point per pixel). See issue 11.
+const CSS_PX_PER_INCH: f32 = 96.0;
+
+/// A one-page vector PDF at the page's real size: shapes stay shapes, text
+/// stays text in an embedded subset font.
 pub fn pdf(svg: &str, fonts: &Fonts) -> Result<Vec<u8>> {
     let tree = tree(svg, fonts)?;
-    svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), svg2pdf::PageOptions::default())
+    let page = svg2pdf::PageOptions { dpi: CSS_PX_PER_INCH };
+    svg2pdf::to_pdf(&tree, svg2pdf::ConversionOptions::default(), page)
         .map_err(|e| Error::Render(e.to_string()))
 }

@@ -103,7 +103,7 @@ fn the_expiry_watch_lists_codes_expiring_within_two_days_and_expired_ones() {
     qr_source::set(&mut conn, soon.id, made(6), now()).unwrap();
     qr_source::set(&mut conn, later.id, made(1), now()).unwrap();
     qr_source::set(&mut conn, gone.id, made(9), now()).unwrap();
-    let watch = qr_source::expiring(&conn, now(), Duration::days(2)).unwrap();
+    let watch = qr_source::expiring(&conn, now(), 2).unwrap();
     let seen: Vec<(&str, bool)> = watch.iter().map(|w| (w.channel_name.as_str(), w.expired)).collect();
     assert_eq!(seen, vec![("橱窗", true), ("收银台", false)]);
     assert_eq!(watch[0].community_name, "茶友群");
@@ -126,7 +126,7 @@ fn the_expiry_watch_names_the_posters_that_carry_each_code() {
             template: "stickers".into(), headline: "扫码入群".into(), ..PosterInput::default()
         };
     let p = poster::create(&conn, ch.id, &input, None, now()).unwrap();
-    let watch = qr_source::expiring(&conn, now(), Duration::days(2)).unwrap();
+    let watch = qr_source::expiring(&conn, now(), 2).unwrap();
     let carried: Vec<_> = watch[0].posters.iter().map(|r| (r.id, r.headline.as_str(), r.template)).collect();
     assert_eq!(carried, vec![(p.id, "扫码入群", PosterTemplate::Stickers)]);
 }

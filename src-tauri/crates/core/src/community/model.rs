@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::validate::{in_range, optional, required, unknown};
+use crate::validate::{in_range, optional_lines, required, unknown};
 use crate::{Field, Result};
 
 /// The method's three kinds of community, by how often customers need the shop.
@@ -167,8 +167,8 @@ pub(crate) fn validate(input: &CommunityInput) -> Result<Valid> {
     let stage = input.stage.as_deref().map(Stage::parse).transpose()?.unwrap_or(Stage::Drainage);
     let platform =
         input.platform.as_deref().map(Platform::parse).transpose()?.unwrap_or(Platform::WechatGroup);
-    let purpose = optional(Field::Purpose, input.purpose.as_deref().unwrap_or(""), TEXT_MAX)?;
-    let goal = optional(Field::Goal, input.goal.as_deref().unwrap_or(""), TEXT_MAX)?;
+    let purpose = optional_lines(Field::Purpose, input.purpose.as_deref().unwrap_or(""), TEXT_MAX)?;
+    let goal = optional_lines(Field::Goal, input.goal.as_deref().unwrap_or(""), TEXT_MAX)?;
     let capacity = in_range(
         Field::Capacity,
         input.capacity.unwrap_or_else(|| platform.default_capacity()),
@@ -183,7 +183,7 @@ pub(crate) fn validate(input: &CommunityInput) -> Result<Valid> {
 fn validate_rules(rules: &[String]) -> Result<Vec<String>> {
     let rules: Vec<String> = rules
         .iter()
-        .map(|r| optional(Field::Rules, r, RULE_MAX))
+        .map(|r| optional_lines(Field::Rules, r, RULE_MAX))
         .filter(|r| !matches!(r, Ok(t) if t.is_empty()))
         .collect::<Result<_>>()?;
     if rules.len() > RULES_MAX {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::schedule::{parse_day, parse_time, rule::local_instant};
-use crate::validate::{optional, required, unknown};
+use crate::validate::{optional_lines, required, unknown};
 use crate::{shop, Error, Field, Problem, Result};
 
 pub const TOPIC_MAX: usize = 60;
@@ -89,7 +89,7 @@ fn validate(conn: &Connection, input: &ContentInput) -> Result<Valid> {
     let day = parse_day(Field::Date, &input.day)?;
     let time = parse_time(Field::Time, &input.time)?;
     let topic = required(Field::Topic, &input.topic, TOPIC_MAX)?;
-    let body = optional(Field::Body, &input.body, BODY_MAX)?;
+    let body = optional_lines(Field::Body, &input.body, BODY_MAX)?;
     let found: bool =
         conn.query_row("SELECT EXISTS (SELECT 1 FROM community WHERE id = ?1)", [input.community_id], |r| {
             r.get(0)

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::validate::{in_range, optional, required, unknown};
+use crate::validate::{in_range, optional_lines, required, unknown};
 use crate::{Field, Result};
 
 pub const NAME_MAX: usize = 40;
@@ -106,7 +106,7 @@ pub(crate) fn validate(input: &GiftInput) -> Result<Valid> {
             0,
             STOCK_MAX,
         )?,
-        packaging: optional(Field::Packaging, &input.packaging, PACKAGING_MAX)?,
+        packaging: optional_lines(Field::Packaging, &input.packaging, PACKAGING_MAX)?,
     })
 }
 

@@ -10,7 +10,8 @@ pub use model::{
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::{channel, qr_source, shop, Error, Result};
+use crate::validate::{required, required_lines};
+use crate::{channel, qr_source, shop, Error, Field, Result};
 
 /// How soon before a group code expires its posters are flagged, as the
 /// home screen's expiry watch does.
@@ -184,19 +185,52 @@ pub fn draft(
     channel::get(conn, channel_id)?;
     let qr = qr_source::current(conn, channel_id)?.ok_or(Error::NoQrCode)?;
     let shop_name = shop::get(conn)?.map(|s| s.name).unwrap_or_default();
-    Ok(Printable {
-        template: v.template,
-        headline: v.headline,
-        subline: v.subline,
-        gift: v.gift,
-        address: v.address,
-        hours: v.hours,
-        brand_color: v.brand_color,
-        shop_name,
-        payload: qr.payload,
-        qr_source_id: qr.id,
-        logo,
-    })
+    Ok(v.printable(shop_name, qr.payload, Some(qr.id), logo))
+}
+
+/// The designer's preview of unsaved settings with the logo as it would be
+/// saved: a new one, the saved poster's (`Keep`), or none.
+pub fn draft_with_logo(
+    conn: &Connection,
+    channel_id: i64,
+    input: &PosterInput,
+    poster_id: Option<i64>,
+    change: LogoChange,
+) -> Result<Printable> {
+    let logo = match (change, poster_id) {
+        (LogoChange::Set(png), _) => Some(png),
+        (LogoChange::Keep, Some(id)) => logo(conn, id)?,
+        _ => None,
+    };
+    draft(conn, channel_id, input, logo)
+}
+
+/// Every file made from a poster, newest first.
+pub fn history(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Vec<PosterOutput>> {
+    get(conn, id, now)?;
+    outputs(conn, id)
+}
+
+/// A poster made once from words and a code given on the spot (the CLI's
+/// `poster render --payload`), checked exactly as a saved poster is.
+pub fn one_off(
+    conn: &Connection,
+    payload: &str,
+    input: &PosterInput,
+    logo: Option<Vec<u8>>,
+) -> Result<Printable> {
+    let v = model::validate(input)?;
+    let payload = required_lines(Field::Payload, payload, qr_source::PAYLOAD_MAX_BYTES)?;
+    let shop_name = shop::get(conn)?.map(|s| s.name).unwrap_or_default();
+    Ok(v.printable(shop_name, payload, None, logo))
+}
+
+impl Printable {
+    /// The poster with another name printed as the shop's, checked as the shop's name is.
+    pub fn with_shop_name(mut self, name: &str) -> Result<Printable> {
+        self.shop_name = required(Field::ShopName, name, shop::NAME_MAX)?;
+        Ok(self)
+    }
 }
 
 /// Logs a file made from the poster with the code it carried.

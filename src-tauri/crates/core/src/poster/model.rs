@@ -192,7 +192,8 @@ pub struct Printable {
     pub brand_color: String,
     pub shop_name: String,
     pub payload: String,
-    pub qr_source_id: i64,
+    /// The channel's code it carries; `None` for a one-off code.
+    pub qr_source_id: Option<i64>,
     pub logo: Option<Vec<u8>>,
 }
 
@@ -206,6 +207,17 @@ pub enum LogoChange {
     Set(Vec<u8>),
 }
 
+impl LogoChange {
+    /// From what the designer sends: a new image, or the "remove" switch.
+    pub fn from_parts(new: Option<Vec<u8>>, remove: bool) -> LogoChange {
+        match (new, remove) {
+            (Some(png), _) => LogoChange::Set(png),
+            (None, true) => LogoChange::Remove,
+            (None, false) => LogoChange::Keep,
+        }
+    }
+}
+
 pub(crate) struct Valid {
     pub template: PosterTemplate,
     pub headline: String,
@@ -214,6 +226,30 @@ pub(crate) struct Valid {
     pub address: String,
     pub hours: String,
     pub brand_color: String,
+}
+
+impl Valid {
+    pub(crate) fn printable(
+        self,
+        shop_name: String,
+        payload: String,
+        qr_source_id: Option<i64>,
+        logo: Option<Vec<u8>>,
+    ) -> Printable {
+        Printable {
+            template: self.template,
+            headline: self.headline,
+            subline: self.subline,
+            gift: self.gift,
+            address: self.address,
+            hours: self.hours,
+            brand_color: self.brand_color,
+            shop_name,
+            payload,
+            qr_source_id,
+            logo,
+        }
+    }
 }
 
 pub(crate) fn validate(input: &PosterInput) -> Result<Valid> {

@@ -68,7 +68,7 @@ fn bad_poster_input_is_refused_with_the_field_named() {
 }
 
 fn save(conn: &rusqlite::Connection, id: i64, format: OutputFormat, reason: OutputReason) -> Poster {
-    let qr = printable(conn, id, now()).unwrap().qr_source_id;
+    let qr = printable(conn, id, now()).unwrap().qr_source_id.unwrap();
     record_output(conn, id, qr, format, None, "/tmp/a.pdf", reason, now()).unwrap()
 }
 
@@ -163,4 +163,19 @@ fn only_kept_files_made_with_an_older_code_are_due_for_rerendering_and_archived_
     assert_eq!(list(&conn, Some(ch), now()).unwrap().len(), 2);
     assert_eq!(on_channel(&conn, ch).unwrap().len(), 2);
     assert_eq!(archive(&conn, never.id, now()).unwrap_err().code(), "not_found");
+}
+
+// See issue 11: `poster render --payload` printed a 61-character headline and
+// ignored a bad colour, because it built the print crate's poster from flags.
+#[test]
+fn a_one_off_poster_is_checked_as_a_saved_one_is() {
+    let (conn, _) = setup();
+    let too_long = PosterInput { headline: "长".repeat(61), ..input() };
+    assert_eq!(one_off(&conn, "https://x.cn", &too_long, None).unwrap_err().field(), Some(Field::Headline));
+    let bad_color = PosterInput { brand_color: "#12345".into(), ..input() };
+    assert_eq!(one_off(&conn, "https://x.cn", &bad_color, None).unwrap_err().field(), Some(Field::Color));
+    assert_eq!(one_off(&conn, " ", &input(), None).unwrap_err().field(), Some(Field::Payload));
+    let p = one_off(&conn, "https://x.cn", &input(), None).unwrap().with_shop_name("茶香").unwrap();
+    assert_eq!((p.payload.as_str(), p.shop_name.as_str(), p.qr_source_id), ("https://x.cn", "茶香", None));
+    assert_eq!(p.brand_color, DEFAULT_COLOR);
 }

@@ -338,6 +338,18 @@ pub fn occurrences(
 
 /// Marks one occurrence done or skipped (or back to planned). The instant must
 /// be one the schedule really has.
+/// `mark` with the occurrence's instant as the window sends it (RFC 3339).
+pub fn mark_at(
+    conn: &Connection,
+    schedule_id: i64,
+    at: &str,
+    state: &str,
+    now: DateTime<Utc>,
+) -> Result<CalendarOccurrence> {
+    let at = crate::validate::instant(crate::Field::Occurrence, at)?;
+    mark(conn, schedule_id, at, state, now)
+}
+
 pub fn mark(
     conn: &Connection,
     schedule_id: i64,
@@ -389,7 +401,7 @@ pub fn day_range_in(zone: Tz, from: &str, to: &str) -> Result<(DateTime<Utc>, Da
         return Err(Error::invalid(Field::Date, crate::Problem::BeforeStart));
     }
     if (last - first).num_days() > 400 {
-        return Err(Error::invalid(Field::Date, crate::Problem::OutOfRange { min: 1, max: 400 }));
+        return Err(Error::invalid(Field::Days, crate::Problem::OutOfRange { min: 1, max: 400 }));
     }
     let after = last.succ_opt().ok_or_else(|| unknown(Field::Date, to))?;
     let midnight = |d: chrono::NaiveDate| rule::local_instant(zone, d.and_time(chrono::NaiveTime::MIN));

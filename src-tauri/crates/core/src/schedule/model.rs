@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::rule::{Repeat, Rule};
-use crate::validate::{in_range, optional, required, unknown};
+use crate::validate::{in_range, optional_lines, required, unknown};
 use crate::{Error, Field, Problem, Result};
 
 pub const TITLE_MAX: usize = 60;
@@ -159,6 +159,6 @@ pub(crate) fn validate(input: &ScheduleInput, shop_zone: Tz) -> Result<ValidSche
     let skipped = input.skipped.iter().map(|d| parse_day(Field::Skipped, d)).collect::<Result<Vec<_>>>()?;
     let rule = Rule::parse(&input.rule, start, ends, skipped, zone)?;
     let lead_minutes = in_range(Field::LeadMinutes, input.lead_minutes, 0, LEAD_MAX)?;
-    let message = optional(Field::Message, &input.message, MESSAGE_MAX)?;
+    let message = optional_lines(Field::Message, &input.message, MESSAGE_MAX)?;
     Ok(ValidSchedule { title, purpose, community_id: input.community_id, rule, zone, lead_minutes, message })
 }

@@ -68,6 +68,23 @@ pub struct Rule {
     pub skipped: Vec<NaiveDate>,
 }
 
+/// One BYDAY item: a weekday, optionally after ±1…±53 ("MO", "-1FR", "+2TU").
+fn valid_byday(item: &str) -> bool {
+    let item = item.trim();
+    if !item.is_ascii() {
+        return false;
+    }
+    let split = item.len().saturating_sub(2);
+    let (n, day) = item.split_at(split);
+    let day_ok = matches!(day, "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU");
+    let digits = n.strip_prefix(['+', '-']).unwrap_or(n);
+    let n_ok = n.is_empty()
+        || (!digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && digits.parse::<u32>().is_ok_and(|v| (1..=53).contains(&v)));
+    day_ok && n_ok
+}
+
 /// The most occurrences one expansion returns: a year of a daily rule is 366;
 /// a window far larger than any view asks for is cut here rather than hang.
 const MAX_PER_EXPANSION: u16 = 5_000;
@@ -107,6 +124,9 @@ impl Rule {
                     return Err(Error::invalid(Field::Rule, Problem::TooFrequent))
                 }
                 "DTSTART" | "TZID" => return Err(unknown(Field::Rule, part)),
+                // The rrule crate reads "0MO" as "every Monday"; RFC 5545 allows
+                // only ±1 to ±53 before a day (issue 11).
+                "BYDAY" if !value.split(',').all(valid_byday) => return Err(unknown(Field::Rule, part)),
                 _ => parts.push(part.to_owned()),
             }
         }

@@ -152,6 +152,17 @@ fn rules_that_never_occur_or_make_no_sense_are_refused_with_the_reason() {
     assert_eq!(problem("", None), (Field::Rule, Problem::Empty));
     assert!(matches!(problem("FREQ=FORTNIGHTLY", None), (Field::Rule, Problem::Unknown { .. })));
     assert!(matches!(problem("FREQ=MONTHLY;BYMONTHDAY=32", None), (Field::Rule, Problem::Unknown { .. })));
+    // See issue 11: "0MO" was read as every Monday and exported as written.
+    for bad in [
+        "FREQ=MONTHLY;BYDAY=0MO",
+        "FREQ=MONTHLY;BYDAY=54FR",
+        "FREQ=WEEKLY;BYDAY=MO,XX",
+        "FREQ=WEEKLY;BYDAY=茶",
+    ] {
+        assert!(matches!(problem(bad, None), (Field::Rule, Problem::Unknown { .. })), "{bad}");
+    }
+    assert!(Rule::parse("FREQ=MONTHLY;BYDAY=-1FR", s, None, vec![], Shanghai).is_ok());
+    assert!(Rule::parse("FREQ=MONTHLY;BYDAY=+2TU", s, None, vec![], Shanghai).is_ok());
     assert_eq!(problem("FREQ=DAILY", Some(day(2026, 10, 31))), (Field::EndsOn, Problem::BeforeStart));
     // Ends before the first Friday comes round.
     assert_eq!(

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::validate::{optional, required, unknown};
+use crate::validate::{optional, optional_lines, required, unknown};
 use crate::{Field, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -88,7 +88,7 @@ pub(crate) fn validate(input: &StaffInput) -> Result<Valid> {
         display_name: required(Field::DisplayName, &input.display_name, DISPLAY_NAME_MAX)?,
         role: Role::parse(&input.role)?,
         account_id: optional(Field::AccountId, input.account_id.as_deref().unwrap_or(""), ACCOUNT_ID_MAX)?,
-        note: optional(Field::Note, input.note.as_deref().unwrap_or(""), NOTE_MAX)?,
+        note: optional_lines(Field::Note, input.note.as_deref().unwrap_or(""), NOTE_MAX)?,
         community_ids,
     })
 }

@@ -1,18 +1,18 @@
-//! Making poster files: a saved poster's settings and its channel's current code,
-//! laid out by the print crate, written to disk and logged in its history.
+//! Poster files: a poster's words and code, laid out by the print crate,
+//! written where the owner chose and logged in the poster's history.
 
 use std::path::{Path, PathBuf};
 
-use base64::Engine;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use shopcircle_core::db::Connection;
-use shopcircle_core::files::write_atomically;
 use shopcircle_core::poster::{self, OutputFormat, OutputReason, Poster, PosterTemplate, Printable};
+use shopcircle_core::Lang;
 use shopcircle_print::poster::{compose, Logo, Template};
 use shopcircle_print::{render, Fonts};
 
-use crate::error::AppError;
+use crate::files::{read_input, write_output, IMAGE_MAX_BYTES};
+use crate::{upload, Result, PRINT_DPI};
 
 /// The DPI of the designer's preview: sharp enough on a laptop screen, and
 /// quick to make on every keystroke.
@@ -27,8 +27,24 @@ fn template(t: PosterTemplate) -> Template {
     }
 }
 
+/// A logo image checked by the print crate and scaled down to a small PNG,
+/// as it is stored with a poster.
+pub fn checked_logo(bytes: &[u8]) -> Result<Vec<u8>> {
+    Ok(Logo::from_bytes(bytes)?.png().to_vec())
+}
+
+/// A logo sent by the window as base64, checked (see `checked_logo`).
+pub fn uploaded_logo(base64_text: Option<String>) -> Result<Option<Vec<u8>>> {
+    base64_text.map(|b64| checked_logo(&upload::decode(&b64)?)).transpose()
+}
+
+/// A logo file named on the command line, checked before and after reading.
+pub fn logo_file(path: &Path) -> Result<Vec<u8>> {
+    checked_logo(&read_input(path, IMAGE_MAX_BYTES)?)
+}
+
 /// The poster as SVG; `Err` when a line cannot fit or the code cannot be drawn.
-pub fn svg(p: &Printable, fonts: &Fonts) -> Result<String, AppError> {
+pub fn svg(p: &Printable, fonts: &Fonts) -> Result<String> {
     let logo = p.logo.as_deref().map(Logo::from_bytes).transpose()?;
     let poster = shopcircle_print::poster::Poster {
         payload: p.payload.clone(),
@@ -45,13 +61,44 @@ pub fn svg(p: &Printable, fonts: &Fonts) -> Result<String, AppError> {
 }
 
 /// The file's bytes in `format`; `dpi` applies to PNG.
-pub fn render(p: &Printable, format: OutputFormat, dpi: u32, fonts: &Fonts) -> Result<Vec<u8>, AppError> {
+pub fn render(p: &Printable, format: OutputFormat, dpi: u32, fonts: &Fonts) -> Result<Vec<u8>> {
     let svg = svg(p, fonts)?;
     Ok(match format {
         OutputFormat::Pdf => render::pdf(&svg, fonts)?,
         OutputFormat::Png => render::png(&svg, fonts, dpi)?,
         OutputFormat::Svg => svg.into_bytes(),
     })
+}
+
+/// Renders a poster made on the spot (the CLI's `poster render`) to `path`.
+/// The file's name must agree with the format, so a PNG is never named .pdf.
+pub fn render_to_file(
+    p: &Printable,
+    format: OutputFormat,
+    dpi: u32,
+    path: &Path,
+    fonts: &Fonts,
+) -> Result<usize> {
+    check_extension(path, format)?;
+    let bytes = render(p, format, dpi, fonts)?;
+    write_output(path, &bytes)?;
+    Ok(bytes.len())
+}
+
+/// A file named `x.pdf` holds a PDF: refuses a name whose extension is
+/// another format's. A name without an extension is the owner's choice.
+pub fn check_extension(path: &Path, format: OutputFormat) -> Result<()> {
+    let Some(ext) = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()) else { return Ok(()) };
+    let other_format = OutputFormat::parse(&ext).is_ok_and(|f| f != format);
+    if other_format {
+        let value = format!(".{ext} ≠ {}", format.as_str());
+        return Err(shopcircle_core::Error::invalid(
+            shopcircle_core::Field::Format,
+            shopcircle_core::Problem::Unknown { value },
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// What the designer shows beside the form: exactly what will print, as an image.
@@ -66,38 +113,46 @@ pub struct PosterPreview {
     pub payload: String,
 }
 
-pub fn preview(p: &Printable, fonts: &Fonts) -> Result<PosterPreview, AppError> {
+pub fn preview(p: &Printable, fonts: &Fonts) -> Result<PosterPreview> {
     let png = render(p, OutputFormat::Png, PREVIEW_DPI, fonts)?;
     let (width_mm, height_mm) = template(p.template).paper();
     Ok(PosterPreview {
-        image: format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png)),
+        image: format!("data:image/png;base64,{}", upload::encode(&png)),
         width_mm,
         height_mm,
         payload: p.payload.clone(),
     })
 }
 
-/// Renders the saved poster with its channel's code now, writes it to `path`
-/// and logs it. The file is written before the log, so the history never
-/// names a file that was not made.
-#[allow(clippy::too_many_arguments)] // the poster, where and how to write it, and why
+/// Where and how a saved poster's file is made, and why.
+#[derive(Debug, Clone)]
+pub struct FileRequest {
+    pub format: OutputFormat,
+    /// For PNG; `None` is the print default, 300.
+    pub dpi: Option<u32>,
+    pub path: PathBuf,
+    pub reason: OutputReason,
+}
+
+/// Renders the saved poster with its channel's code now, writes it and logs
+/// it. The file is written before the log, so the history never names a file
+/// that was not made.
 pub fn make_file(
     conn: &Connection,
     fonts: &Fonts,
     id: i64,
-    format: OutputFormat,
-    dpi: u32,
-    path: &Path,
-    reason: OutputReason,
+    req: &FileRequest,
     now: DateTime<Utc>,
-) -> Result<Poster, AppError> {
+) -> Result<Poster> {
     let printable = poster::printable(conn, id, now)?;
-    let bytes = render(&printable, format, dpi, fonts)?;
-    write_atomically(path, &bytes)
-        .map_err(|e| AppError::Write { path: path.to_owned(), reason: e.to_string() })?;
-    let dpi = (format == OutputFormat::Png).then_some(dpi);
-    let path = path.to_string_lossy();
-    Ok(poster::record_output(conn, id, printable.qr_source_id, format, dpi, &path, reason, now)?)
+    let dpi = req.dpi.unwrap_or(PRINT_DPI);
+    let bytes = render(&printable, req.format, dpi, fonts)?;
+    write_output(&req.path, &bytes)?;
+    let dpi = (req.format == OutputFormat::Png).then_some(dpi);
+    let path = req.path.to_string_lossy();
+    // A saved poster always carries its channel's code (`printable` requires one).
+    let qr = printable.qr_source_id.ok_or(shopcircle_core::Error::NoQrCode)?;
+    Ok(poster::record_output(conn, id, qr, req.format, dpi, &path, req.reason, now)?)
 }
 
 /// One poster made again after its channel's code was replaced.
@@ -120,21 +175,25 @@ pub fn rerender_channel(
     conn: &Connection,
     fonts: &Fonts,
     channel_id: i64,
-    lang: shopcircle_core::Lang,
+    lang: Lang,
     now: DateTime<Utc>,
-) -> Result<Vec<Rerendered>, AppError> {
+) -> Result<Vec<Rerendered>> {
     let due = poster::needing_rerender(conn, channel_id, now)?;
     Ok(due
         .into_iter()
         .map(|(p, out)| {
-            let path = PathBuf::from(&out.path);
-            let dpi = out.dpi.unwrap_or(300);
-            let made = make_file(conn, fonts, p.id, out.format, dpi, &path, OutputReason::Rerendered, now);
+            let req = FileRequest {
+                format: out.format,
+                dpi: out.dpi,
+                path: PathBuf::from(&out.path),
+                reason: OutputReason::Rerendered,
+            };
+            let made = make_file(conn, fonts, p.id, &req, now);
             Rerendered {
                 poster_id: p.id,
                 headline: p.headline,
                 path: out.path,
-                error: made.err().map(|e| e.payload(lang).message),
+                error: made.err().map(|e| e.message(lang)),
             }
         })
         .collect())
@@ -151,4 +210,9 @@ pub fn suggested_name(p: &Poster, format: OutputFormat) -> String {
     let headline = headline.trim();
     let stem = if headline.is_empty() { "poster" } else { headline };
     format!("{stem} - {}.{}", p.template.as_str().replace('_', "-"), format.as_str())
+}
+
+/// The file the print button makes in the print folder, named by the poster and the time.
+pub fn print_file_name(id: i64, now: DateTime<Utc>) -> String {
+    format!("poster-{id}-{}.pdf", now.format("%Y%m%d-%H%M%S"))
 }

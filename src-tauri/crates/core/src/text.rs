@@ -1,0 +1,42 @@
+//! Text shown on a terminal or written to a file that another program reads:
+//! control characters made visible, so a name or a decoded QR can never ring
+//! the bell, move the cursor or split one row into two (issue 11).
+
+/// The text on one line: every control character, line breaks included,
+/// written as an escape (`\n`, `\u{1b}`).
+pub fn one_line(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_owned();
+    }
+    s.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+}
+
+/// The text with its line breaks and tabs kept and every other control
+/// character written as an escape.
+pub fn printable(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\n' | '\t') {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_bell_and_nul_become_visible_and_a_name_stays_on_its_line() {
+        assert_eq!(one_line("茶\u{1b}[2J友\u{7}\0"), "茶\\u{1b}[2J友\\u{7}\\u{0}");
+        assert_eq!(one_line("A\nB"), "A\\nB");
+        assert_eq!(printable("A\nB\u{1b}"), "A\nB\\u{1b}");
+        assert_eq!(one_line("每日茶友群"), "每日茶友群");
+    }
+}
