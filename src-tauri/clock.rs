@@ -28,6 +28,11 @@ impl Clock {
         Clock { offset_ms: AtomicI64::new(0), settable: AtomicBool::new(settable) }
     }
 
+    /// A clock the tests may move, whatever the environment says.
+    pub fn for_tests() -> Clock {
+        Clock { offset_ms: AtomicI64::new(0), settable: AtomicBool::new(true) }
+    }
+
     pub fn settable(&self) -> bool {
         self.settable.load(Ordering::Relaxed)
     }

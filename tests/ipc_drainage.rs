@@ -85,3 +85,42 @@ fn a_typed_link_never_expires() {
     let qr = &qr["qr"];
     assert_eq!((qr["kind"].as_str(), qr["expires_at"].is_null()), (Some("link"), true));
 }
+
+// See issue 11: commands read the system's clock, so the test clock moved the
+// reminders but not a group code's expiry or a voucher's validity.
+#[test]
+fn the_one_clock_moves_group_code_expiry_and_voucher_validity_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = common::shell_with_test_clock(&dir.path().join("shop.db"));
+    invoke(
+        &s.main,
+        "set_up_shop",
+        json!({ "input": { "name": "Leaf & Cup", "industry": "tea", "time_zone": "UTC", "language": "en" } }),
+    )
+    .unwrap();
+    let ch = channel(&s);
+    invoke(
+        &s.main,
+        "import_qr",
+        json!({ "channelId": ch["id"], "kind": "group_qr", "image": fixture_base64("group-qr-screenshot.png") }),
+    )
+    .unwrap();
+    assert_eq!(invoke(&s.main, "expiring_qrs", json!({})).unwrap(), json!([]), "a new code is fine");
+    let batch = invoke(
+        &s.main,
+        "issue_batch",
+        json!({ "input": { "benefit": { "kind": "amount_off", "cents": 500 }, "count": 1,
+                           "valid_until": chrono::Utc::now().date_naive().succ_opt().unwrap().to_string() } }),
+    )
+    .unwrap();
+    let vouchers = invoke(&s.main, "batch_vouchers", json!({ "id": batch["id"] })).unwrap();
+    let code = vouchers[0]["code"].as_str().unwrap().to_owned();
+
+    let week_later = chrono::Utc::now() + chrono::Duration::days(7) + chrono::Duration::hours(1);
+    invoke(&s.main, "set_test_clock", json!({ "at": week_later.to_rfc3339() })).unwrap();
+    let watch = invoke(&s.main, "expiring_qrs", json!({})).unwrap();
+    assert_eq!(watch[0]["expired"], true, "seven days on, the group code has expired: {watch}");
+    let answer =
+        invoke(&s.main, "redeem_voucher", json!({ "input": { "code": code, "staff": "" } })).unwrap();
+    assert_eq!(answer["status"], "expired", "{answer}");
+}

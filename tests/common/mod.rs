@@ -20,7 +20,19 @@ pub struct Shell {
 }
 
 pub fn shell(db: &Path) -> Shell {
-    let app = with_commands(mock_builder(), AppState::open(db.to_path_buf(), Lang::En))
+    shell_with_state(AppState::open(db.to_path_buf(), Lang::En))
+}
+
+/// The shell with a clock the test moves through `set_test_clock`, as the
+/// end-to-end tests do.
+pub fn shell_with_test_clock(db: &Path) -> Shell {
+    let mut state = AppState::open(db.to_path_buf(), Lang::En);
+    state.clock = std::sync::Arc::new(shopcircle_lib::clock::Clock::for_tests());
+    shell_with_state(state)
+}
+
+fn shell_with_state(state: AppState) -> Shell {
+    let app = with_commands(mock_builder(), state)
         .build(tauri::generate_context!(test = true))
         .expect("the app builds");
     let main = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a window");

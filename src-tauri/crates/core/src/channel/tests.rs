@@ -130,3 +130,19 @@ fn the_expiry_watch_names_the_posters_that_carry_each_code() {
     let carried: Vec<_> = watch[0].posters.iter().map(|r| (r.id, r.headline.as_str(), r.template)).collect();
     assert_eq!(carried, vec![(p.id, "扫码入群", PosterTemplate::Stickers)]);
 }
+
+// See issue 11: `qr import --staff 999` (or a bad kind) left a new channel behind.
+#[test]
+fn a_refused_code_leaves_no_new_channel() {
+    let (mut conn, community) = setup();
+    let input = QrSourceInput {
+        kind: QrKind::StaffQr,
+        payload: "https://u.wechat.com/x".into(),
+        staff_id: Some(999),
+        image: None,
+        made_at: None,
+    };
+    let err = qr_source::set_on_channel_named(&mut conn, community, "shop-window", input, now()).unwrap_err();
+    assert_eq!(err.field(), Some(Field::Staff));
+    assert!(find_by_name(&conn, community, "shop-window").unwrap().is_none());
+}
