@@ -7,12 +7,14 @@ say() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
 
 scripts/setup.sh test
 
-say "UI: unit tests and production build"
+say "UI: lint (ESLint with React's rules of hooks), unit tests and production build"
+npm --prefix ui run lint
 npm --prefix ui test
 npm --prefix ui run build
 
-say "Rust: formatting, then core, CLI and shell tests (the tests also regenerate the IPC bindings)"
+say "Rust: formatting, lint, then core, app, CLI and shell tests (the tests also regenerate the IPC bindings)"
 cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
 
 say "Checking that the committed IPC bindings and icons are current"

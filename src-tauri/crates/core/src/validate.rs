@@ -72,6 +72,13 @@ pub fn money(field: Field, text: &str, max_cents: i64) -> Result<i64> {
     in_range(field, cents, 0, max_cents)
 }
 
+/// An instant as the window sends it (RFC 3339, any offset), in UTC.
+pub fn instant(field: Field, text: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| unknown(field, text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,11 +110,4 @@ mod tests {
         let err = required(Field::Name, " \t\n ", 60).unwrap_err();
         assert!(matches!(err, Error::Invalid { problem: Problem::Empty, .. }));
     }
-}
-
-/// An instant as the window sends it (RFC 3339, any offset), in UTC.
-pub fn instant(field: Field, text: &str) -> Result<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(text.trim())
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .map_err(|_| unknown(field, text))
 }

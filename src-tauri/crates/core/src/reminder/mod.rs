@@ -119,7 +119,10 @@ impl Delivery {
     }
 }
 
-fn state(conn: &Connection) -> Result<Option<(DateTime<Utc>, Option<DateTime<Utc>>)>> {
+/// How far the checks have got, and until when notifications are paused.
+type CheckState = (DateTime<Utc>, Option<DateTime<Utc>>);
+
+fn state(conn: &Connection) -> Result<Option<CheckState>> {
     Ok(conn
         .query_row("SELECT checked_until, paused_until FROM reminder_state WHERE id = 1", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
