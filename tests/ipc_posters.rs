@@ -224,3 +224,38 @@ fn replacing_the_code_makes_the_saved_pdf_again_with_the_new_code_and_logs_it() 
     assert!(stale.contains(&(id, Value::Null)), "{stale:?}");
     assert!(stale.contains(&(second, json!("qr_replaced"))), "the one that failed stays flagged: {stale:?}");
 }
+
+#[test]
+fn a_poster_is_read_back_and_archived_and_its_code_date_corrected() {
+    let shop = shop_with_code();
+    let main = &shop.s.main;
+    let made = invoke(main, "create_poster", json!({ "channelId": shop.channel, "input": counter_input() })).unwrap();
+    let got = invoke(main, "get_poster", json!({ "id": made["id"] })).unwrap();
+    assert_eq!(got["headline"], "扫码加入茶友群");
+    let qr = import(&shop.s, shop.channel, "group-qr-screenshot.png")["qr"].clone();
+    let corrected = invoke(main, "correct_qr_made_on", json!({ "qrId": qr["id"], "madeOn": "2020-01-01" })).unwrap();
+    assert_eq!(corrected["expires_at"], "2020-01-08T00:00:00Z", "seven days from midnight (UTC: no shop set up)");
+    let e = invoke(main, "correct_qr_made_on", json!({ "qrId": qr["id"], "madeOn": "2099-01-01" })).unwrap_err();
+    assert_eq!(e["field"], "made_at");
+    invoke(main, "archive_poster", json!({ "id": made["id"] })).unwrap();
+    assert_eq!(invoke(main, "list_posters", json!({})).unwrap(), json!([]));
+}
+
+/// The file commands check what they are asked for before the save dialog or
+/// the system viewer opens (those are driven in the end-to-end suite).
+#[test]
+fn the_file_commands_refuse_an_unknown_poster_batch_or_file_before_any_dialog() {
+    let shop = shop_with_code();
+    let main = &shop.s.main;
+    for (cmd, args) in [
+        ("export_poster", json!({ "id": 999, "format": "pdf" })),
+        ("print_poster", json!({ "id": 999 })),
+        ("reveal_poster_file", json!({ "outputId": 999 })),
+        ("save_voucher_sheet", json!({ "id": 999 })),
+        ("print_voucher_sheet", json!({ "id": 999 })),
+        ("export_batch_csv", json!({ "id": 999 })),
+    ] {
+        let e = invoke(main, cmd, args).unwrap_err();
+        assert_eq!(e["code"], "not_found", "{cmd}: {e}");
+    }
+}
