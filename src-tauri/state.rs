@@ -139,7 +139,7 @@ impl AppState {
                 Lang::En => "ShopCircle could not finish this step; try again",
                 Lang::ZhCn => "ShopCircle 未能完成这一步，请重试",
             };
-            ErrorPayload { code: "internal".into(), message: message.into(), field: None }
+            ErrorPayload { code: shopcircle_core::ErrorCode::Internal, message: message.into(), field: None }
         })?
     }
 }

@@ -73,11 +73,7 @@ pub async fn set_autostart<R: Runtime>(
 }
 
 fn autostart_error(lang: shopcircle_core::Lang, reason: &str) -> shopcircle_core::ErrorPayload {
-    let message = match lang {
-        shopcircle_core::Lang::En => format!("The login setting could not be changed: {reason}"),
-        shopcircle_core::Lang::ZhCn => format!("无法更改开机启动设置：{reason}"),
-    };
-    shopcircle_core::ErrorPayload { code: "autostart".into(), message, field: None }
+    shopcircle_app::Error::Autostart { reason: reason.to_owned() }.payload(lang)
 }
 
 /// Moves the app's clock (end-to-end tests only: refused unless the app was

@@ -45,13 +45,14 @@ import type { Schedule } from "./bindings/Schedule";
 import type { ScheduleInput } from "./bindings/ScheduleInput";
 import type { TopicIdea } from "./bindings/TopicIdea";
 
-/** Every rejected command becomes an ErrorPayload, whatever shape it arrived in. */
+/** Every rejected command becomes an ErrorPayload, whatever shape it arrived in
+ * (anything not from the backend is an internal error). */
 export function toErrorPayload(e: unknown): ErrorPayload {
   if (e && typeof e === "object" && "message" in e) {
     const o = e as Partial<ErrorPayload> & { message: unknown };
-    return { code: String(o.code ?? "unknown"), message: String(o.message), field: o.field ?? null };
+    return { code: o.code ?? "internal", message: String(o.message), field: o.field ?? null };
   }
-  return { code: "unknown", message: typeof e === "string" ? e : String(e), field: null };
+  return { code: "internal", message: typeof e === "string" ? e : String(e), field: null };
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {

@@ -377,7 +377,7 @@ export function fakeBackend(init: Partial<Omit<State, "rhythm">> & { rhythm?: Pa
     preview_poster: (a) => {
       const c = state.channels.find((x) => x.id === a.channelId);
       if (!c?.qr) throw { code: "no_qr_code", message: "This channel has no QR code yet", field: null };
-      if (!(a.input as PosterInput).headline.trim()) throw { code: "empty", message: "Please write a headline", field: "headline" };
+      if (!(a.input as PosterInput).headline.trim()) throw { code: "invalid_input", message: "Please write a headline", field: "headline" };
       return { image: PIXEL, width_mm: 210, height_mm: 297, payload: c.qr.payload };
     },
     export_poster: (a) => output(a.id as number, a.format as OutputFormat, a.dpi as number, "saved"),
@@ -387,7 +387,7 @@ export function fakeBackend(init: Partial<Omit<State, "rhythm">> & { rhythm?: Pa
     low_stock_gifts: () => state.gifts.filter((g) => !g.archived_at && g.stock <= g.low_stock_at),
     create_gift: (a) => {
       const i = a.input as GiftInput;
-      if (!i.name.trim()) throw { code: "empty", message: "Please enter a name", field: "name" };
+      if (!i.name.trim()) throw { code: "invalid_input", message: "Please enter a name", field: "name" };
       const g = toGift(i, gift({ id: nextId++, stock: 0 }));
       state.gifts.push(g);
       return setStock(g, a.stock as number, "added", "", null);
@@ -423,12 +423,12 @@ export function fakeBackend(init: Partial<Omit<State, "rhythm">> & { rhythm?: Pa
       state.vouchers.filter((v) => v.batchId === a.id).map(({ code, redeemed_at, redeemed_by, voided_at, void_reason }) => ({ code, redeemed_at, redeemed_by, voided_at, void_reason })),
     void_batch: (a) => {
       const b = findBatch(a.id);
-      if (!String(a.reason).trim()) throw { code: "empty", message: "Please give a reason", field: "reason" };
+      if (!String(a.reason).trim()) throw { code: "invalid_input", message: "Please give a reason", field: "reason" };
       return withStats(Object.assign(b, { voided_at: now, void_reason: a.reason as string }));
     },
     void_voucher: (a) => {
       const v = state.vouchers.find((x) => normalise(x.code) === normalise(a.code as string));
-      if (!v) throw { code: "invalid", message: "This code was not issued by this shop", field: "code" };
+      if (!v) throw { code: "invalid_input", message: "This code was not issued by this shop", field: "code" };
       Object.assign(v, { voided_at: now, void_reason: a.reason as string });
       return infoOf(v);
     },
@@ -462,7 +462,7 @@ export function fakeBackend(init: Partial<Omit<State, "rhythm">> & { rhythm?: Pa
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
     const h = handlers[cmd];
-    if (!h) throw { code: "unknown_command", message: `no fake for ${cmd}`, field: null };
+    if (!h) throw { code: "internal", message: `no fake for ${cmd}`, field: null };
     // A copy, as the real IPC gives: the screen never holds the fake's own objects.
     const answer = h(args);
     return answer instanceof Promise || answer === undefined ? answer : structuredClone(answer);

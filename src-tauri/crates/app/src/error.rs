@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use shopcircle_core::{ErrorPayload, Lang};
+use shopcircle_core::{ErrorCode, ErrorPayload, Lang};
 
 pub type Result<T> = std::result::Result<T, Error>;
 
@@ -20,6 +20,10 @@ pub enum Error {
     },
     /// The system could not open a made file (no PDF viewer, no file manager).
     Open {
+        reason: String,
+    },
+    /// The desktop's login items could not be changed.
+    Autostart {
         reason: String,
     },
 }
@@ -50,14 +54,15 @@ impl Error {
     }
 
     /// The stable code the UI and scripts branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             Error::Core(e) => e.code(),
-            Error::Print(e) => e.code(),
-            Error::BadUpload => "bad_upload",
-            Error::File { problem: FileProblem::Io(_), .. } => "write_failed",
-            Error::File { .. } => "file_refused",
-            Error::Open { .. } => "open_failed",
+            Error::Print(e) => print_code(e),
+            Error::BadUpload => ErrorCode::BadUpload,
+            Error::File { problem: FileProblem::Io(_), .. } => ErrorCode::WriteFailed,
+            Error::File { .. } => ErrorCode::FileRefused,
+            Error::Open { .. } => ErrorCode::OpenFailed,
+            Error::Autostart { .. } => ErrorCode::Autostart,
         }
     }
 
@@ -74,6 +79,8 @@ impl Error {
                 format!("the file was made, but the system could not open it: {reason}")
             }
             Error::Open { reason } => format!("文件已生成，但系统无法打开它：{reason}"),
+            Error::Autostart { reason } if en => format!("The login setting could not be changed: {reason}"),
+            Error::Autostart { reason } => format!("无法更改开机启动设置：{reason}"),
         }
     }
 
@@ -82,7 +89,26 @@ impl Error {
             Error::Core(e) => e.field(),
             _ => None,
         };
-        ErrorPayload { code: self.code().into(), message: self.message(lang), field }
+        ErrorPayload { code: self.code(), message: self.message(lang), field }
+    }
+}
+
+fn print_code(e: &shopcircle_print::Error) -> ErrorCode {
+    use shopcircle_print::Error as P;
+    match e {
+        P::EmptyPayload => ErrorCode::EmptyPayload,
+        P::PayloadTooLong { .. } => ErrorCode::PayloadTooLong,
+        P::NoCjkFont => ErrorCode::NoCjkFont,
+        P::TextTooLong { .. } => ErrorCode::TextTooLong,
+        P::TextEmpty { .. } => ErrorCode::TextEmpty,
+        P::BadImage(_) => ErrorCode::BadImage,
+        P::ImageTooLarge { .. } => ErrorCode::ImageTooLarge,
+        P::NoQrFound => ErrorCode::NoQrFound,
+        P::SeveralQrFound { .. } => ErrorCode::SeveralQrFound,
+        P::NoVouchers => ErrorCode::NoVouchers,
+        P::BadVoucherCode { .. } => ErrorCode::BadVoucherCode,
+        P::BadDpi { .. } => ErrorCode::BadDpi,
+        P::Render(_) => ErrorCode::RenderFailed,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The one error type of the core. Every error has a stable `code` the UI branches
 //! on, and a message in the owner's language; nothing here is matched by string.
 
-use crate::Lang;
+use crate::{ErrorCode, Lang};
 
 pub type Result<T> = std::result::Result<T, Error>;
 
@@ -227,7 +227,7 @@ impl Field {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub field: Option<Field>,
 }
@@ -333,26 +333,27 @@ impl Error {
     }
 
     /// The stable code the UI and scripts branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
+        use ErrorCode as C;
         match self {
-            Error::Invalid { .. } => "invalid_input",
-            Error::NotFound { .. } => "not_found",
-            Error::Archived => "archived",
-            Error::NoQrCode => "no_qr_code",
-            Error::NothingToUndo => "nothing_to_undo",
-            Error::UndoTooLate { .. } => "undo_too_late",
-            Error::BatchVoided => "batch_voided",
-            Error::VoucherClosed => "voucher_closed",
-            Error::Damaged(_) => "damaged",
-            Error::NotSetUp => "not_set_up",
-            Error::AlreadySetUp => "already_set_up",
-            Error::NewerDatabase { .. } => "newer_database",
-            Error::Open(_) => "database_open",
-            Error::NoDatabase { .. } => "no_database",
-            Error::TestClockRefused => "forbidden",
-            Error::NotADatabase { .. } => "not_a_database",
-            Error::ForeignDatabase { .. } => "foreign_database",
-            Error::Database(_) | Error::Migration(_) => "database",
+            Error::Invalid { .. } => C::InvalidInput,
+            Error::NotFound { .. } => C::NotFound,
+            Error::Archived => C::Archived,
+            Error::NoQrCode => C::NoQrCode,
+            Error::NothingToUndo => C::NothingToUndo,
+            Error::UndoTooLate { .. } => C::UndoTooLate,
+            Error::BatchVoided => C::BatchVoided,
+            Error::VoucherClosed => C::VoucherClosed,
+            Error::Damaged(_) => C::Damaged,
+            Error::NotSetUp => C::NotSetUp,
+            Error::AlreadySetUp => C::AlreadySetUp,
+            Error::TestClockRefused => C::Forbidden,
+            Error::NewerDatabase { .. } => C::NewerDatabase,
+            Error::Open(_) => C::DatabaseOpen,
+            Error::NoDatabase { .. } => C::NoDatabase,
+            Error::NotADatabase { .. } => C::NotADatabase,
+            Error::ForeignDatabase { .. } => C::ForeignDatabase,
+            Error::Database(_) | Error::Migration(_) => C::Database,
         }
     }
 
@@ -365,7 +366,7 @@ impl Error {
     }
 
     pub fn payload(&self, lang: Lang) -> ErrorPayload {
-        ErrorPayload { code: self.code().into(), message: self.message(lang), field: self.field() }
+        ErrorPayload { code: self.code(), message: self.message(lang), field: self.field() }
     }
 
     /// The message in the owner's language.

@@ -7,6 +7,7 @@ pub mod community;
 pub mod content;
 pub mod db;
 mod error;
+mod error_code;
 pub mod gift;
 pub mod health;
 mod lang;
@@ -28,6 +29,7 @@ pub mod voucher;
 mod testing;
 
 pub use error::{Error, ErrorPayload, Field, Problem, Result};
+pub use error_code::ErrorCode;
 pub use lang::Lang;
 pub use validate::in_range as validate_range;
 pub use validate::instant as parse_instant;

@@ -35,25 +35,6 @@ pub enum Error {
 }
 
 impl Error {
-    /// The stable code the UI branches on.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::EmptyPayload => "empty_payload",
-            Error::PayloadTooLong { .. } => "payload_too_long",
-            Error::NoCjkFont => "no_cjk_font",
-            Error::TextTooLong { .. } => "text_too_long",
-            Error::TextEmpty { .. } => "text_empty",
-            Error::BadImage(_) => "bad_image",
-            Error::ImageTooLarge { .. } => "image_too_large",
-            Error::NoQrFound => "no_qr_found",
-            Error::SeveralQrFound { .. } => "several_qr_found",
-            Error::NoVouchers => "no_vouchers",
-            Error::BadVoucherCode { .. } => "bad_voucher_code",
-            Error::BadDpi { .. } => "bad_dpi",
-            Error::Render(_) => "render_failed",
-        }
-    }
-
     /// The message in Simplified Chinese (`Display` gives the English one).
     pub fn message_zh(&self) -> String {
         match self {
