@@ -14,6 +14,7 @@ npm --prefix ui run build
 
 say "Rust: formatting, lint, then core, app, CLI and shell tests (the tests also regenerate the IPC bindings)"
 cargo fmt --all --check
+scripts/module-cycles.py >/dev/null || { scripts/module-cycles.py; echo "the core's modules must form layers, without cycles" >&2; exit 1; }
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo test --workspace --locked
 

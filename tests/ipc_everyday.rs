@@ -15,8 +15,12 @@ fn set_up(s: &Shell) -> i64 {
         json!({ "input": { "name": "Leaf & Cup", "industry": "tea", "time_zone": "Asia/Shanghai", "language": "en" } }),
     )
     .unwrap();
-    let c = invoke(&s.main, "create_community", json!({ "input": { "name": "Tea friends", "kind": "high_frequency" } }))
-        .unwrap();
+    let c = invoke(
+        &s.main,
+        "create_community",
+        json!({ "input": { "name": "Tea friends", "kind": "high_frequency" } }),
+    )
+    .unwrap();
     c["id"].as_i64().unwrap()
 }
 
@@ -37,8 +41,9 @@ fn a_community_is_edited_archived_and_restored() {
     assert_eq!((edited["name"].as_str(), edited["capacity"].as_i64()), (Some("Tea friends 2"), Some(300)));
     let archived = ok(&s, "archive_community", json!({ "id": id }));
     assert!(!archived["archived_at"].is_null());
-    let e = invoke(&s.main, "update_community", json!({ "id": id, "input": { "name": "x", "kind": "niche" } }))
-        .unwrap_err();
+    let e =
+        invoke(&s.main, "update_community", json!({ "id": id, "input": { "name": "x", "kind": "niche" } }))
+            .unwrap_err();
     assert_eq!(e["code"], "archived");
     let restored = ok(&s, "restore_community", json!({ "id": id }));
     assert!(restored["archived_at"].is_null());
@@ -73,7 +78,8 @@ fn a_gift_is_listed_edited_restocked_and_archived() {
     let dir = tempfile::tempdir().unwrap();
     let s = shell(&dir.path().join("shop.db"));
     set_up(&s);
-    let input = json!({ "name": "Tea sample", "kind": "drainage", "unit_cost_cents": 350, "value_cents": 1500 });
+    let input =
+        json!({ "name": "Tea sample", "kind": "drainage", "unit_cost_cents": 350, "value_cents": 1500 });
     let id = ok(&s, "create_gift", json!({ "input": input, "stock": 5 }))["id"].as_i64().unwrap();
     let listed = ok(&s, "list_gifts", json!({ "includeArchived": false }));
     assert_eq!(listed.as_array().unwrap().len(), 1);
@@ -89,8 +95,12 @@ fn a_gift_is_listed_edited_restocked_and_archived() {
         json!({ "id": id, "change": { "kind": "restocked", "count": 10 }, "note": "delivery" }),
     );
     assert_eq!(restocked["stock"], 15);
-    let e = invoke(&s.main, "change_gift_stock", json!({ "id": id, "change": { "kind": "counted", "count": -3 }, "note": "" }))
-        .unwrap_err();
+    let e = invoke(
+        &s.main,
+        "change_gift_stock",
+        json!({ "id": id, "change": { "kind": "counted", "count": -3 }, "note": "" }),
+    )
+    .unwrap_err();
     assert_eq!(e["code"], "invalid_input", "a negative count is refused, not clamped");
     ok(&s, "set_gift_archived", json!({ "id": id, "archived": true }));
     assert_eq!(ok(&s, "list_gifts", json!({ "includeArchived": false })), json!([]));
@@ -142,7 +152,10 @@ fn a_content_item_is_edited_given_an_image_posted_and_deleted() {
     let id = ok(&s, "create_content", json!({ "input": input }))["id"].as_i64().unwrap();
     let mut edited = input.clone();
     edited["body"] = json!("Osmanthus oolong\nBrewed at 85 °C");
-    assert_eq!(ok(&s, "update_content", json!({ "id": id, "input": edited }))["body"], "Osmanthus oolong\nBrewed at 85 °C");
+    assert_eq!(
+        ok(&s, "update_content", json!({ "id": id, "input": edited }))["body"],
+        "Osmanthus oolong\nBrewed at 85 °C"
+    );
     let png = {
         let mut bytes = Vec::new();
         image::RgbImage::new(2, 2)
@@ -150,7 +163,8 @@ fn a_content_item_is_edited_given_an_image_posted_and_deleted() {
             .unwrap();
         base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes)
     };
-    let e = invoke(&s.main, "set_content_image", json!({ "id": id, "imageBase64": "not base64!" })).unwrap_err();
+    let e =
+        invoke(&s.main, "set_content_image", json!({ "id": id, "imageBase64": "not base64!" })).unwrap_err();
     assert_eq!(e["code"], "bad_upload");
     ok(&s, "set_content_image", json!({ "id": id, "imageBase64": png }));
     let shown = ok(&s, "content_image", json!({ "id": id }));
@@ -172,7 +186,10 @@ fn missed_reminders_are_dismissed_and_the_shop_settings_saved() {
         "update_shop",
         json!({ "input": { "name": "Leaf & Cup", "brand": "L&C", "industry": "tea", "time_zone": "Europe/Berlin", "language": "zh-CN" } }),
     );
-    assert_eq!((saved["time_zone"].as_str(), saved["language"].as_str()), (Some("Europe/Berlin"), Some("zh-CN")));
+    assert_eq!(
+        (saved["time_zone"].as_str(), saved["language"].as_str()),
+        (Some("Europe/Berlin"), Some("zh-CN"))
+    );
     let e = invoke(&s.main, "update_shop", json!({ "input": { "name": "Leaf & Cup", "industry": "tea", "time_zone": "Mars/Base", "language": "en" } }))
         .unwrap_err();
     assert!(e["message"].as_str().unwrap().contains("时区"), "the shop now speaks Chinese: {e}");

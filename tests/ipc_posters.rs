@@ -229,13 +229,19 @@ fn replacing_the_code_makes_the_saved_pdf_again_with_the_new_code_and_logs_it() 
 fn a_poster_is_read_back_and_archived_and_its_code_date_corrected() {
     let shop = shop_with_code();
     let main = &shop.s.main;
-    let made = invoke(main, "create_poster", json!({ "channelId": shop.channel, "input": counter_input() })).unwrap();
+    let made = invoke(main, "create_poster", json!({ "channelId": shop.channel, "input": counter_input() }))
+        .unwrap();
     let got = invoke(main, "get_poster", json!({ "id": made["id"] })).unwrap();
     assert_eq!(got["headline"], "扫码加入茶友群");
     let qr = import(&shop.s, shop.channel, "group-qr-screenshot.png")["qr"].clone();
-    let corrected = invoke(main, "correct_qr_made_on", json!({ "qrId": qr["id"], "madeOn": "2020-01-01" })).unwrap();
-    assert_eq!(corrected["expires_at"], "2020-01-08T00:00:00Z", "seven days from midnight (UTC: no shop set up)");
-    let e = invoke(main, "correct_qr_made_on", json!({ "qrId": qr["id"], "madeOn": "2099-01-01" })).unwrap_err();
+    let corrected =
+        invoke(main, "correct_qr_made_on", json!({ "qrId": qr["id"], "madeOn": "2020-01-01" })).unwrap();
+    assert_eq!(
+        corrected["expires_at"], "2020-01-08T00:00:00Z",
+        "seven days from midnight (UTC: no shop set up)"
+    );
+    let e =
+        invoke(main, "correct_qr_made_on", json!({ "qrId": qr["id"], "madeOn": "2099-01-01" })).unwrap_err();
     assert_eq!(e["field"], "made_at");
     invoke(main, "archive_poster", json!({ "id": made["id"] })).unwrap();
     assert_eq!(invoke(main, "list_posters", json!({})).unwrap(), json!([]));

@@ -1,7 +1,8 @@
 //! The app and the shop: first run, the sample shop, settings.
 
 use serde::Serialize;
-use shopcircle_core::shop::{self, Shop, ShopInput};
+use shopcircle_core::settings::{self, ShopInput};
+use shopcircle_core::shop::{self, Shop};
 use shopcircle_core::{sample, Lang};
 use tauri::{AppHandle, Runtime, State};
 
@@ -41,7 +42,7 @@ pub async fn set_up_shop<R: Runtime>(
     input: ShopInput,
 ) -> CmdResult<Shop> {
     let now = state.now();
-    let shop = state.run(move |conn| shop::set_up(conn, &input, now)).await?;
+    let shop = state.run(move |conn| settings::set_up(conn, &input, now)).await?;
     title::apply(&app, shop.language);
     Ok(shop)
 }
@@ -66,7 +67,7 @@ pub async fn update_shop<R: Runtime>(
     input: ShopInput,
 ) -> CmdResult<Shop> {
     let now = state.now();
-    let shop = state.run(move |conn| shop::update(conn, &input, now)).await?;
+    let shop = state.run(move |conn| settings::update(conn, &input, now)).await?;
     title::apply(&app, shop.language);
     Ok(shop)
 }

@@ -5,7 +5,8 @@ use shopcircle_app::qr::{self, QrReplaced, Screenshot};
 use shopcircle_app::upload;
 use shopcircle_core::channel::{self, Channel, ChannelInput};
 use shopcircle_core::poster;
-use shopcircle_core::qr_source::{self, ExpiringQr, QrKind, QrSource};
+use shopcircle_core::qr_source::{self, QrKind, QrSource};
+use shopcircle_core::qr_watch::{self, ExpiringQr};
 use tauri::State;
 
 use super::CmdResult;
@@ -71,5 +72,5 @@ pub async fn correct_qr_made_on(
 #[tauri::command]
 pub async fn expiring_qrs(state: State<'_, AppState>) -> CmdResult<Vec<ExpiringQr>> {
     let now = state.now();
-    state.run(move |conn| qr_source::expiring(conn, now, poster::EXPIRY_WARNING_DAYS)).await
+    state.run(move |conn| qr_watch::expiring(conn, now, poster::EXPIRY_WARNING_DAYS)).await
 }

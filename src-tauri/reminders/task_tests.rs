@@ -46,14 +46,14 @@ fn shanghai(d: u32, h: u32, m: u32) -> DateTime<Utc> {
 
 fn shop_with_spike(path: &std::path::Path) {
     let mut conn = shopcircle_core::db::open(path).unwrap();
-    let input = shopcircle_core::shop::ShopInput {
+    let input = shopcircle_core::settings::ShopInput {
         name: "茶香".into(),
         industry: "茶饮".into(),
         time_zone: "Asia/Shanghai".into(),
         language: "en".into(),
         ..Default::default()
     };
-    shopcircle_core::shop::set_up(&conn, &input, shanghai(21, 12, 0)).unwrap();
+    shopcircle_core::settings::set_up(&conn, &input, shanghai(21, 12, 0)).unwrap();
     let spike = ScheduleInput {
         title: "Spike".into(),
         purpose: "campaign".into(),

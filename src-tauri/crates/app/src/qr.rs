@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use shopcircle_core::channel::Channel;
+use shopcircle_core::channel::{self, Channel};
 use shopcircle_core::db::Connection;
 use shopcircle_core::qr_source::{self, QrKind, QrSource, QrSourceInput};
 use shopcircle_core::{shop, Field, Lang};
@@ -71,7 +71,7 @@ pub fn import_to_named(
     now: DateTime<Utc>,
 ) -> Result<(Channel, QrReplaced)> {
     let input = shot.input(conn)?;
-    let (channel, qr) = qr_source::set_on_channel_named(conn, community_id, channel_name, input, now)?;
+    let (channel, qr) = channel::set_code_on_named(conn, community_id, channel_name, input, now)?;
     let rerendered = rerender_channel(conn, fonts, channel.id, lang, now)?;
     Ok((channel, QrReplaced { qr, rerendered }))
 }

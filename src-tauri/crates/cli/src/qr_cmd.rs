@@ -8,7 +8,8 @@ use serde_json::json;
 use shopcircle_app::files::{read_input, IMAGE_MAX_BYTES};
 use shopcircle_app::qr::{self, Screenshot};
 use shopcircle_core::db::Connection;
-use shopcircle_core::qr_source::{self, QrKind};
+use shopcircle_core::qr_source::QrKind;
+use shopcircle_core::qr_watch;
 use shopcircle_core::text::one_line;
 use shopcircle_core::Lang;
 use shopcircle_print::Fonts;
@@ -75,7 +76,7 @@ pub fn run(conn: &mut Connection, cmd: QrCommand, lang: Lang, now: DateTime<Utc>
         }
         QrCommand::Decode { image } => decode(&image),
         QrCommand::Expiring { days } => {
-            let list = qr_source::expiring(conn, now, days)?;
+            let list = qr_watch::expiring(conn, now, days)?;
             let text = list
                 .iter()
                 .map(|w| {

@@ -15,7 +15,11 @@ fn a_huge_day_count_is_refused_not_a_panic() {
     cli(&db).arg("init").assert().success();
     for days in ["9223372036854775807", "1000000000", "-1"] {
         let out = cli(&db).args(["qr", "expiring", "--days", days]).assert().code(1);
-        assert!(stderr(&out).contains("Number of days must be between 0 and 366"), "{days}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("Number of days must be between 0 and 366"),
+            "{days}: {}",
+            stderr(&out)
+        );
     }
 }
 

@@ -8,7 +8,7 @@ use std::time::Duration as StdDuration;
 use chrono::{Duration, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use shopcircle_core::schedule::{self, ScheduleInput};
-use shopcircle_core::{db, reminder, shop};
+use shopcircle_core::{db, reminder, settings};
 
 const RULES: [&str; 5] = [
     "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH",
@@ -21,14 +21,14 @@ const RULES: [&str; 5] = [
 fn shop_with(n: usize) -> db::Connection {
     let mut conn = db::open_in_memory().expect("open");
     let now = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
-    let input = shop::ShopInput {
+    let input = settings::ShopInput {
         name: "茶香".into(),
         industry: "茶饮".into(),
         time_zone: "Asia/Shanghai".into(),
         language: "zh-CN".into(),
         ..Default::default()
     };
-    shop::set_up(&conn, &input, now).expect("shop");
+    settings::set_up(&conn, &input, now).expect("shop");
     for i in 0..n {
         let s = ScheduleInput {
             title: format!("日程 {i}"),

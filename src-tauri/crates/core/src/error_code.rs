@@ -116,7 +116,8 @@ mod tests {
 
     #[test]
     fn each_code_is_written_as_serde_writes_it() {
-        for code in [ErrorCode::InvalidInput, ErrorCode::NoQrCode, ErrorCode::NotADatabase, ErrorCode::BadDpi] {
+        for code in [ErrorCode::InvalidInput, ErrorCode::NoQrCode, ErrorCode::NotADatabase, ErrorCode::BadDpi]
+        {
             assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(code.as_str()));
         }
     }

@@ -79,7 +79,7 @@ pub fn check(conn: &Connection, community_id: i64, now: DateTime<Utc>) -> Result
         [community_id],
         |r| r.get(0),
     )?;
-    let since = crate::member_counts::today(conn, now - Duration::days(COUNT_FRESH_DAYS))?;
+    let since = crate::shop::today(conn, now - Duration::days(COUNT_FRESH_DAYS))?;
     let fresh_counts: i64 = conn.query_row(
         "SELECT count(*) FROM member_count WHERE community_id = ?1 AND recorded_on >= ?2",
         rusqlite::params![community_id, since],

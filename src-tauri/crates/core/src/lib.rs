@@ -15,15 +15,18 @@ pub mod member_counts;
 pub mod paths;
 pub mod poster;
 pub mod qr_source;
+pub mod qr_watch;
 pub mod reminder;
 pub mod rule_templates;
 pub mod sample;
 pub mod schedule;
+pub mod settings;
 pub mod shop;
 pub mod staff;
 pub mod text;
 mod validate;
 pub mod voucher;
+pub mod voucher_code;
 
 #[cfg(test)]
 mod testing;

@@ -6,6 +6,7 @@ use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use crate::community::write::ensure_active;
+use crate::shop::today;
 use crate::validate::in_range;
 use crate::{Error, Field, Problem, Result};
 
@@ -59,14 +60,6 @@ pub fn list(conn: &Connection, community_id: i64) -> Result<Vec<MemberCount>> {
     Ok(rows)
 }
 
-/// Today's date in the shop's zone (UTC before the shop is set up).
-pub fn today(conn: &Connection, now: DateTime<Utc>) -> Result<NaiveDate> {
-    match crate::shop::get(conn)? {
-        Some(shop) => Ok(now.with_timezone(&crate::shop::parse_zone(&shop.time_zone)?).date_naive()),
-        None => Ok(now.date_naive()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,14 +94,14 @@ mod tests {
         let conn = open_in_memory().unwrap();
         let late_utc = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 21, 20, 0, 0).unwrap();
         assert_eq!(today(&conn, late_utc).unwrap().to_string(), "2026-11-21");
-        let shop = crate::shop::ShopInput {
+        let shop = crate::settings::ShopInput {
             name: "S".into(),
             brand: String::new(),
             industry: "Tea".into(),
             time_zone: "Asia/Shanghai".into(),
             language: "en".into(),
         };
-        crate::shop::set_up(&conn, &shop, now()).unwrap();
+        crate::settings::set_up(&conn, &shop, now()).unwrap();
         assert_eq!(today(&conn, late_utc).unwrap().to_string(), "2026-11-22");
     }
 }

@@ -6,14 +6,11 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
-use crate::channel::{self, Channel, ChannelInput, ChannelKind};
-use crate::validate::{in_range, required_lines, unknown};
+use crate::validate::{required_lines, unknown};
 use crate::{Error, Field, Problem, Result};
 
 /// A WeChat group's own QR code stops admitting 7 days after it is made.
 pub const GROUP_QR_LIFETIME_DAYS: i64 = 7;
-/// How far ahead the expiry watch may look: a year covers every real question.
-pub const EXPIRING_DAYS_MAX: i64 = 366;
 /// The most bytes a printable QR code (version 40, level M) holds.
 pub const PAYLOAD_MAX_BYTES: usize = 2331;
 
@@ -75,22 +72,22 @@ pub struct QrSourceInput {
 }
 
 const COLUMNS: &str =
-    "id, channel_id, kind, payload, staff_id, image IS NOT NULL, made_at, expires_at, created_at";
+    "id, channel_id, kind, payload, staff_id, image IS NOT NULL AS has_image, made_at, expires_at, created_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<QrSource> {
-    let kind: String = r.get(2)?;
+    let kind: String = r.get("kind")?;
     Ok(QrSource {
-        id: r.get(0)?,
-        channel_id: r.get(1)?,
+        id: r.get("id")?,
+        channel_id: r.get("channel_id")?,
         kind: QrKind::parse(&kind).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
         })?,
-        payload: r.get(3)?,
-        staff_id: r.get(4)?,
-        has_image: r.get(5)?,
-        made_at: r.get(6)?,
-        expires_at: r.get(7)?,
-        created_at: r.get(8)?,
+        payload: r.get("payload")?,
+        staff_id: r.get("staff_id")?,
+        has_image: r.get("has_image")?,
+        made_at: r.get("made_at")?,
+        expires_at: r.get("expires_at")?,
+        created_at: r.get("created_at")?,
     })
 }
 
@@ -108,34 +105,14 @@ pub fn set(
     get(conn, id)
 }
 
-/// Makes `input` the code of the community's channel called `name`, creating
-/// that channel when there is none (a name that is a channel kind, such as
-/// "counter", gives the kind). One transaction: a refused code leaves no new
-/// channel behind (issue 11).
-pub fn set_on_channel_named(
-    conn: &mut Connection,
-    community_id: i64,
-    name: &str,
-    input: QrSourceInput,
-    now: DateTime<Utc>,
-) -> Result<(Channel, QrSource)> {
-    let tx = conn.transaction()?;
-    let channel_id = match channel::find_by_name(&tx, community_id, name)? {
-        Some(ch) => ch.id,
-        None => {
-            let kind = ChannelKind::parse(name).unwrap_or(ChannelKind::Custom);
-            let input = ChannelInput { kind: kind.as_str().into(), name: name.into() };
-            channel::create(&tx, community_id, &input, now)?.id
-        }
-    };
-    let id = insert(&tx, channel_id, input, now)?;
-    tx.commit()?;
-    Ok((channel::get(conn, channel_id)?, get(conn, id)?))
-}
-
 /// Checks `input` and inserts it as the channel's code inside the caller's
 /// transaction; the id of the new row.
-fn insert(tx: &Transaction, channel_id: i64, input: QrSourceInput, now: DateTime<Utc>) -> Result<i64> {
+pub(crate) fn insert(
+    tx: &Transaction,
+    channel_id: i64,
+    input: QrSourceInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     let payload = required_lines(Field::Payload, &input.payload, PAYLOAD_MAX_BYTES)?;
     if payload.len() > PAYLOAD_MAX_BYTES {
         return Err(Error::invalid(Field::Payload, Problem::TooLong { max: PAYLOAD_MAX_BYTES }));
@@ -153,7 +130,13 @@ fn insert(tx: &Transaction, channel_id: i64, input: QrSourceInput, now: DateTime
     if input.kind == QrKind::StaffQr && input.staff_id.is_none() {
         return Err(Error::invalid(Field::Staff, Problem::Empty));
     }
-    channel::get(tx, channel_id)?;
+    // Checked here rather than through `channel` (which shows each channel's
+    // code, and so sits above this module).
+    let channel_exists: bool =
+        tx.query_row("SELECT EXISTS (SELECT 1 FROM channel WHERE id = ?1)", [channel_id], |r| r.get(0))?;
+    if !channel_exists {
+        return Err(Error::NotFound { what: "channel", id: channel_id });
+    }
     if let Some(staff_id) = input.staff_id {
         crate::staff::read::get(tx, staff_id)
             .map_err(|_| Error::invalid(Field::Staff, Problem::Unknown { value: staff_id.to_string() }))?;
@@ -220,64 +203,33 @@ pub fn current(conn: &Connection, channel_id: i64) -> Result<Option<QrSource>> {
     Ok(conn.query_row(&sql, [channel_id], from_row).optional()?)
 }
 
-/// A current group code that has expired or expires soon, with where it hangs.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct ExpiringQr {
-    pub qr: QrSource,
-    pub channel_name: String,
-    #[ts(type = "number")]
-    pub community_id: i64,
-    pub community_name: String,
-    pub expired: bool,
-    /// The posters that carry it, all stale until reprinted with a new code.
-    pub posters: Vec<PosterRef>,
-}
-
-/// A poster named where a list points to it.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct PosterRef {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub headline: String,
-    pub template: crate::poster::PosterTemplate,
-}
-
-/// Current group codes that expired or expire within `within_days` of `now`, soonest first.
-pub fn expiring(conn: &Connection, now: DateTime<Utc>, within_days: i64) -> Result<Vec<ExpiringQr>> {
-    // A bound keeps `now + within` a real date (issue 11: --days 9223372036854775807 panicked).
-    let within = Duration::days(in_range(Field::Days, within_days, 0, EXPIRING_DAYS_MAX)?);
+/// Current group codes that expire by `until` (or have), soonest first, with
+/// the names of the channel and community they hang in; what the expiry watch
+/// (`qr_watch`) is made of.
+pub(crate) fn expiring_by(conn: &Connection, until: DateTime<Utc>) -> Result<Vec<(QrSource, Hanging)>> {
     let cols = COLUMNS.split(", ").map(|c| format!("q.{c}")).collect::<Vec<_>>().join(", ");
     let sql = format!(
-        "SELECT {cols}, ch.name, c.id, c.name FROM qr_source q
-         JOIN channel ch ON ch.id = q.channel_id JOIN community c ON c.id = ch.community_id
+        "SELECT {cols}, ch.name AS channel_name, c.id AS community_id, c.name AS community_name
+         FROM qr_source q JOIN channel ch ON ch.id = q.channel_id JOIN community c ON c.id = ch.community_id
          WHERE q.replaced_at IS NULL AND q.expires_at IS NOT NULL AND q.expires_at <= ?1
            AND ch.archived_at IS NULL AND c.archived_at IS NULL
          ORDER BY q.expires_at"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map([now + within], |r| {
-            let qr = from_row(r)?;
-            let expired = qr.expires_at.is_some_and(|e| e <= now);
-            Ok(ExpiringQr {
-                qr,
-                channel_name: r.get(9)?,
-                community_id: r.get(10)?,
-                community_name: r.get(11)?,
-                expired,
-                posters: Vec::new(),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|mut e| {
-            e.posters = crate::poster::on_channel(conn, e.qr.channel_id)?
-                .into_iter()
-                .map(|(id, headline, template)| PosterRef { id, headline, template })
-                .collect();
-            Ok(e)
-        })
-        .collect()
+    let rows = stmt.query_map([until], |r| {
+        let hanging = Hanging {
+            channel_name: r.get("channel_name")?,
+            community_id: r.get("community_id")?,
+            community_name: r.get("community_name")?,
+        };
+        Ok((from_row(r)?, hanging))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Where a code hangs: its channel and community.
+pub(crate) struct Hanging {
+    pub channel_name: String,
+    pub community_id: i64,
+    pub community_name: String,
 }

@@ -6,7 +6,8 @@ use rusqlite::{params, Connection};
 
 use crate::community::{self, CommunityInput, Kind};
 use crate::rule_templates;
-use crate::shop::{self, Shop, ShopInput};
+use crate::settings::{self, ShopInput};
+use crate::shop::{self, Shop};
 use crate::staff::{self, StaffInput};
 use crate::{Lang, Result};
 
@@ -81,7 +82,7 @@ const COMMUNITIES: &[SampleCommunity] = &[
 /// Sets up the sample shop in one transaction: all of it, or (on any error) none.
 pub fn create(conn: &mut Connection, lang: Lang, time_zone: &str, now: DateTime<Utc>) -> Result<Shop> {
     let tx = conn.transaction()?;
-    shop::set_up(
+    settings::set_up(
         &tx,
         &ShopInput {
             name: t("Tea Fragrance Tea House", "茶香茶馆").get(lang),
@@ -92,7 +93,7 @@ pub fn create(conn: &mut Connection, lang: Lang, time_zone: &str, now: DateTime<
         },
         now,
     )?;
-    let today = crate::member_counts::today(&tx, now)?;
+    let today = crate::shop::today(&tx, now)?;
 
     let mut ids = Vec::new();
     for sample in COMMUNITIES {

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use crate::shop::ShopInput;
+use crate::settings::ShopInput;
 
 /// A fixed "now" (a Saturday afternoon in Shanghai), so tests never read the clock.
 pub fn now() -> DateTime<Utc> {

@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::community::write::ensure_active;
-use crate::{qr_source, Error, Field, Problem, Result};
+use crate::qr_source::{self, QrSource, QrSourceInput};
+use crate::{Error, Field, Problem, Result};
 
 const COLUMNS: &str = "id, community_id, kind, name, archived_at, created_at";
 
@@ -76,6 +77,31 @@ pub fn list(conn: &Connection, community_id: i64) -> Result<Vec<Channel>> {
     let mut stmt = conn.prepare(&sql)?;
     let rows: Vec<Channel> = stmt.query_map([community_id], from_row)?.collect::<rusqlite::Result<_>>()?;
     rows.into_iter().map(|c| with_qr(conn, c)).collect()
+}
+
+/// Makes `input` the code of the community's channel called `name`, creating
+/// that channel when there is none (a name that is a channel kind, such as
+/// "counter", gives the kind). One transaction: a refused code leaves no new
+/// channel behind (issue 11).
+pub fn set_code_on_named(
+    conn: &mut Connection,
+    community_id: i64,
+    name: &str,
+    input: QrSourceInput,
+    now: DateTime<Utc>,
+) -> Result<(Channel, QrSource)> {
+    let tx = conn.transaction()?;
+    let channel_id = match find_by_name(&tx, community_id, name)? {
+        Some(ch) => ch.id,
+        None => {
+            let kind = ChannelKind::parse(name).unwrap_or(ChannelKind::Custom);
+            let input = ChannelInput { kind: kind.as_str().into(), name: name.into() };
+            create(&tx, community_id, &input, now)?.id
+        }
+    };
+    let id = qr_source::insert(&tx, channel_id, input, now)?;
+    tx.commit()?;
+    Ok((get(conn, channel_id)?, qr_source::get(conn, id)?))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::*;
 use crate::community::{write, CommunityInput, Kind};
 use crate::db::open_in_memory;
 use crate::qr_source::{self, QrKind, QrSourceInput};
+use crate::qr_watch;
 use crate::testing::now;
 
 fn setup() -> (rusqlite::Connection, i64) {
@@ -103,7 +104,7 @@ fn the_expiry_watch_lists_codes_expiring_within_two_days_and_expired_ones() {
     qr_source::set(&mut conn, soon.id, made(6), now()).unwrap();
     qr_source::set(&mut conn, later.id, made(1), now()).unwrap();
     qr_source::set(&mut conn, gone.id, made(9), now()).unwrap();
-    let watch = qr_source::expiring(&conn, now(), 2).unwrap();
+    let watch = qr_watch::expiring(&conn, now(), 2).unwrap();
     let seen: Vec<(&str, bool)> = watch.iter().map(|w| (w.channel_name.as_str(), w.expired)).collect();
     assert_eq!(seen, vec![("橱窗", true), ("收银台", false)]);
     assert_eq!(watch[0].community_name, "茶友群");
@@ -126,7 +127,7 @@ fn the_expiry_watch_names_the_posters_that_carry_each_code() {
             template: "stickers".into(), headline: "扫码入群".into(), ..PosterInput::default()
         };
     let p = poster::create(&conn, ch.id, &input, None, now()).unwrap();
-    let watch = qr_source::expiring(&conn, now(), 2).unwrap();
+    let watch = qr_watch::expiring(&conn, now(), 2).unwrap();
     let carried: Vec<_> = watch[0].posters.iter().map(|r| (r.id, r.headline.as_str(), r.template)).collect();
     assert_eq!(carried, vec![(p.id, "扫码入群", PosterTemplate::Stickers)]);
 }
@@ -142,7 +143,7 @@ fn a_refused_code_leaves_no_new_channel() {
         image: None,
         made_at: None,
     };
-    let err = qr_source::set_on_channel_named(&mut conn, community, "shop-window", input, now()).unwrap_err();
+    let err = set_code_on_named(&mut conn, community, "shop-window", input, now()).unwrap_err();
     assert_eq!(err.field(), Some(Field::Staff));
     assert!(find_by_name(&conn, community, "shop-window").unwrap().is_none());
 }

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use crate::validate::in_range;
-use crate::{voucher, Error, Field, Result};
+use crate::{voucher_code, Error, Field, Result};
 
 const COLUMNS: &str = "id, name, kind, unit_cost_cents, value_cents, stock, low_stock_at, packaging,
      archived_at, created_at, updated_at";
@@ -136,7 +136,7 @@ pub fn set_archived(conn: &Connection, id: i64, archived: bool, now: DateTime<Ut
 /// The stock history, newest first.
 pub fn moves(conn: &Connection, id: i64) -> Result<Vec<StockMove>> {
     get(conn, id)?;
-    let key = voucher::key::existing(conn)?;
+    let key = voucher_code::key::existing(conn)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, change, stock_after, reason, serial, note, made_at FROM gift_stock_move
          WHERE gift_id = ?1 ORDER BY id DESC",
@@ -149,7 +149,7 @@ pub fn moves(conn: &Connection, id: i64) -> Result<Vec<StockMove>> {
             change: r.get(1)?,
             stock_after: r.get(2)?,
             reason: MoveReason::parse(&reason),
-            code: serial.zip(key.as_ref()).and_then(|(s, k)| voucher::code::encode(s, k).ok()),
+            code: serial.zip(key.as_ref()).and_then(|(s, k)| voucher_code::encode(s, k).ok()),
             note: r.get(5)?,
             made_at: r.get(6)?,
         })

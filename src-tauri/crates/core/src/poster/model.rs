@@ -177,7 +177,7 @@ pub struct PosterInput {
 
 pub const HEADLINE_MAX: usize = 60;
 pub const LINE_MAX: usize = 80;
-pub const DEFAULT_COLOR: &str = "#2f7d5b";
+pub use crate::shop::DEFAULT_BRAND_COLOR as DEFAULT_COLOR;
 
 /// Everything needed to lay a poster out on paper: its words, the code it
 /// carries now, the shop's name and the logo. The print crate takes it from here.

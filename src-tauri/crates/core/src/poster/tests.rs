@@ -120,7 +120,7 @@ fn nothing_prints_without_a_code_and_a_code_from_another_channel_is_refused() {
 #[test]
 fn the_preview_draft_is_checked_like_a_save_and_carries_the_current_code_and_shop_name() {
     let (mut conn, ch) = setup();
-    crate::shop::set_up(&conn, &crate::testing::tea_shop(), now()).unwrap();
+    crate::settings::set_up(&conn, &crate::testing::tea_shop(), now()).unwrap();
     qr_source::set(&mut conn, ch, group_qr("https://weixin.qq.com/g/x", 0), now()).unwrap();
     let d = draft(&conn, ch, &input(), Some(vec![1, 2, 3])).unwrap();
     assert_eq!((d.payload.as_str(), d.shop_name.as_str()), ("https://weixin.qq.com/g/x", "茶香茶馆"));

@@ -48,7 +48,7 @@ fn after_a_restart_nothing_fires_twice_and_nothing_is_lost() {
         let (mem, _) = shop_with_group();
         drop(mem);
         let mut conn = crate::db::open(&path).unwrap();
-        crate::shop::set_up(&conn, &crate::testing::tea_shop(), now()).unwrap();
+        crate::settings::set_up(&conn, &crate::testing::tea_shop(), now()).unwrap();
         schedule::create(&mut conn, &ScheduleInput { lead_minutes: 0, ..spike(None) }, now()).unwrap();
         collect_due(&mut conn, sh(23, 19, 0)).unwrap();
         assert_eq!(collect_due(&mut conn, sh(23, 20, 0)).unwrap().fresh.len(), 1);
@@ -273,8 +273,9 @@ fn a_new_shop_zone_keeps_wall_clock_times_of_what_was_planned() {
         now(),
     )
     .unwrap();
-    let berlin = crate::shop::ShopInput { time_zone: "Europe/Berlin".into(), ..crate::testing::tea_shop() };
-    crate::shop::update(&conn, &berlin, now()).unwrap();
+    let berlin =
+        crate::settings::ShopInput { time_zone: "Europe/Berlin".into(), ..crate::testing::tea_shop() };
+    crate::settings::update(&conn, &berlin, now()).unwrap();
     let moved = content::get(&conn, item.id).unwrap();
     assert_eq!((moved.time.as_str(), moved.at.to_rfc3339().as_str()), ("10:00", "2026-11-24T09:00:00+00:00"));
     let s = schedule::get(&conn, s.id, now()).unwrap();

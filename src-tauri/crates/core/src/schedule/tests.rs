@@ -4,11 +4,11 @@ use super::*;
 use crate::community::{self, CommunityInput, Kind};
 use crate::db::open_in_memory;
 use crate::testing::{now, tea_shop};
-use crate::Problem;
+use crate::{settings, Problem};
 
 pub(crate) fn shop_with_group() -> (Connection, i64) {
     let mut conn = open_in_memory().unwrap();
-    shop::set_up(&conn, &tea_shop(), now()).unwrap();
+    settings::set_up(&conn, &tea_shop(), now()).unwrap();
     let c =
         community::write::create(&mut conn, &CommunityInput::new("老街茶友群", Kind::HighFrequency), now())
             .unwrap();

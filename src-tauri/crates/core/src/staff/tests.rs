@@ -1,7 +1,7 @@
 use super::*;
 use crate::community::{self, CommunityInput, Kind};
 use crate::db::open_in_memory;
-use crate::shop::{self, ShopInput};
+use crate::settings::{self, ShopInput};
 use crate::testing::now;
 use crate::Field;
 
@@ -13,7 +13,7 @@ fn shop_with_community(conn: &mut rusqlite::Connection) -> i64 {
         time_zone: "Asia/Shanghai".into(),
         language: "en".into(),
     };
-    shop::set_up(conn, &input, now()).unwrap();
+    settings::set_up(conn, &input, now()).unwrap();
     community::write::create(conn, &CommunityInput::new("Tea lovers", Kind::HighFrequency), now()).unwrap().id
 }
 

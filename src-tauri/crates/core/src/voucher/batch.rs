@@ -8,7 +8,7 @@ use super::code::{self, VoucherKey};
 use super::key;
 use super::model::{Batch, BatchInput, BatchStats, Benefit, BenefitInput, VoucherRow};
 use crate::gift::MONEY_MAX;
-use crate::member_counts::today;
+use crate::shop::today;
 use crate::validate::{in_range, optional, unknown};
 use crate::{gift, shop, Error, Field, Lang, Problem, Result};
 

@@ -40,7 +40,7 @@ pub fn card_words(conn: &Connection, batch: &Batch, lang: Lang) -> Result<CardWo
     let brand_color = conn
         .query_row("SELECT brand_color FROM poster ORDER BY updated_at DESC LIMIT 1", [], |r| r.get(0))
         .optional()?
-        .unwrap_or_else(|| crate::poster::DEFAULT_COLOR.to_owned());
+        .unwrap_or_else(|| crate::shop::DEFAULT_BRAND_COLOR.to_owned());
     Ok(CardWords {
         shop_name,
         benefit: benefit(&batch.benefit, lang),

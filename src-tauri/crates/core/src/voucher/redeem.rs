@@ -10,7 +10,7 @@ use super::code::{self, CodeError};
 use super::key;
 use super::model::{Benefit, Redemption, Undone, VoucherInfo};
 use crate::gift::{self, MoveReason, MONEY_MAX};
-use crate::member_counts::today;
+use crate::shop::today;
 use crate::validate::{in_range, optional, required};
 use crate::{Error, Field, Lang, Result};
 

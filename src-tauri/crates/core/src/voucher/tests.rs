@@ -7,7 +7,7 @@ use super::*;
 use crate::db::{open, open_in_memory};
 use crate::gift::{self, GiftInput};
 use crate::testing::{now, tea_shop};
-use crate::{shop, Error, Field, Lang};
+use crate::{settings, Error, Field, Lang};
 
 fn tea_bag() -> GiftInput {
     GiftInput {
@@ -22,7 +22,7 @@ fn tea_bag() -> GiftInput {
 
 /// A shop in Shanghai with a gift of `stock` and a batch of `count` vouchers for it.
 fn shop_with_batch(conn: &mut rusqlite::Connection, count: i64, stock: i64) -> (i64, Batch) {
-    shop::set_up(conn, &tea_shop(), now()).unwrap();
+    settings::set_up(conn, &tea_shop(), now()).unwrap();
     let g = gift::create(conn, &tea_bag(), stock, now()).unwrap();
     let b = issue(conn, &BatchInput::new(BenefitInput::Gift { gift_id: g.id }, count, "2026-12-31"), now())
         .unwrap();
@@ -105,7 +105,7 @@ fn codes_of_another_shop_and_nonsense_are_told_apart() {
 #[test]
 fn validity_voiding_and_minimum_spend_each_get_their_answer() {
     let mut conn = open_in_memory().unwrap();
-    shop::set_up(&conn, &tea_shop(), now()).unwrap();
+    settings::set_up(&conn, &tea_shop(), now()).unwrap();
     let later = BatchInput {
         valid_from: Some("2026-12-01".into()),
         ..BatchInput::new(BenefitInput::AmountOff { cents: 1000 }, 1, "2026-12-31")
@@ -223,7 +223,7 @@ fn a_redemption_can_be_undone_by_its_code_within_ten_minutes_and_the_undo_is_log
 #[test]
 fn a_bad_batch_is_refused_whole_and_nothing_is_stored() {
     let mut conn = open_in_memory().unwrap();
-    shop::set_up(&conn, &tea_shop(), now()).unwrap();
+    settings::set_up(&conn, &tea_shop(), now()).unwrap();
     let cases = [
         (BatchInput::new(BenefitInput::AmountOff { cents: 100 }, 0, "2026-12-31"), Field::Quantity),
         (BatchInput::new(BenefitInput::AmountOff { cents: 100 }, 100_001, "2026-12-31"), Field::Quantity),
@@ -351,9 +351,9 @@ fn looking_up_a_code_reads_its_voucher_and_names_a_typo_without_redeeming() {
 fn the_voucher_key_is_made_with_the_shop_on_this_machine_and_differs_from_others() {
     let a = open_in_memory().unwrap();
     assert_eq!(key::existing(&a).unwrap(), None);
-    shop::set_up(&a, &tea_shop(), now()).unwrap();
+    settings::set_up(&a, &tea_shop(), now()).unwrap();
     let b = open_in_memory().unwrap();
-    shop::set_up(&b, &tea_shop(), now()).unwrap();
+    settings::set_up(&b, &tea_shop(), now()).unwrap();
     let (ka, kb) = (key::existing(&a).unwrap().unwrap(), key::existing(&b).unwrap().unwrap());
     assert_ne!(ka.as_bytes(), kb.as_bytes());
     assert_ne!(ka.as_bytes(), &[0u8; 32]);

@@ -15,6 +15,8 @@
 //!   gives S0 = 0 and S1 ≠ 0, which no single error can. Every candidate fix is
 //!   confirmed by the tag, so the position reported is the real one.
 
+pub mod key;
+
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
@@ -363,5 +365,4 @@ fn check_symbols(c: &[u8; CODE_LEN]) -> (u8, u8) {
 }
 
 #[cfg(test)]
-#[path = "code_tests.rs"]
 mod tests;

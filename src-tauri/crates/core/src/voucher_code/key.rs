@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::code::VoucherKey;
+use super::VoucherKey;
 use crate::{Error, Result};
 
 /// The key, if a voucher was ever issued.
