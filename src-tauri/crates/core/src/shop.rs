@@ -75,15 +75,15 @@ pub fn get(conn: &Connection) -> Result<Option<Shop>> {
         "SELECT name, brand, industry, time_zone, language, created_at, updated_at FROM shop WHERE id = 1",
         [],
         |r| {
-            let lang: String = r.get(4)?;
+            let lang: String = r.get("language")?;
             Ok(Shop {
-                name: r.get(0)?,
-                brand: r.get(1)?,
-                industry: r.get(2)?,
-                time_zone: r.get(3)?,
+                name: r.get("name")?,
+                brand: r.get("brand")?,
+                industry: r.get("industry")?,
+                time_zone: r.get("time_zone")?,
                 language: Lang::parse(&lang).unwrap_or_default(),
-                created_at: r.get(5)?,
-                updated_at: r.get(6)?,
+                created_at: r.get("created_at")?,
+                updated_at: r.get("updated_at")?,
             })
         },
     )

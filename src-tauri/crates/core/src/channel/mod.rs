@@ -14,17 +14,17 @@ use crate::{Error, Field, Problem, Result};
 const COLUMNS: &str = "id, community_id, kind, name, archived_at, created_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<Channel> {
-    let kind: String = r.get(2)?;
+    let kind: String = r.get("kind")?;
     Ok(Channel {
-        id: r.get(0)?,
-        community_id: r.get(1)?,
+        id: r.get("id")?,
+        community_id: r.get("community_id")?,
         kind: ChannelKind::parse(&kind).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
         })?,
-        name: r.get(3)?,
+        name: r.get("name")?,
         qr: None,
-        archived_at: r.get(4)?,
-        created_at: r.get(5)?,
+        archived_at: r.get("archived_at")?,
+        created_at: r.get("created_at")?,
     })
 }
 

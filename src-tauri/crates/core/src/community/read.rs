@@ -8,7 +8,7 @@ use crate::{Error, Result};
 const COLUMNS: &str = "c.id, c.name, c.kind, c.stage, c.platform, c.purpose, c.goal, c.capacity,
      c.archived_at, c.created_at, c.updated_at,
      (SELECT m.count FROM member_count m WHERE m.community_id = c.id
-      ORDER BY m.recorded_on DESC LIMIT 1)";
+      ORDER BY m.recorded_on DESC LIMIT 1) AS members";
 
 fn from_row(r: &Row) -> rusqlite::Result<Community> {
     // The CHECK constraints keep these columns to known values; a stray one
@@ -17,19 +17,19 @@ fn from_row(r: &Row) -> rusqlite::Result<Community> {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     };
     Ok(Community {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        kind: Kind::parse(&r.get::<_, String>(2)?).map_err(|e| bad(2, e))?,
-        stage: Stage::parse(&r.get::<_, String>(3)?).map_err(|e| bad(3, e))?,
-        platform: Platform::parse(&r.get::<_, String>(4)?).map_err(|e| bad(4, e))?,
-        purpose: r.get(5)?,
-        goal: r.get(6)?,
-        capacity: r.get(7)?,
+        id: r.get("id")?,
+        name: r.get("name")?,
+        kind: Kind::parse(&r.get::<_, String>("kind")?).map_err(|e| bad(2, e))?,
+        stage: Stage::parse(&r.get::<_, String>("stage")?).map_err(|e| bad(3, e))?,
+        platform: Platform::parse(&r.get::<_, String>("platform")?).map_err(|e| bad(4, e))?,
+        purpose: r.get("purpose")?,
+        goal: r.get("goal")?,
+        capacity: r.get("capacity")?,
         rules: Vec::new(),
-        archived_at: r.get(8)?,
-        created_at: r.get(9)?,
-        updated_at: r.get(10)?,
-        members: r.get(11)?,
+        archived_at: r.get("archived_at")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+        members: r.get("members")?,
     })
 }
 

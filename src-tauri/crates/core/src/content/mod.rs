@@ -56,23 +56,23 @@ pub struct ContentInput {
 }
 
 const COLUMNS: &str =
-    "id, community_id, day, time, due_at, topic, body, image IS NOT NULL, posted_at, created_at, updated_at";
+    "id, community_id, day, time, due_at, topic, body, image IS NOT NULL AS has_image, posted_at, created_at, updated_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<ContentItem> {
-    let posted_at: Option<DateTime<Utc>> = r.get(8)?;
+    let posted_at: Option<DateTime<Utc>> = r.get("posted_at")?;
     Ok(ContentItem {
-        id: r.get(0)?,
-        community_id: r.get(1)?,
-        day: r.get(2)?,
-        time: r.get(3)?,
-        at: r.get(4)?,
-        topic: r.get(5)?,
-        body: r.get(6)?,
-        has_image: r.get(7)?,
+        id: r.get("id")?,
+        community_id: r.get("community_id")?,
+        day: r.get("day")?,
+        time: r.get("time")?,
+        at: r.get("due_at")?,
+        topic: r.get("topic")?,
+        body: r.get("body")?,
+        has_image: r.get("has_image")?,
         posted: posted_at.is_some(),
         posted_at,
-        created_at: r.get(9)?,
-        updated_at: r.get(10)?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
     })
 }
 

@@ -17,22 +17,22 @@ const COLUMNS: &str = "id, name, kind, unit_cost_cents, value_cents, stock, low_
      archived_at, created_at, updated_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<Gift> {
-    let kind: String = r.get(2)?;
-    let stock: i64 = r.get(5)?;
-    let low_stock_at: i64 = r.get(6)?;
+    let kind: String = r.get("kind")?;
+    let stock: i64 = r.get("stock")?;
+    let low_stock_at: i64 = r.get("low_stock_at")?;
     Ok(Gift {
-        id: r.get(0)?,
-        name: r.get(1)?,
+        id: r.get("id")?,
+        name: r.get("name")?,
         kind: GiftKind::parse(&kind).unwrap_or(GiftKind::Drainage),
-        unit_cost_cents: r.get(3)?,
-        value_cents: r.get(4)?,
+        unit_cost_cents: r.get("unit_cost_cents")?,
+        value_cents: r.get("value_cents")?,
         stock,
         low_stock_at,
         low_stock: stock <= low_stock_at,
-        packaging: r.get(7)?,
-        archived_at: r.get(8)?,
-        created_at: r.get(9)?,
-        updated_at: r.get(10)?,
+        packaging: r.get("packaging")?,
+        archived_at: r.get("archived_at")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
     })
 }
 
@@ -142,16 +142,16 @@ pub fn moves(conn: &Connection, id: i64) -> Result<Vec<StockMove>> {
          WHERE gift_id = ?1 ORDER BY id DESC",
     )?;
     let rows = stmt.query_map([id], |r| {
-        let reason: String = r.get(3)?;
-        let serial: Option<u32> = r.get(4)?;
+        let reason: String = r.get("reason")?;
+        let serial: Option<u32> = r.get("serial")?;
         Ok(StockMove {
-            id: r.get(0)?,
-            change: r.get(1)?,
-            stock_after: r.get(2)?,
+            id: r.get("id")?,
+            change: r.get("change")?,
+            stock_after: r.get("stock_after")?,
             reason: MoveReason::parse(&reason),
             code: serial.zip(key.as_ref()).and_then(|(s, k)| voucher_code::encode(s, k).ok()),
-            note: r.get(5)?,
-            made_at: r.get(6)?,
+            note: r.get("note")?,
+            made_at: r.get("made_at")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

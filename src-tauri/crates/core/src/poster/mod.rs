@@ -17,32 +17,33 @@ use crate::{channel, qr_source, shop, Error, Field, Result};
 /// home screen's expiry watch does.
 pub const EXPIRY_WARNING_DAYS: i64 = 2;
 
-const COLUMNS: &str = "p.id, p.channel_id, ch.name, c.id, c.name, p.template, p.headline, p.subline, p.gift,
-     p.address, p.hours, p.brand_color, p.logo IS NOT NULL, p.archived_at, p.created_at, p.updated_at";
+const COLUMNS: &str = "p.id, p.channel_id, ch.name AS channel_name, c.id AS community_id, c.name AS community_name,
+     p.template, p.headline, p.subline, p.gift, p.address, p.hours, p.brand_color, p.logo IS NOT NULL AS has_logo,
+     p.archived_at, p.created_at, p.updated_at";
 const FROM: &str =
     "poster p JOIN channel ch ON ch.id = p.channel_id JOIN community c ON c.id = ch.community_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Poster> {
-    let template: String = r.get(5)?;
+    let template: String = r.get("template")?;
     Ok(Poster {
-        id: r.get(0)?,
-        channel_id: r.get(1)?,
-        channel_name: r.get(2)?,
-        community_id: r.get(3)?,
-        community_name: r.get(4)?,
+        id: r.get("id")?,
+        channel_id: r.get("channel_id")?,
+        channel_name: r.get("channel_name")?,
+        community_id: r.get("community_id")?,
+        community_name: r.get("community_name")?,
         template: PosterTemplate::parse(&template).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, Box::new(e))
         })?,
-        headline: r.get(6)?,
-        subline: r.get(7)?,
-        gift: r.get(8)?,
-        address: r.get(9)?,
-        hours: r.get(10)?,
-        brand_color: r.get(11)?,
-        has_logo: r.get(12)?,
-        archived_at: r.get(13)?,
-        created_at: r.get(14)?,
-        updated_at: r.get(15)?,
+        headline: r.get("headline")?,
+        subline: r.get("subline")?,
+        gift: r.get("gift")?,
+        address: r.get("address")?,
+        hours: r.get("hours")?,
+        brand_color: r.get("brand_color")?,
+        has_logo: r.get("has_logo")?,
+        archived_at: r.get("archived_at")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
         last_output: None,
         qr_expires_at: None,
         stale: None,
@@ -266,16 +267,16 @@ pub fn outputs(conn: &Connection, id: i64) -> Result<Vec<PosterOutput>> {
     )?;
     let rows = stmt
         .query_map([id], |r| {
-            let format: String = r.get(2)?;
-            let reason: String = r.get(5)?;
+            let format: String = r.get("format")?;
+            let reason: String = r.get("reason")?;
             Ok(PosterOutput {
-                id: r.get(0)?,
-                qr_source_id: r.get(1)?,
+                id: r.get("id")?,
+                qr_source_id: r.get("qr_source_id")?,
                 format: OutputFormat::parse(&format).unwrap_or(OutputFormat::Pdf),
-                dpi: r.get(3)?,
-                path: r.get(4)?,
+                dpi: r.get("dpi")?,
+                path: r.get("path")?,
                 reason: OutputReason::from_db(&reason),
-                made_at: r.get(6)?,
+                made_at: r.get("made_at")?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -224,18 +224,18 @@ fn logged(conn: &Connection, sql_where: &str, args: impl rusqlite::Params) -> Re
          FROM reminder_delivery WHERE {sql_where}"
     ))?;
     let rows = stmt.query_map(args, |r| {
-        let kind: String = r.get(1)?;
+        let kind: String = r.get("kind")?;
         Ok(Reminder {
-            key: r.get(0)?,
+            key: r.get("key")?,
             kind: ReminderKind::parse(&kind),
-            title: r.get(2)?,
-            body: r.get(3)?,
-            community_id: r.get(4)?,
-            route: r.get(5)?,
-            due_at: r.get(6)?,
-            subject_at: r.get(7)?,
-            delivered_at: r.get(8)?,
-            missed: r.get(9)?,
+            title: r.get("title")?,
+            body: r.get("body")?,
+            community_id: r.get("community_id")?,
+            route: r.get("route")?,
+            due_at: r.get("due_at")?,
+            subject_at: r.get("subject_at")?,
+            delivered_at: r.get("delivered_at")?,
+            missed: r.get("missed")?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

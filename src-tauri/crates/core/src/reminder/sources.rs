@@ -106,13 +106,13 @@ impl Scan<'_> {
          WHERE posted_at IS NULL AND due_at > ?1 AND due_at <= ?2",
         )?;
         let rows = stmt.query_map(params![from, to], |r| {
-            let id: i64 = r.get(0)?;
-            let community: i64 = r.get(1)?;
-            let day: String = r.get(2)?;
-            let due: DateTime<Utc> = r.get(3)?;
+            let id: i64 = r.get("id")?;
+            let community: i64 = r.get("community_id")?;
+            let day: String = r.get("day")?;
+            let due: DateTime<Utc> = r.get("due_at")?;
             let mut rem =
-                reminder(format!("content:{id}:{}", stamp(due)), ReminderKind::Content, r.get(4)?, due);
-            rem.body = r.get(5)?;
+                reminder(format!("content:{id}:{}", stamp(due)), ReminderKind::Content, r.get("topic")?, due);
+            rem.body = r.get("body")?;
             rem.community_id = Some(community);
             rem.route = format!("content:{community}:{day}");
             rem.subject_at = Some(due);
@@ -128,7 +128,8 @@ impl Scan<'_> {
     fn qr_codes(&mut self) -> Result<()> {
         let (conn, from, to) = (self.conn, self.from, self.to);
         let mut stmt = conn.prepare_cached(
-            "SELECT q.id, q.expires_at, q.created_at, ch.name, c.id, c.name FROM qr_source q
+            "SELECT q.id, q.expires_at, q.created_at, ch.name AS channel_name, c.id AS community_id,
+                    c.name AS community_name FROM qr_source q
          JOIN channel ch ON ch.id = q.channel_id JOIN community c ON c.id = ch.community_id
          WHERE q.replaced_at IS NULL AND q.expires_at IS NOT NULL AND q.expires_at > ?1 AND q.expires_at <= ?2
            AND ch.archived_at IS NULL AND c.archived_at IS NULL",
@@ -136,12 +137,12 @@ impl Scan<'_> {
         let longest = Duration::days(QR_LEADS[0].0);
         let rows = stmt.query_map(params![from, to + longest], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
+                r.get::<_, i64>("id")?,
                 r.get::<_, DateTime<Utc>>(1)?,
                 r.get::<_, DateTime<Utc>>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, String>(5)?,
+                r.get::<_, String>("channel_name")?,
+                r.get::<_, i64>("community_id")?,
+                r.get::<_, String>("community_name")?,
             ))
         })?;
         for row in rows {
@@ -178,9 +179,9 @@ impl Scan<'_> {
     )?;
         let rows = stmt.query_map(params![first, last], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
+                r.get::<_, i64>("id")?,
+                r.get::<_, String>("name")?,
+                r.get::<_, String>("valid_until")?,
                 r.get::<_, DateTime<Utc>>(3)?,
                 r.get::<_, Option<i64>>(4)?,
             ))

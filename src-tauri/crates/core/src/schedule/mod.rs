@@ -61,18 +61,18 @@ impl Stored {
 }
 
 const COLUMNS: &str = "s.id, s.title, s.purpose, s.community_id, s.rule, s.starts_local, s.zone, s.ends_on,
-     s.lead_minutes, s.message, s.paused_at IS NOT NULL, s.created_at, s.updated_at,
-     (SELECT group_concat(day, ',') FROM schedule_skip k WHERE k.schedule_id = s.id)";
+     s.lead_minutes, s.message, s.paused_at IS NOT NULL AS paused, s.created_at, s.updated_at,
+     (SELECT group_concat(day, ',') FROM schedule_skip k WHERE k.schedule_id = s.id) AS skipped";
 
 /// A stored row back into a schedule. A row this version cannot read (edited
 /// by hand) is reported as damage rather than silently dropped.
 fn from_row(r: &Row) -> rusqlite::Result<Result<Stored>> {
-    let purpose: String = r.get(2)?;
-    let text: String = r.get(4)?;
-    let start: String = r.get(5)?;
-    let zone: String = r.get(6)?;
-    let ends: Option<String> = r.get(7)?;
-    let skips: Option<String> = r.get(13)?;
+    let purpose: String = r.get("purpose")?;
+    let text: String = r.get("rule")?;
+    let start: String = r.get("starts_local")?;
+    let zone: String = r.get("zone")?;
+    let ends: Option<String> = r.get("ends_on")?;
+    let skips: Option<String> = r.get("skipped")?;
     let build = || -> Result<Stored> {
         let zone = shop::parse_zone(&zone).map_err(|_| Error::Damaged("a schedule's time zone"))?;
         let start = parse_local(Field::Start, &start).map_err(|_| Error::Damaged("a schedule's start"))?;
@@ -87,17 +87,17 @@ fn from_row(r: &Row) -> rusqlite::Result<Result<Stored>> {
         let rule = Rule::parse(&text, start, ends, skipped, zone)
             .map_err(|_| Error::Damaged("a schedule's repeat rule"))?;
         Ok(Stored {
-            id: r.get(0)?,
-            title: r.get(1)?,
+            id: r.get("id")?,
+            title: r.get("title")?,
             purpose: Purpose::parse(&purpose).unwrap_or(Purpose::Custom),
-            community_id: r.get(3)?,
+            community_id: r.get("community_id")?,
             rule,
             zone,
-            lead_minutes: r.get(8)?,
-            message: r.get(9)?,
-            paused: r.get(10)?,
-            created_at: r.get(11)?,
-            updated_at: r.get(12)?,
+            lead_minutes: r.get("lead_minutes")?,
+            message: r.get("message")?,
+            paused: r.get("paused")?,
+            created_at: r.get("created_at")?,
+            updated_at: r.get("updated_at")?,
         })
     };
     Ok(build())

@@ -8,18 +8,18 @@ use crate::{Error, Result};
 const COLUMNS: &str = "id, display_name, role, account_id, note, archived_at, created_at, updated_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<Staff> {
-    let role: String = r.get(2)?;
+    let role: String = r.get("role")?;
     Ok(Staff {
-        id: r.get(0)?,
-        display_name: r.get(1)?,
+        id: r.get("id")?,
+        display_name: r.get("display_name")?,
         role: Role::parse(&role).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
         })?,
-        account_id: r.get(3)?,
-        note: r.get(4)?,
-        archived_at: r.get(5)?,
-        created_at: r.get(6)?,
-        updated_at: r.get(7)?,
+        account_id: r.get("account_id")?,
+        note: r.get("note")?,
+        archived_at: r.get("archived_at")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
         community_ids: Vec::new(),
         missing_brand: false,
     })

@@ -199,40 +199,43 @@ fn benefit_kind(b: &BenefitInput) -> &'static str {
     }
 }
 
+/// A batch's columns, each under the name its reader asks for (a voucher's
+/// own `voided_at` may sit beside the batch's in the same row).
 pub(crate) const COLUMNS: &str =
-    "b.id, b.name, b.benefit, b.gift_id, g.name, b.amount_off_cents, b.percent_off,
-     b.count, b.valid_from, b.valid_until, b.community_id, c.name, b.channel_id, ch.name, b.min_spend_cents,
-     b.holder_name, b.holder_phone, b.voided_at, b.void_reason, b.created_at";
+    "b.id AS batch_id, b.name AS batch_name, b.benefit, b.gift_id, g.name AS gift_name,
+     b.amount_off_cents, b.percent_off, b.count, b.valid_from, b.valid_until, b.community_id,
+     c.name AS community_name, b.channel_id, ch.name AS channel_name, b.min_spend_cents, b.holder_name,
+     b.holder_phone, b.voided_at AS batch_voided_at, b.void_reason AS batch_void_reason, b.created_at";
 pub(crate) const FROM: &str = "voucher_batch b LEFT JOIN gift g ON g.id = b.gift_id
      LEFT JOIN community c ON c.id = b.community_id LEFT JOIN channel ch ON ch.id = b.channel_id";
 
-pub(crate) fn benefit_from_row(r: &Row, at: usize) -> rusqlite::Result<Benefit> {
-    let kind: String = r.get(at)?;
+pub(crate) fn benefit_from_row(r: &Row) -> rusqlite::Result<Benefit> {
+    let kind: String = r.get("benefit")?;
     Ok(match kind.as_str() {
-        "gift" => Benefit::Gift { gift_id: r.get(at + 1)?, gift_name: r.get(at + 2)? },
-        "amount_off" => Benefit::AmountOff { cents: r.get(at + 3)? },
-        _ => Benefit::PercentOff { percent: r.get(at + 4)? },
+        "gift" => Benefit::Gift { gift_id: r.get("gift_id")?, gift_name: r.get("gift_name")? },
+        "amount_off" => Benefit::AmountOff { cents: r.get("amount_off_cents")? },
+        _ => Benefit::PercentOff { percent: r.get("percent_off")? },
     })
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<Batch> {
     Ok(Batch {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        benefit: benefit_from_row(r, 2)?,
-        count: r.get(7)?,
-        valid_from: r.get(8)?,
-        valid_until: r.get(9)?,
-        community_id: r.get(10)?,
-        community_name: r.get(11)?,
-        channel_id: r.get(12)?,
-        channel_name: r.get(13)?,
-        min_spend_cents: r.get(14)?,
-        holder_name: r.get(15)?,
-        holder_phone: r.get(16)?,
-        voided_at: r.get(17)?,
-        void_reason: r.get(18)?,
-        created_at: r.get(19)?,
+        id: r.get("batch_id")?,
+        name: r.get("batch_name")?,
+        benefit: benefit_from_row(r)?,
+        count: r.get("count")?,
+        valid_from: r.get("valid_from")?,
+        valid_until: r.get("valid_until")?,
+        community_id: r.get("community_id")?,
+        community_name: r.get("community_name")?,
+        channel_id: r.get("channel_id")?,
+        channel_name: r.get("channel_name")?,
+        min_spend_cents: r.get("min_spend_cents")?,
+        holder_name: r.get("holder_name")?,
+        holder_phone: r.get("holder_phone")?,
+        voided_at: r.get("batch_voided_at")?,
+        void_reason: r.get("batch_void_reason")?,
+        created_at: r.get("created_at")?,
         stats: BatchStats::default(),
     })
 }

@@ -28,12 +28,12 @@ pub fn events(conn: &Connection, batch_id: i64) -> Result<Vec<VoucherEvent>> {
     )?;
     let rows = stmt.query_map([batch_id, EVENTS_SHOWN], |r| {
         Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, u32>(1)?,
-            r.get::<_, String>(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
+            r.get::<_, i64>("id")?,
+            r.get::<_, u32>("serial")?,
+            r.get::<_, String>("action")?,
+            r.get("staff")?,
+            r.get("reason")?,
+            r.get("at")?,
         ))
     })?;
     rows.map(|row| {

@@ -202,7 +202,7 @@ fn find(conn: &Connection, serial: u32, key: &code::VoucherKey) -> Result<Option
     let code = batch::encode(serial, key)?;
     conn.query_row(
         &format!(
-            "SELECT {COLUMNS}, b.min_spend_cents, v.redeemed_at, v.redeemed_by, v.voided_at, v.void_reason
+            "SELECT {COLUMNS}, v.redeemed_at, v.redeemed_by, v.voided_at, v.void_reason
              FROM {FROM} JOIN voucher v ON v.batch_id = b.id WHERE v.serial = ?1"
         ),
         [serial],
@@ -210,20 +210,20 @@ fn find(conn: &Connection, serial: u32, key: &code::VoucherKey) -> Result<Option
             Ok(Found {
                 info: VoucherInfo {
                     code: code.clone(),
-                    batch_id: r.get(0)?,
-                    batch_name: r.get(1)?,
-                    benefit: benefit_from_row(r, 2)?,
-                    holder_name: r.get(15)?,
-                    valid_from: r.get(8)?,
-                    valid_until: r.get(9)?,
-                    min_spend_cents: r.get(20)?,
+                    batch_id: r.get("batch_id")?,
+                    batch_name: r.get("batch_name")?,
+                    benefit: benefit_from_row(r)?,
+                    holder_name: r.get("holder_name")?,
+                    valid_from: r.get("valid_from")?,
+                    valid_until: r.get("valid_until")?,
+                    min_spend_cents: r.get("min_spend_cents")?,
                 },
-                batch_voided_at: r.get(17)?,
-                batch_void_reason: r.get(18)?,
-                redeemed_at: r.get(21)?,
-                redeemed_by: r.get(22)?,
-                voided_at: r.get(23)?,
-                void_reason: r.get(24)?,
+                batch_voided_at: r.get("batch_voided_at")?,
+                batch_void_reason: r.get("batch_void_reason")?,
+                redeemed_at: r.get("redeemed_at")?,
+                redeemed_by: r.get("redeemed_by")?,
+                voided_at: r.get("voided_at")?,
+                void_reason: r.get("void_reason")?,
             })
         },
     )
