@@ -3,8 +3,12 @@ import type { PosterOutput } from "./PosterOutput";
 import type { PosterTemplate } from "./PosterTemplate";
 import type { Staleness } from "./Staleness";
 
-export type Poster = { id: number, channel_id: number, channel_name: string, community_id: number, community_name: string, template: PosterTemplate, headline: string, subline: string, gift: string, address: string, hours: string, brand_color: string, has_logo: boolean, last_output: PosterOutput | null, 
+export type Poster = { id: number, channel_id: number, channel_name: string, community_id: number, community_name: string, template: PosterTemplate, brand_color: string, has_logo: boolean, last_output: PosterOutput | null, 
 /**
  * When the code it carries now expires (group codes only).
  */
-qr_expires_at: string | null, stale: Staleness | null, archived_at: string | null, created_at: string, updated_at: string, };
+qr_expires_at: string | null, stale: Staleness | null, archived_at: string | null, created_at: string, updated_at: string, headline: string, subline: string, 
+/**
+ * The gift line ("入群即送 精美茶包一份").
+ */
+gift: string, address: string, hours: string, };

@@ -48,12 +48,12 @@ pub fn svg(p: &Printable, fonts: &Fonts) -> Result<String> {
     let logo = p.logo.as_deref().map(Logo::from_bytes).transpose()?;
     let poster = shopcircle_print::poster::Poster {
         payload: p.payload.clone(),
-        headline: p.headline.clone(),
-        subline: p.subline.clone(),
-        gift: p.gift.clone(),
+        headline: p.words.headline.clone(),
+        subline: p.words.subline.clone(),
+        gift: p.words.gift.clone(),
         shop_name: p.shop_name.clone(),
-        address: p.address.clone(),
-        hours: p.hours.clone(),
+        address: p.words.address.clone(),
+        hours: p.words.hours.clone(),
         brand_color: p.brand_color.clone(),
         logo,
     };
@@ -191,7 +191,7 @@ pub fn rerender_channel(
             let made = make_file(conn, fonts, p.id, &req, now);
             Rerendered {
                 poster_id: p.id,
-                headline: p.headline,
+                headline: p.words.headline,
                 path: out.path,
                 error: made.err().map(|e| e.message(lang)),
             }
@@ -202,6 +202,7 @@ pub fn rerender_channel(
 /// A file name the save dialog proposes: the headline and the template.
 pub fn suggested_name(p: &Poster, format: OutputFormat) -> String {
     let headline: String = p
+        .words
         .headline
         .chars()
         .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())

@@ -6,7 +6,7 @@ use clap::Args;
 use serde_json::json;
 use shopcircle_app::posters;
 use shopcircle_core::db::Connection;
-use shopcircle_core::poster::{self, OutputFormat, PosterInput};
+use shopcircle_core::poster::{self, OutputFormat, PosterInput, PosterWords};
 use shopcircle_core::{Error, Field, Problem};
 use shopcircle_print::Fonts;
 
@@ -60,11 +60,13 @@ pub struct RenderArgs {
 pub fn render_poster(conn: &Connection, a: RenderArgs) -> CliResult<Output> {
     let input = PosterInput {
         template: a.template,
-        headline: a.headline,
-        subline: a.subline,
-        gift: a.gift,
-        address: a.address,
-        hours: a.hours,
+        words: PosterWords {
+            headline: a.headline,
+            subline: a.subline,
+            gift: a.gift,
+            address: a.address,
+            hours: a.hours,
+        },
         brand_color: a.color.unwrap_or_default(),
     };
     let format = OutputFormat::parse(&a.format)?;

@@ -122,10 +122,11 @@ fn the_expiry_watch_names_the_posters_that_carry_each_code() {
         now(),
     )
     .unwrap();
-    let input =
-        PosterInput {
-            template: "stickers".into(), headline: "扫码入群".into(), ..PosterInput::default()
-        };
+    let input = PosterInput {
+        template: "stickers".into(),
+        words: poster::PosterWords { headline: "扫码入群".into(), ..Default::default() },
+        ..PosterInput::default()
+    };
     let p = poster::create(&conn, ch.id, &input, None, now()).unwrap();
     let watch = qr_watch::expiring(&conn, now(), 2).unwrap();
     let carried: Vec<_> = watch[0].posters.iter().map(|r| (r.id, r.headline.as_str(), r.template)).collect();

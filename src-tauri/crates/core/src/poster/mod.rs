@@ -3,8 +3,8 @@
 mod model;
 
 pub use model::{
-    LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput, PosterTemplate, Printable,
-    Staleness, DEFAULT_COLOR, HEADLINE_MAX,
+    LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput, PosterTemplate, PosterWords,
+    Printable, Staleness, DEFAULT_COLOR, HEADLINE_MAX,
 };
 
 use chrono::{DateTime, Duration, Utc};
@@ -34,11 +34,13 @@ fn from_row(r: &Row) -> rusqlite::Result<Poster> {
         template: PosterTemplate::parse(&template).map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, Box::new(e))
         })?,
-        headline: r.get("headline")?,
-        subline: r.get("subline")?,
-        gift: r.get("gift")?,
-        address: r.get("address")?,
-        hours: r.get("hours")?,
+        words: PosterWords {
+            headline: r.get("headline")?,
+            subline: r.get("subline")?,
+            gift: r.get("gift")?,
+            address: r.get("address")?,
+            hours: r.get("hours")?,
+        },
         brand_color: r.get("brand_color")?,
         has_logo: r.get("has_logo")?,
         archived_at: r.get("archived_at")?,
@@ -67,11 +69,11 @@ pub fn create(
         params![
             channel_id,
             v.template.as_str(),
-            v.headline,
-            v.subline,
-            v.gift,
-            v.address,
-            v.hours,
+            v.words.headline,
+            v.words.subline,
+            v.words.gift,
+            v.words.address,
+            v.words.hours,
             v.brand_color,
             logo,
             now
@@ -100,11 +102,11 @@ pub fn update(
          WHERE id = ?11 AND archived_at IS NULL",
         params![
             v.template.as_str(),
-            v.headline,
-            v.subline,
-            v.gift,
-            v.address,
-            v.hours,
+            v.words.headline,
+            v.words.subline,
+            v.words.gift,
+            v.words.address,
+            v.words.hours,
             v.brand_color,
             replace_logo,
             new_logo,
@@ -161,15 +163,8 @@ pub fn list(conn: &Connection, channel_id: Option<i64>, now: DateTime<Utc>) -> R
 /// What a saved poster prints with its channel's code now.
 pub fn printable(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Printable> {
     let p = get(conn, id, now)?;
-    let input = PosterInput {
-        template: p.template.as_str().into(),
-        headline: p.headline,
-        subline: p.subline,
-        gift: p.gift,
-        address: p.address,
-        hours: p.hours,
-        brand_color: p.brand_color,
-    };
+    let input =
+        PosterInput { template: p.template.as_str().into(), words: p.words, brand_color: p.brand_color };
     draft(conn, p.channel_id, &input, logo(conn, id)?)
 }
 

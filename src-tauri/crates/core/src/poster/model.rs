@@ -140,11 +140,9 @@ pub struct Poster {
     pub community_id: i64,
     pub community_name: String,
     pub template: PosterTemplate,
-    pub headline: String,
-    pub subline: String,
-    pub gift: String,
-    pub address: String,
-    pub hours: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub words: PosterWords,
     pub brand_color: String,
     pub has_logo: bool,
     pub last_output: Option<PosterOutput>,
@@ -156,20 +154,31 @@ pub struct Poster {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+/// A poster's words as the owner writes them: the one definition the
+/// designer's input, the saved poster and what is printed share.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
-pub struct PosterInput {
-    #[ts(as = "PosterTemplate")]
-    pub template: String,
+pub struct PosterWords {
     pub headline: String,
     #[serde(default)]
     pub subline: String,
+    /// The gift line ("入群即送 精美茶包一份").
     #[serde(default)]
     pub gift: String,
     #[serde(default)]
     pub address: String,
     #[serde(default)]
     pub hours: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PosterInput {
+    #[ts(as = "PosterTemplate")]
+    pub template: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub words: PosterWords,
     /// `#RRGGBB`; empty means the shop's default green.
     #[serde(default)]
     pub brand_color: String,
@@ -184,11 +193,7 @@ pub use crate::shop::DEFAULT_BRAND_COLOR as DEFAULT_COLOR;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Printable {
     pub template: PosterTemplate,
-    pub headline: String,
-    pub subline: String,
-    pub gift: String,
-    pub address: String,
-    pub hours: String,
+    pub words: PosterWords,
     pub brand_color: String,
     pub shop_name: String,
     pub payload: String,
@@ -220,11 +225,7 @@ impl LogoChange {
 
 pub(crate) struct Valid {
     pub template: PosterTemplate,
-    pub headline: String,
-    pub subline: String,
-    pub gift: String,
-    pub address: String,
-    pub hours: String,
+    pub words: PosterWords,
     pub brand_color: String,
 }
 
@@ -238,11 +239,7 @@ impl Valid {
     ) -> Printable {
         Printable {
             template: self.template,
-            headline: self.headline,
-            subline: self.subline,
-            gift: self.gift,
-            address: self.address,
-            hours: self.hours,
+            words: self.words,
             brand_color: self.brand_color,
             shop_name,
             payload,
@@ -267,11 +264,13 @@ pub(crate) fn validate(input: &PosterInput) -> Result<Valid> {
     };
     Ok(Valid {
         template: PosterTemplate::parse(&input.template)?,
-        headline: required(Field::Headline, &input.headline, HEADLINE_MAX)?,
-        subline: optional(Field::Subline, &input.subline, LINE_MAX)?,
-        gift: optional(Field::Gift, &input.gift, LINE_MAX)?,
-        address: optional(Field::Address, &input.address, LINE_MAX)?,
-        hours: optional(Field::Hours, &input.hours, LINE_MAX)?,
+        words: PosterWords {
+            headline: required(Field::Headline, &input.words.headline, HEADLINE_MAX)?,
+            subline: optional(Field::Subline, &input.words.subline, LINE_MAX)?,
+            gift: optional(Field::Gift, &input.words.gift, LINE_MAX)?,
+            address: optional(Field::Address, &input.words.address, LINE_MAX)?,
+            hours: optional(Field::Hours, &input.words.hours, LINE_MAX)?,
+        },
         brand_color,
     })
 }

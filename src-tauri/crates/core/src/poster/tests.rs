@@ -20,8 +20,11 @@ fn setup() -> (rusqlite::Connection, i64) {
 fn input() -> PosterInput {
     PosterInput {
         template: "counter".into(),
-        headline: "扫码加入茶友群".into(),
-        gift: "入群送茶包".into(),
+        words: PosterWords {
+            headline: "扫码加入茶友群".into(),
+            gift: "入群送茶包".into(),
+            ..Default::default()
+        },
         ..PosterInput::default()
     }
 }
@@ -57,8 +60,14 @@ fn a_poster_keeps_its_settings_and_defaults_the_colour() {
 fn bad_poster_input_is_refused_with_the_field_named() {
     let (conn, ch) = setup();
     for (bad, field) in [
-        (PosterInput { headline: " ".into(), ..input() }, Field::Headline),
-        (PosterInput { headline: "长".repeat(5000), ..input() }, Field::Headline),
+        (
+            PosterInput { words: PosterWords { headline: " ".into(), ..input().words }, ..input() },
+            Field::Headline,
+        ),
+        (
+            PosterInput { words: PosterWords { headline: "长".repeat(5000), ..input().words }, ..input() },
+            Field::Headline,
+        ),
         (PosterInput { template: "flyer".into(), ..input() }, Field::Template),
         (PosterInput { brand_color: "green".into(), ..input() }, Field::Color),
     ] {
@@ -125,7 +134,7 @@ fn the_preview_draft_is_checked_like_a_save_and_carries_the_current_code_and_sho
     let d = draft(&conn, ch, &input(), Some(vec![1, 2, 3])).unwrap();
     assert_eq!((d.payload.as_str(), d.shop_name.as_str()), ("https://weixin.qq.com/g/x", "茶香茶馆"));
     assert_eq!(d.logo, Some(vec![1, 2, 3]));
-    let empty = PosterInput { headline: "  ".into(), ..input() };
+    let empty = PosterInput { words: PosterWords { headline: "  ".into(), ..input().words }, ..input() };
     assert_eq!(draft(&conn, ch, &empty, None).unwrap_err().field(), Some(Field::Headline));
 }
 
@@ -139,7 +148,7 @@ fn the_logo_is_kept_replaced_or_removed_with_the_settings() {
     update(&conn, p.id, &input(), &LogoChange::Set(b"new".to_vec()), now()).unwrap();
     assert_eq!(logo(&conn, p.id).unwrap().as_deref(), Some(&b"new"[..]));
     assert!(!update(&conn, p.id, &input(), &LogoChange::Remove, now()).unwrap().has_logo);
-    let bad = PosterInput { headline: String::new(), ..input() };
+    let bad = PosterInput { words: PosterWords { headline: String::new(), ..input().words }, ..input() };
     assert!(update(&conn, p.id, &bad, &LogoChange::Set(b"x".to_vec()), now()).is_err());
     assert_eq!(logo(&conn, p.id).unwrap(), None, "a refused save changes nothing");
 }
@@ -170,7 +179,8 @@ fn only_kept_files_made_with_an_older_code_are_due_for_rerendering_and_archived_
 #[test]
 fn a_one_off_poster_is_checked_as_a_saved_one_is() {
     let (conn, _) = setup();
-    let too_long = PosterInput { headline: "长".repeat(61), ..input() };
+    let too_long =
+        PosterInput { words: PosterWords { headline: "长".repeat(61), ..input().words }, ..input() };
     assert_eq!(one_off(&conn, "https://x.cn", &too_long, None).unwrap_err().field(), Some(Field::Headline));
     let bad_color = PosterInput { brand_color: "#12345".into(), ..input() };
     assert_eq!(one_off(&conn, "https://x.cn", &bad_color, None).unwrap_err().field(), Some(Field::Color));
