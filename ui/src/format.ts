@@ -1,6 +1,7 @@
 // Money and dates as the owner reads them: fen shown as ¥12.50, typed yuan sent
 // as fen, days and times in the shop's language and time zone.
 import type { Lang } from "./bindings/Lang";
+import { intlLocale } from "./locale";
 
 /** 1250 fen as "¥12.50"; thousands grouped. */
 export function money(cents: number): string {
@@ -29,15 +30,11 @@ export function parseTime(s: string): Date {
   return Number.isNaN(d.getTime()) ? new Date(s) : d;
 }
 
-function intlLang(lang: Lang): string {
-  return lang === "zh-CN" ? "zh-CN" : "en-GB";
-}
-
 function zoned(opts: Intl.DateTimeFormatOptions, lang: Lang, zone?: string): Intl.DateTimeFormat {
   try {
-    return new Intl.DateTimeFormat(intlLang(lang), zone ? { ...opts, timeZone: zone } : opts);
+    return new Intl.DateTimeFormat(intlLocale(lang), zone ? { ...opts, timeZone: zone } : opts);
   } catch {
-    return new Intl.DateTimeFormat(intlLang(lang), opts);
+    return new Intl.DateTimeFormat(intlLocale(lang), opts);
   }
 }
 
@@ -57,11 +54,4 @@ export function day(s: string, lang: Lang): string {
   if (!m) return s;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
   return zoned({ dateStyle: "medium" }, lang, "UTC").format(d);
-}
-
-/** "2025-03-31" plus n days. */
-export function addDays(s: string, n: number): string {
-  const [y, mo, d] = s.split("-").map(Number);
-  const t = new Date(Date.UTC(y, mo - 1, d + n));
-  return t.toISOString().slice(0, 10);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { community, fakeBackend } from "../../test/backend";
 import { contentItem, schedule, shanghai } from "../../test/backend-schedules";
 import { renderScreen } from "../../test/render";
-import { todayIn } from "../communities/today";
+import { todayIn } from "../../days";
 import { CalendarPage } from "./CalendarPage";
 
 const SPIKE_DAYS = ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26"];

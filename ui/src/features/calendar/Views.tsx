@@ -6,7 +6,7 @@ import { useLang } from "../../lang";
 import { BRAND } from "../../theme";
 import { formatDay } from "../schedules/when";
 import { EntryChip, entryKey, type Entry } from "./Chips";
-import { daysFrom } from "./dates";
+import { daysFrom } from "../../days";
 
 const LINE = "1px solid #eceee8";
 const FOCUS_BG = "#f2f8f4";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import i18n from "../../i18n";
-import { isDay, mondayOf, monthStart, rangeOf, rangeTitle, step } from "./dates";
+import { isDay, mondayOf, monthStart } from "../../days";
+import { rangeOf, rangeTitle, step } from "./dates";
 import { communityColor, NEUTRAL } from "./palette";
 
 describe("calendar days", () => {

@@ -10,7 +10,7 @@ import { ipc } from "../../ipc";
 import { useShop } from "../../queries";
 import { FillBar } from "./FillBar";
 import { useInvalidateCommunity, useMemberCounts } from "./queries";
-import { todayIn } from "./today";
+import { todayIn } from "../../days";
 
 // ECharts loads only when a chart is shown, keeping the first paint light.
 const MemberChart = lazy(() => import("./MemberChart").then((m) => ({ default: m.MemberChart })));

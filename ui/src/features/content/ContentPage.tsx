@@ -6,17 +6,16 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TopicIdea } from "../../bindings/TopicIdea";
 import { toMessage } from "../../errors";
-import { addDays } from "../../format";
 import { useLang } from "../../lang";
 import { useNav } from "../../nav";
 import { useAppInfo } from "../../queries";
 import { useCommunities } from "../communities/queries";
-import { todayIn } from "../communities/today";
+import { addDays, daysFrom, isDay, mondayOf, todayIn, weekTitle } from "../../days";
 import { ContentForm, type Editing } from "./ContentForm";
 import { DayCard } from "./DayCard";
 import { IdeaList, WithBlanks } from "./IdeaList";
 import { useContentWeek } from "./queries";
-import { isDay, itemsOn, mondayOf, summarise, weekDays, weekRange } from "./week";
+import { itemsOn, summarise } from "./week";
 import "./content.css";
 
 /** "Now", moving on each minute so items turn overdue while the page is open. */
@@ -47,7 +46,7 @@ export function ContentPage({ communityId, day }: Props) {
   const selected = list.find((c) => c.id === chosen)?.id ?? list[0]?.id ?? null;
 
   const monday = mondayOf(anchor);
-  const days = weekDays(monday);
+  const days = daysFrom(monday, 7);
   const sunday = days[6];
   const week = useContentWeek(monday, sunday, selected);
   const items = useMemo(() => week.data ?? [], [week.data]);
@@ -139,7 +138,7 @@ export function ContentPage({ communityId, day }: Props) {
               <Button icon={<RightOutlined />} aria-label={t("content.nextWeek")} onClick={() => setAnchor(addDays(anchor, 7))} data-testid="content-next" />
             </Tooltip>
             <Typography.Title level={5} style={{ margin: "0 0 0 8px" }} data-testid="content-week-title">
-              {weekRange(monday, lang)}
+              {weekTitle(t, lang, monday)}
             </Typography.Title>
           </Space>
           {week.isSuccess && (

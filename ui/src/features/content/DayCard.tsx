@@ -11,7 +11,8 @@ import { useLang } from "../../lang";
 import { keys } from "../../queries";
 import { WithBlanks } from "./IdeaList";
 import { useContentImage, useInvalidateContent } from "./queries";
-import { dayMonth, isOverdue, weekdayShort } from "./week";
+import { dayMonth, weekdayShort } from "../../days";
+import { isOverdue } from "./week";
 
 /** Puts text on the clipboard and says so. */
 export function useCopy(ok: string, failed: string) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { contentItem } from "../../test/backend-schedules";
-import { isDay, isOverdue, mondayOf, normaliseTime, placeholders, summarise, weekDays, weekRange } from "./week";
+import i18n from "../../i18n";
+import { daysFrom, isDay, mondayOf, weekTitle } from "../../days";
+import { isOverdue, normaliseTime, placeholders, summarise } from "./week";
+
+const weekDays = (monday: string) => daysFrom(monday, 7);
+const weekRange = (monday: string, lang: "en" | "zh-CN") => weekTitle(i18n.getFixedT(lang), lang, monday);
 
 describe("the content calendar's weeks", () => {
   it("start on Monday, whatever day is asked", () => {

@@ -12,7 +12,7 @@ import { useLang } from "../../lang";
 import { useNav } from "../../nav";
 import { keys, useAppInfo } from "../../queries";
 import { useCommunities } from "../communities/queries";
-import { weekdayDate } from "../content/week";
+import { weekdayDate } from "../../days";
 import { ReminderRow } from "./ReminderRow";
 import { byDay, dayOf, hhmm } from "./words";
 import "./reminders.css";

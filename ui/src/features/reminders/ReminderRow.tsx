@@ -10,7 +10,7 @@ import type { Reminder } from "../../bindings/Reminder";
 import type { ReminderKind } from "../../bindings/ReminderKind";
 import { useLang } from "../../lang";
 import { routeFromReminder, useNav } from "../../nav";
-import { weekdayDate } from "../content/week";
+import { weekdayDate } from "../../days";
 import { communityColour, dayOf, hhmm, kindLine, stateOf } from "./words";
 
 const KIND_LOOK: Record<ReminderKind, { icon: React.ReactNode; color: string; bg: string }> = {

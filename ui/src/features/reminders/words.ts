@@ -4,7 +4,8 @@ import type { TFunction } from "i18next";
 import type { Lang } from "../../bindings/Lang";
 import type { Reminder } from "../../bindings/Reminder";
 import { dateTime, parseTime, timeOnly } from "../../format";
-import { todayIn } from "../communities/today";
+import { todayIn } from "../../days";
+import { intlLocale } from "../../locale";
 
 export type ReminderState = "missed" | "delivered" | "coming";
 
@@ -25,9 +26,9 @@ export function hhmm(instant: string, lang: Lang, zone: string): string {
 
 function dayIn(instant: Date, lang: Lang, zone: string): string {
   try {
-    return new Intl.DateTimeFormat(lang === "zh-CN" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeZone: zone }).format(instant);
+    return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "medium", timeZone: zone }).format(instant);
   } catch {
-    return new Intl.DateTimeFormat(lang === "zh-CN" ? "zh-CN" : "en-GB", { dateStyle: "medium" }).format(instant);
+    return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "medium" }).format(instant);
   }
 }
 

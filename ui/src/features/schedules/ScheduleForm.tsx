@@ -17,7 +17,7 @@ import { useLang } from "../../lang";
 import { useShop } from "../../queries";
 import { communityColor } from "../calendar/palette";
 import { useCommunities } from "../communities/queries";
-import { todayIn } from "../communities/today";
+import { todayIn } from "../../days";
 import { useInvalidateSchedules } from "./queries";
 import {
   PRESETS, REPEAT_KINDS, WEEK, durationText, leadText, normaliseTime, ordinal, repeatAt, repeatOfChoice, ruleOf, weekdayOf,

@@ -4,7 +4,7 @@ import en from "../../i18n/en";
 import { community, fakeBackend } from "../../test/backend";
 import { schedule } from "../../test/backend-schedules";
 import { renderScreen } from "../../test/render";
-import { todayIn } from "../communities/today";
+import { todayIn } from "../../days";
 import { SchedulesPage } from "./SchedulesPage";
 
 type User = ReturnType<typeof renderScreen>["user"];

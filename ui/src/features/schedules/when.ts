@@ -3,28 +3,13 @@
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import type { Lang } from "../../bindings/Lang";
+import { formatDay, wallClock as wallClockOf } from "../../days";
 import { parseTime } from "../../format";
-
-function dayjsLocale(lang: Lang): string {
-  return lang === "zh-CN" ? "zh-cn" : "en";
-}
+import { dayjsLocale } from "../../locale";
 
 /** An instant on the wall clock of `zone`: "YYYY-MM-DDTHH:mm". */
 export function wallClock(instant: string, zone: string): string {
-  const opts: Intl.DateTimeFormatOptions = {
-    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  };
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat("en-US", { ...opts, timeZone: zone });
-  } catch {
-    format = new Intl.DateTimeFormat("en-US", opts);
-  }
-  const parts = format.formatToParts(parseTime(instant));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
-  // Some engines still say "24" for midnight.
-  const hour = part("hour") === "24" ? "00" : part("hour");
-  return `${part("year")}-${part("month")}-${part("day")}T${hour}:${part("minute")}`;
+  return wallClockOf(parseTime(instant), zone);
 }
 
 /** An instant in the shop's zone, formatted with a dayjs pattern in the UI's language. */
@@ -32,7 +17,4 @@ export function formatInstant(instant: string, zone: string, pattern: string, la
   return dayjs(wallClock(instant, zone)).locale(dayjsLocale(lang)).format(pattern);
 }
 
-/** A day "YYYY-MM-DD" (already the shop's), formatted with a dayjs pattern. */
-export function formatDay(day: string, pattern: string, lang: Lang): string {
-  return dayjs(day).locale(dayjsLocale(lang)).format(pattern);
-}
+export { formatDay };

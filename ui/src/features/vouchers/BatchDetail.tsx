@@ -13,7 +13,7 @@ import { ipc } from "../../ipc";
 import { useLang } from "../../lang";
 import { useNav } from "../../nav";
 import { useShop } from "../../queries";
-import { todayIn } from "../communities/today";
+import { todayIn } from "../../days";
 import { CounterLog } from "./CounterLog";
 import { BatchConditions, BatchTags, RateBar, Validity } from "./BatchFacts";
 import { benefitText, useBatch, useInvalidateVouchers, useVoucherPreview } from "./queries";

@@ -12,12 +12,12 @@ import type { BenefitInput } from "../../bindings/BenefitInput";
 import type { Gift } from "../../bindings/Gift";
 import { MoneyInput } from "../../components/MoneyInput";
 import { showFormError, type FieldMap } from "../../errors";
-import { addDays, money, toFen } from "../../format";
+import { money, toFen } from "../../format";
 import { ipc } from "../../ipc";
 import { useNav } from "../../nav";
 import { keys, useShop } from "../../queries";
 import { useCommunities } from "../communities/queries";
-import { todayIn } from "../communities/today";
+import { addDays, todayIn } from "../../days";
 import { useGifts } from "../gifts/queries";
 import { benefitText, useInvalidateVouchers, zhe } from "./queries";
 

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../format";
+
 import { batch, channel, community, fakeBackend, gift } from "../../test/backend";
 import { renderScreen } from "../../test/render";
-import { todayIn } from "../communities/today";
+import { addDays, todayIn } from "../../days";
 import { BatchDetail } from "./BatchDetail";
 import { VouchersPage } from "./VouchersPage";
 

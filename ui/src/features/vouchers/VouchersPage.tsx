@@ -8,7 +8,7 @@ import { toMessage } from "../../errors";
 import { money } from "../../format";
 import { useNav } from "../../nav";
 import { useShop } from "../../queries";
-import { todayIn } from "../communities/today";
+import { todayIn } from "../../days";
 import { BatchConditions, BatchTags, RateBar, Validity } from "./BatchFacts";
 import { IssueForm } from "./IssueForm";
 import { useBatches } from "./queries";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayIn } from "./today";
+import { todayIn } from "./days";
 
 describe("todayIn", () => {
   it("gives the shop's calendar day as YYYY-MM-DD, whatever the zone of the machine", () => {
