@@ -71,7 +71,6 @@ const COMMANDS: &[&str] = &[
     "update_content",
     "delete_content",
     "set_content_posted",
-    "set_content_image",
     "content_image",
     "topic_ideas",
     "reminder_centre",

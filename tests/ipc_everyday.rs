@@ -163,10 +163,20 @@ fn a_content_item_is_edited_given_an_image_posted_and_deleted() {
             .unwrap();
         base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes)
     };
-    let e =
-        invoke(&s.main, "set_content_image", json!({ "id": id, "imageBase64": "not base64!" })).unwrap_err();
+    let e = invoke(&s.main, "update_content", json!({ "id": id, "input": edited, "image": "not base64!" }))
+        .unwrap_err();
     assert_eq!(e["code"], "bad_upload");
-    ok(&s, "set_content_image", json!({ "id": id, "imageBase64": png }));
+    // The words and the image are saved together: a refused image keeps the old words.
+    let gif = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, b"GIF89a...");
+    let mut renamed = edited.clone();
+    renamed["topic"] = json!("Renamed");
+    let e =
+        invoke(&s.main, "update_content", json!({ "id": id, "input": renamed, "image": gif })).unwrap_err();
+    assert_eq!(e["field"], "image");
+    let listed = ok(&s, "list_content", json!({ "from": "2026-11-23", "to": "2026-11-29" }));
+    assert_eq!(listed[0]["topic"], "Tea of the day");
+    let saved = ok(&s, "update_content", json!({ "id": id, "input": edited, "image": png }));
+    assert_eq!(saved["has_image"], true);
     let shown = ok(&s, "content_image", json!({ "id": id }));
     assert!(shown.as_str().unwrap().starts_with("data:image/png;base64,"));
     assert_eq!(ok(&s, "set_content_posted", json!({ "id": id, "posted": true }))["posted"], true);

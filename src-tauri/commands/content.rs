@@ -2,6 +2,7 @@
 //! and starter ideas.
 
 use shopcircle_core::content::{self, ContentInput, ContentItem, TopicIdea};
+use shopcircle_core::image_change::ImageChange;
 use shopcircle_core::{community, shop, Error};
 use tauri::State;
 
@@ -19,22 +20,42 @@ pub async fn list_content(
     state.run(move |conn| content::list(conn, &from, &to, community_id)).await
 }
 
+/// `image` is a PNG or JPEG file's bytes as base64, saved with the topic.
 #[tauri::command]
-pub async fn create_content(state: State<'_, AppState>, input: ContentInput) -> CmdResult<ContentItem> {
+pub async fn create_content(
+    state: State<'_, AppState>,
+    input: ContentInput,
+    image: Option<String>,
+) -> CmdResult<ContentItem> {
     let now = state.now();
-    let made = state.run(move |conn| content::create(conn, &input, now)).await?;
+    let made = state
+        .run(move |conn| {
+            let image = ImageChange::from_parts(image.as_deref().map(upload::decode).transpose()?, false);
+            Ok::<_, AppError>(content::create(conn, &input, &image, now)?)
+        })
+        .await?;
     state.reminders_changed();
     Ok(made)
 }
 
+/// `image` replaces the picture; `remove_image` drops it; neither keeps it.
+/// The words and the picture are saved together or not at all.
 #[tauri::command]
 pub async fn update_content(
     state: State<'_, AppState>,
     id: i64,
     input: ContentInput,
+    image: Option<String>,
+    remove_image: Option<bool>,
 ) -> CmdResult<ContentItem> {
     let now = state.now();
-    let saved = state.run(move |conn| content::update(conn, id, &input, now)).await?;
+    let saved = state
+        .run(move |conn| {
+            let new = image.as_deref().map(upload::decode).transpose()?;
+            let image = ImageChange::from_parts(new, remove_image.unwrap_or(false));
+            Ok::<_, AppError>(content::update(conn, id, &input, &image, now)?)
+        })
+        .await?;
     state.reminders_changed();
     Ok(saved)
 }
@@ -52,22 +73,6 @@ pub async fn set_content_posted(state: State<'_, AppState>, id: i64, posted: boo
     let saved = state.run(move |conn| content::set_posted(conn, id, posted, now)).await?;
     state.reminders_changed();
     Ok(saved)
-}
-
-/// `image_base64` is a PNG or JPEG file's bytes as base64; `None` removes it.
-#[tauri::command]
-pub async fn set_content_image(
-    state: State<'_, AppState>,
-    id: i64,
-    image_base64: Option<String>,
-) -> CmdResult<ContentItem> {
-    let now = state.now();
-    state
-        .run(move |conn| {
-            let bytes = image_base64.as_deref().map(upload::decode).transpose()?;
-            Ok::<_, AppError>(content::set_image(conn, id, bytes.as_deref(), now)?)
-        })
-        .await
 }
 
 /// The item's image as a `data:` URL the window can show, or `None`.

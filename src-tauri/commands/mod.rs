@@ -85,7 +85,6 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         content::update_content,
         content::delete_content,
         content::set_content_posted,
-        content::set_content_image,
         content::content_image,
         content::topic_ideas,
         reminders::reminder_centre,

@@ -64,10 +64,10 @@ export function weekTitle(t: TFunction, lang: Lang, monday: string): string {
   const sunday = addDays(monday, 6);
   const [a, b] =
     monday.slice(0, 7) === sunday.slice(0, 7)
-      ? ["sameMonthFrom", "sameMonthTo"]
+      ? (["sameMonthFrom", "sameMonthTo"] as const)
       : monday.slice(0, 4) === sunday.slice(0, 4)
-        ? ["sameYearFrom", "sameYearTo"]
-        : ["from", "to"];
+        ? (["sameYearFrom", "sameYearTo"] as const)
+        : (["from", "to"] as const);
   return `${formatDay(monday, t(`calendar.fmt.${a}`), lang)} – ${formatDay(sunday, t(`calendar.fmt.${b}`), lang)}`;
 }
 

@@ -168,13 +168,13 @@ export const ipc = {
 
   listContent: (from: string, to: string, communityId: number | null) =>
     call<ContentItem[]>("list_content", { from, to, communityId }),
-  createContent: (input: ContentInput) => call<ContentItem>("create_content", { input }),
-  updateContent: (id: number, input: ContentInput) => call<ContentItem>("update_content", { id, input }),
+  /** `image`: a PNG or JPEG as base64 (no data: prefix), saved with the topic in one step. */
+  createContent: (input: ContentInput, image: string | null) => call<ContentItem>("create_content", { input, image }),
+  /** The words and the image change (new base64, or removed) are saved together or not at all. */
+  updateContent: (id: number, input: ContentInput, image: string | null, removeImage: boolean) =>
+    call<ContentItem>("update_content", { id, input, image, removeImage }),
   deleteContent: (id: number) => call<null>("delete_content", { id }),
   setContentPosted: (id: number, posted: boolean) => call<ContentItem>("set_content_posted", { id, posted }),
-  /** A PNG or JPEG as base64 (no data: prefix), or null to remove it. */
-  setContentImage: (id: number, imageBase64: string | null) =>
-    call<ContentItem>("set_content_image", { id, imageBase64 }),
   /** The image as a data: URL, or null. */
   contentImage: (id: number) => call<string | null>("content_image", { id }),
   /** Starter topics for this community's kind and the shop's industry, in the shop's language. */

@@ -156,6 +156,13 @@ export function scheduleHandlers(state: ScheduleState, nextId: () => number) {
     return { ...base, community_id: i.community_id, day: i.day, time: i.time, at: shanghai(i.day, i.time), topic: i.topic.trim(), body: i.body, updated_at: SCHEDULE_T0 };
   };
 
+  // The image travels with the topic's own save, as the backend takes it.
+  const setImage = (c: ContentItem, data: string | null, remove: boolean): ContentItem => {
+    if (data) state.images[c.id] = `data:image/png;base64,${data}`;
+    else if (remove) delete state.images[c.id];
+    return Object.assign(c, { has_image: !!state.images[c.id] });
+  };
+
   return {
     list_schedules: () => state.schedules,
     create_schedule: (a: Record<string, unknown>) => {
@@ -188,9 +195,10 @@ export function scheduleHandlers(state: ScheduleState, nextId: () => number) {
     create_content: (a: Record<string, unknown>) => {
       const c = toItem(a.input as ContentInput, contentItem({ id: nextId() }));
       state.content.push(c);
-      return c;
+      return setImage(c, (a.image as string | null) ?? null, false);
     },
-    update_content: (a: Record<string, unknown>) => Object.assign(findItem(a.id), toItem(a.input as ContentInput, findItem(a.id))),
+    update_content: (a: Record<string, unknown>) =>
+      setImage(Object.assign(findItem(a.id), toItem(a.input as ContentInput, findItem(a.id))), (a.image as string | null) ?? null, !!a.removeImage),
     delete_content: (a: Record<string, unknown>) => {
       findItem(a.id);
       state.content = state.content.filter((c) => c.id !== a.id);
@@ -198,13 +206,6 @@ export function scheduleHandlers(state: ScheduleState, nextId: () => number) {
     },
     set_content_posted: (a: Record<string, unknown>) =>
       Object.assign(findItem(a.id), { posted: a.posted as boolean, posted_at: a.posted ? SCHEDULE_T0 : null }),
-    set_content_image: (a: Record<string, unknown>) => {
-      const c = findItem(a.id);
-      const data = a.imageBase64 as string | null;
-      if (data) state.images[c.id] = `data:image/png;base64,${data}`;
-      else delete state.images[c.id];
-      return Object.assign(c, { has_image: !!data });
-    },
     content_image: (a: Record<string, unknown>) => state.images[findItem(a.id).id] ?? null,
     topic_ideas: () => IDEAS,
 

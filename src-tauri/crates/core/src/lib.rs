@@ -10,6 +10,7 @@ mod error;
 mod error_code;
 pub mod gift;
 pub mod health;
+pub mod image_change;
 mod lang;
 pub mod member_counts;
 pub mod paths;

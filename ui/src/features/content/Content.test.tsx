@@ -105,7 +105,7 @@ describe("the content calendar", () => {
       topic: "Friday tasting",
       body: "Free cups of Longjing from 7 pm.",
     });
-    expect(backend.called("set_content_image")).toHaveLength(0);
+    expect(backend.called("create_content")[0].args.image).toBeNull();
     const friday = screen.getByTestId("content-day-2026-11-27");
     await waitFor(() => expect(friday).toHaveTextContent("Friday tasting"));
     expect(friday).not.toHaveClass("sc-day--empty");
@@ -162,7 +162,7 @@ describe("the content calendar", () => {
     expect(await screen.findByText("Copied: paste it into the group")).toBeInTheDocument();
   });
 
-  it("uploads the image as base64 once the item is saved, and shows it", async () => {
+  it("sends the image as base64 with the topic in one call, and shows it", async () => {
     const backend = fakeBackend({ rhythm: { content: twoDays() } });
     const { user } = renderScreen(<ContentPage communityId={1} day="2026-11-25" />);
     await user.click(await screen.findByTestId("content-add-2026-11-29"));
@@ -172,11 +172,9 @@ describe("the content calendar", () => {
     expect(screen.getByTestId("content-image-preview")).toHaveAttribute("src", "data:image/png;base64,iVBORw==");
     await user.click(screen.getByTestId("content-save"));
 
-    await waitFor(() => expect(backend.called("set_content_image")).toHaveLength(1));
+    await waitFor(() => expect(backend.called("create_content")).toHaveLength(1));
+    expect(backend.called("create_content")[0].args.image).toBe("iVBORw==");
     const created = backend.state.rhythm.content.find((c) => c.topic === "Weekend photo")!;
-    expect(backend.called("set_content_image")[0].args).toEqual({ id: created.id, imageBase64: "iVBORw==" });
-    const order = backend.calls.map((c) => c.cmd).filter((c) => c === "create_content" || c === "set_content_image");
-    expect(order).toEqual(["create_content", "set_content_image"]);
     expect(await screen.findByTestId(`content-thumb-${created.id}`)).toHaveAttribute("src", "data:image/png;base64,iVBORw==");
   });
 
@@ -192,8 +190,7 @@ describe("the content calendar", () => {
     await user.click(screen.getByTestId("content-image-remove"));
     expect(screen.getByTestId("content-image-state")).toHaveTextContent("The image will be removed when you save.");
     await user.click(screen.getByTestId("content-save"));
-    await waitFor(() => expect(backend.called("set_content_image")[0]?.args).toEqual({ id: 5, imageBase64: null }));
-    expect(backend.called("update_content")[0].args.id).toBe(5);
+    await waitFor(() => expect(backend.called("update_content")[0]?.args).toMatchObject({ id: 5, image: null, removeImage: true }));
     await waitFor(() => expect(screen.queryByTestId("content-thumb-5")).toBeNull());
   });
 

@@ -1,6 +1,6 @@
 // Add or edit one topic in a drawer: day, time, topic, the text to post and an
-// optional image, with starter ideas to begin from. The image goes up after
-// the item is saved (it needs the item's id).
+// optional image, with starter ideas to begin from. The image is saved with
+// the topic in the same call: both or neither.
 import { DeleteOutlined, PictureOutlined, UndoOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App as AntApp, Button, Collapse, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Typography, type ButtonProps } from "antd";
@@ -53,14 +53,6 @@ export type Editing = { mode: "new"; day: string; idea?: TopicIdea } | { mode: "
 
 type Props = { editing: Editing | null; communityId: number; onClose: () => void };
 
-/** Thrown when the item was saved but its image was refused. */
-class ImageFailed {
-  constructor(
-    readonly item: ContentItem,
-    readonly cause: unknown,
-  ) {}
-}
-
 export function ContentForm({ editing, communityId, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -68,9 +60,6 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
   const invalidate = useInvalidateContent();
   const communities = useCommunities(false);
   const open = editing !== null;
-  // The saved item: the one being edited, or the one just created (so a
-  // second Save after a refused image updates rather than adds again).
-  const [saved, setSaved] = useState<{ for: Editing; item: ContentItem } | null>(null);
   const [image, setImage] = useState<ImageChange>({ kind: "keep" });
   const [imageError, setImageError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -99,22 +88,20 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
     setFormError(null);
   }, [open, initial, editing, form]);
 
-  const current = saved && saved.for === editing ? saved.item : editing?.mode === "edit" ? editing.item : null;
+  const current = editing?.mode === "edit" ? editing.item : null;
   const chosenCommunity = (Form.useWatch("communityId", form) as number | undefined) ?? communityId;
   const storedImage = useContentImage(current?.id ?? 0, !!current?.has_image);
   const body = (Form.useWatch("body", form) as string | undefined) ?? "";
   const blanks = placeholders(body);
 
   const save = useMutation({
+    // One call: the words and the image are saved together or not at all.
     mutationFn: async (v: Values) => {
       const input = toContentInput(v);
-      let item = current ? await ipc.updateContent(current.id, input) : await ipc.createContent(input);
-      try {
-        if (image.kind === "set") item = await ipc.setContentImage(item.id, image.base64);
-        else if (image.kind === "remove" && item.has_image) item = await ipc.setContentImage(item.id, null);
-      } catch (e) {
-        throw new ImageFailed(item, e);
-      }
+      const newImage = image.kind === "set" ? image.base64 : null;
+      const item = current
+        ? await ipc.updateContent(current.id, input, newImage, image.kind === "remove")
+        : await ipc.createContent(input, newImage);
       return { item, created: !current };
     },
     onMutate: () => {
@@ -127,13 +114,6 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
       onClose();
     },
     onError: (e) => {
-      if (e instanceof ImageFailed) {
-        // The topic itself is saved: show it, keep the drawer for the image.
-        if (editing) setSaved({ for: editing, item: e.item });
-        invalidate(e.item.id);
-        setImageError(toErrorPayload(e.cause).message);
-        return;
-      }
       const p = toErrorPayload(e);
       if (p.field === "image") {
         setImageError(p.message);

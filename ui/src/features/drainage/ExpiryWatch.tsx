@@ -1,8 +1,9 @@
 // The home screen's expiry watch: group codes that expired or expire within two
 // days, so no poster keeps a dead code on the wall.
-import { Alert, List, Tag, Typography } from "antd";
+import { List, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
+import { WatchAlert } from "../../components/WatchAlert";
 import { useNav } from "../../nav";
 import { useExpiringQrs } from "./queries";
 
@@ -10,45 +11,37 @@ export function ExpiryWatch() {
   const { t } = useTranslation();
   const { go } = useNav();
   const watch = useExpiringQrs();
-  if (!watch.data || watch.data.length === 0) return null;
-  const anyExpired = watch.data.some((w) => w.expired);
+  const items = watch.data ?? [];
   return (
-    <Alert
-      type={anyExpired ? "error" : "warning"}
-      showIcon
-      style={{ marginBottom: 20 }}
-      data-testid="expiry-watch"
-      message={t("drainage.watchTitle", { count: watch.data.length })}
-      description={
-        <List
-          size="small"
-          dataSource={watch.data}
-          renderItem={(w) => (
-            <List.Item style={{ paddingInline: 0, display: "block" }}>
-              <div style={{ display: "flex", justifyContent: "space-between", gap: 12, flexWrap: "wrap" }}>
-                <Typography.Link onClick={() => go({ page: "community", id: w.community_id })}>
-                  {w.community_name} · {w.channel_name}
-                </Typography.Link>
-                <Typography.Text type={w.expired ? "danger" : "warning"}>
-                  {t(w.expired ? "drainage.expiredOn" : "drainage.expiresOn", {
-                    date: dayjs(w.qr.expires_at).format("YYYY-MM-DD HH:mm"),
-                  })}
-                </Typography.Text>
-              </div>
-              {w.posters.length > 0 && (
-                <div style={{ marginTop: 4, display: "flex", gap: 6, flexWrap: "wrap", alignItems: "center" }}>
-                  <Typography.Text type="secondary">{t("drainage.watchPosters")}</Typography.Text>
-                  {w.posters.map((p) => (
-                    <Tag key={p.id} color={w.expired ? "error" : "warning"} style={{ cursor: "pointer" }} onClick={() => go({ page: "poster", id: p.id })} data-testid={`expiry-poster-${p.id}`}>
-                      {t(`posters.templates.${p.template}.name`)} · {p.headline}
-                    </Tag>
-                  ))}
-                </div>
-              )}
-            </List.Item>
+    <WatchAlert
+      items={items}
+      severe={items.some((w) => w.expired)}
+      title={t("drainage.watchTitle", { count: items.length })}
+      testId="expiry-watch"
+      renderItem={(w) => (
+        <List.Item style={{ paddingInline: 0, display: "block" }}>
+          <div style={{ display: "flex", justifyContent: "space-between", gap: 12, flexWrap: "wrap" }}>
+            <Typography.Link onClick={() => go({ page: "community", id: w.community_id })}>
+              {w.community_name} · {w.channel_name}
+            </Typography.Link>
+            <Typography.Text type={w.expired ? "danger" : "warning"}>
+              {t(w.expired ? "drainage.expiredOn" : "drainage.expiresOn", {
+                date: dayjs(w.qr.expires_at).format("YYYY-MM-DD HH:mm"),
+              })}
+            </Typography.Text>
+          </div>
+          {w.posters.length > 0 && (
+            <div style={{ marginTop: 4, display: "flex", gap: 6, flexWrap: "wrap", alignItems: "center" }}>
+              <Typography.Text type="secondary">{t("drainage.watchPosters")}</Typography.Text>
+              {w.posters.map((p) => (
+                <Tag key={p.id} color={w.expired ? "error" : "warning"} style={{ cursor: "pointer" }} onClick={() => go({ page: "poster", id: p.id })} data-testid={`expiry-poster-${p.id}`}>
+                  {t(`posters.templates.${p.template}.name`)} · {p.headline}
+                </Tag>
+              ))}
+            </div>
           )}
-        />
-      }
+        </List.Item>
+      )}
     />
   );
 }

@@ -1,7 +1,8 @@
 // Add or edit a gift in a modal. Money is typed in yuan and sent in fen; the
 // stock is typed only when adding (later it moves by restocks, counts and redemptions).
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Form, Input, InputNumber, Modal, Radio, Typography, type ButtonProps } from "antd";
+import { App as AntApp, Form, Input, InputNumber, Radio, Typography } from "antd";
+import { FormDialog } from "../../components/FormDialog";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Gift } from "../../bindings/Gift";
@@ -96,16 +97,14 @@ export function GiftForm({ open, gift, onClose }: Props) {
   const kind = Form.useWatch("kind", form);
 
   return (
-    <Modal
+    <FormDialog
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ loading: save.isPending, "data-testid": "gift-save" } as ButtonProps}
       title={gift ? t("gifts.editTitle") : t("gifts.newTitle")}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      saveTestId="gift-save"
       width={600}
+      onClose={onClose}
     >
       <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={toValues(gift)} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="name" label={t("gifts.name")} rules={[{ required: true, whitespace: true, message: t("gifts.nameRequired") }]}>
@@ -145,6 +144,6 @@ export function GiftForm({ open, gift, onClose }: Props) {
           <Input.TextArea data-testid="gift-packaging" placeholder={t("gifts.packagingPlaceholder")} autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
 // Restock (add what arrived) or count (set what is on the shelf), with a note;
 // every change is logged as a stock move.
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Form, Input, InputNumber, Modal, Segmented, Typography, type ButtonProps } from "antd";
+import { App as AntApp, Form, Input, InputNumber, Segmented, Typography } from "antd";
+import { FormDialog } from "../../components/FormDialog";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Gift } from "../../bindings/Gift";
@@ -42,16 +43,14 @@ export function StockDialog({ gift, onClose }: Props) {
   const after = gift && typeof count === "number" ? (mode === "restocked" ? gift.stock + count : count) : null;
 
   return (
-    <Modal
+    <FormDialog
       open={gift !== null}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ loading: save.isPending, "data-testid": "gift-stock-save" } as ButtonProps}
       title={gift ? t("gifts.stockTitle", { name: gift.name }) : ""}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      saveTestId="gift-stock-save"
       width={460}
+      onClose={onClose}
     >
       <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={{ mode: "restocked", count: null, note: "" }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="mode">
@@ -82,6 +81,6 @@ export function StockDialog({ gift, onClose }: Props) {
           <Input data-testid="gift-stock-note" placeholder={t("gifts.stockNotePlaceholder")} maxLength={200} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

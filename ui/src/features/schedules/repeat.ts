@@ -72,7 +72,10 @@ export function repeatWords(t: TFunction, repeat: Repeat, start: string, lang: L
     case "monthly_on_day":
       return t("schedules.repeatWords.monthlyOnDay", { day: repeat.day, nth: ordinal(repeat.day) });
     case "monthly_last_weekday":
-      return t("schedules.repeatWords.monthlyLast", { weekday: t(`schedules.dayLong.${repeat.weekday}`) });
+    {
+      const weekday = WEEK.find((d) => d === repeat.weekday);
+      return t("schedules.repeatWords.monthlyLast", { weekday: weekday ? t(`schedules.dayLong.${weekday}`) : repeat.weekday });
+    }
     case "custom":
       return t("schedules.repeatWords.custom");
   }

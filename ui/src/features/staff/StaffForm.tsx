@@ -1,6 +1,7 @@
 // Add or edit a staff account in a modal, with the communities it runs.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App as AntApp, Form, Input, Modal, Radio, Select, type ButtonProps } from "antd";
+import { Alert, App as AntApp, Form, Input, Radio, Select } from "antd";
+import { FormDialog } from "../../components/FormDialog";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../bindings/Community";
@@ -59,16 +60,14 @@ export function StaffForm({ open, staff, communities, onClose }: Props) {
     .map((c) => ({ value: c.id, label: c.name }));
 
   return (
-    <Modal
+    <FormDialog
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      okButtonProps={{ loading: save.isPending, "data-testid": "staff-save" } as ButtonProps}
       title={staff ? t("staff.editTitle") : t("staff.newTitle")}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      saveTestId="staff-save"
       width={560}
+      onClose={onClose}
     >
       {staff?.missing_brand && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t("staff.missingBrand", { brand: shop?.brand ?? "" })} />
@@ -90,6 +89,6 @@ export function StaffForm({ open, staff, communities, onClose }: Props) {
           <Input.TextArea data-testid="staff-note" autoSize={{ minRows: 2, maxRows: 4 }} maxLength={300} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -11,6 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::image_change::ImageChange;
 use crate::schedule::{parse_day, parse_time, rule::local_instant};
 use crate::validate::{optional_lines, required, unknown};
 use crate::{shop, Error, Field, Problem, Result};
@@ -145,25 +146,47 @@ pub fn list(conn: &Connection, from: &str, to: &str, community_id: Option<i64>) 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn create(conn: &Connection, input: &ContentInput, now: DateTime<Utc>) -> Result<ContentItem> {
+/// Adds a topic, with its image if one is given, in one transaction.
+pub fn create(
+    conn: &Connection,
+    input: &ContentInput,
+    image: &ImageChange,
+    now: DateTime<Utc>,
+) -> Result<ContentItem> {
     let v = validate(conn, input)?;
-    conn.execute(
+    let image = checked_image(image)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
         "INSERT INTO content_item (community_id, day, time, due_at, topic, body, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
         params![v.community_id, v.day, v.time, v.at, v.topic, v.body, now],
     )?;
-    get(conn, conn.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    store_image(&tx, id, image)?;
+    tx.commit()?;
+    get(conn, id)
 }
 
-pub fn update(conn: &Connection, id: i64, input: &ContentInput, now: DateTime<Utc>) -> Result<ContentItem> {
+/// Saves a topic's words and its image change together: both or neither.
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    input: &ContentInput,
+    image: &ImageChange,
+    now: DateTime<Utc>,
+) -> Result<ContentItem> {
     get(conn, id)?;
     let v = validate(conn, input)?;
-    conn.execute(
+    let image = checked_image(image)?;
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
         "UPDATE content_item SET community_id = ?1, day = ?2, time = ?3, due_at = ?4, topic = ?5, body = ?6,
                 updated_at = ?7
          WHERE id = ?8",
         params![v.community_id, v.day, v.time, v.at, v.topic, v.body, now, id],
     )?;
+    store_image(&tx, id, image)?;
+    tx.commit()?;
     get(conn, id)
 }
 
@@ -194,32 +217,36 @@ fn image_type(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Attaches an image (PNG or JPEG, at most 5 MB) or, with `None`, removes it.
-pub fn set_image(
-    conn: &Connection,
-    id: i64,
-    image: Option<&[u8]>,
-    now: DateTime<Utc>,
-) -> Result<ContentItem> {
-    get(conn, id)?;
-    let (bytes, kind) = match image {
-        None => (None, None),
-        Some(b) if b.len() > IMAGE_MAX_BYTES => {
+/// An image change checked: `None` keeps the image; `Some(None)` removes it;
+/// `Some(Some((bytes, type)))` sets a PNG or JPEG of at most 5 MB.
+type CheckedImage<'a> = Option<Option<(&'a [u8], &'static str)>>;
+
+fn checked_image(image: &ImageChange) -> Result<CheckedImage<'_>> {
+    Ok(match image {
+        ImageChange::Keep => None,
+        ImageChange::Remove => Some(None),
+        ImageChange::Set(b) if b.len() > IMAGE_MAX_BYTES => {
             return Err(Error::invalid(
                 Field::Image,
                 Problem::TooLarge { max_mb: IMAGE_MAX_BYTES / 1024 / 1024 },
             ));
         }
-        Some(b) => {
+        ImageChange::Set(b) => {
             let kind = image_type(b).ok_or_else(|| unknown(Field::Image, "not a PNG or JPEG image"))?;
-            (Some(b), Some(kind))
+            Some(Some((b.as_slice(), kind)))
         }
-    };
-    conn.execute(
-        "UPDATE content_item SET image = ?1, image_type = ?2, updated_at = ?3 WHERE id = ?4",
-        params![bytes, kind, now, id],
-    )?;
-    get(conn, id)
+    })
+}
+
+fn store_image(conn: &Connection, id: i64, image: CheckedImage<'_>) -> Result<()> {
+    if let Some(image) = image {
+        let (bytes, kind) = image.unzip();
+        conn.execute(
+            "UPDATE content_item SET image = ?1, image_type = ?2 WHERE id = ?3",
+            params![bytes, kind, id],
+        )?;
+    }
+    Ok(())
 }
 
 /// The image and its MIME type, if the item has one.

@@ -202,26 +202,9 @@ pub struct Printable {
     pub logo: Option<Vec<u8>>,
 }
 
-/// What to do with a poster's logo when its settings are saved.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum LogoChange {
-    #[default]
-    Keep,
-    Remove,
-    /// New image bytes, already checked by the print crate.
-    Set(Vec<u8>),
-}
-
-impl LogoChange {
-    /// From what the designer sends: a new image, or the "remove" switch.
-    pub fn from_parts(new: Option<Vec<u8>>, remove: bool) -> LogoChange {
-        match (new, remove) {
-            (Some(png), _) => LogoChange::Set(png),
-            (None, true) => LogoChange::Remove,
-            (None, false) => LogoChange::Keep,
-        }
-    }
-}
+/// What to do with a poster's logo when its settings are saved (the new
+/// image already checked by the print crate).
+pub use crate::image_change::ImageChange as LogoChange;
 
 pub(crate) struct Valid {
     pub template: PosterTemplate,

@@ -144,6 +144,7 @@ fn content_group_qr_and_voucher_batch_reminders() {
             topic: "每日一茶".into(),
             body: "今天冲泡桂花乌龙".into(),
         },
+        &crate::image_change::ImageChange::Keep,
         now(),
     )
     .unwrap();
@@ -270,6 +271,7 @@ fn a_new_shop_zone_keeps_wall_clock_times_of_what_was_planned() {
             topic: "每日一茶".into(),
             body: String::new(),
         },
+        &crate::image_change::ImageChange::Keep,
         now(),
     )
     .unwrap();
