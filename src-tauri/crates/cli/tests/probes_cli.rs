@@ -112,3 +112,28 @@ fn four_processes_opening_a_new_database_at_once_all_succeed() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+// See issue 11: `voucher image|void|undo` answered `Voucher code "This code
+// was not issued by this shop" is not known`.
+#[test]
+fn a_code_that_is_not_ours_is_refused_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    cli(&db)
+        .args(["voucher", "issue", "--amount-off", "5", "--count", "1", "--valid-until", "2099-12-31"])
+        .assert()
+        .success();
+    let out_png = dir.path().join("x.png");
+    let not_ours = "ABCD-EFGH-JKMN-PQRS-TVWX";
+    for args in [
+        vec!["voucher", "image", not_ours, "--out", out_png.to_str().unwrap()],
+        vec!["voucher", "void", "--code", not_ours, "--reason", "lost"],
+        vec!["voucher", "undo", not_ours, "--reason", "mistake"],
+    ] {
+        let err = stderr(&cli(&db).args(&args).assert().code(1));
+        assert_eq!(err.trim(), "error: Voucher code: This code was not issued by this shop", "{args:?}");
+    }
+    let err = stderr(&cli(&db).args(["voucher", "image", "hello", "--out"]).arg(&out_png).assert().code(1));
+    assert!(err.contains("Voucher code: A voucher code has 20 characters; this has 5"), "{err}");
+    assert!(!out_png.exists());
+}

@@ -256,6 +256,10 @@ pub enum Problem {
     CountAndEnd,
     /// More often than once a day: a reminder every hour is noise, not rhythm.
     TooFrequent,
+    /// Refused for a reason already in the owner's words (the counter's answer).
+    Refused {
+        reason: String,
+    },
     /// An invisible control character (ESC, BEL, NUL, or a line break in a
     /// one-line field).
     ControlCharacter,
@@ -446,6 +450,8 @@ fn invalid_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::BeforeStart, Lang::ZhCn) => format!("{label}早于开始日期"),
         (Problem::Duplicate, Lang::En) => format!("{label} is already in use"),
         (Problem::Duplicate, Lang::ZhCn) => format!("{label}已被使用"),
+        (Problem::Refused { reason }, Lang::En) => format!("{label}: {reason}"),
+        (Problem::Refused { reason }, Lang::ZhCn) => format!("{label}：{reason}"),
         (Problem::ControlCharacter, Lang::En) => {
             format!("{label} contains an invisible control character (such as a line break); remove it")
         }

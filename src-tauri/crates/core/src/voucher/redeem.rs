@@ -191,10 +191,12 @@ pub fn void_voucher(
     Ok(found.info)
 }
 
+/// A code the counter would not accept (not ours, mistyped), refused with the
+/// counter's own words: "Voucher code: this code was not issued by this shop".
 fn invalid_code(answer: &Redemption, lang: Lang) -> Error {
     Error::invalid(
         Field::Code,
-        crate::Problem::Unknown { value: super::message::say(answer, lang, chrono_tz::UTC) },
+        crate::Problem::Refused { reason: super::message::say(answer, lang, chrono_tz::UTC) },
     )
 }
 
