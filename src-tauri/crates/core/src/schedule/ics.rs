@@ -63,13 +63,18 @@ pub fn calendar(name: &str, schedules: &[Stored], now: DateTime<Utc>) -> String 
     out
 }
 
-/// TEXT values escape backslash, comma, semicolon and newlines (RFC 5545 3.3.11).
+/// TEXT values escape backslash, comma, semicolon and newlines (RFC 5545
+/// 3.3.11); other control characters are not allowed in TEXT at all and are
+/// dropped (a row written before names refused them must not break the file).
 fn escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
         .replace("\r\n", "\\n")
         .replace('\n', "\\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\t')
+        .collect()
 }
 
 /// Lines longer than 75 octets are folded with CRLF + space, never inside a
@@ -176,6 +181,11 @@ fn nth_weekday(day: NaiveDate) -> String {
 mod tests {
     use super::*;
     use chrono_tz::{Asia::Shanghai, Europe::Berlin};
+
+    #[test]
+    fn control_characters_never_reach_the_file() {
+        assert_eq!(escape("Spike\u{1b}[2J\u{7}, 8pm\nToday"), "Spike[2J\\, 8pm\\nToday");
+    }
 
     #[test]
     fn berlin_gets_its_daylight_and_standard_rules_shanghai_one_fixed_offset() {
