@@ -9,19 +9,8 @@ use common::{invoke, shell, Shell};
 use serde_json::{json, Value};
 
 fn set_up(s: &Shell) -> i64 {
-    invoke(
-        &s.main,
-        "set_up_shop",
-        json!({ "input": { "name": "Leaf & Cup", "industry": "tea", "time_zone": "Asia/Shanghai", "language": "en" } }),
-    )
-    .unwrap();
-    let c = invoke(
-        &s.main,
-        "create_community",
-        json!({ "input": { "name": "Tea friends", "kind": "high_frequency" } }),
-    )
-    .unwrap();
-    c["id"].as_i64().unwrap()
+    common::set_up_tea_shop(s, "en");
+    common::community(s, "Tea friends")
 }
 
 fn ok(s: &Shell, cmd: &str, args: Value) -> Value {

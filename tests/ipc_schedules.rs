@@ -9,19 +9,8 @@ use common::{invoke, shell};
 use serde_json::json;
 
 fn set_up(s: &common::Shell) -> i64 {
-    invoke(
-        &s.main,
-        "set_up_shop",
-        json!({ "input": { "name": "叶与杯茶馆", "industry": "茶馆", "time_zone": "Asia/Shanghai", "language": "zh-CN" } }),
-    )
-    .unwrap();
-    let c = invoke(
-        &s.main,
-        "create_community",
-        json!({ "input": { "name": "老街茶友群", "kind": "high_frequency" } }),
-    )
-    .unwrap();
-    c["id"].as_i64().unwrap()
+    common::set_up_tea_shop(s, "zh-CN");
+    common::community(s, "老街茶友群")
 }
 
 #[test]

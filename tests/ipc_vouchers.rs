@@ -16,12 +16,7 @@ use shopcircle_core::db;
 use shopcircle_print::voucher::{read_sheet_page, CARDS_PER_PAGE};
 
 fn shop_with_gift(s: &Shell, stock: i64) -> i64 {
-    invoke(
-        &s.main,
-        "set_up_shop",
-        json!({ "input": { "name": "叶与杯茶馆", "industry": "茶馆", "time_zone": "Asia/Shanghai", "language": "zh-CN" } }),
-    )
-    .unwrap();
+    common::set_up_tea_shop(s, "zh-CN");
     let gift = invoke(
         &s.main,
         "create_gift",

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use shopcircle_core::Lang;
 use shopcircle_lib::{state::AppState, with_commands};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -50,4 +50,18 @@ pub fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Re
         invoke_key: INVOKE_KEY.to_string(),
     };
     get_ipc_response(window, request).map(|body| body.deserialize::<Value>().expect("JSON"))
+}
+
+/// Completes the welcome for 叶与杯茶馆 (Shanghai) in `language` ("zh-CN" or "en").
+pub fn set_up_tea_shop(s: &Shell, language: &str) {
+    let input = json!({ "name": "叶与杯茶馆", "industry": "茶馆", "time_zone": "Asia/Shanghai", "language": language });
+    invoke(&s.main, "set_up_shop", json!({ "input": input })).expect("the welcome completes");
+}
+
+/// A high-frequency community called `name`; its id.
+pub fn community(s: &Shell, name: &str) -> i64 {
+    let c =
+        invoke(&s.main, "create_community", json!({ "input": { "name": name, "kind": "high_frequency" } }))
+            .expect("a community");
+    c["id"].as_i64().expect("an id")
 }
