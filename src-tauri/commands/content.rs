@@ -2,13 +2,11 @@
 //! and starter ideas.
 
 use shopcircle_core::content::{self, ContentInput, ContentItem, TopicIdea};
-use shopcircle_core::image_change::ImageChange;
-use shopcircle_core::{community, shop, Error};
 use tauri::State;
 
 use super::CmdResult;
 use crate::state::AppState;
-use shopcircle_app::{upload, Error as AppError};
+use shopcircle_app::content as app_content;
 
 #[tauri::command]
 pub async fn list_content(
@@ -28,12 +26,7 @@ pub async fn create_content(
     image: Option<String>,
 ) -> CmdResult<ContentItem> {
     let now = state.now();
-    let made = state
-        .run(move |conn| {
-            let image = ImageChange::from_parts(image.as_deref().map(upload::decode).transpose()?, false);
-            Ok::<_, AppError>(content::create(conn, &input, &image, now)?)
-        })
-        .await?;
+    let made = state.run(move |conn| app_content::create(conn, &input, image.as_deref(), now)).await?;
     state.reminders_changed();
     Ok(made)
 }
@@ -49,13 +42,9 @@ pub async fn update_content(
     remove_image: Option<bool>,
 ) -> CmdResult<ContentItem> {
     let now = state.now();
-    let saved = state
-        .run(move |conn| {
-            let new = image.as_deref().map(upload::decode).transpose()?;
-            let image = ImageChange::from_parts(new, remove_image.unwrap_or(false));
-            Ok::<_, AppError>(content::update(conn, id, &input, &image, now)?)
-        })
-        .await?;
+    let remove = remove_image.unwrap_or(false);
+    let saved =
+        state.run(move |conn| app_content::update(conn, id, &input, image.as_deref(), remove, now)).await?;
     state.reminders_changed();
     Ok(saved)
 }
@@ -78,24 +67,11 @@ pub async fn set_content_posted(state: State<'_, AppState>, id: i64, posted: boo
 /// The item's image as a `data:` URL the window can show, or `None`.
 #[tauri::command]
 pub async fn content_image(state: State<'_, AppState>, id: i64) -> CmdResult<Option<String>> {
-    state
-        .run(move |conn| {
-            let image = content::image(conn, id)?;
-            Ok::<_, Error>(
-                image.map(|(kind, bytes)| format!("data:{kind};base64,{}", upload::encode(&bytes))),
-            )
-        })
-        .await
+    state.run(move |conn| app_content::image_url(conn, id)).await
 }
 
 /// Starter topics for the community's kind and the shop's industry, in the shop's language.
 #[tauri::command]
 pub async fn topic_ideas(state: State<'_, AppState>, community_id: i64) -> CmdResult<Vec<TopicIdea>> {
-    state
-        .run_in_lang(move |conn, lang| {
-            let c = community::read::get(conn, community_id)?;
-            let industry = shop::get(conn)?.map(|s| s.industry).unwrap_or_default();
-            Ok::<_, Error>(content::ideas(&industry, c.kind, lang))
-        })
-        .await
+    state.run_in_lang(move |conn, lang| content::ideas_for(conn, community_id, lang)).await
 }

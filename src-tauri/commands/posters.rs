@@ -3,9 +3,7 @@
 
 use shopcircle_app::posters::{self, FileRequest, PosterPreview};
 use shopcircle_app::Error as AppError;
-use shopcircle_core::poster::{
-    self, LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput,
-};
+use shopcircle_core::poster::{self, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -39,12 +37,7 @@ pub async fn create_poster(
     logo: Option<String>,
 ) -> CmdResult<Poster> {
     let now = state.now();
-    state
-        .run(move |conn| {
-            let logo = posters::uploaded_logo(logo)?;
-            Ok::<_, AppError>(poster::create(conn, channel_id, &input, logo.as_deref(), now)?)
-        })
-        .await
+    state.run(move |conn| posters::create(conn, channel_id, &input, logo, now)).await
 }
 
 /// `logo` replaces the logo; `remove_logo` drops it; neither keeps it.
@@ -57,12 +50,8 @@ pub async fn update_poster(
     remove_logo: Option<bool>,
 ) -> CmdResult<Poster> {
     let now = state.now();
-    state
-        .run(move |conn| {
-            let change = LogoChange::from_parts(posters::uploaded_logo(logo)?, remove_logo.unwrap_or(false));
-            Ok::<_, AppError>(poster::update(conn, id, &input, &change, now)?)
-        })
-        .await
+    let remove = remove_logo.unwrap_or(false);
+    state.run(move |conn| posters::update(conn, id, &input, logo, remove, now)).await
 }
 
 #[tauri::command]
@@ -82,11 +71,10 @@ pub async fn preview_poster(
     logo: Option<String>,
     remove_logo: Option<bool>,
 ) -> CmdResult<PosterPreview> {
+    let logo = (logo, remove_logo.unwrap_or(false));
     state
         .run_with_fonts(move |conn, fonts| {
-            let change = LogoChange::from_parts(posters::uploaded_logo(logo)?, remove_logo.unwrap_or(false));
-            let draft = poster::draft_with_logo(conn, channel_id, &input, poster_id, change)?;
-            posters::preview(&draft, fonts)
+            posters::preview_unsaved(conn, fonts, channel_id, &input, poster_id, logo)
         })
         .await
 }
@@ -102,14 +90,10 @@ pub async fn export_poster<R: Runtime>(
     dpi: Option<u32>,
 ) -> CmdResult<Option<Poster>> {
     let now = state.now();
-    let p = state.run(move |conn| poster::get(conn, id, now)).await?;
+    let file_name = state.run(move |conn| posters::save_name(conn, id, format, now)).await?;
     let lang = files::language(&state).await;
-    let what = SaveAs {
-        title_en: "Save poster",
-        title_zh: "保存海报",
-        file_name: posters::suggested_name(&p, format),
-        extension: format.as_str(),
-    };
+    let what =
+        SaveAs { title_en: "Save poster", title_zh: "保存海报", file_name, extension: format.as_str() };
     let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
     let req = FileRequest { format, dpi, path, reason: OutputReason::Saved };
     let now = state.now();

@@ -1,7 +1,6 @@
 //! The reminder centre, pausing notifications, starting at login, and the
 //! end-to-end tests' clock.
 
-use chrono::Duration;
 use shopcircle_core::reminder::{self, ReminderCentre};
 use shopcircle_core::{Error, Field};
 use tauri::{AppHandle, Runtime, State};
@@ -24,12 +23,7 @@ pub async fn dismiss_reminders(
     keys: Option<Vec<String>>,
 ) -> CmdResult<ReminderCentre> {
     let now = state.now();
-    state
-        .run(move |conn| {
-            reminder::dismiss(conn, keys.as_deref(), now)?;
-            reminder::centre(conn, now)
-        })
-        .await
+    state.run(move |conn| reminder::dismiss_missed(conn, keys.as_deref(), now)).await
 }
 
 /// Silences notifications for `minutes` (0 resumes); reminders still reach the centre.
@@ -40,14 +34,7 @@ pub async fn pause_reminders<R: Runtime>(
     minutes: i64,
 ) -> CmdResult<ReminderCentre> {
     let now = state.now();
-    let centre = state
-        .run(move |conn| {
-            let minutes = shopcircle_core::validate_range(Field::Minutes, minutes, 0, 24 * 60)?;
-            let until = (minutes > 0).then(|| now + Duration::minutes(minutes));
-            reminder::pause_until(conn, until, now)?;
-            reminder::centre(conn, now)
-        })
-        .await?;
+    let centre = state.run(move |conn| reminder::pause_for(conn, minutes, now)).await?;
     tray::refresh(&app);
     Ok(centre)
 }

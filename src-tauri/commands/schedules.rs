@@ -57,12 +57,7 @@ pub async fn list_occurrences(
     from: String,
     to: String,
 ) -> CmdResult<Vec<CalendarOccurrence>> {
-    state
-        .run(move |conn| {
-            let (start, end) = schedule::day_range(conn, &from, &to)?;
-            schedule::occurrences(conn, start, end)
-        })
-        .await
+    state.run(move |conn| schedule::occurrences_on_days(conn, &from, &to)).await
 }
 
 /// Marks one occurrence `done`, `skipped`, or back to `planned`. (The app's

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { answerSaveDialog } from './desktop.mjs';
 import { Session } from './webdriver.mjs';
 
 const APP = process.env.E2E_APP;
@@ -134,19 +135,6 @@ test('a drainage channel gets its code from a dropped group screenshot', async (
 const FIRST_CODE = 'https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1mcmllbmRzLWdyb3Vw';
 const RENEWED_CODE = 'https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1yZW5ld2VkLWNvZGU';
 
-/** Answers the system's (GTK) save dialog as a person would: type the path, press Enter. */
-function answerSaveDialog(path) {
-  const found = execFileSync('xdotool', ['search', '--sync', '--name', '^(保存海报|Save poster)$'], {
-    encoding: 'utf8',
-    timeout: 30000,
-  });
-  const win = found.trim().split('\n')[0];
-  execFileSync('xdotool', ['windowfocus', '--sync', win]);
-  execFileSync('xdotool', ['key', '--window', win, 'ctrl+a']);
-  execFileSync('xdotool', ['type', '--window', win, path]);
-  execFileSync('xdotool', ['key', '--window', win, 'Return']);
-}
-
 /** Rasterizes the PDF's page as a printer driver would and reads the code on it with the CLI. */
 function codeOnPdf(pdf) {
   const page = join(dirname(pdf), 'page');
@@ -181,7 +169,7 @@ test('a counter poster with a Chinese headline: live preview, saved as PDF, made
   await click('poster-save');
   await s.waitFor('the saved poster', async () => !!(await s.find('[data-testid="poster-history"]')));
   await click('poster-export-pdf');
-  answerSaveDialog(pdf);
+  answerSaveDialog('^(保存海报|Save poster)$', pdf);
   await s.waitFor('the PDF in the history', async () => (await s.findAll('[data-testid="poster-history-item"]')).length === 1, 30000);
   assert.ok(existsSync(pdf), 'the PDF is where the owner chose');
   assert.equal(codeOnPdf(pdf), FIRST_CODE, 'the printed code scans to the group');

@@ -8,8 +8,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { answerSaveDialog } from './desktop.mjs';
 import { Session } from './webdriver.mjs';
 
 const APP = process.env.E2E_APP;
@@ -88,6 +90,20 @@ test('make the Monday–Thursday 20:00 spike from its preset', async () => {
   assert.equal(stored.lead_minutes, 30);
   await drawerClosed();
   await shot('41-schedules');
+});
+
+test('the schedules go to a phone calendar as the .ics file the owner saves', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'shopcircle-ics-')), 'shop.ics');
+  await s.clickTestId('nav-schedules');
+  await s.clickTestId('schedules-export-ics');
+  answerSaveDialog('^(保存日程（导入手机日历）|Save the schedules for a phone calendar)$', file);
+  await s.waitFor('the .ics file where the owner chose', async () => existsSync(file) || null, 30000);
+  // Lines are folded at 75 octets; a calendar reads them unfolded.
+  const text = readFileSync(file, 'utf8').replace(/\r\n /g, '');
+  assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(text, /\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH\r\n/);
+  assert.ok(text.includes(`\r\nSUMMARY:${SPIKE}\r\n`), 'the spike is an event under its own title');
+  assert.match(text, /\r\nBEGIN:VALARM\r\n[^]*TRIGGER:-PT30M/, 'reminded 30 minutes before');
 });
 
 test('the week view shows the spike on Monday to Thursday at 20:00', async () => {

@@ -4,6 +4,7 @@
 //! both call in here, so neither can skip a check the other makes. No Tauri.
 
 pub mod calendar;
+pub mod content;
 mod error;
 pub mod files;
 pub mod posters;

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use shopcircle_core::db::Connection;
-use shopcircle_core::poster::{self, OutputFormat, OutputReason, Poster, PosterTemplate, Printable};
+use shopcircle_core::poster::{
+    self, LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterTemplate, Printable,
+};
 use shopcircle_core::Lang;
 use shopcircle_print::poster::{compose, Logo, Template};
 use shopcircle_print::{render, Fonts};
@@ -36,6 +38,51 @@ pub fn checked_logo(bytes: &[u8]) -> Result<Vec<u8>> {
 /// A logo sent by the window as base64, checked (see `checked_logo`).
 pub fn uploaded_logo(base64_text: Option<String>) -> Result<Option<Vec<u8>>> {
     base64_text.map(|b64| checked_logo(&upload::decode(&b64)?)).transpose()
+}
+
+/// A new poster, with the logo the designer sent (base64), checked.
+pub fn create(
+    conn: &Connection,
+    channel_id: i64,
+    input: &PosterInput,
+    logo: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<Poster> {
+    let logo = uploaded_logo(logo)?;
+    Ok(poster::create(conn, channel_id, input, logo.as_deref(), now)?)
+}
+
+/// Saves a poster's settings; `logo` replaces the logo, `remove_logo` drops
+/// it, neither keeps it.
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    input: &PosterInput,
+    logo: Option<String>,
+    remove_logo: bool,
+    now: DateTime<Utc>,
+) -> Result<Poster> {
+    let change = LogoChange::from_parts(uploaded_logo(logo)?, remove_logo);
+    Ok(poster::update(conn, id, input, &change, now)?)
+}
+
+/// The designer's live preview of settings not yet saved. The logo is the one
+/// sent, else the saved poster's (unless `remove_logo`), else none.
+pub fn preview_unsaved(
+    conn: &Connection,
+    fonts: &Fonts,
+    channel_id: i64,
+    input: &PosterInput,
+    saved: Option<i64>,
+    logo: (Option<String>, bool),
+) -> Result<PosterPreview> {
+    let change = LogoChange::from_parts(uploaded_logo(logo.0)?, logo.1);
+    preview(&poster::draft_with_logo(conn, channel_id, input, saved, change)?, fonts)
+}
+
+/// The name the save dialog proposes for a saved poster's file.
+pub fn save_name(conn: &Connection, id: i64, format: OutputFormat, now: DateTime<Utc>) -> Result<String> {
+    Ok(suggested_name(&poster::get(conn, id, now)?, format))
 }
 
 /// A logo file named on the command line, checked before and after reading.

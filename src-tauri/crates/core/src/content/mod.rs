@@ -146,6 +146,13 @@ pub fn list(conn: &Connection, from: &str, to: &str, community_id: Option<i64>) 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Starter topics for a community's kind and the shop's industry.
+pub fn ideas_for(conn: &Connection, community_id: i64, lang: crate::Lang) -> Result<Vec<TopicIdea>> {
+    let community = crate::community::read::get(conn, community_id)?;
+    let industry = crate::shop::get(conn)?.map(|s| s.industry).unwrap_or_default();
+    Ok(ideas(&industry, community.kind, lang))
+}
+
 /// Adds a topic, with its image if one is given, in one transaction.
 pub fn create(
     conn: &Connection,

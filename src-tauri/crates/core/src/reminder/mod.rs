@@ -293,6 +293,27 @@ pub fn dismiss(conn: &Connection, keys: Option<&[String]>, now: DateTime<Utc>) -
 
 /// Silences notifications until `until` (`None` resumes). Reminders still
 /// reach the centre meanwhile.
+/// The longest the owner may silence notifications: a day.
+pub const PAUSE_MINUTES_MAX: i64 = 24 * 60;
+
+/// Silences notifications for `minutes` from now (0 resumes; reminders still
+/// reach the centre); the centre as it now stands.
+pub fn pause_for(conn: &Connection, minutes: i64, now: DateTime<Utc>) -> Result<ReminderCentre> {
+    let minutes = crate::validate::in_range(crate::Field::Minutes, minutes, 0, PAUSE_MINUTES_MAX)?;
+    pause_until(conn, (minutes > 0).then(|| now + Duration::minutes(minutes)), now)?;
+    centre(conn, now)
+}
+
+/// Clears missed reminders (the keys given, or all); the centre as it now stands.
+pub fn dismiss_missed(
+    conn: &Connection,
+    keys: Option<&[String]>,
+    now: DateTime<Utc>,
+) -> Result<ReminderCentre> {
+    dismiss(conn, keys, now)?;
+    centre(conn, now)
+}
+
 pub fn pause_until(
     conn: &Connection,
     until: Option<DateTime<Utc>>,

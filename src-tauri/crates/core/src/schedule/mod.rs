@@ -389,6 +389,12 @@ pub fn mark(
 }
 
 /// A calendar range: "YYYY-MM-DD" to "YYYY-MM-DD", both included, in the shop's zone.
+/// Every occurrence from day `from` to day `to` (both included, the shop's days).
+pub fn occurrences_on_days(conn: &Connection, from: &str, to: &str) -> Result<Vec<CalendarOccurrence>> {
+    let (start, end) = day_range(conn, from, to)?;
+    occurrences(conn, start, end)
+}
+
 pub fn day_range(conn: &Connection, from: &str, to: &str) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
     day_range_in(shop::zone(conn)?, from, to)
 }
