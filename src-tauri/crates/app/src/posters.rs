@@ -9,7 +9,7 @@ use shopcircle_core::db::Connection;
 use shopcircle_core::poster::{
     self, LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterTemplate, Printable,
 };
-use shopcircle_core::Lang;
+use shopcircle_core::{Field, Lang, Problem};
 use shopcircle_print::poster::{compose, Logo, Template};
 use shopcircle_print::{render, Fonts};
 
@@ -136,14 +136,9 @@ pub fn render_to_file(
 /// another format's. A name without an extension is the owner's choice.
 pub fn check_extension(path: &Path, format: OutputFormat) -> Result<()> {
     let Some(ext) = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()) else { return Ok(()) };
-    let other_format = OutputFormat::parse(&ext).is_ok_and(|f| f != format);
-    if other_format {
-        let value = format!(".{ext} ≠ {}", format.as_str());
-        return Err(shopcircle_core::Error::invalid(
-            shopcircle_core::Field::Format,
-            shopcircle_core::Problem::Unknown { value },
-        )
-        .into());
+    if OutputFormat::parse(&ext).is_ok_and(|f| f != format) {
+        let problem = Problem::ExtensionMismatch { extension: ext, format: format.as_str().into() };
+        return Err(shopcircle_core::Error::invalid(Field::Format, problem).into());
     }
     Ok(())
 }

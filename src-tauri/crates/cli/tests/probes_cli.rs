@@ -79,7 +79,11 @@ fn a_png_is_never_written_under_a_pdf_name_and_a_bad_colour_is_refused() {
         c
     };
     let out = render(&["--format", "png"]).assert().code(1);
-    assert!(stderr(&out).contains("File format"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("File format: the file name ends in .pdf but the file would be png"),
+        "{}",
+        stderr(&out)
+    );
     let out = render(&["--color", "green"]).assert().code(1);
     assert!(stderr(&out).contains("Brand colour"), "{}", stderr(&out));
     let long = "长".repeat(61);
@@ -94,22 +98,26 @@ fn a_png_is_never_written_under_a_pdf_name_and_a_bad_colour_is_refused() {
 fn four_processes_opening_a_new_database_at_once_all_succeed() {
     let dir = tempfile::tempdir().unwrap();
     let bin = assert_cmd::cargo::cargo_bin("shopcircle-cli");
-    // Spawned together, not one after another, so they race for the new file.
-    let racers: Vec<_> = (0..4)
-        .map(|_| {
-            std::process::Command::new(&bin)
-                .arg("--db")
-                .arg(dir.path().join("race.db"))
-                .arg("init")
-                .env_remove("SHOPCIRCLE_DB")
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for child in racers {
-        let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Spawned together, not one after another, so they race for the new file;
+    // a few rounds, since a lost race is a matter of timing.
+    for round in 0..10 {
+        let db = dir.path().join(format!("race-{round}.db"));
+        let racers: Vec<_> = (0..4)
+            .map(|_| {
+                std::process::Command::new(&bin)
+                    .arg("--db")
+                    .arg(&db)
+                    .arg("init")
+                    .env_remove("SHOPCIRCLE_DB")
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in racers {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "round {round}: {}", String::from_utf8_lossy(&out.stderr));
+        }
     }
 }
 

@@ -67,9 +67,25 @@ pub fn open_with(path: &Path, if_missing: IfMissing) -> Result<Connection> {
     let mut conn = Connection::open(path).map_err(|e| Error::Open(format!("{shown}: {e}")))?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     check_ours(&conn, &shown)?;
-    configure(&conn, true)?;
-    migrate(&mut conn)?;
-    Ok(conn)
+    // SQLite answers "database is locked" at once, without waiting, when
+    // another process is switching a new file to WAL or recovering its log at
+    // that moment; both pass in milliseconds, so try again for a while.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match configure(&conn, true).and_then(|()| migrate(&mut conn)) {
+            Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => return Err(e),
+            Ok(()) => return Ok(conn),
+        }
+    }
+}
+
+fn is_busy(e: &Error) -> bool {
+    matches!(e, Error::Database(rusqlite::Error::SqliteFailure(f, _))
+        if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+        || matches!(e, Error::Busy)
 }
 
 /// Makes an empty file, owner-only, with its folder. SQLite gives the WAL and
@@ -145,7 +161,8 @@ fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
         // survive a power cut, which matters more here than write speed.
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(Error::Open(format!("could not switch to WAL (got {mode})")));
+            // Another connection held the file at that moment; the caller tries again.
+            return Err(Error::Busy);
         }
     }
     conn.pragma_update(None, "synchronous", "FULL")?;

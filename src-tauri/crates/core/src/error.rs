@@ -260,6 +260,11 @@ pub enum Problem {
     Refused {
         reason: String,
     },
+    /// A file named for one format asked to hold another ("x.pdf" as PNG).
+    ExtensionMismatch {
+        extension: String,
+        format: String,
+    },
     /// An invisible control character (ESC, BEL, NUL, or a line break in a
     /// one-line field).
     ControlCharacter,
@@ -312,6 +317,9 @@ pub enum Error {
     #[error("the database could not be opened: {0}")]
     Open(String),
 
+    #[error("the database is busy with another ShopCircle; try again")]
+    Busy,
+
     #[error("the clock can be set only in end-to-end tests")]
     TestClockRefused,
 
@@ -352,6 +360,7 @@ impl Error {
             Error::NotSetUp => C::NotSetUp,
             Error::AlreadySetUp => C::AlreadySetUp,
             Error::TestClockRefused => C::Forbidden,
+            Error::Busy => C::Database,
             Error::NewerDatabase { .. } => C::NewerDatabase,
             Error::Open(_) => C::DatabaseOpen,
             Error::NoDatabase { .. } => C::NoDatabase,
@@ -397,6 +406,7 @@ impl Error {
             (Error::NoDatabase { path }, Lang::ZhCn) => {
                 format!("{path} 没有 ShopCircle 数据库；请检查路径，或用 `shopcircle-cli init` 新建")
             }
+            (Error::Busy, Lang::ZhCn) => "数据库正被另一个 ShopCircle 使用，请重试".into(),
             (Error::TestClockRefused, Lang::ZhCn) => "只有端到端测试可以调整时钟".into(),
             (Error::NotADatabase { path }, Lang::ZhCn) => format!("{path} 不是数据库文件"),
             (Error::ForeignDatabase { path }, Lang::ZhCn) => {
@@ -452,6 +462,12 @@ fn invalid_message(field: Field, problem: &Problem, lang: Lang) -> String {
         (Problem::Duplicate, Lang::ZhCn) => format!("{label}已被使用"),
         (Problem::Refused { reason }, Lang::En) => format!("{label}: {reason}"),
         (Problem::Refused { reason }, Lang::ZhCn) => format!("{label}：{reason}"),
+        (Problem::ExtensionMismatch { extension, format }, Lang::En) => format!(
+            "{label}: the file name ends in .{extension} but the file would be {format}; name it .{format} or choose {extension}"
+        ),
+        (Problem::ExtensionMismatch { extension, format }, Lang::ZhCn) => {
+            format!("{label}：文件名以 .{extension} 结尾，但内容是 {format}；请改名为 .{format}，或选择 {extension} 格式")
+        }
         (Problem::ControlCharacter, Lang::En) => {
             format!("{label} contains an invisible control character (such as a line break); remove it")
         }
