@@ -24,6 +24,10 @@ pub struct AppState {
     /// Wakes the reminder task when something it sleeps on changed (a
     /// schedule, a content item, the clock), so it recomputes its next wake.
     pub reminders_changed: Arc<tokio::sync::Notify>,
+    /// A folder that answers the save dialog without showing it (the file
+    /// goes there under the name the dialog would propose). Only the shell's
+    /// IPC tests set it, since the dialog needs a desktop; `None` in the app.
+    pub save_dialog_answers: Option<PathBuf>,
 }
 
 impl AppState {
@@ -39,6 +43,7 @@ impl AppState {
             fonts: Arc::new(OnceLock::new()),
             clock: Arc::new(Clock::from_env()),
             reminders_changed: Arc::new(tokio::sync::Notify::new()),
+            save_dialog_answers: None,
         }
     }
 

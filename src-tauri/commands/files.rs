@@ -31,7 +31,15 @@ pub struct SaveAs<'a> {
 
 /// Asks where to save, starting in the owner's documents; `None` when the
 /// owner cancelled. A name typed without an extension gets the right one.
-pub async fn ask_where<R: Runtime>(app: &AppHandle<R>, lang: Lang, what: SaveAs<'_>) -> Option<PathBuf> {
+pub async fn ask_where<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    lang: Lang,
+    what: SaveAs<'_>,
+) -> Option<PathBuf> {
+    if let Some(dir) = &state.save_dialog_answers {
+        return Some(dir.join(&what.file_name));
+    }
     let ext = what.extension;
     let (title, filter) = match lang {
         Lang::En => (what.title_en, format!("{} file", ext.to_uppercase())),

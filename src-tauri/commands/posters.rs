@@ -94,7 +94,7 @@ pub async fn export_poster<R: Runtime>(
     let lang = files::language(&state).await;
     let what =
         SaveAs { title_en: "Save poster", title_zh: "保存海报", file_name, extension: format.as_str() };
-    let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
+    let Some(path) = files::ask_where(&app, &state, lang, what).await else { return Ok(None) };
     let req = FileRequest { format, dpi, path, reason: OutputReason::Saved };
     let now = state.now();
     state.run_with_fonts(move |conn, fonts| posters::make_file(conn, fonts, id, &req, now)).await.map(Some)

@@ -92,7 +92,7 @@ pub async fn export_schedules_ics<R: Runtime>(
         },
         extension: "ics",
     };
-    let Some(path) = ask_where(&app, lang, what).await else { return Ok(None) };
+    let Some(path) = ask_where(&app, &state, lang, what).await else { return Ok(None) };
     let now = state.now();
     let shown = path.display().to_string();
     state.run(move |conn| shopcircle_app::calendar::save_ics(conn, &path, now)).await?;

@@ -148,7 +148,7 @@ pub async fn save_voucher_image<R: Runtime>(
         file_name: format!("{}.png", info.code),
         extension: "png",
     };
-    let Some(path) = files::ask_where(&app, lang, what).await else { return Ok(None) };
+    let Some(path) = files::ask_where(&app, &state, lang, what).await else { return Ok(None) };
     let now = state.now();
     let shown = path.display().to_string();
     state
@@ -189,5 +189,5 @@ async fn ask_for_batch_file<R: Runtime>(
     let lang = files::language(state).await;
     let file_name = vouchers::suggested_name(&batch.name, id, extension);
     let what = SaveAs { title_en, title_zh, file_name, extension };
-    Ok(files::ask_where(app, lang, what).await.map(|path| (path, lang)))
+    Ok(files::ask_where(app, state, lang, what).await.map(|path| (path, lang)))
 }

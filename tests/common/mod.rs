@@ -31,6 +31,14 @@ pub fn shell_with_test_clock(db: &Path) -> Shell {
     shell_with_state(state)
 }
 
+/// The shell with the save dialog answered by `dir`: each file lands there
+/// under the name the dialog would propose.
+pub fn shell_saving_to(db: &Path, dir: &Path) -> Shell {
+    let mut state = AppState::open(db.to_path_buf(), Lang::En);
+    state.save_dialog_answers = Some(dir.to_path_buf());
+    shell_with_state(state)
+}
+
 fn shell_with_state(state: AppState) -> Shell {
     let app = with_commands(mock_builder(), state)
         .build(tauri::generate_context!(test = true))
