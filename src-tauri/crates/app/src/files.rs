@@ -35,31 +35,45 @@ pub fn read_input(path: &Path, max: u64) -> Result<Vec<u8>> {
 /// Writes `bytes` to `path` through a temporary file beside it, flushed to the
 /// disk and renamed over the target: the path holds the old file or the whole
 /// new one, never a part. A symbolic link is followed and its target replaced
-/// (keeping the link); a folder, FIFO or device, and a read-only file, are
-/// refused untouched. An existing file keeps its permissions.
+/// (keeping the link); a folder, FIFO or device, and a file the owner cannot
+/// write, are refused untouched. An existing file keeps its permissions. The
+/// temporary file has a name of its own (created new, never through a link),
+/// so two writers or a planted link cannot meet in it.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<()> {
     let target = resolve(path)?;
     let existing = match std::fs::metadata(&target) {
         Ok(meta) if !meta.is_file() => return Err(Error::file(path, FileProblem::NotRegular)),
-        Ok(meta) if meta.permissions().readonly() => return Err(Error::file(path, FileProblem::ReadOnly)),
+        Ok(meta) if meta.permissions().readonly() || !writable(&target) => {
+            return Err(Error::file(path, FileProblem::ReadOnly))
+        }
         Ok(meta) => Some(meta.permissions()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(Error::io(path, e)),
     };
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.shopcircle-tmp"));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".shopcircle-tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(path, e))?;
+    let written = (|| {
         if let Some(permissions) = existing {
-            f.set_permissions(permissions)?;
+            tmp.as_file().set_permissions(permissions)?;
         }
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    written.and_then(|()| std::fs::rename(&tmp, &target)).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()
+    })();
+    written.map_err(|e| Error::io(path, e))?;
+    // On failure the temporary file is removed when `tmp` is dropped.
+    tmp.persist(&target).map(drop).map_err(|e| Error::io(path, e.error))
+}
+
+/// Whether this user may write the file: the mode bits alone do not say
+/// (a root-owned 0644 file is not "read-only" by them). Opening for writing
+/// without truncating changes nothing.
+fn writable(file: &Path) -> bool {
+    std::fs::OpenOptions::new().write(true).open(file).is_ok()
 }
 
 /// The file a path names: itself, or where its chain of links ends.

@@ -74,18 +74,12 @@ pub struct Output {
 }
 
 impl Command {
-    /// Commands that may make a new database: the first step of a new shop.
-    /// Every other command on a path with no database says so, rather than
-    /// answering from a new empty one (issue 11).
+    /// Commands that may make a new database: `init`, and a shop's first
+    /// community. Every other command on a path with no database says so,
+    /// rather than answering from a new empty one, or issuing vouchers under
+    /// a new key the shop's counter would refuse (issue 11).
     fn may_create(&self) -> bool {
-        matches!(
-            self,
-            Command::Init
-                | Command::Community(community_cmd::CommunityCommand::Add { .. })
-                | Command::Gift(gift_cmd::GiftCommand::Add { .. })
-                | Command::Schedule(schedule_cmd::ScheduleCommand::Add { .. })
-                | Command::Voucher(voucher_cmd::VoucherCommand::Issue { .. })
-        )
+        matches!(self, Command::Init | Command::Community(community_cmd::CommunityCommand::Add { .. }))
     }
 }
 
@@ -103,6 +97,8 @@ fn main() -> ExitCode {
         return finish(qr_cmd::decode(image).map(|out| (out, 0)), cli.json, fallback);
     }
     let if_missing = if cli.command.may_create() { IfMissing::Create } else { IfMissing::Refuse };
+    let made_here = if_missing == IfMissing::Create && !path.exists();
+    let folder = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()).map(PathBuf::from);
     let mut conn = match db::open_with(&path, if_missing) {
         Ok(conn) => conn,
         Err(e) => return fail(&e.into(), fallback),
@@ -123,6 +119,15 @@ fn main() -> ExitCode {
         Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang, now),
         Command::Schedule(cmd) => schedule_cmd::run(&mut conn, cmd, now).map(ok),
     };
+    if result.is_err() && made_here {
+        // A refused first community leaves no empty shop behind at a path
+        // that may be a typo.
+        drop(conn);
+        db::remove(&path);
+        if let Some(folder) = folder {
+            let _ = std::fs::remove_dir(folder); // only if this run made it, and only if empty
+        }
+    }
     finish(result, cli.json, lang)
 }
 

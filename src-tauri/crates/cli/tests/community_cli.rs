@@ -54,7 +54,7 @@ fn json_add_gives_an_object_with_the_id_and_show_gives_the_whole_plan() {
 #[test]
 fn invalid_input_exits_non_zero_with_the_message_on_stderr_and_stores_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     let cases: [(&[&str], &str); 4] = [
         (&["--name", "", "--kind", "niche"], "Name cannot be empty"),
         (&["--name", "A", "--kind", "weekly"], "Kind \"weekly\" is not known"),
@@ -96,6 +96,14 @@ fn a_mistyped_database_path_is_named_and_nothing_is_made() {
         assert!(err.contains("no ShopCircle database at") && err.contains("tpyo"), "{args:?}: {err}");
     }
     assert!(!dir.path().join("tpyo").exists(), "no folder made");
+    // Nor by a first community that is refused, nor by vouchers (they would
+    // carry a new key the shop's counter does not know).
+    cli(&db).args(["community", "add", "--name", "A", "--kind", "weekly"]).assert().code(1);
+    cli(&db)
+        .args(["voucher", "issue", "--amount-off", "5", "--count", "1", "--valid-until", "2099-12-31"])
+        .assert()
+        .code(1);
+    assert!(!db.exists() && !dir.path().join("tpyo").exists(), "no database or folder left behind");
     let out = cli(&db).arg("init").assert().success();
     assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("shop.db"));
     cli(&db).args(["community", "list"]).assert().success();
@@ -105,7 +113,7 @@ fn a_mistyped_database_path_is_named_and_nothing_is_made() {
 #[test]
 fn control_characters_are_refused_in_names_and_never_printed_raw() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     for name in ["Tea\u{1b}[2J friends", "Tea\u{7}", "Tea\nfriends"] {
         let out = cli(&db).args(["community", "add", "--name", name, "--kind", "niche"]).assert().failure();
         let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();

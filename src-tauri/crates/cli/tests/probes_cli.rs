@@ -46,7 +46,7 @@ fn a_device_or_a_fifo_is_refused_as_an_image_at_once() {
 fn a_read_only_out_file_is_left_as_it_was() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     let issued = cli(&db)
         .args(["voucher", "issue", "--amount-off", "5", "--count", "2", "--valid-until", "2099-12-31"])
         .assert()
@@ -126,7 +126,7 @@ fn four_processes_opening_a_new_database_at_once_all_succeed() {
 #[test]
 fn a_code_that_is_not_ours_is_refused_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     cli(&db)
         .args(["voucher", "issue", "--amount-off", "5", "--count", "1", "--valid-until", "2099-12-31"])
         .assert()

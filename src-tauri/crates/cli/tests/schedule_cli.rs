@@ -15,7 +15,7 @@ fn add(db: &std::path::Path, args: &[&str]) -> String {
 #[test]
 fn a_spike_and_a_berlin_weekend_list_their_occurrences_in_order_with_offsets() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     let spike = add(
         &db,
         &[
@@ -83,7 +83,7 @@ fn a_spike_and_a_berlin_weekend_list_their_occurrences_in_order_with_offsets() {
 #[test]
 fn the_ics_file_holds_every_schedule_with_its_rule() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     add(
         &db,
         &[
@@ -128,7 +128,7 @@ fn the_ics_file_holds_every_schedule_with_its_rule() {
 #[test]
 fn bad_rules_times_and_zones_are_refused_and_nothing_is_stored() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     for (args, says) in [
         (vec!["--rule", "FREQ=DAILY", "--start", "2026-11-23 24:61"], "First day and time"),
         (vec!["--rule", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "--start", "2026-11-23 20:00"], "never falls"),

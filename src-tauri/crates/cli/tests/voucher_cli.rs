@@ -13,7 +13,7 @@ fn stdout(a: &assert_cmd::assert::Assert) -> String {
 #[test]
 fn a_gift_batch_prints_its_codes_and_each_counter_answer_has_its_exit_status() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     let gift = stdout(
         &cli(&db)
             .args([
@@ -73,7 +73,7 @@ fn a_gift_batch_prints_its_codes_and_each_counter_answer_has_its_exit_status() {
 #[test]
 fn expired_and_not_yet_valid_vouchers_exit_with_four() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     let out = cli(&db)
         .args([
             "voucher",
@@ -96,7 +96,7 @@ fn expired_and_not_yet_valid_vouchers_exit_with_four() {
 #[test]
 fn bad_batches_are_refused_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     let out = cli(&db)
         .args(["voucher", "issue", "--amount-off", "5", "--count", "0", "--valid-until", "2099-12-31"])
         .assert()
@@ -120,7 +120,7 @@ fn a_batch_killed_half_way_leaves_all_of_it_or_none() {
     let mut killed_mid_way = 0;
     for attempt in 0..5 {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("shop.db");
+        let db = common::new_db(&dir);
         // Make the file (and its WAL) first, so the only writer left is the issue.
         cli(&db).arg("init").assert().success();
         let wal = dir.path().join("shop.db-wal");
@@ -169,7 +169,7 @@ fn a_batch_killed_half_way_leaves_all_of_it_or_none() {
 #[test]
 fn a_batch_sheet_and_a_single_card_carry_the_codes_that_were_issued() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shop.db");
+    let db = common::new_db(&dir);
     let issued = cli(&db)
         .args([
             "voucher",

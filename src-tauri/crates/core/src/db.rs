@@ -63,10 +63,11 @@ pub fn open_with(path: &Path, if_missing: IfMissing) -> Result<Connection> {
         }
         Err(e) => return Err(Error::Open(format!("{shown}: {e}"))),
     }
-    keep_private(path);
     let mut conn = Connection::open(path).map_err(|e| Error::Open(format!("{shown}: {e}")))?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     check_ours(&conn, &shown)?;
+    // Only a file that is ours is tightened: a refused one is left as it was.
+    keep_private(path);
     // SQLite answers "database is locked" at once, without waiting, when
     // another process is switching a new file to WAL or recovering its log at
     // that moment; both pass in milliseconds, so try again for a while.
@@ -75,6 +76,12 @@ pub fn open_with(path: &Path, if_missing: IfMissing) -> Result<Connection> {
         match configure(&conn, true).and_then(|()| migrate(&mut conn)) {
             Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
                 std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            // Still not in WAL after the wait: not another process, the file system.
+            Err(Error::Busy) => {
+                return Err(Error::Open(format!(
+                    "{shown}: could not switch to write-ahead logging (the file system may not allow it)"
+                )))
             }
             Err(e) => return Err(e),
             Ok(()) => return Ok(conn),
@@ -86,6 +93,16 @@ fn is_busy(e: &Error) -> bool {
     matches!(e, Error::Database(rusqlite::Error::SqliteFailure(f, _))
         if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
         || matches!(e, Error::Busy)
+}
+
+/// Removes a database this run made and did not use (its WAL and
+/// shared-memory files with it); what cannot be removed is left.
+pub fn remove(path: &Path) {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(dir.join(format!("{name}{suffix}")));
+    }
 }
 
 /// Makes an empty file, owner-only, with its folder. SQLite gives the WAL and
@@ -126,7 +143,11 @@ fn keep_private(path: &Path) {
 /// Ours: marked with our application id, or an earlier ShopCircle file (our
 /// `shop` table, no mark yet), or empty. Anything else is left untouched.
 fn check_ours(conn: &Connection, shown: &str) -> Result<()> {
-    let not_sqlite = |_| Error::NotADatabase { path: shown.to_owned() };
+    // Only "not a database" means that; a lock or a read error is said as itself.
+    let not_sqlite = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotADatabase { path: shown.to_owned() },
+        _ => Error::Database(e),
+    };
     let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(not_sqlite)?;
     if id == APPLICATION_ID {
         return Ok(());
@@ -254,9 +275,17 @@ mod tests {
                 .execute_batch("CREATE TABLE moz_places (url TEXT); INSERT INTO moz_places VALUES ('x');")
                 .unwrap();
         }
+        #[cfg(unix)]
+        std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
         let before = std::fs::read(&path).unwrap();
         let err = open(&path).unwrap_err();
         assert_eq!(err.code(), "foreign_database");
+        #[cfg(unix)]
+        assert_eq!(
+            std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&path).unwrap().permissions()) & 0o777,
+            0o644,
+            "its permissions untouched too"
+        );
         assert!(err.message(crate::Lang::En).contains("another program"));
         assert_eq!(std::fs::read(&path).unwrap(), before, "not a byte changed");
         assert!(!dir.path().join("firefox-places.sqlite-wal").exists(), "not switched to WAL");

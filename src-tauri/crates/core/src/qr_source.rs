@@ -99,7 +99,9 @@ pub fn set(
     input: QrSourceInput,
     now: DateTime<Utc>,
 ) -> Result<QrSource> {
-    let tx = conn.transaction()?;
+    // IMMEDIATE: it reads before it writes, and a deferred transaction would
+    // fail at once (not wait) if another process wrote in between.
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let id = insert(&tx, channel_id, input, now)?;
     tx.commit()?;
     get(conn, id)

@@ -105,3 +105,22 @@ fn inputs_are_checked_for_kind_and_size_before_reading() {
     std::fs::write(&small, b"png").unwrap();
     assert_eq!(read_input(&small, IMAGE_MAX_BYTES).unwrap(), b"png");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_where_a_temporary_file_used_to_go_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    // The name the temporary file had before it was made unique.
+    std::os::unix::fs::symlink(&victim, dir.path().join(".poster.pdf.shopcircle-tmp")).unwrap();
+    write_output(&dir.path().join("poster.pdf"), b"%PDF").unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert_eq!(std::fs::read(dir.path().join("poster.pdf")).unwrap(), b"%PDF");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".shopcircle-tmp") && n != ".poster.pdf.shopcircle-tmp")
+        .collect();
+    assert!(left.is_empty(), "no temporary file left: {left:?}");
+}

@@ -14,3 +14,10 @@ pub fn cli(db: &std::path::Path) -> Command {
 pub fn json(out: &[u8]) -> Value {
     serde_json::from_slice(out).expect("valid JSON")
 }
+
+/// A new, empty shop database in `dir`, made as a user makes one (`init`).
+pub fn new_db(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let db = dir.path().join("shop.db");
+    cli(&db).arg("init").assert().success();
+    db
+}

@@ -90,7 +90,8 @@ pub fn set_code_on_named(
     input: QrSourceInput,
     now: DateTime<Utc>,
 ) -> Result<(Channel, QrSource)> {
-    let tx = conn.transaction()?;
+    // IMMEDIATE: it reads before it writes (see `qr_source::set`).
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let channel_id = match find_by_name(&tx, community_id, name)? {
         Some(ch) => ch.id,
         None => {

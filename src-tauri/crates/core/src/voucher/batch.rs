@@ -339,7 +339,7 @@ pub(crate) fn encode(serial: u32, key: &VoucherKey) -> Result<String> {
 
 /// Voids a whole batch: none of its open vouchers can be redeemed any more.
 pub fn void(conn: &Connection, id: i64, reason: &str, now: DateTime<Utc>) -> Result<Batch> {
-    let reason = crate::validate::required(Field::Reason, reason, REASON_MAX)?;
+    let reason = crate::validate::required_lines(Field::Reason, reason, REASON_MAX)?;
     let changed = conn.execute(
         "UPDATE voucher_batch SET voided_at = ?1, void_reason = ?2 WHERE id = ?3 AND voided_at IS NULL",
         params![now, reason, id],

@@ -11,7 +11,7 @@ use super::key;
 use super::model::{Benefit, Redemption, Undone, VoucherInfo};
 use crate::gift::{self, MoveReason, MONEY_MAX};
 use crate::shop::today;
-use crate::validate::{in_range, optional, required};
+use crate::validate::{in_range, optional, required_lines};
 use crate::{Error, Field, Lang, Result};
 
 /// How long the last redemption can be taken back: long enough to notice a
@@ -124,7 +124,7 @@ pub fn undo_redemption(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<Undone> {
-    let reason = required(Field::Reason, reason, batch::REASON_MAX)?;
+    let reason = required_lines(Field::Reason, reason, batch::REASON_MAX)?;
     let staff = optional(Field::Staff, staff, 40)?;
     let (serial, key) = serial_of(conn, code_text, lang)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -172,7 +172,7 @@ pub fn void_voucher(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<VoucherInfo> {
-    let reason = required(Field::Reason, reason, batch::REASON_MAX)?;
+    let reason = required_lines(Field::Reason, reason, batch::REASON_MAX)?;
     let (serial, key) = serial_of(conn, code_text, lang)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found = find(&tx, serial, &key)?.ok_or_else(|| invalid_code(&Redemption::NotOurs, lang))?;
