@@ -2,6 +2,10 @@
 """Counts the shell's IPC commands whose body makes more than one call into the core,
 the app layer or a decoder (a heuristic over src-tauri/commands/*.rs: a command that grows
 past one call is logic in the wrong room). Usage: scripts/count-command-calls.py [DIR]"""
+import os
+import re
+import sys
+
 d=sys.argv[1] if len(sys.argv) > 1 else "src-tauri/commands"
 pat=re.compile(r'\b(app|shop|settings|sample|community|write|read|health|member_counts|staff|channel|qr_source|qr_watch|poster|posters|poster_files|gift|voucher|vouchers|voucher_files|schedule|content|reminder|qr|upload|calendar|ics|core_files|shopcircle_print::qr_import|base64::engine::general_purpose::STANDARD|shopcircle_app::calendar|DateTime)::[a-zA-Z_]+\(|\.decode\(|\bchecked_logo\(|\breplace_code\(|\bwrite\(|\bwrite_atomically\(')
 total=0;multi=[]
