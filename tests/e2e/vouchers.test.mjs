@@ -124,8 +124,10 @@ test('the counter redeems a code once, names a typo, and tells codes apart', asy
   assert.match(typo, /\b7\b/);
   await shot('27-counter-typo');
 
-  const other = mkdtempSync(join(tmpdir(), 'other-shop-'));
-  const foreign = cli('--db', join(other, 'other.db'), 'voucher', 'issue', '--amount-off', '5', '--count', '1', '--valid-until', '2099-12-31').codes[0];
+  // A voucher of another shop: its own database, made as a user makes one.
+  const other = join(mkdtempSync(join(tmpdir(), 'other-shop-')), 'other.db');
+  cli('--db', other, 'init');
+  const foreign = cli('--db', other, 'voucher', 'issue', '--amount-off', '5', '--count', '1', '--valid-until', '2099-12-31').codes[0];
   await scan(foreign, 'not_ours');
   await shot('28-counter-not-ours');
 
