@@ -78,11 +78,7 @@ pub fn open_with(path: &Path, if_missing: IfMissing) -> Result<Connection> {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
             // Still not in WAL after the wait: not another process, the file system.
-            Err(Error::Busy) => {
-                return Err(Error::Open(format!(
-                    "{shown}: could not switch to write-ahead logging (the file system may not allow it)"
-                )))
-            }
+            Err(Error::Busy) => return Err(Error::NoWal { path: shown }),
             Err(e) => return Err(e),
             Ok(()) => return Ok(conn),
         }

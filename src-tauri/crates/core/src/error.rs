@@ -320,6 +320,9 @@ pub enum Error {
     #[error("the database is busy with another ShopCircle; try again")]
     Busy,
 
+    #[error("{path} could not be switched to write-ahead logging; its file system may not allow it (a network drive?)")]
+    NoWal { path: String },
+
     #[error("the clock can be set only in end-to-end tests")]
     TestClockRefused,
 
@@ -361,6 +364,7 @@ impl Error {
             Error::AlreadySetUp => C::AlreadySetUp,
             Error::TestClockRefused => C::Forbidden,
             Error::Busy => C::Database,
+            Error::NoWal { .. } => C::DatabaseOpen,
             Error::NewerDatabase { .. } => C::NewerDatabase,
             Error::Open(_) => C::DatabaseOpen,
             Error::NoDatabase { .. } => C::NoDatabase,
@@ -405,6 +409,9 @@ impl Error {
             (Error::Open(e), Lang::ZhCn) => format!("无法打开数据库：{e}"),
             (Error::NoDatabase { path }, Lang::ZhCn) => {
                 format!("{path} 没有 ShopCircle 数据库；请检查路径，或用 `shopcircle-cli init` 新建")
+            }
+            (Error::NoWal { path }, Lang::ZhCn) => {
+                format!("{path} 无法切换到预写日志模式，所在的文件系统可能不支持（是网络盘吗？）")
             }
             (Error::Busy, Lang::ZhCn) => "数据库正被另一个 ShopCircle 使用，请重试".into(),
             (Error::TestClockRefused, Lang::ZhCn) => "只有端到端测试可以调整时钟".into(),
