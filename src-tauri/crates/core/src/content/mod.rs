@@ -7,7 +7,7 @@ mod ideas;
 pub use ideas::{ideas, TopicIdea};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -160,18 +160,29 @@ pub fn create(
     image: &ImageChange,
     now: DateTime<Utc>,
 ) -> Result<ContentItem> {
-    let v = validate(conn, input)?;
-    let image = checked_image(image)?;
     let tx = conn.unchecked_transaction()?;
+    let id = insert(&tx, input, image, now)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// Checks and adds a topic inside the caller's transaction; its id.
+pub(crate) fn insert(
+    tx: &Transaction,
+    input: &ContentInput,
+    image: &ImageChange,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let v = validate(tx, input)?;
+    let image = checked_image(image)?;
     tx.execute(
         "INSERT INTO content_item (community_id, day, time, due_at, topic, body, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
         params![v.community_id, v.day, v.time, v.at, v.topic, v.body, now],
     )?;
     let id = tx.last_insert_rowid();
-    store_image(&tx, id, image)?;
-    tx.commit()?;
-    get(conn, id)
+    store_image(tx, id, image)?;
+    Ok(id)
 }
 
 /// Saves a topic's words and its image change together: both or neither.

@@ -61,9 +61,16 @@ pub fn low_stock(conn: &Connection) -> Result<Vec<Gift>> {
 
 /// Adds a gift with the stock on hand; the first stock move records it.
 pub fn create(conn: &mut Connection, input: &GiftInput, stock: i64, now: DateTime<Utc>) -> Result<Gift> {
+    let tx = conn.transaction()?;
+    let id = insert(&tx, input, stock, now)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// Checks and adds a gift inside the caller's transaction; its id.
+pub(crate) fn insert(tx: &Transaction, input: &GiftInput, stock: i64, now: DateTime<Utc>) -> Result<i64> {
     let v = model::validate(input)?;
     let stock = in_range(Field::Stock, stock, 0, STOCK_MAX)?;
-    let tx = conn.transaction()?;
     tx.execute(
         "INSERT INTO gift (name, kind, unit_cost_cents, value_cents, stock, low_stock_at, packaging, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
@@ -71,9 +78,8 @@ pub fn create(conn: &mut Connection, input: &GiftInput, stock: i64, now: DateTim
     )?;
     let id = tx.last_insert_rowid();
     Move { gift_id: id, before: 0, after: stock, reason: MoveReason::Added, serial: None, note: "" }
-        .log(&tx, now)?;
-    tx.commit()?;
-    get(conn, id)
+        .log(tx, now)?;
+    Ok(id)
 }
 
 pub fn update(conn: &Connection, id: i64, input: &GiftInput, now: DateTime<Utc>) -> Result<Gift> {

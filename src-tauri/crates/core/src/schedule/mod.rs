@@ -151,18 +151,24 @@ fn write_skips(tx: &Transaction, id: i64, rule: &Rule) -> Result<()> {
 }
 
 pub fn create(conn: &mut Connection, input: &ScheduleInput, now: DateTime<Utc>) -> Result<Schedule> {
-    let v = model::validate(input, shop::zone(conn)?)?;
-    check_community(conn, v.community_id)?;
     let tx = conn.transaction()?;
+    let id = insert(&tx, input, now)?;
+    tx.commit()?;
+    get(conn, id, now)
+}
+
+/// Checks and adds a schedule inside the caller's transaction; its id.
+pub(crate) fn insert(tx: &Transaction, input: &ScheduleInput, now: DateTime<Utc>) -> Result<i64> {
+    let v = model::validate(input, shop::zone(tx)?)?;
+    check_community(tx, v.community_id)?;
     tx.execute(
         "INSERT INTO schedule (title, purpose, rule, starts_local, starts_at, zone, created_at, updated_at)
          VALUES ('', 'custom', '', '', ?1, '', ?1, ?1)",
         [now],
     )?;
     let id = tx.last_insert_rowid();
-    write(&tx, id, &v, now)?;
-    tx.commit()?;
-    get(conn, id, now)
+    write(tx, id, &v, now)?;
+    Ok(id)
 }
 
 pub fn update(conn: &mut Connection, id: i64, input: &ScheduleInput, now: DateTime<Utc>) -> Result<Schedule> {

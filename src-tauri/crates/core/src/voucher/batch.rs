@@ -2,7 +2,7 @@
 //! figures, voiding them, and the codes of a batch for sheets and CSV.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use super::code::{self, VoucherKey};
 use super::key;
@@ -22,9 +22,17 @@ pub fn issue(conn: &mut Connection, input: &BatchInput, now: DateTime<Utc>) -> R
     // Immediate: the serial range is read and claimed under the write lock, so
     // two processes issuing at once never hand out the same serials.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let v = validate(&tx, input, now)?;
+    let batch_id = insert(&tx, input, now)?;
+    tx.commit()?;
+    get(conn, batch_id, now)
+}
+
+/// Checks and issues a batch inside the caller's transaction (which must hold
+/// the write lock); the batch's id.
+pub(crate) fn insert(tx: &Transaction, input: &BatchInput, now: DateTime<Utc>) -> Result<i64> {
+    let v = validate(tx, input, now)?;
     // The key is made with the first batch, inside its transaction.
-    key::get_or_create(&tx, now)?;
+    key::get_or_create(tx, now)?;
     let first: i64 = tx.query_row("SELECT COALESCE(MAX(serial), 0) + 1 FROM voucher", [], |r| r.get(0))?;
     let serial_max = (1_i64 << code::SERIAL_BITS) - 1;
     if first + v.count - 1 > serial_max {
@@ -67,8 +75,7 @@ pub fn issue(conn: &mut Connection, input: &BatchInput, now: DateTime<Utc>) -> R
             insert.execute([serial, batch_id])?;
         }
     }
-    tx.commit()?;
-    get(conn, batch_id, now)
+    Ok(batch_id)
 }
 
 struct Valid {

@@ -1,11 +1,11 @@
 //! Vouchers: batches of codes no one can forge, issued all at once, redeemed
 //! at the counter at most once, voided, and reported on.
 
-mod batch;
+pub(crate) mod batch;
 mod events;
 mod message;
 mod model;
-mod redeem;
+pub(crate) mod redeem;
 
 // The code format and the shop's key sit below vouchers and gifts (a stock
 // move shows the code it was redeemed with); here under their old names.

@@ -3,10 +3,10 @@
 //! undone within minutes, and single vouchers voided.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::batch::{self, benefit_from_row, COLUMNS, FROM};
-use super::code::{self, CodeError};
+use super::code::{self, CodeError, VoucherKey};
 use super::key;
 use super::model::{Benefit, Redemption, Undone, VoucherInfo};
 use crate::gift::{self, MoveReason, MONEY_MAX};
@@ -60,10 +60,25 @@ pub fn redeem(
         Err(e) => return Ok(answer_code_error(e, lang)),
     };
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let Some(found) = find(&tx, serial, &key)? else {
+    let answer = redeem_serial(&tx, serial, &key, &staff, spend, now)?;
+    tx.commit()?;
+    Ok(answer)
+}
+
+/// Answers and (when good) redeems the voucher with `serial` inside the caller's
+/// transaction, which must hold the write lock.
+pub(crate) fn redeem_serial(
+    tx: &Transaction,
+    serial: u32,
+    key: &VoucherKey,
+    staff: &str,
+    spend: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Redemption> {
+    let Some(found) = find(tx, serial, key)? else {
         return Ok(Redemption::NotOurs);
     };
-    let today = today(&tx, now)?;
+    let today = today(tx, now)?;
     let voucher = found.info.clone();
     if let Some(at) = found.redeemed_at {
         return Ok(Redemption::AlreadyRedeemed { voucher, redeemed_at: at, redeemed_by: found.redeemed_by });
@@ -101,13 +116,12 @@ pub fn redeem(
     )?;
     let stock_left = match voucher.benefit {
         Benefit::Gift { gift_id, .. } => {
-            Some(gift::move_for_voucher(&tx, gift_id, serial, MoveReason::Redeemed, now)?)
+            Some(gift::move_for_voucher(tx, gift_id, serial, MoveReason::Redeemed, now)?)
         }
         _ => None,
     };
     let redeemed_at: String =
         tx.query_row("SELECT redeemed_at FROM voucher WHERE serial = ?1", [serial], |r| r.get(0))?;
-    tx.commit()?;
     Ok(Redemption::Redeemed { voucher, redeemed_at, stock_left })
 }
 

@@ -1,5 +1,9 @@
 //! "Try with a sample shop": a realistic tea shop with three communities, one of
-//! each kind, its staff and two months of member counts, in the chosen language.
+//! each kind, its staff and two months of member counts, and (in `activity`)
+//! channels, posters, gifts, vouchers, schedules and this week's topics, all in
+//! the chosen language.
+
+mod activity;
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection};
@@ -11,7 +15,7 @@ use crate::shop::{self, Shop};
 use crate::staff::{self, StaffInput};
 use crate::{Lang, Result};
 
-struct Text {
+pub(super) struct Text {
     en: &'static str,
     zh: &'static str,
 }
@@ -22,7 +26,7 @@ impl Text {
     }
 }
 
-const fn t(en: &'static str, zh: &'static str) -> Text {
+pub(super) const fn t(en: &'static str, zh: &'static str) -> Text {
     Text { en, zh }
 }
 
@@ -117,6 +121,7 @@ pub fn create(conn: &mut Connection, lang: Lang, time_zone: &str, now: DateTime<
         }
         ids.push(id);
     }
+    activity::create(&tx, lang, &activity::Communities { daily: ids[0], gifts: ids[1], club: ids[2] }, now)?;
 
     let staff = [
         (
@@ -168,5 +173,77 @@ mod tests {
         create(&mut conn, Lang::En, "Europe/Berlin", now()).unwrap();
         assert_eq!(create(&mut conn, Lang::En, "Europe/Berlin", now()).unwrap_err().code(), "already_set_up");
         assert_eq!(community::read::list(&conn, true).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn every_page_of_the_sample_shop_has_something_on_it_in_both_languages() {
+        for (lang, zone) in [(Lang::En, "Europe/London"), (Lang::ZhCn, "Asia/Shanghai")] {
+            let mut conn = open_in_memory().unwrap();
+            let now = now();
+            create(&mut conn, lang, zone, now).unwrap();
+            let communities = community::read::list(&conn, false).unwrap();
+            for c in &communities {
+                let channels = crate::channel::list(&conn, c.id).unwrap();
+                assert!(
+                    !channels.is_empty() && channels.iter().all(|ch| ch.qr.is_some()),
+                    "{}: a code on every channel",
+                    c.name
+                );
+            }
+            let posters = crate::poster::list(&conn, None, now).unwrap();
+            let mut templates: Vec<_> = posters.iter().map(|p| p.template.as_str()).collect();
+            templates.sort();
+            assert_eq!(templates, ["counter", "stickers", "table_tent", "window"]);
+            assert_eq!(crate::gift::low_stock(&conn).unwrap().len(), 1, "one gift running low");
+            let batches = crate::voucher::list(&conn, now).unwrap();
+            assert_eq!(batches.len(), 2);
+            assert!(batches.iter().all(|b| b.stats.redeemed > 0 && b.stats.redeemed < b.count));
+            let titles: Vec<_> =
+                crate::schedule::list(&conn, now).unwrap().into_iter().map(|s| s.rule).collect();
+            assert!(titles.contains(&"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH".to_string()), "{titles:?}");
+            let today = crate::shop::today(&conn, now).unwrap();
+            let monday =
+                today - Duration::days(i64::from(chrono::Datelike::weekday(&today).num_days_from_monday()));
+            let week = crate::content::list(
+                &conn,
+                &monday.to_string(),
+                &(monday + Duration::days(6)).to_string(),
+                None,
+            )
+            .unwrap();
+            assert_eq!(week.len(), 6, "this week's topics with one day left empty");
+            let centre = crate::reminder::centre(&conn, now).unwrap();
+            assert!(!centre.upcoming.is_empty() || !centre.today_list.is_empty(), "reminders in the centre");
+        }
+    }
+
+    #[test]
+    fn every_sample_record_passes_its_own_editor_unchanged() {
+        let mut conn = open_in_memory().unwrap();
+        let now = now();
+        create(&mut conn, Lang::En, "Europe/London", now).unwrap();
+        for p in crate::poster::list(&conn, None, now).unwrap() {
+            let input = crate::poster::PosterInput {
+                template: p.template.as_str().into(),
+                words: p.words.clone(),
+                brand_color: p.brand_color.clone(),
+            };
+            crate::poster::update(&conn, p.id, &input, &Default::default(), now).unwrap();
+        }
+        for s in crate::schedule::list(&conn, now).unwrap() {
+            let input = crate::schedule::ScheduleInput {
+                title: s.title.clone(),
+                purpose: s.purpose.as_str().into(),
+                community_id: s.community_id,
+                rule: s.rule.clone(),
+                start: s.start.clone(),
+                zone: s.zone.clone(),
+                ends_on: s.ends_on.clone(),
+                skipped: s.skipped.clone(),
+                lead_minutes: s.lead_minutes,
+                message: s.message.clone(),
+            };
+            crate::schedule::update(&mut conn, s.id, &input, now).unwrap();
+        }
     }
 }
