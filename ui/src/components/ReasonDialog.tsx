@@ -3,6 +3,8 @@
 import { Form, Input, Modal, Typography, type ButtonProps } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { LIMITS } from "../bindings/limits";
+import { lengthRule, limited } from "./textLimit";
 
 type Props = {
   open: boolean;
@@ -45,8 +47,18 @@ export function ReasonDialog({ open, title, description, okText, placeholder, te
     >
       {description && <Typography.Paragraph type="secondary">{description}</Typography.Paragraph>}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => onConfirm(v.reason.trim())}>
-        <Form.Item name="reason" label={t("common.reason")} rules={[{ required: true, whitespace: true, message: t("common.reasonRequired") }]}>
-          <Input.TextArea data-testid={`${testId}-reason`} placeholder={placeholder} autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} autoFocus />
+        <Form.Item
+          name="reason"
+          label={t("common.reason")}
+          rules={[{ required: true, whitespace: true, message: t("common.reasonRequired") }, lengthRule(t, LIMITS.reason)]}
+        >
+          <Input.TextArea
+            data-testid={`${testId}-reason`}
+            placeholder={placeholder}
+            autoSize={{ minRows: 2, maxRows: 4 }}
+            {...limited(LIMITS.reason)}
+            autoFocus
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,6 +5,8 @@ import type { Lang } from "../bindings/Lang";
 import type { FieldMap } from "../errors";
 import en from "../i18n/en";
 import { LANGS } from "../i18n";
+import { LIMITS } from "../bindings/limits";
+import { lengthRule, limited } from "./textLimit";
 import { TimeZoneSelect } from "./TimeZoneSelect";
 
 /** Backend field names -> form field names. */
@@ -23,18 +25,18 @@ export function ShopFields({ prefix }: { prefix: "welcome" | "settings" }) {
   const industries = INDUSTRY_KEYS.map((k) => ({ value: t(`industries.${k}`) }));
   return (
     <>
-      <Form.Item name="name" label={t("shop.name")} rules={[{ required: true, whitespace: true, message: t("shop.nameRequired") }]}>
-        <Input data-testid={`${prefix}-shop-name`} placeholder={t("shop.namePlaceholder")} maxLength={80} autoFocus={prefix === "welcome"} />
+      <Form.Item name="name" label={t("shop.name")} rules={[{ required: true, whitespace: true, message: t("shop.nameRequired") }, lengthRule(t, LIMITS.shopName)]}>
+        <Input data-testid={`${prefix}-shop-name`} placeholder={t("shop.namePlaceholder")} {...limited(LIMITS.shopName)} autoFocus={prefix === "welcome"} />
       </Form.Item>
-      <Form.Item name="brand" label={t("shop.brand")} extra={t("shop.brandHelp")}>
-        <Input data-testid={`${prefix}-brand`} placeholder={t("shop.brandPlaceholder")} maxLength={40} />
+      <Form.Item name="brand" label={t("shop.brand")} extra={t("shop.brandHelp")} rules={[lengthRule(t, LIMITS.brand)]}>
+        <Input data-testid={`${prefix}-brand`} placeholder={t("shop.brandPlaceholder")} {...limited(LIMITS.brand)} />
       </Form.Item>
-      <Form.Item name="industry" label={t("shop.industry")}>
+      <Form.Item name="industry" label={t("shop.industry")} rules={[lengthRule(t, LIMITS.industry)]}>
         <AutoComplete
           options={industries}
           filterOption={(input, option) => String(option?.value ?? "").toLowerCase().includes(input.toLowerCase())}
         >
-          <Input data-testid={`${prefix}-industry`} placeholder={t("shop.industryPlaceholder")} />
+          <Input data-testid={`${prefix}-industry`} placeholder={t("shop.industryPlaceholder")} {...limited(LIMITS.industry)} />
         </AutoComplete>
       </Form.Item>
       <Form.Item name="time_zone" label={t("shop.timeZone")}>

@@ -32,6 +32,7 @@ const vouchers = {
     startStockHelp: "How many you have now",
     lowStockAt: "Warn at",
     lowStockHelp: "Warn on the home screen when this many or fewer are left",
+    lowStockRequired: "Please enter when to warn (0 never warns)",
     warnsAt: "Warns at {{level}} or fewer",
     packaging: "Packaging note",
     packagingPlaceholder: "e.g. Kraft box with the shop's sticker",

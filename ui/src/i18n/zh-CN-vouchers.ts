@@ -33,6 +33,7 @@ const vouchers: Pick<Resources, "gifts" | "vouchers" | "counter"> = {
     startStockHelp: "现在手上有多少件",
     lowStockAt: "预警数量",
     lowStockHelp: "剩余不超过这个数时，在首页提醒",
+    lowStockRequired: "请填写预警数量（填 0 表示不提醒）",
     warnsAt: "剩 {{level}} 件及以下时提醒",
     packaging: "包装说明",
     packagingPlaceholder: "例如：牛皮纸盒，贴店铺贴纸",

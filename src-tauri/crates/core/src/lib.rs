@@ -12,6 +12,7 @@ pub mod gift;
 pub mod health;
 pub mod image_change;
 mod lang;
+pub mod limits;
 pub mod member_counts;
 pub mod paths;
 pub mod poster;

@@ -1,6 +1,10 @@
 // Create or edit a community in a drawer. The backend judges; its field errors land on the field.
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Drawer, Form, Input, InputNumber, Radio, Select, Space } from "antd";
+import { App as AntApp, Button, Drawer, Form, Input, Radio, Select, Space } from "antd";
+import { LIMITS } from "../../bindings/limits";
+import { NumberInput } from "../../components/NumberInput";
+import { lengthRule, limited } from "../../components/textLimit";
+import { numberRules, readNumber } from "../../numbers";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Community } from "../../bindings/Community";
@@ -22,18 +26,18 @@ type Values = {
   platform: Platform;
   purpose: string;
   goal: string;
-  capacity: number | null;
+  capacity: string;
   rules: string[];
 };
 
 const FIELDS: FieldMap = { name: "name", kind: "kind", stage: "stage", platform: "platform", purpose: "purpose", goal: "goal", capacity: "capacity", rules: "rules" };
 
-const EMPTY: Values = { name: "", stage: "drainage", platform: "wechat_group", purpose: "", goal: "", capacity: null, rules: [] };
+const EMPTY: Values = { name: "", stage: "drainage", platform: "wechat_group", purpose: "", goal: "", capacity: "", rules: [] };
 
 function toValues(c?: Community): Values {
   if (!c) return EMPTY;
   const { name, kind, stage, platform, purpose, goal, capacity, rules } = c;
-  return { name, kind, stage, platform, purpose, goal, capacity, rules };
+  return { name, kind, stage, platform, purpose, goal, capacity: capacity === null ? "" : String(capacity), rules };
 }
 
 export function toInput(v: Values): CommunityInput {
@@ -44,7 +48,7 @@ export function toInput(v: Values): CommunityInput {
     platform: v.platform,
     purpose: (v.purpose ?? "").trim(),
     goal: (v.goal ?? "").trim(),
-    capacity: v.capacity ?? null,
+    capacity: readNumber(v.capacity),
     rules: (v.rules ?? []).map((r) => (r ?? "").trim()).filter((r) => r.length > 0),
   };
 }
@@ -88,8 +92,8 @@ export function CommunityForm({ open, community, onClose }: Props) {
       }
     >
       <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={toValues(community)} onFinish={(v) => save.mutate(toInput(v))}>
-        <Form.Item name="name" label={t("form.name")} rules={[{ required: true, whitespace: true, message: t("form.nameRequired") }]}>
-          <Input data-testid="community-name" placeholder={t("form.namePlaceholder")} maxLength={80} />
+        <Form.Item name="name" label={t("form.name")} rules={[{ required: true, whitespace: true, message: t("form.nameRequired") }, lengthRule(t, LIMITS.communityName)]}>
+          <Input data-testid="community-name" placeholder={t("form.namePlaceholder")} {...limited(LIMITS.communityName)} />
         </Form.Item>
         <Form.Item name="kind" label={t("form.kind")} rules={[{ required: true, message: t("form.kindRequired") }]}>
           <KindPicker />
@@ -107,15 +111,25 @@ export function CommunityForm({ open, community, onClose }: Props) {
           <Form.Item name="stage" label={t("form.stage")}>
             <Select options={STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))} data-testid="community-stage" />
           </Form.Item>
-          <Form.Item name="capacity" label={t("form.capacity")} extra={t("form.capacityHint")}>
-            <InputNumber data-testid="community-capacity" min={1} precision={0} placeholder={t("form.capacityPlaceholder")} style={{ width: "100%" }} />
+          <Form.Item name="capacity" label={t("form.capacity")} extra={t("form.capacityHint")} rules={numberRules(t, { min: 1, max: LIMITS.capacityMax })}>
+            <NumberInput data-testid="community-capacity" placeholder={t("form.capacityPlaceholder")} />
           </Form.Item>
         </div>
-        <Form.Item name="purpose" label={t("form.purpose")}>
-          <Input.TextArea data-testid="community-purpose" placeholder={t("form.purposePlaceholder")} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
+        <Form.Item name="purpose" label={t("form.purpose")} rules={[lengthRule(t, LIMITS.communityText)]}>
+          <Input.TextArea
+            data-testid="community-purpose"
+            placeholder={t("form.purposePlaceholder")}
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            {...limited(LIMITS.communityText)}
+          />
         </Form.Item>
-        <Form.Item name="goal" label={t("form.goal")}>
-          <Input.TextArea data-testid="community-goal" placeholder={t("form.goalPlaceholder")} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={300} />
+        <Form.Item name="goal" label={t("form.goal")} rules={[lengthRule(t, LIMITS.communityText)]}>
+          <Input.TextArea
+            data-testid="community-goal"
+            placeholder={t("form.goalPlaceholder")}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            {...limited(LIMITS.communityText)}
+          />
         </Form.Item>
         <Form.Item label={t("form.rules")} required={false}>
           <RulesEditor />

@@ -1,4 +1,5 @@
-// Members against capacity: amber from 90 %, and WeChat's 200-member scan limit spelled out.
+// Members against capacity: amber from 90 %, red and "Over capacity" above 100 %,
+// and WeChat's 200-member scan limit spelled out.
 import { WarningOutlined } from "@ant-design/icons";
 import { Progress, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -12,13 +13,14 @@ export function FillBar({ community }: { community: Community }) {
     return <Typography.Text type="secondary">{t("communities.noCount")}</Typography.Text>;
   }
   const percent = capacity > 0 ? Math.min(100, Math.round((members / capacity) * 100)) : 0;
+  const over = members > capacity;
   const warn = percent >= 90;
   const scanLimit = platform === "wechat_group" && members >= WECHAT_SCAN_LIMIT;
   return (
     <Space direction="vertical" size={2} style={{ width: "100%" }}>
       <div style={{ display: "flex", justifyContent: "space-between", fontSize: 13 }}>
         <Typography.Text type="secondary">{t("communities.members")}</Typography.Text>
-        <Typography.Text strong style={{ color: warn ? "#d48806" : undefined }}>
+        <Typography.Text strong style={{ color: over ? "#a8071a" : warn ? "#ad6800" : undefined }}>
           {t("communities.membersOf", { members, capacity })}
         </Typography.Text>
       </div>
@@ -26,12 +28,14 @@ export function FillBar({ community }: { community: Community }) {
         percent={percent}
         showInfo={false}
         size="small"
-        strokeColor={warn ? "#d48806" : undefined}
-        aria-label={`${members} / ${capacity}`}
+        strokeColor={over ? undefined : warn ? "#d48806" : undefined}
+        status={over ? "exception" : undefined}
+        aria-label={t("communities.membersOf", { members, capacity })}
       />
       {(scanLimit || warn) && (
-        <Typography.Text style={{ fontSize: 12, color: "#ad6800" }}>
-          <WarningOutlined /> {scanLimit ? t("communities.wechatLimit") : t("communities.nearlyFull")}
+        <Typography.Text style={{ fontSize: 12, color: over ? "#a8071a" : "#ad6800" }} data-testid="fill-warning">
+          <WarningOutlined />{" "}
+          {over ? t("communities.overCapacity") : scanLimit ? t("communities.wechatLimit") : t("communities.nearlyFull")}
         </Typography.Text>
       )}
     </Space>

@@ -1,6 +1,9 @@
 // The fill level, recording a member count for a day, and the counts over time.
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, DatePicker, Empty, Form, InputNumber, Space, Typography } from "antd";
+import { App as AntApp, Button, Card, DatePicker, Empty, Form, Space, Typography } from "antd";
+import { LIMITS } from "../../bindings/limits";
+import { NumberInput } from "../../components/NumberInput";
+import { numberRules, readNumber } from "../../numbers";
 import dayjs, { type Dayjs } from "dayjs";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +18,7 @@ import { todayIn } from "../../days";
 // ECharts loads only when a chart is shown, keeping the first paint light.
 const MemberChart = lazy(() => import("./MemberChart").then((m) => ({ default: m.MemberChart })));
 
-type Values = { day: Dayjs; count: number | null };
+type Values = { day: Dayjs; count: string };
 const FIELDS: FieldMap = { date: "day", count: "count" };
 
 export function MemberCounts({ community }: { community: Community }) {
@@ -30,7 +33,7 @@ export function MemberCounts({ community }: { community: Community }) {
   const today = shop ? todayIn(shop.time_zone) : null;
 
   const record = useMutation({
-    mutationFn: (v: Values) => ipc.recordMemberCount(community.id, v.day.format("YYYY-MM-DD"), v.count ?? 0),
+    mutationFn: (v: Values) => ipc.recordMemberCount(community.id, v.day.format("YYYY-MM-DD"), readNumber(v.count) ?? 0),
     onSuccess: () => {
       invalidate(community.id);
       void message.success(t("detail.recorded"));
@@ -49,7 +52,7 @@ export function MemberCounts({ community }: { community: Community }) {
               form={form}
               layout="inline"
               style={{ marginTop: 8, rowGap: 8 }}
-              initialValues={{ day: dayjs(today), count: community.members }}
+              initialValues={{ day: dayjs(today), count: community.members === null ? "" : String(community.members) }}
               onFinish={(v) => record.mutate(v)}
             >
               <Form.Item name="day" rules={[{ required: true }]}>
@@ -60,15 +63,8 @@ export function MemberCounts({ community }: { community: Community }) {
                   data-testid="member-count-day"
                 />
               </Form.Item>
-              <Form.Item name="count" rules={[{ required: true, message: t("detail.countRequired") }]}>
-                <InputNumber
-                  min={0}
-                  precision={0}
-                  placeholder={t("detail.count")}
-                  aria-label={t("detail.count")}
-                  data-testid="member-count-input"
-                  style={{ width: 120 }}
-                />
+              <Form.Item name="count" rules={numberRules(t, { min: 0, max: LIMITS.memberCountMax, required: t("detail.countRequired") })}>
+                <NumberInput placeholder={t("detail.count")} aria-label={t("detail.count")} data-testid="member-count-input" style={{ width: 120 }} />
               </Form.Item>
               <Form.Item>
                 <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="member-count-save">

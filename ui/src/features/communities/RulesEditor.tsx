@@ -2,6 +2,8 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CheckOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Form, Input, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { LIMITS } from "../../bindings/limits";
+import { lengthRule, limited } from "../../components/textLimit";
 import { useLang } from "../../lang";
 import { useRuleTemplates } from "./queries";
 
@@ -12,7 +14,16 @@ export function RulesEditor() {
   const templates = useRuleTemplates(useLang());
 
   return (
-    <Form.List name="rules">
+    <Form.List
+      name="rules"
+      rules={[
+        {
+          validator: async (_, value: string[] | undefined) => {
+            if ((value ?? []).length > LIMITS.rules) throw new Error(t("form.tooManyRules", { max: LIMITS.rules }));
+          },
+        },
+      ]}
+    >
       {(fields, { add, remove, move }, { errors }) => (
         <div style={{ display: "grid", gap: 12 }}>
           {fields.length === 0 && <Typography.Text type="secondary">{t("form.noRules")}</Typography.Text>}
@@ -21,8 +32,13 @@ export function RulesEditor() {
               <Typography.Text type="secondary" style={{ width: 20, textAlign: "right" }}>
                 {index + 1}.
               </Typography.Text>
-              <Form.Item name={field.name} noStyle>
-                <Input data-testid={`rule-row-${index}`} placeholder={t("form.rulePlaceholder")} maxLength={300} />
+              <Form.Item name={field.name} rules={[lengthRule(t, LIMITS.rule)]} style={{ flex: 1, marginBottom: 0 }}>
+                <Input
+                  data-testid={`rule-row-${index}`}
+                  aria-label={t("form.ruleNumber", { n: index + 1 })}
+                  placeholder={t("form.rulePlaceholder")}
+                  {...limited(LIMITS.rule)}
+                />
               </Form.Item>
               <Space.Compact>
                 <Button icon={<ArrowUpOutlined />} aria-label={t("common.moveUp")} disabled={index === 0} onClick={() => move(index, index - 1)} />
@@ -37,7 +53,14 @@ export function RulesEditor() {
             </div>
           ))}
           <Form.ErrorList errors={errors} />
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add("")} data-testid="rule-add" style={{ justifySelf: "start" }}>
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => add("")}
+            disabled={fields.length >= LIMITS.rules}
+            data-testid="rule-add"
+            style={{ justifySelf: "start" }}
+          >
             {t("form.addRule")}
           </Button>
           <div style={{ background: "#fafaf7", border: "1px solid #eceee8", borderRadius: 8, padding: 12 }}>

@@ -8,6 +8,8 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContentInput } from "../../bindings/ContentInput";
+import { LIMITS } from "../../bindings/limits";
+import { lengthRule, limited } from "../../components/textLimit";
 import type { ContentItem } from "../../bindings/ContentItem";
 import type { Field } from "../../bindings/Field";
 import type { TopicIdea } from "../../bindings/TopicIdea";
@@ -21,8 +23,8 @@ import { normaliseTime, placeholders } from "./week";
 
 const DAY = "YYYY-MM-DD";
 export const DEFAULT_TIME = "10:00";
-export const TOPIC_MAX = 60;
-export const BODY_MAX = 2000;
+export const TOPIC_MAX = LIMITS.topic;
+export const BODY_MAX = LIMITS.body;
 
 type Values = { communityId: number; day: Dayjs | null; time: string; topic: string; body: string };
 
@@ -230,8 +232,12 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
               <Input data-testid="content-time" placeholder="HH:MM" maxLength={5} inputMode="numeric" style={{ fontVariantNumeric: "tabular-nums" }} />
             </Form.Item>
           </div>
-          <Form.Item name="topic" label={t("content.form.topic")} rules={[{ required: true, whitespace: true, message: t("content.form.topicRequired") }]}>
-            <Input data-testid="content-topic" placeholder={t("content.form.topicPlaceholder")} maxLength={TOPIC_MAX} showCount />
+          <Form.Item
+            name="topic"
+            label={t("content.form.topic")}
+            rules={[{ required: true, whitespace: true, message: t("content.form.topicRequired") }, lengthRule(t, TOPIC_MAX)]}
+          >
+            <Input data-testid="content-topic" placeholder={t("content.form.topicPlaceholder")} {...limited(TOPIC_MAX)} />
           </Form.Item>
           <Form.Item
             name="body"
@@ -249,8 +255,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
             <Input.TextArea
               data-testid="content-body"
               placeholder={t("content.form.bodyPlaceholder")}
-              maxLength={BODY_MAX}
-              showCount
+              {...limited(BODY_MAX)}
               autoSize={{ minRows: 5, maxRows: 14 }}
             />
           </Form.Item>

@@ -107,6 +107,8 @@ type Props = {
   lowStockAt: number | null;
   spend: string;
   onSpendChange: (s: string) => void;
+  /** Why the typed spend was not taken; shown under the box. */
+  spendError?: string | null;
   onSpendEnter: () => void;
   spendRef: Ref<InputRef>;
   onFix: () => void;
@@ -114,7 +116,7 @@ type Props = {
   stale?: boolean;
 };
 
-export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, onSpendEnter, spendRef, onFix, stale }: Props) {
+export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, spendError, onSpendEnter, spendRef, onFix, stale }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const zone = useShop()?.time_zone;
@@ -199,6 +201,9 @@ export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, onSpendEn
             onPressEnter={(e) => !e.nativeEvent.isComposing && onSpendEnter()}
             placeholder={t("counter.belowMinimum.spend")}
             aria-label={t("counter.belowMinimum.spend")}
+            status={spendError ? "error" : undefined}
+            aria-invalid={spendError ? true : undefined}
+            aria-describedby={spendError ? "counter-spend-error" : undefined}
             style={{ width: 220 }}
             styles={{ input: { fontSize: 24 } }}
             data-testid="counter-spend"
@@ -206,6 +211,11 @@ export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, onSpendEn
           <Button size="large" type="primary" onClick={onSpendEnter} data-testid="counter-spend-submit">
             {t("counter.belowMinimum.redeem")}
           </Button>
+          {spendError && (
+            <Typography.Text type="danger" id="counter-spend-error" role="alert" style={{ flexBasis: "100%" }} data-testid="counter-spend-error">
+              {spendError}
+            </Typography.Text>
+          )}
         </div>
       );
       break;

@@ -10,7 +10,8 @@ import { useTranslation } from "react-i18next";
 import type { Redemption } from "../../bindings/Redemption";
 import { Logo } from "../../components/Logo";
 import { ReasonDialog } from "../../components/ReasonDialog";
-import { toFen, timeOnly } from "../../format";
+import { timeOnly } from "../../format";
+import { readFen } from "../../numbers";
 import { ipc, toErrorPayload } from "../../ipc";
 import { useLang } from "../../lang";
 import { useNav } from "../../nav";
@@ -47,11 +48,15 @@ function isField(el: Element | null): boolean {
   return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (el as HTMLElement).isContentEditable;
 }
 
-/** A spend as typed in yuan ("58", "58.5"), or null when it is not one (e.g. a scanned code). */
+/** A spend as typed in yuan ("58", "58.5", "¥58", "58元"), or null when it is not one. */
 function parseSpend(s: string): number | null {
-  const m = /^\s*¥?\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(s);
-  if (!m) return null;
-  return toFen(Number(`${m[1]}.${m[2] ?? "0"}`));
+  const m = /^\s*¥?\s*(\d{1,7}(?:[.,]\d{1,2})?)\s*元?\s*$/.exec(s);
+  return m ? readFen(m[1].replace(",", ".")) : null;
+}
+
+/** Text that was meant as an amount (digits, a point, ¥ or 元) rather than a scanned code. */
+function looksLikeAmount(s: string): boolean {
+  return /^[\s¥￥元\d.,，。-]+$/.test(s);
 }
 
 export function CounterScreen() {
@@ -71,6 +76,7 @@ export function CounterScreen() {
   const [staff, setStaffState] = useState(readStaff);
   const [shown, setShown] = useState<Shown | null>(null);
   const [spend, setSpend] = useState("");
+  const [spendError, setSpendError] = useState<string | null>(null);
   const [recent, setRecent] = useState<Scan[]>([]);
   const [last, setLast] = useState<LastRedemption | null>(null);
   const [undoOpen, setUndoOpen] = useState(false);
@@ -138,7 +144,12 @@ export function CounterScreen() {
     if (!shown || shown.answer.status !== "below_minimum") return;
     const cents = parseSpend(spend);
     if (cents === null) {
-      // Not an amount: most likely the next voucher, scanned while this box had the focus.
+      // An amount mistyped stays in the box with a message; anything else is
+      // most likely the next voucher, scanned while this box had the focus.
+      if (looksLikeAmount(spend)) {
+        setSpendError(t("numbers.notAmount"));
+        return;
+      }
       if (spend.trim()) submit(spend);
       setSpend("");
       focusInput();
@@ -271,7 +282,11 @@ export function CounterScreen() {
             shown={shown}
             lowStockAt={lowStockAt}
             spend={spend}
-            onSpendChange={setSpend}
+            onSpendChange={(s) => {
+              setSpend(s);
+              setSpendError(null);
+            }}
+            spendError={spendError}
             onSpendEnter={submitSpend}
             spendRef={spendRef}
             stale={redeem.isPending}

@@ -6,6 +6,8 @@ import { Alert, App as AntApp, Button, Card, Empty, Input, List, Select, Space, 
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Channel } from "../../bindings/Channel";
+import { LIMITS } from "../../bindings/limits";
+import { limited } from "../../components/textLimit";
 import type { ChannelKind } from "../../bindings/ChannelKind";
 import type { QrKind } from "../../bindings/QrKind";
 import type { QrReplaced } from "../../bindings/QrReplaced";
@@ -140,7 +142,13 @@ function ChannelRow({ channel, communityId, posters }: { channel: Channel; commu
         </Space>
         {link !== null && (
           <Space.Compact style={{ width: "100%" }}>
-            <Input size="small" value={link} onChange={(e) => setLink(e.target.value)} placeholder={t("drainage.linkPlaceholder")} />
+            <Input
+              size="small"
+              value={link}
+              onChange={(e) => setLink(e.target.value)}
+              placeholder={t("drainage.linkPlaceholder")}
+              aria-label={t("drainage.linkPlaceholder")}
+            />
             <Button size="small" type="primary" loading={saveLink.isPending} onClick={() => saveLink.mutate(link)}>
               {t("common.save")}
             </Button>
@@ -183,8 +191,17 @@ export function ChannelsCard({ communityId, archived }: { communityId: number; a
             onChange={setKind}
             options={KINDS.map((k) => ({ value: k, label: t(`drainage.kind.${k}`) }))}
             style={{ width: 150 }}
+            aria-label={t("drainage.channelKind")}
           />
-          <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t(`drainage.kind.${kind}`)} data-testid="channel-name" />
+          <Input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t(`drainage.kind.${kind}`)}
+            aria-label={t("drainage.channelName")}
+            status={[...name].length > LIMITS.channelName ? "error" : undefined}
+            {...limited(LIMITS.channelName)}
+            data-testid="channel-name"
+          />
           <Button icon={<PlusOutlined />} onClick={() => add.mutate()} loading={add.isPending} data-testid="channel-add">
             {t("drainage.addChannel")}
           </Button>

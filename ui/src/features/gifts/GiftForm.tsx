@@ -1,26 +1,29 @@
 // Add or edit a gift in a modal. Money is typed in yuan and sent in fen; the
 // stock is typed only when adding (later it moves by restocks, counts and redemptions).
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Form, Input, InputNumber, Radio, Typography } from "antd";
+import { App as AntApp, Form, Input, Radio, Typography } from "antd";
 import { FormDialog } from "../../components/FormDialog";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Gift } from "../../bindings/Gift";
 import type { GiftInput } from "../../bindings/GiftInput";
 import type { GiftKind } from "../../bindings/GiftKind";
-import { MoneyInput } from "../../components/MoneyInput";
+import { NumberInput } from "../../components/NumberInput";
+import { lengthRule, limited } from "../../components/textLimit";
+import { LIMITS } from "../../bindings/limits";
 import { showFormError, type FieldMap } from "../../errors";
-import { toFen, toYuan } from "../../format";
+import { fenText, numberRules, readFen, readNumber } from "../../numbers";
 import { ipc } from "../../ipc";
 import { DEFAULT_LOW_STOCK_AT, GIFT_KINDS, useInvalidateGifts } from "./queries";
 
 type Values = {
   name: string;
   kind: GiftKind;
-  cost: number | null;
-  value: number | null;
-  stock: number | null;
-  low_stock_at: number | null;
+  // Number boxes hold the text as typed (numbers.ts).
+  cost: string;
+  value: string;
+  stock: string;
+  low_stock_at: string;
   packaging: string;
 };
 
@@ -35,14 +38,14 @@ const FIELDS: FieldMap = {
 };
 
 function toValues(g?: Gift): Values {
-  if (!g) return { name: "", kind: "drainage", cost: null, value: null, stock: null, low_stock_at: DEFAULT_LOW_STOCK_AT, packaging: "" };
+  if (!g) return { name: "", kind: "drainage", cost: "", value: "", stock: "", low_stock_at: String(DEFAULT_LOW_STOCK_AT), packaging: "" };
   return {
     name: g.name,
     kind: g.kind,
-    cost: toYuan(g.unit_cost_cents),
-    value: toYuan(g.value_cents),
-    stock: g.stock,
-    low_stock_at: g.low_stock_at,
+    cost: fenText(g.unit_cost_cents),
+    value: fenText(g.value_cents),
+    stock: String(g.stock),
+    low_stock_at: String(g.low_stock_at),
     packaging: g.packaging,
   };
 }
@@ -51,9 +54,9 @@ export function toGiftInput(v: Values): GiftInput {
   return {
     name: v.name.trim(),
     kind: v.kind,
-    unit_cost_cents: toFen(v.cost ?? 0),
-    value_cents: toFen(v.value ?? 0),
-    low_stock_at: v.low_stock_at ?? null,
+    unit_cost_cents: readFen(v.cost) ?? 0,
+    value_cents: readFen(v.value) ?? 0,
+    low_stock_at: readNumber(v.low_stock_at),
     packaging: (v.packaging ?? "").trim(),
   };
 }
@@ -61,8 +64,8 @@ export function toGiftInput(v: Values): GiftInput {
 /** The method's test of a good gift: it looks worth far more than it costs. */
 function Ratio() {
   const { t } = useTranslation();
-  const cost = Form.useWatch<number | null>("cost");
-  const value = Form.useWatch<number | null>("value");
+  const cost = readFen(Form.useWatch<string>("cost"));
+  const value = readFen(Form.useWatch<string>("value"));
   if (!cost || !value || cost <= 0 || value <= 0) return null;
   const ratio = value / cost;
   return (
@@ -71,6 +74,9 @@ function Ratio() {
     </Typography.Text>
   );
 }
+
+const money = { min: 0, max: LIMITS.moneyMaxFen / 100, decimals: 2 } as const;
+const stock = { min: 0, max: LIMITS.stockMax } as const;
 
 type Props = { open: boolean; gift?: Gift; onClose: () => void };
 
@@ -85,7 +91,7 @@ export function GiftForm({ open, gift, onClose }: Props) {
   }, [open, gift, form]);
 
   const save = useMutation({
-    mutationFn: (v: Values) => (gift ? ipc.updateGift(gift.id, toGiftInput(v)) : ipc.createGift(toGiftInput(v), v.stock ?? 0)),
+    mutationFn: (v: Values) => (gift ? ipc.updateGift(gift.id, toGiftInput(v)) : ipc.createGift(toGiftInput(v), readNumber(v.stock) ?? 0)),
     onSuccess: () => {
       invalidate();
       void message.success(gift ? t("gifts.saved") : t("gifts.created"));
@@ -107,8 +113,8 @@ export function GiftForm({ open, gift, onClose }: Props) {
       onClose={onClose}
     >
       <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={toValues(gift)} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="name" label={t("gifts.name")} rules={[{ required: true, whitespace: true, message: t("gifts.nameRequired") }]}>
-          <Input data-testid="gift-name" placeholder={t("gifts.namePlaceholder")} maxLength={40} />
+        <Form.Item name="name" label={t("gifts.name")} rules={[{ required: true, whitespace: true, message: t("gifts.nameRequired") }, lengthRule(t, LIMITS.giftName)]}>
+          <Input data-testid="gift-name" placeholder={t("gifts.namePlaceholder")} {...limited(LIMITS.giftName)} />
         </Form.Item>
         <Form.Item name="kind" label={t("gifts.kind")} extra={kind ? t(`gifts.kindHint.${kind}`) : undefined}>
           <Radio.Group optionType="button" buttonStyle="solid">
@@ -120,11 +126,11 @@ export function GiftForm({ open, gift, onClose }: Props) {
           </Radio.Group>
         </Form.Item>
         <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 16 }}>
-          <Form.Item name="cost" label={t("gifts.cost")} extra={t("gifts.costHelp")}>
-            <MoneyInput data-testid="gift-cost" placeholder="0.00" />
+          <Form.Item name="cost" label={t("gifts.cost")} extra={t("gifts.costHelp")} rules={numberRules(t, money)}>
+            <NumberInput money data-testid="gift-cost" placeholder="0.00" />
           </Form.Item>
-          <Form.Item name="value" label={t("gifts.value")} extra={t("gifts.valueHelp")}>
-            <MoneyInput data-testid="gift-value" placeholder="0.00" />
+          <Form.Item name="value" label={t("gifts.value")} extra={t("gifts.valueHelp")} rules={numberRules(t, money)}>
+            <NumberInput money data-testid="gift-value" placeholder="0.00" />
           </Form.Item>
         </div>
         <div style={{ marginTop: -8, marginBottom: 12, minHeight: 22 }}>
@@ -132,16 +138,26 @@ export function GiftForm({ open, gift, onClose }: Props) {
         </div>
         <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 16 }}>
           {!gift && (
-            <Form.Item name="stock" label={t("gifts.startStock")} extra={t("gifts.startStockHelp")}>
-              <InputNumber<number> data-testid="gift-stock" min={0} max={1_000_000} precision={0} placeholder="0" style={{ width: "100%" }} />
+            <Form.Item name="stock" label={t("gifts.startStock")} extra={t("gifts.startStockHelp")} rules={numberRules(t, stock)}>
+              <NumberInput data-testid="gift-stock" placeholder="0" />
             </Form.Item>
           )}
-          <Form.Item name="low_stock_at" label={t("gifts.lowStockAt")} extra={t("gifts.lowStockHelp")}>
-            <InputNumber<number> data-testid="gift-low-stock" min={0} max={1_000_000} precision={0} style={{ width: "100%" }} />
+          <Form.Item
+            name="low_stock_at"
+            label={t("gifts.lowStockAt")}
+            extra={t("gifts.lowStockHelp")}
+            rules={numberRules(t, { ...stock, required: t("gifts.lowStockRequired") })}
+          >
+            <NumberInput data-testid="gift-low-stock" />
           </Form.Item>
         </div>
-        <Form.Item name="packaging" label={t("gifts.packaging")}>
-          <Input.TextArea data-testid="gift-packaging" placeholder={t("gifts.packagingPlaceholder")} autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} />
+        <Form.Item name="packaging" label={t("gifts.packaging")} rules={[lengthRule(t, LIMITS.packaging)]}>
+          <Input.TextArea
+            data-testid="gift-packaging"
+            placeholder={t("gifts.packagingPlaceholder")}
+            autoSize={{ minRows: 2, maxRows: 4 }}
+            {...limited(LIMITS.packaging)}
+          />
         </Form.Item>
       </Form>
     </FormDialog>

@@ -39,6 +39,25 @@ describe("the gift catalogue", () => {
     expect(within(row).queryByTestId("gift-low")).toBeNull();
   });
 
+  it("refuses a negative cost, a value that is not a number and a negative stock at the field, keeping what was typed", async () => {
+    const backend = fakeBackend();
+    const { user } = renderScreen(<GiftsPage />);
+    await user.click(await screen.findByTestId("gift-add"));
+    await user.type(await screen.findByTestId("gift-name"), "Mug");
+    await user.type(screen.getByTestId("gift-cost"), "-5");
+    await user.type(screen.getByTestId("gift-value"), "abc");
+    await user.type(screen.getByTestId("gift-stock"), "-3");
+    await user.click(screen.getByTestId("gift-save"));
+    const field = (id: string) => screen.getByTestId(id).closest(".ant-form-item") as HTMLElement;
+    expect(await within(field("gift-cost")).findByText("Enter a number from 0.00 to 1000000.00")).toBeInTheDocument();
+    expect(within(field("gift-value")).getByText("Enter an amount, such as 12.50")).toBeInTheDocument();
+    expect(within(field("gift-stock")).getByText("Enter a number from 0 to 1000000")).toBeInTheDocument();
+    expect(screen.getByTestId("gift-cost")).toHaveValue("-5");
+    expect(screen.getByTestId("gift-value")).toHaveValue("abc");
+    expect(screen.getByTestId("gift-stock")).toHaveValue("-3");
+    expect(backend.called("create_gift")).toHaveLength(0);
+  });
+
   it("puts the backend's reason beside the field it names", async () => {
     fakeBackend({}, {
       create_gift: () => {

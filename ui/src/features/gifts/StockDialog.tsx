@@ -1,7 +1,11 @@
 // Restock (add what arrived) or count (set what is on the shelf), with a note;
 // every change is logged as a stock move.
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Form, Input, InputNumber, Segmented, Typography } from "antd";
+import { App as AntApp, Form, Input, Segmented, Typography } from "antd";
+import { LIMITS } from "../../bindings/limits";
+import { NumberInput } from "../../components/NumberInput";
+import { lengthRule, limited } from "../../components/textLimit";
+import { numberRules, readNumber } from "../../numbers";
 import { FormDialog } from "../../components/FormDialog";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +16,7 @@ import { ipc } from "../../ipc";
 import { useInvalidateGifts } from "./queries";
 
 type Mode = StockChange["kind"];
-type Values = { mode: Mode; count: number | null; note: string };
+type Values = { mode: Mode; count: string; note: string };
 
 const FIELDS: FieldMap = { stock: "count", note: "note" };
 
@@ -27,11 +31,11 @@ export function StockDialog({ gift, onClose }: Props) {
   const count = Form.useWatch("count", form);
 
   useEffect(() => {
-    if (gift) form.setFieldsValue({ mode: "restocked", count: null, note: "" });
+    if (gift) form.setFieldsValue({ mode: "restocked", count: "", note: "" });
   }, [gift, form]);
 
   const save = useMutation({
-    mutationFn: (v: Values) => ipc.changeGiftStock(gift!.id, { kind: v.mode, count: v.count ?? 0 }, (v.note ?? "").trim()),
+    mutationFn: (v: Values) => ipc.changeGiftStock(gift!.id, { kind: v.mode, count: readNumber(v.count) ?? 0 }, (v.note ?? "").trim()),
     onSuccess: (g) => {
       invalidate();
       void message.success(t("gifts.stockSaved", { name: g.name, stock: g.stock }));
@@ -40,7 +44,8 @@ export function StockDialog({ gift, onClose }: Props) {
     onError: (e) => showFormError(form, e, FIELDS, message),
   });
 
-  const after = gift && typeof count === "number" ? (mode === "restocked" ? gift.stock + count : count) : null;
+  const typed = readNumber(count);
+  const after = gift && typed !== null ? (mode === "restocked" ? gift.stock + typed : typed) : null;
 
   return (
     <FormDialog
@@ -52,7 +57,7 @@ export function StockDialog({ gift, onClose }: Props) {
       width={460}
       onClose={onClose}
     >
-      <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={{ mode: "restocked", count: null, note: "" }} onFinish={(v) => save.mutate(v)}>
+      <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={{ mode: "restocked", count: "", note: "" }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="mode">
           <Segmented<Mode>
             block
@@ -68,17 +73,17 @@ export function StockDialog({ gift, onClose }: Props) {
         <Form.Item
           name="count"
           label={t(mode === "restocked" ? "gifts.restockCount" : "gifts.countCount")}
-          rules={[{ required: true, message: t("gifts.countRequired") }]}
+          rules={numberRules(t, { min: mode === "restocked" ? 1 : 0, max: LIMITS.stockMax, required: t("gifts.countRequired") })}
           extra={gift && (
             <span data-testid="gift-stock-after">
               {t("gifts.stockAfter", { from: gift.stock, to: after ?? "…" })}
             </span>
           )}
         >
-          <InputNumber<number> data-testid="gift-stock-count" min={mode === "restocked" ? 1 : 0} max={1_000_000} precision={0} style={{ width: "100%" }} autoFocus />
+          <NumberInput data-testid="gift-stock-count" autoFocus />
         </Form.Item>
-        <Form.Item name="note" label={t("gifts.stockNote")}>
-          <Input data-testid="gift-stock-note" placeholder={t("gifts.stockNotePlaceholder")} maxLength={200} />
+        <Form.Item name="note" label={t("gifts.stockNote")} rules={[lengthRule(t, LIMITS.stockNote)]}>
+          <Input data-testid="gift-stock-note" placeholder={t("gifts.stockNotePlaceholder")} {...limited(LIMITS.stockNote)} />
         </Form.Item>
       </Form>
     </FormDialog>

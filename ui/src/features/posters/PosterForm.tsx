@@ -5,7 +5,10 @@ import { App as AntApp, Button, Card, ColorPicker, Form, type FormInstance, Inpu
 import type { Color } from "antd/es/color-picker";
 import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
+import { LIMITS } from "../../bindings/limits";
 import type { PosterInput } from "../../bindings/PosterInput";
+import { lengthRule, limited } from "../../components/textLimit";
 import type { FieldMap } from "../../errors";
 import { showError } from "../../errors";
 import { fileToBase64 } from "../drainage/queries";
@@ -43,10 +46,11 @@ type Props = {
   colour: string;
 };
 
-function text(name: keyof PosterInput, label: string, placeholder: string, strong = false) {
+function text(t: TFunction, name: keyof PosterInput, label: string, placeholder: string, strong = false) {
+  const max = name === "headline" ? LIMITS.headline : LIMITS.posterLine;
   return (
-    <Form.Item name={name} label={label}>
-      <Input placeholder={placeholder} data-testid={`poster-${name}`} size={strong ? "large" : "middle"} />
+    <Form.Item name={name} label={label} rules={[lengthRule(t, max)]}>
+      <Input placeholder={placeholder} data-testid={`poster-${name}`} size={strong ? "large" : "middle"} {...limited(max)} />
     </Form.Item>
   );
 }
@@ -103,13 +107,13 @@ export function PosterForm({ form, initial, onValuesChange, logo, setLogo, hasLo
           </Form.Item>
         </Card>
         <Card title={t("posters.design")} size="small">
-          {text("headline", t("posters.headline"), t("posters.headlinePlaceholder"), true)}
-          {text("subline", t("posters.subline"), t("posters.sublinePlaceholder"))}
-          {text("gift", t("posters.gift"), t("posters.giftPlaceholder"))}
+          {text(t, "headline", t("posters.headline"), t("posters.headlinePlaceholder"), true)}
+          {text(t, "subline", t("posters.subline"), t("posters.sublinePlaceholder"))}
+          {text(t, "gift", t("posters.gift"), t("posters.giftPlaceholder"))}
         </Card>
         <Card title={t("posters.shopDetails")} size="small">
-          {text("address", t("posters.address"), t("posters.addressPlaceholder"))}
-          {text("hours", t("posters.hours"), t("posters.hoursPlaceholder"))}
+          {text(t, "address", t("posters.address"), t("posters.addressPlaceholder"))}
+          {text(t, "hours", t("posters.hours"), t("posters.hoursPlaceholder"))}
           <Form.Item name="brand_color" label={t("posters.color")} getValueFromEvent={(c: Color) => c.toHexString()}>
             <ColorPicker disabledAlpha showText presets={[{ label: t("posters.color"), colors: PRESETS }]} data-testid="poster-color" />
           </Form.Item>

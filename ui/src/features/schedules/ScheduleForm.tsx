@@ -2,7 +2,7 @@
 // the first day and time, the days it skips, how early to remind and the text to post.
 import { CalendarOutlined, ClockCircleOutlined, CodeOutlined, InfoCircleOutlined, FireOutlined, GiftOutlined, MessageOutlined, CrownOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App as AntApp, Button, DatePicker, Drawer, Form, Input, InputNumber, Segmented, Select, Space, Typography } from "antd";
+import { Alert, App as AntApp, Button, DatePicker, Drawer, Form, Input, Segmented, Select, Space, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +19,10 @@ import { communityColor } from "../calendar/palette";
 import { useCommunities } from "../communities/queries";
 import { todayIn } from "../../days";
 import { useInvalidateSchedules } from "./queries";
+import { LIMITS } from "../../bindings/limits";
+import { NumberInput } from "../../components/NumberInput";
+import { lengthRule, limited } from "../../components/textLimit";
+import { numberRules, readNumber } from "../../numbers";
 import {
   PRESETS, REPEAT_KINDS, WEEK, durationText, leadText, normaliseTime, ordinal, repeatAt, repeatOfChoice, ruleOf, weekdayOf,
   type Preset, type PresetKey, type RepeatKind,
@@ -32,21 +36,21 @@ export type Values = {
   communityId?: number;
   kind: RepeatKind;
   days: string[];
-  monthDay: number | null;
+  monthDay: string;
   weekday: string;
   customRule: string;
   startDate: Dayjs | null;
   time: string;
   endsOn: Dayjs | null;
   skipped: string[];
-  lead: number | null;
+  /** Minutes before, as typed (numbers.ts). */
+  lead: string;
   message: string;
 };
 
 const DAY = "YYYY-MM-DD";
 const PURPOSES: Purpose[] = ["campaign", "content", "custom"];
 const LEAD_CHOICES = [0, 15, 30, 60, 1440];
-const LEAD_MAX = 1440;
 const PRESET_ICON: Record<PresetKey, React.ReactNode> = {
   spike: <FireOutlined />,
   "gift-day": <GiftOutlined />,
@@ -57,8 +61,8 @@ const PRESET_ICON: Record<PresetKey, React.ReactNode> = {
 /** A new schedule's form: weekly on today's weekday at 20:00, from today. */
 export function blankValues(today: string): Values {
   return {
-    title: "", purpose: "campaign", communityId: undefined, kind: "weekly", days: [weekdayOf(today)], monthDay: Number(today.slice(8, 10)),
-    weekday: "fr", customRule: "", startDate: dayjs(today), time: "20:00", endsOn: null, skipped: [], lead: 30, message: "",
+    title: "", purpose: "campaign", communityId: undefined, kind: "weekly", days: [weekdayOf(today)], monthDay: String(Number(today.slice(8, 10))),
+    weekday: "fr", customRule: "", startDate: dayjs(today), time: "20:00", endsOn: null, skipped: [], lead: "30", message: "",
   };
 }
 
@@ -69,10 +73,10 @@ export function valuesOf(s: Schedule): Values {
   return {
     title: s.title, purpose: s.purpose, communityId: s.community_id ?? undefined, kind: r.kind,
     days: r.kind === "weekly" ? [...r.days] : [weekdayOf(first)],
-    monthDay: r.kind === "monthly_on_day" ? r.day : Number(first.slice(8, 10)),
+    monthDay: String(r.kind === "monthly_on_day" ? r.day : Number(first.slice(8, 10))),
     weekday: r.kind === "monthly_last_weekday" ? r.weekday : weekdayOf(first),
     customRule: s.rule, startDate: dayjs(first), time: s.time, endsOn: s.ends_on ? dayjs(s.ends_on) : null, skipped: [...s.skipped],
-    lead: s.lead_minutes, message: s.message,
+    lead: String(s.lead_minutes), message: s.message,
   };
 }
 
@@ -84,11 +88,11 @@ export function withPreset(v: Values, p: Preset, t: TFunction, today: string): V
     purpose: p.purpose,
     kind: p.repeat.kind,
     days: p.repeat.days ?? v.days,
-    monthDay: p.repeat.monthDay ?? v.monthDay,
+    monthDay: p.repeat.monthDay ? String(p.repeat.monthDay) : v.monthDay,
     weekday: p.repeat.weekday ?? v.weekday,
     startDate: v.startDate ?? dayjs(today),
     time: p.time,
-    lead: p.lead,
+    lead: String(p.lead),
     message: t(`schedules.presets.${p.name}.message`),
   };
 }
@@ -105,7 +109,7 @@ export function toScheduleInput(v: Values, zone: string): ScheduleInput {
     zone,
     ends_on: once || !v.endsOn ? null : v.endsOn.format(DAY),
     skipped: once ? [] : [...v.skipped].sort(),
-    lead_minutes: v.lead ?? 0,
+    lead_minutes: readNumber(v.lead) ?? 0,
     message: v.message.trim(),
   };
 }
@@ -172,6 +176,8 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
   const watched = (Form.useWatch([], { form, preserve: true }) ?? initial) as Partial<Values>;
   const v: Values = { ...initial, ...watched };
   const kind = v.kind;
+  const lead = readNumber(v.lead);
+  const monthDay = readNumber(v.monthDay);
   const zone = schedule && schedule.zone !== shopZone ? schedule.zone : "";
   const firstDay = v.startDate ? v.startDate.format(DAY) : today;
   const lastDay = v.endsOn ? v.endsOn.format(DAY) : undefined;
@@ -222,7 +228,7 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
   // Switching the repeat starts each kind from the first day's weekday or date.
   const onKind = (k: RepeatKind) => {
     if (k === "weekly" && !(v.days ?? []).length) form.setFieldValue("days", [weekdayOf(firstDay)]);
-    if (k === "monthly_on_day" && !v.monthDay) form.setFieldValue("monthDay", Number(firstDay.slice(8, 10)));
+    if (k === "monthly_on_day" && !v.monthDay) form.setFieldValue("monthDay", String(Number(firstDay.slice(8, 10))));
     setChosen(null);
   };
 
@@ -276,8 +282,12 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
         )}
         <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={initial} onFinish={submit} scrollToFirstError>
           {section(t("schedules.form.what"))}
-          <Form.Item name="title" label={t("schedules.form.title")} rules={[{ required: true, whitespace: true, message: t("schedules.form.titleRequired") }]}>
-            <Input data-testid="schedule-title" maxLength={60} showCount placeholder={t("schedules.form.titlePlaceholder")} />
+          <Form.Item
+            name="title"
+            label={t("schedules.form.title")}
+            rules={[{ required: true, whitespace: true, message: t("schedules.form.titleRequired") }, lengthRule(t, LIMITS.scheduleTitle)]}
+          >
+            <Input data-testid="schedule-title" {...limited(LIMITS.scheduleTitle)} placeholder={t("schedules.form.titlePlaceholder")} />
           </Form.Item>
           <div style={{ display: "grid", gridTemplateColumns: "auto 1fr", gap: 16 }}>
             <Form.Item name="purpose" label={t("schedules.form.purpose")}>
@@ -324,10 +334,10 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
             <Form.Item
               name="monthDay"
               label={t("schedules.form.monthDay")}
-              rules={[{ required: true, message: t("schedules.form.monthDayRequired") }]}
-              extra={(v.monthDay ?? 0) > 28 ? t("schedules.form.monthDayShort", { day: v.monthDay, nth: ordinal(v.monthDay ?? 1) }) : undefined}
+              rules={numberRules(t, { min: 1, max: 31, required: t("schedules.form.monthDayRequired") })}
+              extra={monthDay !== null && monthDay > 28 && monthDay <= 31 ? t("schedules.form.monthDayShort", { day: monthDay, nth: ordinal(monthDay) }) : undefined}
             >
-              <InputNumber<number> data-testid="schedule-month-day" min={1} max={31} precision={0} style={{ width: 140 }} />
+              <NumberInput data-testid="schedule-month-day" style={{ width: 140 }} />
             </Form.Item>
           )}
           {kind === "monthly_last_weekday" && (
@@ -396,9 +406,9 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
             required={false}
             extra={
               <>
-                {v.lead != null && (
+                {lead !== null && lead <= LIMITS.leadMax && (
                   <span style={{ display: "block", color: "rgba(0,0,0,0.72)" }} data-testid="schedule-lead-words">
-                    {leadText(t, v.lead, lang)}
+                    {leadText(t, lead, lang)}
                   </span>
                 )}
                 {t("schedules.form.leadHelp")}
@@ -406,18 +416,18 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
             }
           >
             <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 12 }}>
-              <Form.Item name="lead" noStyle rules={[{ required: true, message: t("schedules.form.leadRequired") }]}>
-                <InputNumber<number> data-testid="schedule-lead" min={0} max={LEAD_MAX} precision={0} suffix={t("schedules.form.minutes")} style={{ width: 150 }} />
+              <Form.Item name="lead" noStyle rules={numberRules(t, { min: 0, max: LIMITS.leadMax, required: t("schedules.form.leadRequired") })}>
+                <NumberInput data-testid="schedule-lead" suffix={t("schedules.form.minutes")} style={{ width: 150 }} />
               </Form.Item>
               <Space size={6} wrap>
                 {LEAD_CHOICES.map((m) => (
                   <Button
                     key={m}
                     size="small"
-                    type={v.lead === m ? "primary" : "default"}
-                    ghost={v.lead === m}
+                    type={lead === m ? "primary" : "default"}
+                    ghost={lead === m}
                     onClick={() => {
-                      form.setFieldValue("lead", m);
+                      form.setFieldValue("lead", String(m));
                       if (form.getFieldError("lead").length) form.setFields([{ name: "lead", errors: [] }]);
                     }}
                     data-testid={`schedule-lead-${m}`}
@@ -428,8 +438,13 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
               </Space>
             </div>
           </Form.Item>
-          <Form.Item name="message" label={t("schedules.form.message")} extra={t("schedules.form.messageHelp")}>
-            <Input.TextArea data-testid="schedule-message" autoSize={{ minRows: 4, maxRows: 10 }} maxLength={2000} showCount placeholder={t("schedules.form.messagePlaceholder")} />
+          <Form.Item name="message" label={t("schedules.form.message")} extra={t("schedules.form.messageHelp")} rules={[lengthRule(t, LIMITS.scheduleMessage)]}>
+            <Input.TextArea
+              data-testid="schedule-message"
+              autoSize={{ minRows: 4, maxRows: 10 }}
+              {...limited(LIMITS.scheduleMessage)}
+              placeholder={t("schedules.form.messagePlaceholder")}
+            />
           </Form.Item>
         </Form>
       </div>
@@ -456,7 +471,7 @@ export function PresetButtons({ chosen, onPick, testIdPrefix, columns }: { chose
           <span style={{ display: "flex", flexDirection: "column", minWidth: 0 }}>
             <span style={{ fontWeight: 600 }}>{t(`schedules.presets.${p.name}.title`)}</span>
             <span style={{ fontSize: 12, opacity: 0.7 }}>
-              {repeatAt(t, repeatOfChoice({ days: [], monthDay: null, weekday: "fr", customRule: "", ...p.repeat }), "", p.time, lang)}
+              {repeatAt(t, repeatOfChoice({ days: [], monthDay: "", weekday: "fr", customRule: "", ...p.repeat }), "", p.time, lang)}
             </span>
           </span>
         </Button>

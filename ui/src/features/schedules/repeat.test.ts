@@ -3,7 +3,7 @@ import i18n from "../../i18n";
 import { durationText, normaliseTime, ordinal, repeatWords, ruleOf, weekdayOf, type RepeatChoice } from "./repeat";
 import { formatInstant, wallClock } from "./when";
 
-const choice = (over: Partial<RepeatChoice>): RepeatChoice => ({ kind: "weekly", days: [], monthDay: null, weekday: "fr", customRule: "", ...over });
+const choice = (over: Partial<RepeatChoice>): RepeatChoice => ({ kind: "weekly", days: [], monthDay: "", weekday: "fr", customRule: "", ...over });
 
 describe("a repeat as RRULE text", () => {
   it("builds each kind the backend knows", () => {
@@ -11,7 +11,7 @@ describe("a repeat as RRULE text", () => {
     expect(ruleOf(choice({ kind: "daily" }))).toBe("FREQ=DAILY");
     expect(ruleOf(choice({ kind: "weekly", days: ["th", "mo", "we", "tu"] }))).toBe("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH");
     expect(ruleOf(choice({ kind: "weekly", days: ["su", "sa"] }))).toBe("FREQ=WEEKLY;BYDAY=SA,SU");
-    expect(ruleOf(choice({ kind: "monthly_on_day", monthDay: 15 }))).toBe("FREQ=MONTHLY;BYMONTHDAY=15");
+    expect(ruleOf(choice({ kind: "monthly_on_day", monthDay: "15" }))).toBe("FREQ=MONTHLY;BYMONTHDAY=15");
     expect(ruleOf(choice({ kind: "monthly_last_weekday", weekday: "fr" }))).toBe("FREQ=MONTHLY;BYDAY=-1FR");
     expect(ruleOf(choice({ kind: "custom", customRule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA" }))).toBe("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA");
   });

@@ -5,6 +5,7 @@ import type { Lang } from "../../bindings/Lang";
 import type { Purpose } from "../../bindings/Purpose";
 import type { Repeat } from "../../bindings/Repeat";
 import { day as dayText } from "../../format";
+import { readNumber } from "../../numbers";
 
 /** The week as the shop reads it: Monday first. RRULE's two-letter names, lower case. */
 export const WEEK = ["mo", "tu", "we", "th", "fr", "sa", "su"] as const;
@@ -18,7 +19,8 @@ export const REPEAT_KINDS: RepeatKind[] = ["once", "daily", "weekly", "monthly_o
 export type RepeatChoice = {
   kind: RepeatKind;
   days: string[];
-  monthDay: number | null;
+  /** The day of the month as typed (see numbers.ts). */
+  monthDay: string;
   weekday: string;
   /** The rule text kept as it is for a custom repeat. */
   customRule: string;
@@ -34,7 +36,7 @@ export function ruleOf(c: RepeatChoice): string {
     case "weekly":
       return `FREQ=WEEKLY;BYDAY=${WEEK.filter((d) => c.days.includes(d)).map((d) => d.toUpperCase()).join(",")}`;
     case "monthly_on_day":
-      return `FREQ=MONTHLY;BYMONTHDAY=${c.monthDay ?? 1}`;
+      return `FREQ=MONTHLY;BYMONTHDAY=${readNumber(c.monthDay) ?? 1}`;
     case "monthly_last_weekday":
       return `FREQ=MONTHLY;BYDAY=-1${c.weekday.toUpperCase()}`;
     case "custom":
@@ -92,7 +94,7 @@ export function repeatOfChoice(c: RepeatChoice): Repeat {
     case "weekly":
       return { kind: "weekly", days: WEEK.filter((d) => c.days.includes(d)) };
     case "monthly_on_day":
-      return { kind: "monthly_on_day", day: c.monthDay ?? 1 };
+      return { kind: "monthly_on_day", day: readNumber(c.monthDay) ?? 1 };
     case "monthly_last_weekday":
       return { kind: "monthly_last_weekday", weekday: c.weekday };
     default:

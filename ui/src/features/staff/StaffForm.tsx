@@ -11,6 +11,8 @@ import type { StaffInput } from "../../bindings/StaffInput";
 import { showFormError, type FieldMap } from "../../errors";
 import { ipc } from "../../ipc";
 import { keys, useShop } from "../../queries";
+import { LIMITS } from "../../bindings/limits";
+import { lengthRule, limited } from "../../components/textLimit";
 
 type Values = { display_name: string; role: Role; account_id: string; note: string; community_ids: number[] };
 
@@ -73,20 +75,24 @@ export function StaffForm({ open, staff, communities, onClose }: Props) {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t("staff.missingBrand", { brand: shop?.brand ?? "" })} />
       )}
       <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={toValues(staff)} onFinish={submit}>
-        <Form.Item name="display_name" label={t("staff.displayName")} rules={[{ required: true, whitespace: true, message: t("staff.displayNameRequired") }]}>
-          <Input data-testid="staff-display-name" placeholder={t("staff.displayNamePlaceholder")} maxLength={60} />
+        <Form.Item
+          name="display_name"
+          label={t("staff.displayName")}
+          rules={[{ required: true, whitespace: true, message: t("staff.displayNameRequired") }, lengthRule(t, LIMITS.staffName)]}
+        >
+          <Input data-testid="staff-display-name" placeholder={t("staff.displayNamePlaceholder")} {...limited(LIMITS.staffName)} />
         </Form.Item>
         <Form.Item name="role" label={t("staff.role")}>
           <Radio.Group optionType="button" buttonStyle="solid" options={(["manager", "clerk"] as Role[]).map((r) => ({ value: r, label: t(`staff.roles.${r}`) }))} />
         </Form.Item>
-        <Form.Item name="account_id" label={t("staff.accountId")}>
-          <Input data-testid="staff-account-id" placeholder={t("staff.accountIdPlaceholder")} maxLength={80} />
+        <Form.Item name="account_id" label={t("staff.accountId")} rules={[lengthRule(t, LIMITS.staffAccount)]}>
+          <Input data-testid="staff-account-id" placeholder={t("staff.accountIdPlaceholder")} {...limited(LIMITS.staffAccount)} />
         </Form.Item>
         <Form.Item name="community_ids" label={t("staff.communities")}>
           <Select mode="multiple" allowClear options={options} placeholder={t("staff.communitiesPlaceholder")} optionFilterProp="label" />
         </Form.Item>
-        <Form.Item name="note" label={t("staff.note")}>
-          <Input.TextArea data-testid="staff-note" autoSize={{ minRows: 2, maxRows: 4 }} maxLength={300} />
+        <Form.Item name="note" label={t("staff.note")} rules={[lengthRule(t, LIMITS.staffNote)]}>
+          <Input.TextArea data-testid="staff-note" autoSize={{ minRows: 2, maxRows: 4 }} {...limited(LIMITS.staffNote)} />
         </Form.Item>
       </Form>
     </FormDialog>

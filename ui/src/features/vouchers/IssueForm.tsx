@@ -2,7 +2,7 @@
 // where they are handed out, and to whom. All or nothing; opens the batch after.
 import { GiftOutlined, PercentageOutlined, TagOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App as AntApp, Button, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space, Spin, Typography } from "antd";
+import { Alert, App as AntApp, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Spin, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,9 +10,12 @@ import type { BatchInput } from "../../bindings/BatchInput";
 import type { Benefit } from "../../bindings/Benefit";
 import type { BenefitInput } from "../../bindings/BenefitInput";
 import type { Gift } from "../../bindings/Gift";
-import { MoneyInput } from "../../components/MoneyInput";
+import { LIMITS } from "../../bindings/limits";
+import { NumberInput } from "../../components/NumberInput";
+import { lengthRule, limited } from "../../components/textLimit";
+import { numberRules, readFen, readNumber } from "../../numbers";
 import { showFormError, type FieldMap } from "../../errors";
-import { money, toFen } from "../../format";
+import { money } from "../../format";
 import { ipc } from "../../ipc";
 import { useNav } from "../../nav";
 import { keys, useShop } from "../../queries";
@@ -26,14 +29,15 @@ type BenefitKind = BenefitInput["kind"];
 type Values = {
   benefitKind: BenefitKind;
   giftId?: number;
-  amount: number | null;
-  percent: number | null;
-  count: number | null;
+  // Number boxes hold the text as typed (numbers.ts).
+  amount: string;
+  percent: string;
+  count: string;
   validFrom: Dayjs | null;
   validUntil: Dayjs | null;
   communityId?: number;
   channelId?: number;
-  minSpend: number | null;
+  minSpend: string;
   holder: "bearer" | "named";
   holderName: string;
   holderPhone: string;
@@ -71,17 +75,17 @@ export function toBatchInput(v: Values): BatchInput {
     v.benefitKind === "gift"
       ? { kind: "gift", gift_id: v.giftId! }
       : v.benefitKind === "amount_off"
-        ? { kind: "amount_off", cents: toFen(v.amount ?? 0) }
-        : { kind: "percent_off", percent: v.percent ?? 0 };
+        ? { kind: "amount_off", cents: readFen(v.amount) ?? 0 }
+        : { kind: "percent_off", percent: readNumber(v.percent) ?? 0 };
   const named = v.holder === "named";
   const input: BatchInput = {
     name: (v.name ?? "").trim(),
     benefit,
-    count: v.count ?? 0,
+    count: readNumber(v.count) ?? 0,
     valid_until: v.validUntil ? v.validUntil.format(DAY) : "",
     community_id: v.communityId ?? null,
     channel_id: v.channelId ?? null,
-    min_spend_cents: v.minSpend ? toFen(v.minSpend) : null,
+    min_spend_cents: readFen(v.minSpend),
     holder_name: named ? (v.holderName ?? "").trim() : "",
     holder_phone: named ? (v.holderPhone ?? "").trim() : "",
   };
@@ -96,13 +100,16 @@ function useDefaultName(v: Partial<Values>, gifts: Gift[]): string {
   if (v.benefitKind === "gift") {
     const g = gifts.find((x) => x.id === v.giftId);
     if (g) b = { kind: "gift", gift_id: g.id, gift_name: g.name };
-  } else if (v.benefitKind === "amount_off" && v.amount) {
-    b = { kind: "amount_off", cents: toFen(v.amount) };
-  } else if (v.benefitKind === "percent_off" && v.percent) {
-    b = { kind: "percent_off", percent: v.percent };
+  } else if (v.benefitKind === "amount_off" && readFen(v.amount)) {
+    b = { kind: "amount_off", cents: readFen(v.amount)! };
+  } else if (v.benefitKind === "percent_off" && readNumber(v.percent)) {
+    b = { kind: "percent_off", percent: readNumber(v.percent)! };
   }
   return b ? benefitText(t, b) : t("vouchers.form.namePlaceholder");
 }
+
+/** Money off or a minimum spend: at least one fen. */
+const money1 = { min: 0.01, max: LIMITS.moneyMaxFen / 100, decimals: 2 } as const;
 
 type Props = { open: boolean; onClose: () => void };
 
@@ -119,12 +126,12 @@ export function IssueForm({ open, onClose }: Props) {
   const initial = useMemo<Values>(
     () => ({
       benefitKind: "gift",
-      amount: null,
-      percent: null,
-      count: 100,
+      amount: "",
+      percent: "",
+      count: "100",
       validFrom: null,
       validUntil: dayjs(addDays(today, DEFAULT_VALID_DAYS), DAY),
-      minSpend: null,
+      minSpend: "",
       holder: "bearer",
       holderName: "",
       holderPhone: "",
@@ -165,8 +172,9 @@ export function IssueForm({ open, onClose }: Props) {
     onError: (e) => showFormError(form, e, FIELDS, message),
   });
 
+  const percent = readNumber(values.percent);
   const chosenGift = kind === "gift" ? gifts.data?.find((g) => g.id === values.giftId) : undefined;
-  const short = chosenGift && (values.count ?? 0) > chosenGift.stock;
+  const short = chosenGift && (readNumber(values.count) ?? 0) > chosenGift.stock;
 
   return (
     <Drawer
@@ -186,7 +194,7 @@ export function IssueForm({ open, onClose }: Props) {
         </Space>
       }
     >
-      <Spin spinning={issue.isPending} tip={t("vouchers.form.issuing", { count: values.count ?? 0 })} size="large" data-testid="voucher-issuing">
+      <Spin spinning={issue.isPending} tip={t("vouchers.form.issuing", { count: readNumber(values.count) ?? 0 })} size="large" data-testid="voucher-issuing">
         <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={initial} onFinish={(v) => issue.mutate(v)}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>{t("vouchers.form.what")}</Typography.Title>
           <Form.Item name="benefitKind">
@@ -234,26 +242,31 @@ export function IssueForm({ open, onClose }: Props) {
             </>
           )}
           {kind === "amount_off" && (
-            <Form.Item name="amount" label={t("vouchers.form.amount")} rules={[{ required: true, message: t("vouchers.form.amountRequired") }]}>
-              <MoneyInput data-testid="voucher-amount" min={0.01} placeholder="10.00" style={{ width: 200 }} />
+            <Form.Item name="amount" label={t("vouchers.form.amount")} rules={numberRules(t, { ...money1, required: t("vouchers.form.amountRequired") })}>
+              <NumberInput money data-testid="voucher-amount" placeholder="10.00" style={{ width: 200 }} />
             </Form.Item>
           )}
           {kind === "percent_off" && (
             <Form.Item
               name="percent"
               label={t("vouchers.form.percent")}
-              rules={[{ required: true, message: t("vouchers.form.percentRequired") }]}
-              extra={values.percent ? t("vouchers.form.percentMeans", { pay: 100 - values.percent, zhe: zhe(values.percent) }) : undefined}
+              rules={numberRules(t, { min: 1, max: LIMITS.percentOffMax, required: t("vouchers.form.percentRequired") })}
+              extra={percent ? t("vouchers.form.percentMeans", { pay: 100 - percent, zhe: zhe(percent) }) : undefined}
             >
-              <InputNumber<number> data-testid="voucher-percent" min={1} max={99} precision={0} suffix="%" placeholder="10" style={{ width: 200 }} />
+              <NumberInput data-testid="voucher-percent" suffix="%" placeholder="10" style={{ width: 200 }} />
             </Form.Item>
           )}
           <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 16 }}>
-            <Form.Item name="count" label={t("vouchers.form.count")} extra={t("vouchers.form.countHelp")} rules={[{ required: true, message: t("vouchers.form.countRequired") }]}>
-              <InputNumber<number> data-testid="voucher-count" min={1} max={100_000} precision={0} style={{ width: "100%" }} />
+            <Form.Item
+              name="count"
+              label={t("vouchers.form.count")}
+              extra={t("vouchers.form.countHelp")}
+              rules={numberRules(t, { min: 1, max: LIMITS.voucherCountMax, required: t("vouchers.form.countRequired") })}
+            >
+              <NumberInput data-testid="voucher-count" />
             </Form.Item>
-            <Form.Item name="minSpend" label={t("vouchers.form.minSpend")} extra={t("vouchers.form.minSpendHelp")}>
-              <MoneyInput data-testid="voucher-min-spend" min={0.01} placeholder={t("vouchers.form.none")} />
+            <Form.Item name="minSpend" label={t("vouchers.form.minSpend")} extra={t("vouchers.form.minSpendHelp")} rules={numberRules(t, money1)}>
+              <NumberInput money data-testid="voucher-min-spend" placeholder={t("vouchers.form.none")} />
             </Form.Item>
           </div>
           {short && chosenGift && (
@@ -304,23 +317,28 @@ export function IssueForm({ open, onClose }: Props) {
 
           <Typography.Title level={5}>{t("vouchers.form.who")}</Typography.Title>
           <Form.Item name="holder">
-            <Radio.Group onChange={(e) => e.target.value === "named" && form.setFieldValue("count", 1)}>
+            {/* A named voucher is usually one; a count the owner typed is kept. */}
+            <Radio.Group onChange={(e) => e.target.value === "named" && !form.isFieldTouched("count") && form.setFieldValue("count", "1")}>
               <Radio value="bearer"><span data-testid="voucher-holder-bearer">{t("vouchers.form.bearer")}</span></Radio>
               <Radio value="named"><span data-testid="voucher-holder-named">{t("vouchers.form.named")}</span></Radio>
             </Radio.Group>
           </Form.Item>
           {values.holder === "named" && (
             <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 16 }}>
-              <Form.Item name="holderName" label={t("vouchers.form.holderName")} rules={[{ required: true, whitespace: true, message: t("vouchers.form.holderNameRequired") }]}>
-                <Input data-testid="voucher-holder-name" maxLength={40} />
+              <Form.Item
+                name="holderName"
+                label={t("vouchers.form.holderName")}
+                rules={[{ required: true, whitespace: true, message: t("vouchers.form.holderNameRequired") }, lengthRule(t, LIMITS.holderName)]}
+              >
+                <Input data-testid="voucher-holder-name" {...limited(LIMITS.holderName)} />
               </Form.Item>
-              <Form.Item name="holderPhone" label={t("vouchers.form.holderPhone")}>
-                <Input data-testid="voucher-holder-phone" maxLength={20} inputMode="tel" />
+              <Form.Item name="holderPhone" label={t("vouchers.form.holderPhone")} rules={[lengthRule(t, LIMITS.holderPhone)]}>
+                <Input data-testid="voucher-holder-phone" {...limited(LIMITS.holderPhone)} inputMode="tel" />
               </Form.Item>
             </div>
           )}
-          <Form.Item name="name" label={t("vouchers.form.name")} extra={t("vouchers.form.nameHelp")}>
-            <Input data-testid="voucher-name" placeholder={defaultName} maxLength={60} />
+          <Form.Item name="name" label={t("vouchers.form.name")} extra={t("vouchers.form.nameHelp")} rules={[lengthRule(t, LIMITS.batchName)]}>
+            <Input data-testid="voucher-name" placeholder={defaultName} {...limited(LIMITS.batchName)} />
           </Form.Item>
           {kind === "gift" && chosenGift && (
             <Typography.Text type="secondary">{t("vouchers.form.costHint", { cost: money(chosenGift.unit_cost_cents) })}</Typography.Text>

@@ -5,7 +5,9 @@ pub mod read;
 pub mod write;
 
 pub(crate) use model::validate;
-pub use model::{Community, CommunityInput, Kind, Platform, Stage, CAPACITY_MAX, NAME_MAX};
+pub use model::{
+    Community, CommunityInput, Kind, Platform, Stage, CAPACITY_MAX, NAME_MAX, RULES_MAX, RULE_MAX, TEXT_MAX,
+};
 
 #[cfg(test)]
 mod tests;

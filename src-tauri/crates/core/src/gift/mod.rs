@@ -4,7 +4,8 @@
 mod model;
 
 pub use model::{
-    Gift, GiftInput, GiftKind, MoveReason, StockChange, StockMove, DEFAULT_LOW_STOCK_AT, MONEY_MAX, STOCK_MAX,
+    Gift, GiftInput, GiftKind, MoveReason, StockChange, StockMove, DEFAULT_LOW_STOCK_AT, MONEY_MAX, NAME_MAX,
+    PACKAGING_MAX, STOCK_MAX, STOCK_NOTE_MAX,
 };
 
 use chrono::{DateTime, Utc};
@@ -113,7 +114,7 @@ pub fn change_stock(
     note: &str,
     now: DateTime<Utc>,
 ) -> Result<Gift> {
-    let note = crate::validate::optional(Field::Note, note, 200)?;
+    let note = crate::validate::optional(Field::Note, note, STOCK_NOTE_MAX)?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let stock: i64 = tx
         .query_row("SELECT stock FROM gift WHERE id = ?1", [id], |r| r.get(0))

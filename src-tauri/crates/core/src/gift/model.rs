@@ -13,6 +13,8 @@ pub const MONEY_MAX: i64 = 100_000_000;
 pub const STOCK_MAX: i64 = 1_000_000;
 /// Warn when this many or fewer are left, unless the owner says otherwise.
 pub const DEFAULT_LOW_STOCK_AT: i64 = 10;
+/// The note on a restock or a shelf count.
+pub const STOCK_NOTE_MAX: usize = 200;
 
 /// The method's three kinds: pull new customers in, keep them playing, reward referrals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

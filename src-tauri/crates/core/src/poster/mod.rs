@@ -4,7 +4,7 @@ mod model;
 
 pub use model::{
     LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput, PosterTemplate, PosterWords,
-    Printable, Staleness, DEFAULT_COLOR, HEADLINE_MAX,
+    Printable, Staleness, DEFAULT_COLOR, HEADLINE_MAX, LINE_MAX,
 };
 
 use chrono::{DateTime, Duration, Utc};

@@ -6,7 +6,9 @@ pub mod ics;
 mod model;
 pub mod rule;
 
-pub use model::{parse_day, parse_local, parse_time, Purpose, Schedule, ScheduleInput, LEAD_MAX};
+pub use model::{
+    parse_day, parse_local, parse_time, Purpose, Schedule, ScheduleInput, LEAD_MAX, MESSAGE_MAX, TITLE_MAX,
+};
 pub use rule::{Occurrence, Repeat, Rule};
 
 use chrono::{DateTime, Duration, Utc};

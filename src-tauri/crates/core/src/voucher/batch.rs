@@ -15,6 +15,9 @@ use crate::{gift, shop, Error, Field, Lang, Problem, Result};
 pub const COUNT_MAX: i64 = 100_000;
 pub const NAME_MAX: usize = 60;
 pub const REASON_MAX: usize = 200;
+pub const HOLDER_NAME_MAX: usize = 40;
+pub const HOLDER_PHONE_MAX: usize = 20;
+pub const PERCENT_OFF_MAX: i64 = 99;
 
 /// Issues every voucher of the batch in one transaction: a crash at any point
 /// leaves the whole batch or none of it.
@@ -104,7 +107,7 @@ fn validate(conn: &Connection, input: &BatchInput, now: DateTime<Utc>) -> Result
             BenefitInput::AmountOff { cents: in_range(Field::AmountOff, cents, 1, MONEY_MAX)? }
         }
         BenefitInput::PercentOff { percent } => {
-            BenefitInput::PercentOff { percent: in_range(Field::PercentOff, percent, 1, 99)? }
+            BenefitInput::PercentOff { percent: in_range(Field::PercentOff, percent, 1, PERCENT_OFF_MAX)? }
         }
     };
     let count = in_range(Field::Quantity, input.count, 1, COUNT_MAX)?;
@@ -138,8 +141,8 @@ fn validate(conn: &Connection, input: &BatchInput, now: DateTime<Utc>) -> Result
     };
     let min_spend_cents =
         input.min_spend_cents.map(|c| in_range(Field::MinSpend, c, 1, MONEY_MAX)).transpose()?;
-    let holder_name = optional(Field::HolderName, &input.holder_name, 40)?;
-    let holder_phone = optional(Field::HolderPhone, &input.holder_phone, 20)?;
+    let holder_name = optional(Field::HolderName, &input.holder_name, HOLDER_NAME_MAX)?;
+    let holder_phone = optional(Field::HolderPhone, &input.holder_phone, HOLDER_PHONE_MAX)?;
     if !holder_phone.chars().all(|c| c.is_ascii_digit() || "+- ".contains(c)) {
         return Err(unknown(Field::HolderPhone, &holder_phone));
     }
