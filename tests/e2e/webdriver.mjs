@@ -149,6 +149,25 @@ export class Session {
     return this.cmd('POST', '/execute/sync', { script, args });
   }
 
+  /** Runs `script`, which calls its last argument with the result (for promises). */
+  async executeAsync(script, args = []) {
+    return this.cmd('POST', '/execute/async', { script, args });
+  }
+
+  /** Presses keys as the owner would: WebDriver key values, e.g. '\uE004' for Tab. */
+  async press(...keys) {
+    const actions = keys.flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]);
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  /** Sets the window's outer size. */
+  async resize(width, height) {
+    await this.cmd('POST', '/window/rect', { width, height });
+    await this.waitFor(`the window at ${width}×${height}`, async () =>
+      this.execute('return Math.abs(window.outerWidth - arguments[0]) < 40', [width]));
+  }
+
   /**
    * Saves a PNG of the app window. WebKitWebDriver's own screenshot call hangs under
    * Xvfb without a window manager, so the X server is asked instead (ImageMagick's

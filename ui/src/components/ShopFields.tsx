@@ -20,7 +20,23 @@ export const SHOP_FIELDS: FieldMap = {
 
 const INDUSTRY_KEYS = Object.keys(en.industries) as (keyof typeof en.industries)[];
 
-export function ShopFields({ prefix }: { prefix: "welcome" | "settings" }) {
+/** The language picker, on its own so Settings can apply it the moment it is picked. */
+export function LanguagePicker({ prefix, value, onChange }: { prefix: string; value?: Lang; onChange?: (l: Lang) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Radio.Group optionType="button" buttonStyle="solid" value={value} onChange={(e) => onChange?.(e.target.value as Lang)} aria-label={t("shop.language")}>
+      {LANGS.map((l: Lang) => (
+        <Radio.Button key={l} value={l}>
+          <span data-testid={`${prefix}-language-${l === "zh-CN" ? "zh" : "en"}`} lang={l}>
+            {t(`lang.${l}`)}
+          </span>
+        </Radio.Button>
+      ))}
+    </Radio.Group>
+  );
+}
+
+export function ShopFields({ prefix, withLanguage = true }: { prefix: "welcome" | "settings"; withLanguage?: boolean }) {
   const { t } = useTranslation();
   const industries = INDUSTRY_KEYS.map((k) => ({ value: t(`industries.${k}`) }));
   return (
@@ -42,17 +58,11 @@ export function ShopFields({ prefix }: { prefix: "welcome" | "settings" }) {
       <Form.Item name="time_zone" label={t("shop.timeZone")}>
         <TimeZoneSelect placeholder={t("shop.timeZonePlaceholder")} testId={`${prefix}-time-zone`} />
       </Form.Item>
-      <Form.Item name="language" label={t("shop.language")}>
-        <Radio.Group optionType="button" buttonStyle="solid">
-          {LANGS.map((l: Lang) => (
-            <Radio.Button key={l} value={l}>
-              <span data-testid={`${prefix}-language-${l === "zh-CN" ? "zh" : "en"}`} lang={l}>
-                {t(`lang.${l}`)}
-              </span>
-            </Radio.Button>
-          ))}
-        </Radio.Group>
-      </Form.Item>
+      {withLanguage && (
+        <Form.Item name="language" label={t("shop.language")}>
+          <LanguagePicker prefix={prefix} />
+        </Form.Item>
+      )}
     </>
   );
 }

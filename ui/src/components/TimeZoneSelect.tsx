@@ -13,12 +13,14 @@ function zones(current?: string): string[] {
   return list;
 }
 
-type Props = { value?: string; onChange?: (v: string) => void; placeholder?: string; testId?: string };
+/** `id` comes from the Form.Item, so the field's label names the box. */
+type Props = { id?: string; value?: string; onChange?: (v: string) => void; placeholder?: string; testId?: string };
 
-export function TimeZoneSelect({ value, onChange, placeholder, testId }: Props) {
+export function TimeZoneSelect({ id, value, onChange, placeholder, testId }: Props) {
   const options = useMemo(() => zones(value).map((z) => ({ value: z, label: z.replace(/_/g, " ") })), [value]);
   return (
     <Select
+      id={id}
       showSearch
       value={value}
       onChange={onChange}

@@ -216,6 +216,7 @@ const en = {
     rerenderedTitle: "Posters made again with the new code",
     rerenderedFailed: "could not be made again: {{error}}",
     watchPosters: "On:",
+    qrKindLabel: "Kind of code",
     qrKind: {
       group_qr: "Group QR (7 days)",
       staff_qr: "Staff contact QR",
@@ -375,7 +376,9 @@ const en = {
   },
   settings: {
     title: "Settings",
+    subtitle: "Your shop, the language, starting with the computer, and where your data is kept.",
     shop: "Your shop",
+    languageHint: "Applies at once, to menus, messages, new sample texts and posters' default words.",
     saved: "Settings saved",
     data: "Your data",
     dataHint: "Everything is kept on this computer, in one file. Back it up with your other files.",

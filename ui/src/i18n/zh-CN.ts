@@ -216,6 +216,7 @@ const zhCN: Resources = {
     rerenderedTitle: "已用新码重新生成的海报",
     rerenderedFailed: "无法重新生成：{{error}}",
     watchPosters: "印在：",
+    qrKindLabel: "二维码类型",
     qrKind: {
       group_qr: "群二维码（7 天）",
       staff_qr: "店员名片码",
@@ -374,7 +375,9 @@ const zhCN: Resources = {
   },
   settings: {
     title: "设置",
+    subtitle: "店铺信息、界面语言、开机启动，以及数据保存的位置。",
     shop: "你的店铺",
+    languageHint: "选中即生效：菜单、提示、示例文字和海报的默认文字都会换成所选语言。",
     saved: "设置已保存",
     data: "你的数据",
     dataHint: "所有内容都保存在这台电脑上的一个文件里，请和其他文件一起备份。",

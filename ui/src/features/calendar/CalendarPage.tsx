@@ -22,6 +22,7 @@ import { rangeOf, rangeTitle, step, type View } from "./dates";
 import { OccurrenceDrawer } from "./OccurrenceDrawer";
 import { NEUTRAL, communityColor } from "./palette";
 import { MonthView, WeekView } from "./Views";
+import { PageHeader } from "../../components/PageHeader";
 
 export function CalendarPage({ day }: { day?: string }) {
   const { t } = useTranslation();
@@ -105,17 +106,17 @@ function CalendarBody({ zone, day }: { zone: string; day?: string }) {
 
   return (
     <div className="sc-page" style={{ maxWidth: 1400 }}>
-      <div className="sc-page-head">
-        <div style={{ maxWidth: 720 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t("calendar.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("calendar.subtitle")}</Typography.Text>
-        </div>
-        <Button size="large" icon={<ScheduleOutlined />} onClick={() => go({ page: "schedules" })} data-testid="calendar-open-schedules">
-          {t("calendar.manageSchedules")}
-        </Button>
-      </div>
+      <PageHeader
+        title={t("calendar.title")}
+        description={t("calendar.subtitle")}
+        actions={
+          <>
+          <Button size="large" icon={<ScheduleOutlined />} onClick={() => go({ page: "schedules" })} data-testid="calendar-open-schedules">
+            {t("calendar.manageSchedules")}
+          </Button>
+          </>
+        }
+      />
 
       <Card styles={{ body: { padding: "14px 20px" } }} style={{ marginBottom: 16 }}>
         <div style={{ display: "flex", alignItems: "center", gap: 16, flexWrap: "wrap" }}>

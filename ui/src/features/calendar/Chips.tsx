@@ -69,7 +69,6 @@ export function EntryChip({ entry, compact = false, communityName, onOpen }: Pro
         className="sc-cal-chip"
         data-testid={testId}
         data-state={isOcc ? entry.o.state : entry.c.posted ? "posted" : "planned"}
-        aria-label={`${entry.time} ${title}, ${status}`}
         onClick={() => onOpen(entry)}
         style={{
           display: "flex",
@@ -86,7 +85,7 @@ export function EntryChip({ entry, compact = false, communityName, onOpen }: Pro
           background: isOcc ? tint(color, muted ? 0.05 : 0.12) : "#fff",
           boxShadow: isOcc ? undefined : `inset 0 0 0 1px ${tint(color, 0.35)}`,
           color: "#1f2d27",
-          opacity: muted ? 0.6 : 1,
+          // Muted (past or done) by a paler tint, not by opacity, so the words keep their contrast.
           textAlign: "start",
           font: "inherit",
           fontSize: compact ? 12 : 13,
@@ -97,17 +96,18 @@ export function EntryChip({ entry, compact = false, communityName, onOpen }: Pro
         {compact ? (
           <>
             {icon}
-            <span style={{ fontVariantNumeric: "tabular-nums", color: "rgba(0,0,0,0.55)", flex: "none" }}>{entry.time}</span>
+            <span style={{ fontVariantNumeric: "tabular-nums", color: "rgba(0,0,0,0.62)", flex: "none" }}>{entry.time} </span>
             <span style={{ flex: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", textDecoration: skipped ? "line-through" : undefined }}>
               {title}
             </span>
             {check}
+            <span className="sc-visually-hidden">, {status}</span>
           </>
         ) : (
           <>
             <span style={{ display: "flex", alignItems: "center", gap: 6 }}>
               {icon}
-              <span style={{ fontVariantNumeric: "tabular-nums", fontWeight: 600, color: "rgba(0,0,0,0.6)", fontSize: 12 }}>{entry.time}</span>
+              <span style={{ fontVariantNumeric: "tabular-nums", fontWeight: 600, color: "rgba(0,0,0,0.62)", fontSize: 12 }}>{entry.time} </span>
               <span style={{ flex: 1 }} />
               {check}
             </span>
@@ -124,6 +124,7 @@ export function EntryChip({ entry, compact = false, communityName, onOpen }: Pro
             >
               {title}
             </span>
+            <span className="sc-visually-hidden">, {status}</span>
           </>
         )}
       </button>

@@ -93,7 +93,7 @@ export function OccurrenceDrawer({ occurrence: o, communityName, zone, onClose }
             column={1}
             size="small"
             colon={false}
-            styles={{ label: { width: 110, color: "rgba(0,0,0,0.5)" } }}
+            styles={{ label: { width: 110, color: "rgba(0,0,0,0.65)" } }}
             items={[
               {
                 key: "when",

@@ -12,6 +12,7 @@ import { CommunityForm } from "./CommunityForm";
 import { useCommunities, useInvalidateCommunity } from "./queries";
 import { ExpiryWatch } from "../drainage/ExpiryWatch";
 import { LowStockWatch } from "../gifts/LowStockWatch";
+import { PageHeader } from "../../components/PageHeader";
 
 export function CommunitiesPage() {
   const { t } = useTranslation();
@@ -33,23 +34,23 @@ export function CommunitiesPage() {
   const communities = list.data ?? [];
   return (
     <div className="sc-page">
-      <div className="sc-page-head">
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t("communities.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("communities.subtitle")}</Typography.Text>
-        </div>
-        <Space size={16} wrap>
-          <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
-            <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="show-archived" />
-            <span>{t("communities.showArchived")}</span>
-          </label>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="community-new">
-            {t("communities.new")}
-          </Button>
-        </Space>
-      </div>
+      <PageHeader
+        title={t("communities.title")}
+        description={t("communities.subtitle")}
+        actions={
+          <>
+          <Space size={16} wrap>
+            <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
+              <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="show-archived" />
+              <span>{t("communities.showArchived")}</span>
+            </label>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="community-new">
+              {t("communities.new")}
+            </Button>
+          </Space>
+          </>
+        }
+      />
       <ExpiryWatch />
       <LowStockWatch />
       {list.isPending ? (

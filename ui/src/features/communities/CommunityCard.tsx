@@ -6,6 +6,7 @@ import { FillBar } from "./FillBar";
 import { KIND_COLOR, scoreColor } from "./labels";
 import { useHealth } from "./queries";
 import { StageSteps } from "./StageSteps";
+import { openable } from "../../components/openable";
 
 function HealthScore({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function CommunityCard({ community: c, onOpen, onRestore, restoring }: Pr
       hoverable
       className="sc-clickable"
       data-testid={`community-card-${c.id}`}
-      onClick={onOpen}
+      {...openable(onOpen)}
       style={{ opacity: archived ? 0.75 : 1 }}
       styles={{ body: { display: "flex", flexDirection: "column", gap: 14, padding: 20 } }}
     >

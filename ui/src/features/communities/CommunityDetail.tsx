@@ -1,7 +1,7 @@
 // One community: its plan, members and health, with Edit and Archive / Restore.
 import { ArrowLeftOutlined, EditOutlined, InboxOutlined, UndoOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App as AntApp, Button, Col, Popconfirm, Result, Row, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, App as AntApp, Button, Col, Popconfirm, Result, Row, Skeleton, Space, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { showError, toMessage } from "../../errors";
@@ -14,6 +14,7 @@ import { HealthScorecard } from "./HealthScorecard";
 import { KIND_COLOR } from "./labels";
 import { MemberCounts } from "./MemberCounts";
 import { useCommunity, useHealth, useInvalidateCommunity } from "./queries";
+import { PageHeader } from "../../components/PageHeader";
 
 export function CommunityDetail({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -48,41 +49,46 @@ export function CommunityDetail({ id }: { id: number }) {
   return (
     <div className="sc-page">
       {back}
-      <div className="sc-page-head" style={{ marginTop: 4 }}>
-        <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="community-title">
-            {c.name}
-          </Typography.Title>
-          <Space size={4} style={{ marginTop: 8 }} wrap>
+      <PageHeader
+        title={c.name}
+        titleTestId="community-title"
+        meta={
+          <>
+            <Space size={4} style={{ marginTop: 8 }} wrap>
             <Tag color={KIND_COLOR[c.kind]} bordered={false}>{t(`kind.${c.kind}`)}</Tag>
             <Tag bordered={false}>{t(`platform.${c.platform}`)}</Tag>
             <Tag bordered={false} color="blue">{t(`stage.${c.stage}`)}</Tag>
             {archived && <Tag>{t("common.archived")}</Tag>}
-          </Space>
-        </div>
-        <Space>
-          {archived ? (
-            <Button icon={<UndoOutlined />} onClick={() => archive.mutate(false)} loading={archive.isPending} data-testid="community-restore">
-              {t("common.restore")}
-            </Button>
-          ) : (
-            <>
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="community-edit">
-                {t("common.edit")}
+            </Space>
+          </>
+        }
+        actions={
+          <>
+          <Space>
+            {archived ? (
+              <Button icon={<UndoOutlined />} onClick={() => archive.mutate(false)} loading={archive.isPending} data-testid="community-restore">
+                {t("common.restore")}
               </Button>
-              <Popconfirm
-                title={t("detail.archiveConfirmTitle")}
-                description={t("detail.archiveConfirm")}
-                onConfirm={() => archive.mutate(true)}
-              >
-                <Button icon={<InboxOutlined />} loading={archive.isPending} data-testid="community-archive">
-                  {t("common.archive")}
+            ) : (
+              <>
+                <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="community-edit">
+                  {t("common.edit")}
                 </Button>
-              </Popconfirm>
-            </>
-          )}
-        </Space>
-      </div>
+                <Popconfirm
+                  title={t("detail.archiveConfirmTitle")}
+                  description={t("detail.archiveConfirm")}
+                  onConfirm={() => archive.mutate(true)}
+                >
+                  <Button icon={<InboxOutlined />} loading={archive.isPending} data-testid="community-archive">
+                    {t("common.archive")}
+                  </Button>
+                </Popconfirm>
+              </>
+            )}
+          </Space>
+          </>
+        }
+      />
       {archived && <Alert type="info" showIcon message={t("detail.archivedBanner")} style={{ marginBottom: 16 }} />}
       <Row gutter={[20, 20]}>
         <Col xs={24} xl={14}>

@@ -20,7 +20,7 @@ export function FillBar({ community }: { community: Community }) {
     <Space direction="vertical" size={2} style={{ width: "100%" }}>
       <div style={{ display: "flex", justifyContent: "space-between", fontSize: 13 }}>
         <Typography.Text type="secondary">{t("communities.members")}</Typography.Text>
-        <Typography.Text strong style={{ color: over ? "#a8071a" : warn ? "#ad6800" : undefined }}>
+        <Typography.Text strong style={{ color: over ? "#a8071a" : warn ? "#8a5300" : undefined }}>
           {t("communities.membersOf", { members, capacity })}
         </Typography.Text>
       </div>
@@ -33,7 +33,7 @@ export function FillBar({ community }: { community: Community }) {
         aria-label={t("communities.membersOf", { members, capacity })}
       />
       {(scanLimit || warn) && (
-        <Typography.Text style={{ fontSize: 12, color: over ? "#a8071a" : "#ad6800" }} data-testid="fill-warning">
+        <Typography.Text style={{ fontSize: 12, color: over ? "#a8071a" : "#8a5300" }} data-testid="fill-warning">
           <WarningOutlined />{" "}
           {over ? t("communities.overCapacity") : scanLimit ? t("communities.wechatLimit") : t("communities.nearlyFull")}
         </Typography.Text>

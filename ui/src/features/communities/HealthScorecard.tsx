@@ -53,6 +53,7 @@ function ScoreBadge({ score }: { score: number }) {
         percent={score}
         strokeColor={scoreColor(score)}
         format={() => <span data-testid="health-score">{score}</span>}
+        aria-label={`${t("health.score")} ${score} / 100`}
       />
       <Typography.Text type="secondary">/100</Typography.Text>
     </span>

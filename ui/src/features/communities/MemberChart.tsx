@@ -51,7 +51,7 @@ export function MemberChart({ counts, capacity, capacityLabel }: Props) {
               symbol: "none",
               silent: true,
               lineStyle: { color: "#d48806", type: "dashed" },
-              label: { formatter: `${capacityLabel} ${capacity}`, position: "insideEndTop", color: "#ad6800" },
+              label: { formatter: `${capacityLabel} ${capacity}`, position: "insideEndTop", color: "#8a5300" },
               data: [{ yAxis: capacity }],
             },
           },

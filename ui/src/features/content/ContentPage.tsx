@@ -17,6 +17,7 @@ import { IdeaList, WithBlanks } from "./IdeaList";
 import { useContentWeek } from "./queries";
 import { itemsOn, summarise } from "./week";
 import "./content.css";
+import { PageHeader } from "../../components/PageHeader";
 
 /** "Now", moving on each minute so items turn overdue while the page is open. */
 function useNow(): Date {
@@ -59,24 +60,26 @@ export function ContentPage({ communityId, day }: Props) {
   };
 
   const header = (
-    <div className="sc-page-head">
-      <div style={{ maxWidth: 640 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t("content.title")}</Typography.Title>
-        <Typography.Text type="secondary">{t("content.subtitle")}</Typography.Text>
-      </div>
-      {list.length > 0 && (
-        <Select
-          data-testid="content-community"
-          aria-label={t("content.community")}
-          value={selected ?? undefined}
-          onChange={(id: number) => setChosen(id)}
-          options={list.map((c) => ({ value: c.id, label: c.name }))}
-          style={{ minWidth: 220, maxWidth: 320 }}
-          size="large"
-          popupMatchSelectWidth={false}
-        />
-      )}
-    </div>
+    <PageHeader
+      title={t("content.title")}
+      description={t("content.subtitle")}
+      actions={
+        <>
+        {list.length > 0 && (
+          <Select
+            data-testid="content-community"
+            aria-label={t("content.community")}
+            value={selected ?? undefined}
+            onChange={(id: number) => setChosen(id)}
+            options={list.map((c) => ({ value: c.id, label: c.name }))}
+            style={{ minWidth: 220, maxWidth: 320 }}
+            size="large"
+            popupMatchSelectWidth={false}
+          />
+        )}
+        </>
+      }
+    />
   );
 
   if (communities.isPending) {

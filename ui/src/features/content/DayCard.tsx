@@ -13,6 +13,7 @@ import { WithBlanks } from "./IdeaList";
 import { useContentImage, useInvalidateContent } from "./queries";
 import { dayMonth, weekdayShort } from "../../days";
 import { isOverdue } from "./week";
+import { openable } from "../../components/openable";
 
 /** Puts text on the clipboard and says so. */
 export function useCopy(ok: string, failed: string) {
@@ -67,16 +68,7 @@ function ItemCard({ item, now, onOpen }: ItemProps) {
     <div
       className={cls}
       data-testid={`content-item-${item.id}`}
-      role="button"
-      tabIndex={0}
-      aria-label={`${item.time} ${item.topic} — ${t("content.edit")}`}
-      onClick={onOpen}
-      onKeyDown={(e) => {
-        if (e.target === e.currentTarget && (e.key === "Enter" || e.key === " ")) {
-          e.preventDefault();
-          onOpen();
-        }
-      }}
+      {...openable(onOpen)}
     >
       <div className="sc-item-top">
         <span className="sc-item-time">{item.time}</span>

@@ -221,7 +221,7 @@ export function CounterScreen() {
       <header style={{ display: "flex", alignItems: "center", gap: 16, padding: "12px 28px", background: "#fff", borderBottom: "1px solid #eceee8", flexWrap: "wrap" }}>
         <Logo size={28} />
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t("counter.title")}</Typography.Title>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>{t("counter.title")}</Typography.Title>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{shop?.name}</Typography.Text>
         </div>
         <div style={{ flex: 1 }} />
@@ -296,7 +296,7 @@ export function CounterScreen() {
             }}
           />
         ) : (
-          <div style={{ border: "3px dashed #d7dbd2", borderRadius: 16, padding: "36px 28px", textAlign: "center", color: "rgba(0,0,0,0.45)", fontSize: 22 }} data-testid="counter-idle">
+          <div style={{ border: "3px dashed #d7dbd2", borderRadius: 16, padding: "36px 28px", textAlign: "center", color: "rgba(0,0,0,0.65)", fontSize: 22 }} data-testid="counter-idle">
             <ScanOutlined style={{ fontSize: 44, display: "block", marginBottom: 10 }} />
             {t("counter.idle")}
           </div>

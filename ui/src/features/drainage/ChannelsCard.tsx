@@ -107,6 +107,7 @@ function ChannelRow({ channel, communityId, posters }: { channel: Channel; commu
             onChange={setKind}
             options={(["group_qr", "staff_qr"] as QrKind[]).map((k) => ({ value: k, label: t(`drainage.qrKind.${k}`) }))}
             style={{ width: 150 }}
+            aria-label={t("drainage.qrKindLabel")}
           />
           <Button size="small" icon={<QrcodeOutlined />} loading={importQr.isPending} onClick={() => file.current?.click()}>
             {t("drainage.importQr")}

@@ -13,6 +13,7 @@ import { GiftForm } from "./GiftForm";
 import { GIFT_KIND_COLOR, useGifts, useInvalidateGifts } from "./queries";
 import { StockDialog } from "./StockDialog";
 import { StockHistory } from "./StockHistory";
+import { PageHeader } from "../../components/PageHeader";
 
 export function StockTag({ gift }: { gift: Gift }) {
   const { t } = useTranslation();
@@ -121,19 +122,21 @@ export function GiftsPage() {
 
   return (
     <div className="sc-page">
-      <div className="sc-page-head">
-        <div style={{ maxWidth: 720 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t("gifts.title")}</Typography.Title>
-          <Typography.Text type="secondary">{t("gifts.subtitle")}</Typography.Text>
-        </div>
-        <Space size={16} wrap>
-          <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
-            <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="gift-show-archived" />
-            <span>{t("gifts.showArchived")}</span>
-          </label>
-          {addButton}
-        </Space>
-      </div>
+      <PageHeader
+        title={t("gifts.title")}
+        description={t("gifts.subtitle")}
+        actions={
+          <>
+          <Space size={16} wrap>
+            <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
+              <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="gift-show-archived" />
+              <span>{t("gifts.showArchived")}</span>
+            </label>
+            {addButton}
+          </Space>
+          </>
+        }
+      />
       {gifts.isError ? (
         <Typography.Text type="danger">{toMessage(gifts.error)}</Typography.Text>
       ) : (

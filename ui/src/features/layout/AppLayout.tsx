@@ -97,7 +97,14 @@ export function AppLayout({ shop }: { shop: Shop }) {
   return (
     <NavContext.Provider value={nav}>
       <Layout style={{ minHeight: "100vh" }} data-testid="app-ready">
-        <Layout.Sider width={220} breakpoint="lg" collapsedWidth={72} theme="light" style={{ borderRight: "1px solid #eceee8" }}>
+        {/* The menu stays in view however long the page: the sider is sticky and scrolls on its own. */}
+        <Layout.Sider
+          width={220}
+          breakpoint="lg"
+          collapsedWidth={72}
+          theme="light"
+          style={{ borderRight: "1px solid #eceee8", position: "sticky", top: 0, height: "100vh", overflowY: "auto" }}
+        >
           <div style={{ height: 64, display: "flex", alignItems: "center", padding: "0 20px", overflow: "hidden" }}>
             <Logo withName size={30} />
           </div>
@@ -125,9 +132,10 @@ export function AppLayout({ shop }: { shop: Shop }) {
           <Layout.Header
             style={{ display: "flex", alignItems: "center", gap: 12, padding: "0 32px", borderBottom: "1px solid #eceee8", height: 64 }}
           >
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="shop-name">
+            {/* The shop's name, not a heading: each page's title is its one level-one heading. */}
+            <Typography.Text strong style={{ fontSize: 18 }} data-testid="shop-name">
               {shop.name}
-            </Typography.Title>
+            </Typography.Text>
             {shop.industry && <Tag bordered={false} color="green">{shop.industry}</Tag>}
           </Layout.Header>
           <Layout.Content style={{ overflow: "auto" }}>

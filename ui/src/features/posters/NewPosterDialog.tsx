@@ -34,8 +34,9 @@ export function NewPosterDialog({ open, onClose }: { open: boolean; onClose: () 
       destroyOnHidden
     >
       <Form layout="vertical" style={{ marginTop: 16 }}>
-        <Form.Item label={t("posters.pickCommunity")}>
+        <Form.Item label={t("posters.pickCommunity")} htmlFor="new-poster-community">
           <Select<number>
+            id="new-poster-community"
             value={community ?? undefined}
             onChange={(id) => {
               setCommunityId(id);
@@ -45,8 +46,9 @@ export function NewPosterDialog({ open, onClose }: { open: boolean; onClose: () 
             data-testid="new-poster-community"
           />
         </Form.Item>
-        <Form.Item label={t("posters.pickChannel")} extra={t("posters.pickChannelHint")}>
+        <Form.Item label={t("posters.pickChannel")} extra={t("posters.pickChannelHint")} htmlFor="new-poster-channel">
           <Select<number>
+            id="new-poster-channel"
             value={channel ?? undefined}
             onChange={setChannelId}
             options={options}

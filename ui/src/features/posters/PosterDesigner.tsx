@@ -22,6 +22,7 @@ import { PosterHistory } from "./PosterHistory";
 import { PreviewPane } from "./PreviewPane";
 import { DEFAULT_COLOR, type LogoState, samePosterInput, toInput, useInvalidatePosters, usePoster, usePosters, usePreview } from "./queries";
 import { useSettled } from "./useSettled";
+import { PageHeader } from "../../components/PageHeader";
 
 type Props = { posterId: number } | { channelId: number; communityId: number };
 
@@ -137,37 +138,42 @@ function Designer({ saved: savedAtOpen, channelId, communityId, initial }: { sav
       <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => go({ page: "posters" })} style={{ paddingInline: 0 }}>
         {t("posters.back")}
       </Button>
-      <div className="sc-page-head">
-        <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="poster-title">
-            {saved?.headline ?? t("posters.untitled")}
-          </Typography.Title>
-          <Space size={8} wrap>
+      <PageHeader
+        title={saved?.headline ?? t("posters.untitled")}
+        titleTestId="poster-title"
+        meta={
+          <>
+            <Space size={8} wrap>
             <Typography.Link onClick={() => go({ page: "community", id: communityId })}>
-              {t("posters.forChannel", { community: saved?.community_name ?? community?.name ?? "", channel: saved?.channel_name ?? channel?.name ?? "" })}
+            {t("posters.forChannel", { community: saved?.community_name ?? community?.name ?? "", channel: saved?.channel_name ?? channel?.name ?? "" })}
             </Typography.Link>
             {dirty && saved && <Tag color="processing">{t("posters.unsaved")}</Tag>}
+            </Space>
+          </>
+        }
+        actions={
+          <>
+          <Space wrap>
+            {saved && (
+              <Popconfirm title={t("posters.archiveConfirm")} okText={t("common.archive")} cancelText={t("common.cancel")} onConfirm={() => archive.mutate(saved.id)}>
+                <Button data-testid="poster-archive">{t("posters.archive")}</Button>
+              </Popconfirm>
+            )}
+            <ExportButtons
+              onExport={(format, dpi) => exportFile.mutate({ format, dpi })}
+              exporting={exportFile.isPending ? exportFile.variables?.format : undefined}
+              disabled={busy}
+            />
+            <Button icon={<PrinterOutlined />} onClick={() => print.mutate()} loading={print.isPending} disabled={busy && !print.isPending} data-testid="poster-print">
+              {t("posters.print")}
+            </Button>
+            <Button type="primary" icon={<SaveOutlined />} onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty} data-testid="poster-save">
+              {t("posters.save")}
+            </Button>
           </Space>
-        </div>
-        <Space wrap>
-          {saved && (
-            <Popconfirm title={t("posters.archiveConfirm")} okText={t("common.archive")} cancelText={t("common.cancel")} onConfirm={() => archive.mutate(saved.id)}>
-              <Button data-testid="poster-archive">{t("posters.archive")}</Button>
-            </Popconfirm>
-          )}
-          <ExportButtons
-            onExport={(format, dpi) => exportFile.mutate({ format, dpi })}
-            exporting={exportFile.isPending ? exportFile.variables?.format : undefined}
-            disabled={busy}
-          />
-          <Button icon={<PrinterOutlined />} onClick={() => print.mutate()} loading={print.isPending} disabled={busy && !print.isPending} data-testid="poster-print">
-            {t("posters.print")}
-          </Button>
-          <Button type="primary" icon={<SaveOutlined />} onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty} data-testid="poster-save">
-            {t("posters.save")}
-          </Button>
-        </Space>
-      </div>
+          </>
+        }
+      />
       {saved?.stale && (
         <Alert
           type={saved.stale === "qr_expired" || saved.stale === "no_qr" ? "error" : "warning"}

@@ -11,13 +11,20 @@ import { useNav } from "../../nav";
 import { NewPosterDialog } from "./NewPosterDialog";
 import { usePosters } from "./queries";
 import { Thumb } from "./TemplatePicker";
+import { PageHeader } from "../../components/PageHeader";
+import { openable } from "../../components/openable";
 
 function PosterCard({ poster }: { poster: Poster }) {
   const { t } = useTranslation();
   const { go } = useNav();
   const last = poster.last_output;
   return (
-    <Card hoverable data-testid={`poster-card-${poster.id}`} onClick={() => go({ page: "poster", id: poster.id })} styles={{ body: { display: "flex", gap: 14 } }}>
+    <Card
+      hoverable
+      data-testid={`poster-card-${poster.id}`}
+      {...openable(() => go({ page: "poster", id: poster.id }))}
+      styles={{ body: { display: "flex", gap: 14 } }}
+    >
       <div style={{ flex: "none", display: "flex", alignItems: "center", justifyContent: "center", width: 56 }}>
         <Thumb template={poster.template} colour={poster.brand_color} />
       </div>
@@ -55,15 +62,15 @@ export function PostersPage() {
   );
   return (
     <div className="sc-page">
-      <div className="sc-page-head">
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t("posters.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("posters.subtitle")}</Typography.Text>
-        </div>
-        {newButton}
-      </div>
+      <PageHeader
+        title={t("posters.title")}
+        description={t("posters.subtitle")}
+        actions={
+          <>
+          {newButton}
+          </>
+        }
+      />
       {list.isPending ? (
         <Skeleton active />
       ) : list.isError ? (

@@ -16,6 +16,7 @@ import { weekdayDate } from "../../days";
 import { ReminderRow } from "./ReminderRow";
 import { byDay, dayOf, hhmm } from "./words";
 import "./reminders.css";
+import { PageHeader } from "../../components/PageHeader";
 
 /** How long the Pause button silences notifications. */
 export const PAUSE_MINUTES = 60;
@@ -67,17 +68,19 @@ export function ReminderCentrePage() {
     : "";
 
   const header = (
-    <div className="sc-page-head">
-      <div style={{ maxWidth: 640 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t("reminders.title")}</Typography.Title>
-        <Typography.Text type="secondary">{t("reminders.subtitle")}</Typography.Text>
-      </div>
-      {c && !pausedUntil && (
-        <Button icon={<PauseCircleOutlined />} loading={pause.isPending} onClick={() => pause.mutate(PAUSE_MINUTES)} data-testid="reminders-pause">
-          {t("reminders.pause")}
-        </Button>
-      )}
-    </div>
+    <PageHeader
+      title={t("reminders.title")}
+      description={t("reminders.subtitle")}
+      actions={
+        <>
+        {c && !pausedUntil && (
+          <Button icon={<PauseCircleOutlined />} loading={pause.isPending} onClick={() => pause.mutate(PAUSE_MINUTES)} data-testid="reminders-pause">
+            {t("reminders.pause")}
+          </Button>
+        )}
+        </>
+      }
+    />
   );
 
   if (centre.isPending) {

@@ -17,7 +17,7 @@ const KIND_LOOK: Record<ReminderKind, { icon: React.ReactNode; color: string; bg
   announce: { icon: <NotificationOutlined />, color: "#1668dc", bg: "#e8f1fd" },
   start: { icon: <ThunderboltOutlined />, color: "#2f7d5b", bg: "#e6f2ec" },
   content: { icon: <EditOutlined />, color: "#6941c6", bg: "#f0ebfb" },
-  qr_expiry: { icon: <QrcodeOutlined />, color: "#ad6800", bg: "#fff4d6" },
+  qr_expiry: { icon: <QrcodeOutlined />, color: "#8a5300", bg: "#fff4d6" },
   batch_expiry: { icon: <TagsOutlined />, color: "#c8463c", bg: "#fdecea" },
 };
 

@@ -27,12 +27,13 @@ export function WeekdayToggles({ id, value = [], onChange }: ToggleProps) {
             key={d}
             type={on ? "primary" : "default"}
             aria-pressed={on}
-            aria-label={t(`schedules.dayLong.${d}`)}
             onClick={() => toggle(d)}
             data-testid={`schedule-day-${d}`}
             style={{ minWidth: 58 }}
           >
-            {t(`schedules.day.${d}`)}
+            {/* Seen short, heard in full. */}
+            <span aria-hidden>{t(`schedules.day.${d}`)}</span>
+            <span className="sc-visually-hidden">{t(`schedules.dayLong.${d}`)}</span>
           </Button>
         );
       })}

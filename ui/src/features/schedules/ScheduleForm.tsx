@@ -417,7 +417,7 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
           >
             <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 12 }}>
               <Form.Item name="lead" noStyle rules={numberRules(t, { min: 0, max: LIMITS.leadMax, required: t("schedules.form.leadRequired") })}>
-                <NumberInput data-testid="schedule-lead" suffix={t("schedules.form.minutes")} style={{ width: 150 }} />
+                <NumberInput data-testid="schedule-lead" aria-label={t("schedules.form.lead")} suffix={t("schedules.form.minutes")} style={{ width: 150 }} />
               </Form.Item>
               <Space size={6} wrap>
                 {LEAD_CHOICES.map((m) => (

@@ -17,6 +17,7 @@ import { useInvalidateSchedules, useSchedules } from "./queries";
 import { PURPOSE_COLOR, leadText, repeatAt, type PresetKey } from "./repeat";
 import { PresetButtons, ScheduleForm } from "./ScheduleForm";
 import { formatInstant } from "./when";
+import { PageHeader } from "../../components/PageHeader";
 
 /** Soonest first; paused and finished ones after, by title. */
 function byNext(a: Schedule, b: Schedule): number {
@@ -180,30 +181,30 @@ export function SchedulesPage() {
 
   return (
     <div className="sc-page">
-      <div className="sc-page-head">
-        <div style={{ maxWidth: 540 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t("schedules.title")}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t("schedules.subtitle")}</Typography.Text>
-        </div>
-        <Space size={12} wrap>
-          <Tooltip title={t("schedules.exportHint")}>
-            <Button
-              icon={<MobileOutlined />}
-              loading={exportIcs.isPending}
-              disabled={list.length === 0}
-              onClick={() => exportIcs.mutate()}
-              data-testid="schedules-export-ics"
-            >
-              {t("schedules.exportIcs")}
+      <PageHeader
+        title={t("schedules.title")}
+        description={t("schedules.subtitle")}
+        actions={
+          <>
+          <Space size={12} wrap>
+            <Tooltip title={t("schedules.exportHint")}>
+              <Button
+                icon={<MobileOutlined />}
+                loading={exportIcs.isPending}
+                disabled={list.length === 0}
+                onClick={() => exportIcs.mutate()}
+                data-testid="schedules-export-ics"
+              >
+                {t("schedules.exportIcs")}
+              </Button>
+            </Tooltip>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)} data-testid="schedule-add">
+              {t("schedules.add")}
             </Button>
-          </Tooltip>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)} data-testid="schedule-add">
-            {t("schedules.add")}
-          </Button>
-        </Space>
-      </div>
+          </Space>
+          </>
+        }
+      />
       {schedules.isError ? (
         <Typography.Text type="danger">{toMessage(schedules.error)}</Typography.Text>
       ) : (

@@ -15,17 +15,19 @@ describe("settings", () => {
     expect(screen.getByTestId("settings-shop-name")).toHaveValue("Leaf & Cup");
   });
 
-  it("saving Chinese switches the whole app, antd components included", async () => {
+  it("picking Chinese switches the whole app at once and saves it, antd components included", async () => {
     const backend = fakeBackend();
     const user = userEvent.setup();
     render(<App />);
     await user.click(await screen.findByTestId("nav-settings"));
-    await user.click(await screen.findByTestId("settings-language-zh"));
-    await user.click(screen.getByTestId("settings-save"));
+    await user.type(await screen.findByTestId("settings-shop-name"), " (unsaved)");
+    await user.click(screen.getByTestId("settings-language-zh"));
 
     await waitFor(() => expect(backend.called("update_shop")).toHaveLength(1));
     expect(backend.called("update_shop")[0].args.input).toMatchObject({ name: "Leaf & Cup", language: "zh-CN", time_zone: "Asia/Shanghai" });
     expect(await screen.findByTestId("nav-communities")).toHaveTextContent("社群");
+    // The name being edited is neither saved with the language nor lost.
+    expect(screen.getByTestId("settings-shop-name")).toHaveValue("Leaf & Cup (unsaved)");
     expect(screen.getByTestId("nav-staff")).toHaveTextContent("店员账号");
     expect(document.title).toBe("ShopCircle 社群助手");
 

@@ -1,17 +1,20 @@
-// The shop's settings; saving a new language switches the whole UI at once.
+// The shop's settings. The language applies (and is saved) the moment it is
+// picked; the shop's other fields are saved together with Save.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Descriptions, Form, Typography } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppInfo } from "../../bindings/AppInfo";
 import type { ShopInput } from "../../bindings/ShopInput";
-import { ShopFields, SHOP_FIELDS } from "../../components/ShopFields";
+import { LanguagePicker, ShopFields, SHOP_FIELDS } from "../../components/ShopFields";
+import type { Lang } from "../../bindings/Lang";
 import { showFormError } from "../../errors";
 import i18n from "../../i18n";
 import { ipc } from "../../ipc";
 import { useSetLang } from "../../lang";
 import { keys, useAppInfo } from "../../queries";
 import { AutostartSetting } from "./AutostartSetting";
+import { PageHeader } from "../../components/PageHeader";
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -24,7 +27,8 @@ export function SettingsPage() {
 
   const values = shop && { name: shop.name, brand: shop.brand, industry: shop.industry, time_zone: shop.time_zone, language: shop.language };
   useEffect(() => {
-    if (values) form.setFieldsValue(values);
+    // Edits in progress are kept when the shop changes under them (a language pick).
+    if (values && !form.isFieldsTouched()) form.setFieldsValue(values);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shop, form]);
 
@@ -40,21 +44,45 @@ export function SettingsPage() {
     onError: (e) => showFormError(form, e, SHOP_FIELDS, message),
   });
 
+  // The language is saved with the shop as stored, so unsaved edits in the
+  // form above are neither saved nor lost by picking a language.
+  const language = useMutation({
+    mutationFn: (l: Lang) =>
+      ipc.updateShop({ name: shop!.name, brand: shop!.brand, industry: shop!.industry, time_zone: shop!.time_zone, language: l }),
+    onSuccess: (saved) => {
+      client.setQueryData<AppInfo>(keys.appInfo, (old) => (old ? { ...old, shop: saved } : old));
+      setLang(saved.language);
+      void client.invalidateQueries({ queryKey: keys.staffAll });
+    },
+    onError: (e) => showFormError(null, e, {}, message),
+  });
+
   const submit = (v: ShopInput) =>
-    save.mutate({ name: v.name.trim(), brand: (v.brand ?? "").trim(), industry: (v.industry ?? "").trim(), time_zone: v.time_zone, language: v.language });
+    save.mutate({
+      name: v.name.trim(),
+      brand: (v.brand ?? "").trim(),
+      industry: (v.industry ?? "").trim(),
+      time_zone: v.time_zone,
+      language: shop?.language ?? v.language,
+    });
 
   return (
-    <div className="sc-page" style={{ maxWidth: 820 }}>
-      <div className="sc-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{t("settings.title")}</Typography.Title>
-      </div>
+    <div className="sc-page">
+      <PageHeader title={t("settings.title")} description={t("settings.subtitle")} />
+      <div style={{ maxWidth: 820 }}>
       <Card title={t("settings.shop")} style={{ marginBottom: 20 }}>
         <Form<ShopInput> form={form} layout="vertical" requiredMark={false} initialValues={values ?? undefined} onFinish={submit} style={{ maxWidth: 520 }}>
-          <ShopFields prefix="settings" />
+          <ShopFields prefix="settings" withLanguage={false} />
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-save">
             {t("common.save")}
           </Button>
         </Form>
+      </Card>
+      <Card title={t("shop.language")} style={{ marginBottom: 20 }}>
+        <LanguagePicker prefix="settings" value={shop?.language} onChange={(l) => language.mutate(l)} />
+        <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0" }}>
+          {t("settings.languageHint")}
+        </Typography.Paragraph>
       </Card>
       <AutostartSetting />
       <Card title={t("settings.data")}>
@@ -68,6 +96,7 @@ export function SettingsPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      </div>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { ipc } from "../../ipc";
 import { keys, useShop } from "../../queries";
 import { useCommunities } from "../communities/queries";
 import { StaffForm } from "./StaffForm";
+import { PageHeader } from "../../components/PageHeader";
 
 export function StaffPage() {
   const { t } = useTranslation();
@@ -45,7 +46,7 @@ export function StaffPage() {
           </Space>
           {s.missing_brand && (
             <Tooltip title={warning}>
-              <div style={{ color: "#ad6800", fontSize: 12, marginTop: 2, cursor: "help" }}>
+              <div style={{ color: "#8a5300", fontSize: 12, marginTop: 2, cursor: "help" }}>
                 <WarningFilled aria-label={warning} role="img" data-testid={`staff-brand-warning-${s.id}`} />{" "}
                 {t("staff.missingBrandShort", { brand: shop?.brand ?? "" })}
               </div>
@@ -86,21 +87,23 @@ export function StaffPage() {
 
   return (
     <div className="sc-page">
-      <div className="sc-page-head">
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t("staff.title")}</Typography.Title>
-          <Typography.Text type="secondary">{t("staff.subtitle")}</Typography.Text>
-        </div>
-        <Space size={16} wrap>
-          <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
-            <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="staff-show-archived" />
-            <span>{t("staff.showArchived")}</span>
-          </label>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="staff-new">
-            {t("staff.add")}
-          </Button>
-        </Space>
-      </div>
+      <PageHeader
+        title={t("staff.title")}
+        description={t("staff.subtitle")}
+        actions={
+          <>
+          <Space size={16} wrap>
+            <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
+              <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="staff-show-archived" />
+              <span>{t("staff.showArchived")}</span>
+            </label>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="staff-new">
+              {t("staff.add")}
+            </Button>
+          </Space>
+          </>
+        }
+      />
       <Card styles={{ body: { padding: 0 } }}>
         <Table<Staff>
           rowKey="id"

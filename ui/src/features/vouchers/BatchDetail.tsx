@@ -18,6 +18,7 @@ import { CounterLog } from "./CounterLog";
 import { BatchConditions, BatchTags, RateBar, Validity } from "./BatchFacts";
 import { benefitText, useBatch, useInvalidateVouchers, useVoucherPreview } from "./queries";
 import { VoucherList } from "./VoucherList";
+import { PageHeader } from "../../components/PageHeader";
 
 function pngSrc(png: string): string {
   return png.startsWith("data:") ? png : `data:image/png;base64,${png}`;
@@ -112,40 +113,43 @@ export function BatchDetail({ id }: { id: number }) {
   return (
     <div className="sc-page" data-testid="batch-detail">
       {back}
-      <div className="sc-page-head" style={{ marginTop: 4 }}>
-        <div style={{ minWidth: 0 }}>
-          <Space size={8} wrap>
-            <Typography.Title level={3} style={{ margin: 0 }} data-testid="batch-title">
-              {b.name}
-            </Typography.Title>
+      <PageHeader
+        title={b.name}
+        titleTestId="batch-title"
+        description={
+          <>
+            {benefitText(t, b.benefit)} · <Validity batch={b} />
+          </>
+        }
+        meta={
+          <div style={{ display: "flex", flexWrap: "wrap", gap: 8, marginTop: 6 }}>
             <BatchTags batch={b} today={today} />
-          </Space>
-          <div style={{ marginTop: 4 }}>
-            <Typography.Text type="secondary">
-              {benefitText(t, b.benefit)} · <Validity batch={b} />
-            </Typography.Text>
+            <BatchConditions batch={b} />
           </div>
-          <BatchConditions batch={b} />
-        </div>
-        <Space wrap>
-          <Tooltip title={t("vouchers.detail.savePdfHint")}>
-            <Button type="primary" icon={<FilePdfOutlined />} loading={savePdf.isPending} disabled={busy && !savePdf.isPending} onClick={() => savePdf.mutate()} data-testid="batch-save-pdf">
-              {t("vouchers.detail.savePdf")}
+        }
+        actions={
+          <>
+          <Space wrap>
+            <Tooltip title={t("vouchers.detail.savePdfHint")}>
+              <Button type="primary" icon={<FilePdfOutlined />} loading={savePdf.isPending} disabled={busy && !savePdf.isPending} onClick={() => savePdf.mutate()} data-testid="batch-save-pdf">
+                {t("vouchers.detail.savePdf")}
+              </Button>
+            </Tooltip>
+            <Button icon={<PrinterOutlined />} loading={print.isPending} disabled={busy && !print.isPending} onClick={() => print.mutate()} data-testid="batch-print">
+              {t("vouchers.detail.print")}
             </Button>
-          </Tooltip>
-          <Button icon={<PrinterOutlined />} loading={print.isPending} disabled={busy && !print.isPending} onClick={() => print.mutate()} data-testid="batch-print">
-            {t("vouchers.detail.print")}
-          </Button>
-          <Button icon={<FileTextOutlined />} loading={exportCsv.isPending} disabled={busy && !exportCsv.isPending} onClick={() => exportCsv.mutate()} data-testid="batch-export-csv">
-            {t("vouchers.detail.exportCsv")}
-          </Button>
-          {!b.voided_at && (
-            <Button danger icon={<StopOutlined />} onClick={() => setVoiding(true)} data-testid="batch-void">
-              {t("vouchers.detail.voidBatch")}
+            <Button icon={<FileTextOutlined />} loading={exportCsv.isPending} disabled={busy && !exportCsv.isPending} onClick={() => exportCsv.mutate()} data-testid="batch-export-csv">
+              {t("vouchers.detail.exportCsv")}
             </Button>
-          )}
-        </Space>
-      </div>
+            {!b.voided_at && (
+              <Button danger icon={<StopOutlined />} onClick={() => setVoiding(true)} data-testid="batch-void">
+                {t("vouchers.detail.voidBatch")}
+              </Button>
+            )}
+          </Space>
+          </>
+        }
+      />
       {b.voided_at && (
         <Alert
           type="warning"
@@ -162,7 +166,7 @@ export function BatchDetail({ id }: { id: number }) {
               <Col span={8}><Statistic title={t("vouchers.col.issued")} value={s.issued} /></Col>
               <Col span={8}><Statistic title={t("vouchers.col.redeemed")} value={s.redeemed} valueStyle={{ color: "#3f9a52" }} /></Col>
               <Col span={8}>
-                <div className="ant-statistic-title" style={{ color: "rgba(0,0,0,0.45)", marginBottom: 4 }}>{t("vouchers.col.rate")}</div>
+                <div className="ant-statistic-title" style={{ color: "rgba(0,0,0,0.65)", marginBottom: 4 }}>{t("vouchers.col.rate")}</div>
                 <RateBar rate={s.redemption_rate} />
               </Col>
               <Col span={8}><Statistic title={t("vouchers.col.expired")} value={s.expired} /></Col>

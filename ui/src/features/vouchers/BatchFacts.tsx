@@ -42,5 +42,6 @@ export function BatchConditions({ batch }: { batch: Batch }) {
 
 export function RateBar({ rate }: { rate: number }) {
   const percent = Math.round(rate * 1000) / 10;
-  return <Progress percent={percent} size="small" strokeColor="#3f9a52" format={(p) => `${p}%`} />;
+  const { t } = useTranslation();
+  return <Progress percent={percent} size="small" strokeColor="#2b7a3b" format={(p) => `${p}%`} aria-label={`${t("vouchers.col.rate")} ${percent}%`} />;
 }

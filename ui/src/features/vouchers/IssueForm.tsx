@@ -219,7 +219,13 @@ export function IssueForm({ open, onClose }: Props) {
                   action={<Button size="small" onClick={() => go({ page: "gifts" })}>{t("vouchers.form.addGifts")}</Button>}
                 />
               ) : (
-                <Form.Item name="giftId" label={t("vouchers.form.gift")} rules={[{ required: true, message: t("vouchers.form.giftRequired") }]}>
+                <Form.Item
+                  name="giftId"
+                  label={t("vouchers.form.gift")}
+                  // A validator, not `required`: antd would put aria-required on the
+                  // select's wrapper, where ARIA does not allow it.
+                  rules={[{ validator: async (_, v) => { if (v === undefined || v === null) throw new Error(t("vouchers.form.giftRequired")); } }]}
+                >
                   <Select
                     data-testid="voucher-gift"
                     placeholder={t("vouchers.form.giftPlaceholder")}

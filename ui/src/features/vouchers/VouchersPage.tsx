@@ -12,6 +12,7 @@ import { todayIn } from "../../days";
 import { BatchConditions, BatchTags, RateBar, Validity } from "./BatchFacts";
 import { IssueForm } from "./IssueForm";
 import { useBatches } from "./queries";
+import { PageHeader } from "../../components/PageHeader";
 
 export function VouchersPage() {
   const { t } = useTranslation();
@@ -29,7 +30,19 @@ export function VouchersPage() {
       render: (_: unknown, b: Batch) => (
         <div style={{ minWidth: 200 }}>
           <Space size={6} wrap>
-            <Typography.Text strong>{b.name}</Typography.Text>
+            {/* The row opens on a click; the name is its link for the keyboard. */}
+            <a
+              href={`#batch-${b.id}`}
+              className="sc-row-link"
+              onClick={(e) => {
+                e.preventDefault();
+                e.stopPropagation();
+                go({ page: "batch", id: b.id });
+              }}
+              data-testid={`batch-open-${b.id}`}
+            >
+              {b.name}
+            </a>
             <BatchTags batch={b} today={today} />
           </Space>
           <div>
@@ -57,18 +70,20 @@ export function VouchersPage() {
 
   return (
     <div className="sc-page">
-      <div className="sc-page-head">
-        <div style={{ maxWidth: 720 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t("vouchers.title")}</Typography.Title>
-          <Typography.Text type="secondary">{t("vouchers.subtitle")}</Typography.Text>
-        </div>
-        <Space size={12} wrap>
-          <Button size="large" icon={<ScanOutlined />} onClick={() => go({ page: "counter" })} data-testid="voucher-open-counter">
-            {t("vouchers.openCounter")}
-          </Button>
-          {issueButton("voucher-issue")}
-        </Space>
-      </div>
+      <PageHeader
+        title={t("vouchers.title")}
+        description={t("vouchers.subtitle")}
+        actions={
+          <>
+          <Space size={12} wrap>
+            <Button size="large" icon={<ScanOutlined />} onClick={() => go({ page: "counter" })} data-testid="voucher-open-counter">
+              {t("vouchers.openCounter")}
+            </Button>
+            {issueButton("voucher-issue")}
+          </Space>
+          </>
+        }
+      />
       {batches.isError ? (
         <Typography.Text type="danger">{toMessage(batches.error)}</Typography.Text>
       ) : (
@@ -80,7 +95,7 @@ export function VouchersPage() {
             columns={columns}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             rowClassName={() => "sc-clickable"}
-            onRow={(b) => ({ "data-testid": `batch-row-${b.id}`, onClick: () => go({ page: "batch", id: b.id }) }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(b) => ({ "data-testid": `batch-row-${b.id}`, className: "sc-clickable", onClick: () => go({ page: "batch", id: b.id }) }) as React.HTMLAttributes<HTMLElement>}
             locale={{
               emptyText: (
                 <Empty

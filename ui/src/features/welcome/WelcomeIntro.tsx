@@ -22,7 +22,7 @@ export function WelcomeIntro() {
       }}
     >
       <Logo light size={44} />
-      <Typography.Title level={2} style={{ color: "#fff", margin: 0 }}>
+      <Typography.Title level={1} style={{ color: "#fff", margin: 0, fontSize: 30 }}>
         {t("welcome.title")}
       </Typography.Title>
       <Typography.Paragraph style={{ color: "rgba(255,255,255,0.88)", fontSize: 16, margin: 0 }}>

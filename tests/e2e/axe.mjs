@@ -1,0 +1,35 @@
+// axe-core, the accessibility engine browsers' developer tools use, run inside
+// the app's own window: the suite fails on any critical or serious violation.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(new URL('../../ui/package.json', import.meta.url));
+const SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The critical and serious violations on the page as it is now, one line each;
+ * with `within` (a CSS selector), only inside that element — an open dialog,
+ * whose page behind the mask is checked on its own.
+ */
+export async function axeViolations(s, within = null) {
+  const loaded = await s.execute('return typeof window.axe === "object"');
+  if (!loaded) await s.execute(`${SOURCE}; return true;`);
+  const result = await s.executeAsync(`
+    const done = arguments[arguments.length - 1];
+    const context = arguments[0] ? document.querySelector(arguments[0]) : document;
+    window.axe
+      .run(context, { resultTypes: ['violations'] })
+      .then((r) => done(JSON.stringify(r.violations)))
+      .catch((e) => done(JSON.stringify({ error: String(e) })));
+  `, [within]);
+  const violations = JSON.parse(result);
+  if (violations.error) throw new Error(`axe-core failed: ${violations.error}`);
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => {
+      const where = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
+      // The first node's reason names the colours and ratio, or the missing label.
+      const why = (v.nodes[0]?.any?.[0] ?? v.nodes[0]?.all?.[0] ?? v.nodes[0]?.none?.[0])?.message ?? '';
+      return `${v.impact} ${v.id} (${v.nodes.length}): ${v.help} — ${where} — ${why}`;
+    });
+}
