@@ -14,7 +14,7 @@ packages=(pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
 if [ "$what" = test ]; then
   # xdotool answers the system save dialog in the end-to-end test; dunst (on a
   # dbus session bus) shows the reminders' notifications and clicks one.
-  packages+=(webkit2gtk-driver xvfb xauth imagemagick poppler-utils xdotool dbus dunst)
+  packages+=(webkit2gtk-driver xvfb xauth imagemagick x11-utils poppler-utils xdotool dbus dunst)
 fi
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 

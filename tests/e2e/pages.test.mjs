@@ -92,6 +92,7 @@ async function dialog(where, open) {
 
 async function everyPage(lang) {
   for (const key of AREAS) {
+    const started = Date.now();
     await openArea(key);
     for (const [w, h] of SIZES) {
       await s.resize(w, h);
@@ -99,6 +100,7 @@ async function everyPage(lang) {
     }
     await s.resize(1200, 800);
     await check(`${lang} ${key}`);
+    console.log(`# ${lang} ${key}: ${Date.now() - started} ms`);
   }
   await openArea('communities');
   const card = await s.find('[data-testid^="community-card-"]');

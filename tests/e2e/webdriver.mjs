@@ -177,13 +177,11 @@ export class Session {
     const { execFileSync } = await import('node:child_process');
     const title = await this.title();
     const grab = (window) => execFileSync('import', ['-window', window, path], { stdio: 'pipe', timeout: 10000 });
-    try {
-      // An empty name would make `import` wait for a click on some window.
-      if (!title) throw new Error('untitled window');
-      grab(title);
-    } catch {
-      grab('root');
-    }
+    // `import -window NAME` cannot find a name with non-ASCII letters (the em
+    // dash in ours) and waits 10 s before failing: find the window's id instead.
+    const tree = execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8', timeout: 10000 });
+    const line = title ? tree.split('\n').find((l) => l.includes(`"${title}"`)) : undefined;
+    grab(line ? line.trim().split(/\s+/)[0] : 'root');
   }
 }
 
