@@ -23,7 +23,8 @@ const calendar = {
     more_other: "+{{count}} more",
     emptyWeek: "Nothing is planned this week.",
     emptyMonth: "Nothing is planned this month.",
-    emptyHint: "Set up the shop's regular tasks once — a spike every weeknight, a member day each month — and every time shows up here, with a reminder before it starts.",
+    emptyHint: "Set up the shop's regular tasks once — a flash sale every weeknight, a member day each month — and every time shows up here, with a reminder before it starts.",
+    emptyWithSchedules: "None of the shop's schedules falls in these days. Add one, or move to another week.",
     openSchedules: "Open schedules",
     zoneNote: "Times are in the shop's time zone ({{zone}}).",
     state: { planned: "Planned", done: "Done", skipped: "Skipped" },
@@ -59,7 +60,7 @@ const calendar = {
   },
   schedules: {
     title: "Schedules",
-    subtitle: "The shop's regular tasks: a spike every weeknight, a gift-package day, a member day each month. Set one up once — it fills the calendar, and a reminder comes before each time.",
+    subtitle: "The shop's regular tasks: a flash sale every weeknight, a gift-package day, a member day each month. Set one up once — it fills the calendar, and a reminder comes before each time.",
     add: "Add schedule",
     exportIcs: "Export to phone calendar (.ics)",
     exportHint: "Saves a calendar file. Open it on your phone and these times show up in its calendar too.",
@@ -81,7 +82,7 @@ const calendar = {
     wholeShop: "Whole shop",
     unknownCommunity: "A closed community",
     empty: "No schedules yet",
-    emptyHint: "A schedule is a task that comes back — a spike every Monday to Thursday at 8 pm, a gift-package day every Friday. Set it up once: it shows on the calendar, and a reminder brings you the text to post. Start from one of these:",
+    emptyHint: "A schedule is a task that comes back — a flash sale every Monday to Thursday at 8 pm, a gift-package day every Friday. Set it up once: it shows on the calendar, and a reminder brings you the text to post. Start from one of these:",
     purpose: { campaign: "Campaign", content: "Content post", custom: "Other" },
     repeatWords: {
       once: "Once, on {{date}}",
@@ -110,8 +111,8 @@ const calendar = {
     fmt: { next: "ddd D MMM YYYY, HH:mm" },
     presets: {
       spike: {
-        title: "Spike",
-        message: "Tonight at 20:00 — spike! A few favourites at a special price, only while they last. Be on time!",
+        title: "Flash sale",
+        message: "Tonight at 20:00 — flash sale! A few favourites at a special price, only while they last. Be on time!",
       },
       giftDay: {
         title: "Member gift-package day",
@@ -133,7 +134,7 @@ const calendar = {
       presetsHint: "A preset fills in the form; change anything before saving.",
       what: "What",
       title: "Title",
-      titlePlaceholder: "e.g. Spike: osmanthus oolong",
+      titlePlaceholder: "e.g. Flash sale: osmanthus oolong",
       titleRequired: "Please give it a title",
       purpose: "Kind",
       community: "Community",

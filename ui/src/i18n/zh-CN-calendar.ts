@@ -24,6 +24,7 @@ const calendar: Pick<Resources, "calendar" | "schedules"> = {
     more_other: "还有 {{count}} 项",
     emptyWeek: "这一周还没有任何安排。",
     emptyMonth: "这个月还没有任何安排。",
+    emptyWithSchedules: "这段时间里没有日程。可以新建一个，或翻到别的一周看看。",
     emptyHint: "把店里的固定事项设置一次——比如每个工作日晚上的秒杀、每月的会员日——每一次都会出现在这里，开始前还会提醒你。",
     openSchedules: "打开日程",
     zoneNote: "时间均为店铺所在时区（{{zone}}）。",

@@ -16,6 +16,7 @@ import { keys, useAppInfo } from "../../queries";
 import { useCommunities } from "../communities/queries";
 import { todayIn } from "../../days";
 import { Hint } from "../schedules/Hint";
+import { useSchedules } from "../schedules/queries";
 import { entriesByDay, type Entry } from "./Chips";
 import { isDay } from "../../days";
 import { rangeOf, rangeTitle, step, type View } from "./dates";
@@ -50,6 +51,7 @@ function Dot({ color }: { color: string }) {
 
 function CalendarBody({ zone, day }: { zone: string; day?: string }) {
   const { t } = useTranslation();
+  const schedules = useSchedules();
   const lang = useLang();
   const { go } = useNav();
   const today = todayIn(zone);
@@ -179,7 +181,7 @@ function CalendarBody({ zone, day }: { zone: string; day?: string }) {
           data-testid="calendar-empty"
           style={{ marginBottom: 16 }}
           title={view === "week" ? t("calendar.emptyWeek") : t("calendar.emptyMonth")}
-          description={t("calendar.emptyHint")}
+          description={(schedules.data ?? []).length > 0 ? t("calendar.emptyWithSchedules") : t("calendar.emptyHint")}
           action={
             <Button onClick={() => go({ page: "schedules" })} data-testid="calendar-empty-schedules">
               {t("calendar.openSchedules")}

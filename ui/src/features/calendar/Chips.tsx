@@ -96,7 +96,7 @@ export function EntryChip({ entry, compact = false, communityName, onOpen }: Pro
         {compact ? (
           <>
             {icon}
-            <span style={{ fontVariantNumeric: "tabular-nums", color: "rgba(0,0,0,0.62)", flex: "none" }}>{entry.time} </span>
+            <span style={{ fontVariantNumeric: "tabular-nums", color: "rgba(0,0,0,0.62)", flex: "none" }}>{entry.time}</span>{" "}
             <span style={{ flex: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", textDecoration: skipped ? "line-through" : undefined }}>
               {title}
             </span>
@@ -107,7 +107,7 @@ export function EntryChip({ entry, compact = false, communityName, onOpen }: Pro
           <>
             <span style={{ display: "flex", alignItems: "center", gap: 6 }}>
               {icon}
-              <span style={{ fontVariantNumeric: "tabular-nums", fontWeight: 600, color: "rgba(0,0,0,0.62)", fontSize: 12 }}>{entry.time} </span>
+              <span style={{ fontVariantNumeric: "tabular-nums", fontWeight: 600, color: "rgba(0,0,0,0.62)", fontSize: 12 }}>{entry.time}</span>{" "}
               <span style={{ flex: 1 }} />
               {check}
             </span>

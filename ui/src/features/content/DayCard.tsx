@@ -146,15 +146,19 @@ export function DayCard({ day, items, today, focus, now, onAdd, onOpen }: Props)
       {empty ? (
         <div className="sc-day-empty">
           <span>{t("content.noTopic")}</span>
-          <Button size="small" type={past ? "default" : "primary"} ghost={!past} icon={<PlusOutlined />} onClick={onAdd} data-testid={`content-add-${day}`}>
-            {t("content.add")}
-          </Button>
+          {/* A day gone by cannot be planned any more. */}
+          {!past && (
+            <Button size="small" type="primary" ghost icon={<PlusOutlined />} onClick={onAdd} data-testid={`content-add-${day}`}>
+              {t("content.add")}
+            </Button>
+          )}
         </div>
       ) : (
         <>
           {items.map((item) => (
             <ItemCard key={item.id} item={item} now={now} onOpen={() => onOpen(item)} />
           ))}
+          {!past && (
           <Tooltip title={t("content.addAnother")}>
             <Button
               size="small"
@@ -167,6 +171,7 @@ export function DayCard({ day, items, today, focus, now, onAdd, onOpen }: Props)
               data-testid={`content-add-more-${day}`}
             />
           </Tooltip>
+          )}
         </>
       )}
     </section>

@@ -202,7 +202,7 @@ export function ReminderCentrePage() {
               <div key={g.day} data-testid={`reminders-day-${g.day}`}>
                 <div className="sc-reminder-day">{weekdayDate(g.day, lang)}</div>
                 {g.items.map((r) => (
-                  <ReminderRow key={r.key} reminder={r} zone={zone} withDate communities={communities} />
+                  <ReminderRow key={r.key} reminder={r} zone={zone} communities={communities} />
                 ))}
               </div>
             ))

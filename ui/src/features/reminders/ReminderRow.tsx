@@ -11,7 +11,8 @@ import type { ReminderKind } from "../../bindings/ReminderKind";
 import { useLang } from "../../lang";
 import { routeFromReminder, useNav } from "../../nav";
 import { weekdayDate } from "../../days";
-import { communityColour, dayOf, hhmm, kindLine, stateOf } from "./words";
+import { dayOf, hhmm, kindLine, stateOf } from "./words";
+import { communityColor } from "../calendar/palette";
 
 const KIND_LOOK: Record<ReminderKind, { icon: React.ReactNode; color: string; bg: string }> = {
   announce: { icon: <NotificationOutlined />, color: "#1668dc", bg: "#e8f1fd" },
@@ -77,7 +78,7 @@ export function ReminderRow({ reminder: r, zone, withDate, communities, onDismis
         {r.body.trim() && <div className="sc-reminder-body">{r.body}</div>}
         {community && (
           <span className="sc-reminder-community">
-            <span className="sc-dot" style={{ background: communityColour(community.id) }} />
+            <span className="sc-dot" style={{ background: communityColor(community.id) }} />
             {community.name}
           </span>
         )}

@@ -66,9 +66,3 @@ export function byDay(list: Reminder[], zone: string): { day: string; items: Rem
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, items]) => ({ day, items }));
 }
 
-const DOTS = ["#2f7d5b", "#d48806", "#1677ff", "#c8463c", "#7a5af8", "#13a8a8", "#eb2f96", "#8c6d1f"];
-
-/** A steady colour per community, for the dot beside its name. */
-export function communityColour(id: number): string {
-  return DOTS[Math.abs(id) % DOTS.length];
-}

@@ -35,7 +35,7 @@ describe("the schedules page", () => {
     expect(await screen.findByTestId("schedules-empty")).toHaveTextContent("No schedules yet");
     await openNew(user);
     await user.click(screen.getByTestId("schedule-preset-spike"));
-    expect(screen.getByTestId("schedule-title")).toHaveValue("Spike");
+    expect(screen.getByTestId("schedule-title")).toHaveValue("Flash sale");
     for (const d of ["mo", "tu", "we", "th"]) expect(screen.getByTestId(`schedule-day-${d}`)).toHaveAttribute("aria-pressed", "true");
     for (const d of ["fr", "sa", "su"]) expect(screen.getByTestId(`schedule-day-${d}`)).toHaveAttribute("aria-pressed", "false");
     expect(screen.getByTestId("schedule-time")).toHaveValue("20:00");
@@ -45,7 +45,7 @@ describe("the schedules page", () => {
 
     await waitFor(() => expect(backend.called("create_schedule")).toHaveLength(1));
     expect(sent(backend)).toEqual({
-      title: "Spike",
+      title: "Flash sale",
       purpose: "campaign",
       community_id: null,
       rule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH",
