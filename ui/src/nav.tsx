@@ -1,5 +1,5 @@
 // In-app navigation: a few areas and their detail pages need no router.
-import { createContext, useContext } from "react";
+import { createContext, useContext, useEffect, useRef } from "react";
 
 export type Route =
   | { page: "communities" }
@@ -24,12 +24,31 @@ export type Route =
   | { page: "staff" }
   | { page: "settings" };
 
-export type Nav = { route: Route; go: (route: Route) => void };
+export type Nav = {
+  route: Route;
+  /** Opens `route`, after asking when the page being left has unsaved changes. */
+  go: (route: Route) => void;
+  /** The page's question "are there unsaved changes?", asked before leaving it. */
+  setLeaveGuard: (guard: (() => boolean) | null) => void;
+};
 
-export const NavContext = createContext<Nav>({ route: { page: "communities" }, go: () => {} });
+export const NavContext = createContext<Nav>({ route: { page: "communities" }, go: () => {}, setLeaveGuard: () => {} });
 
 export function useNav() {
   return useContext(NavContext);
+}
+
+/** While the page is shown, leaving it asks first when `unsaved()` says so. */
+export function useLeaveGuard(unsaved: () => boolean) {
+  const { setLeaveGuard } = useNav();
+  const latest = useRef(unsaved);
+  useEffect(() => {
+    latest.current = unsaved;
+  });
+  useEffect(() => {
+    setLeaveGuard(() => latest.current());
+    return () => setLeaveGuard(null);
+  }, [setLeaveGuard]);
 }
 
 /**

@@ -22,6 +22,10 @@ const en = {
     counter: "Counter",
     staff: "Staff accounts",
     settings: "Settings",
+    unsavedTitle: "Leave without saving?",
+    unsavedBody: "The changes on this page have not been saved and will be lost.",
+    leave: "Leave without saving",
+    stay: "Stay",
     menu: "Main menu",
   },
   common: {

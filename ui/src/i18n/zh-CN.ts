@@ -23,6 +23,10 @@ const zhCN: Resources = {
     counter: "核销台",
     staff: "店员账号",
     settings: "设置",
+    unsavedTitle: "不保存就离开吗？",
+    unsavedBody: "本页的修改还没有保存，离开后将会丢失。",
+    leave: "不保存，离开",
+    stay: "留在本页",
     menu: "主菜单",
   },
   common: {

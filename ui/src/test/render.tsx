@@ -17,7 +17,7 @@ export function renderScreen(ui: React.ReactNode, { lang = "en" as Lang, route =
     return (
       <QueryClientProvider client={client}>
         <Providers lang={l} setLang={setL}>
-          <NavContext.Provider value={{ route, go }}>{ui}</NavContext.Provider>
+          <NavContext.Provider value={{ route, go, setLeaveGuard: () => {} }}>{ui}</NavContext.Provider>
         </Providers>
       </QueryClientProvider>
     );

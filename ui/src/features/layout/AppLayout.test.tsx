@@ -54,4 +54,35 @@ describe("the main layout", () => {
     expect(await screen.findByText("The data file is used by another program.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
   });
+  it("asks before leaving the poster designer with unsaved changes, and stays when asked to", async () => {
+    const { poster } = await import("../../test/backend");
+    fakeBackend({ posters: [poster({ id: 5, headline: "Join us" })] });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-posters"));
+    await user.click(await screen.findByTestId("poster-card-5"));
+    const headline = await screen.findByTestId("poster-headline");
+    await user.type(headline, " today");
+    await user.click(screen.getByTestId("nav-communities"));
+    expect((await screen.findAllByText("Leave without saving?")).length).toBeGreaterThan(0);
+    await user.click(screen.getByTestId("leave-stay"));
+    expect(screen.getByTestId("poster-headline")).toHaveValue("Join us today");
+    await user.click(screen.getByTestId("nav-communities"));
+    // The first question may still be fading out: answer the newest.
+    await user.click((await screen.findAllByTestId("leave-confirm")).at(-1)!);
+    expect(await screen.findByTestId("community-new")).toBeInTheDocument();
+  });
+
+  it("leaves a designer without changes at once", async () => {
+    const { poster } = await import("../../test/backend");
+    fakeBackend({ posters: [poster({ id: 5, headline: "Join us" })] });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-posters"));
+    await user.click(await screen.findByTestId("poster-card-5"));
+    await screen.findByTestId("poster-headline");
+    await user.click(screen.getByTestId("nav-communities"));
+    expect(await screen.findByTestId("community-new")).toBeInTheDocument();
+    expect(screen.queryByText("Leave without saving?")).not.toBeInTheDocument();
+  });
 });

@@ -3,8 +3,8 @@ import {
   BellOutlined, CalendarOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
   TagsOutlined, TeamOutlined, UserOutlined,
 } from "@ant-design/icons";
-import { Badge, Layout, Menu, Tag, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { App as AntApp, Badge, Layout, Menu, Tag, Typography } from "antd";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Shop } from "../../bindings/Shop";
 import { Logo } from "../../components/Logo";
@@ -75,10 +75,36 @@ function Page({ route }: { route: Route }) {
 
 export function AppLayout({ shop }: { shop: Shop }) {
   const { t } = useTranslation();
+  const { modal } = AntApp.useApp();
   const [route, setRoute] = useState<Route>({ page: "communities" });
-  const nav = useMemo(() => ({ route, go: setRoute }), [route]);
+  const guard = useRef<(() => boolean) | null>(null);
+  const go = useCallback(
+    (next: Route) => {
+      if (!guard.current?.()) {
+        setRoute(next);
+        return;
+      }
+      void modal.confirm({
+        title: t("nav.unsavedTitle"),
+        content: t("nav.unsavedBody"),
+        okText: t("nav.leave"),
+        cancelText: t("nav.stay"),
+        okButtonProps: { danger: true, ...({ "data-testid": "leave-confirm" } as object) },
+        cancelButtonProps: { ...({ "data-testid": "leave-stay" } as object) },
+        onOk: () => {
+          guard.current = null;
+          setRoute(next);
+        },
+      });
+    },
+    [modal, t],
+  );
+  const setLeaveGuard = useCallback((g: (() => boolean) | null) => {
+    guard.current = g;
+  }, []);
+  const nav = useMemo(() => ({ route, go, setLeaveGuard }), [route, go, setLeaveGuard]);
   // A clicked notification or the tray's "Today's list" opens its page here.
-  useReminderEvents(setRoute);
+  useReminderEvents(go);
   const missed = useMissedCount();
   const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page;
 
@@ -113,7 +139,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
             aria-label={t("nav.menu")}
             selectedKeys={[selected]}
             style={{ borderInlineEnd: "none", padding: "8px 8px" }}
-            onClick={({ key }) => setRoute({ page: key as (typeof AREAS)[number]["key"] })}
+            onClick={({ key }) => go({ page: key as (typeof AREAS)[number]["key"] })}
             items={AREAS.map((a) => ({
               key: a.key,
               icon: a.icon,

@@ -12,7 +12,8 @@ import type { Poster } from "../../bindings/Poster";
 import type { PosterInput } from "../../bindings/PosterInput";
 import { showError, showFormError, toMessage } from "../../errors";
 import { ipc, toErrorPayload } from "../../ipc";
-import { useNav } from "../../nav";
+import { useLeaveGuard, useNav } from "../../nav";
+import { LIMITS } from "../../bindings/limits";
 import { keys } from "../../queries";
 import { useCommunity } from "../communities/queries";
 import { useChannels } from "../drainage/queries";
@@ -45,13 +46,25 @@ export function PosterDesigner(props: Props) {
   const initial: PosterInput = {
     template: "counter",
     headline: t("posters.defaultHeadline"),
-    subline: community.data?.purpose ?? "",
+    subline: fitting(community.data?.purpose ?? "", LIMITS.posterLine),
     gift: "",
     address: last?.address ?? "",
     hours: last?.hours ?? "",
     brand_color: last?.brand_color ?? DEFAULT_COLOR,
   };
   return <Designer saved={null} channelId={props.channelId} communityId={props.communityId} initial={initial} />;
+}
+
+/**
+ * A community's purpose as a poster's sub-line: whole when it fits, else its
+ * first sentence when that fits, else nothing (the owner writes one) — never
+ * cut mid-word, and never longer than the field allows.
+ */
+export function fitting(text: string, max: number): string {
+  const t = text.trim();
+  if ([...t].length <= max) return t;
+  const first = /^(.+?[。！？.!?])(\s|$)/u.exec(t)?.[1] ?? "";
+  return first && [...first].length <= max ? first : "";
 }
 
 function Designer({ saved: savedAtOpen, channelId, communityId, initial }: { saved: Poster | null; channelId: number; communityId: number; initial: PosterInput }) {
@@ -68,6 +81,8 @@ function Designer({ saved: savedAtOpen, channelId, communityId, initial }: { sav
   const channel = useChannels(communityId).data?.find((c) => c.id === channelId);
   const community = useCommunity(communityId).data;
   const dirty = !saved || !samePosterInput(values, toInput(saved)) || logo.kind !== "keep";
+  // Leaving with changes not saved asks first (a new poster: once anything was touched).
+  useLeaveGuard(() => (saved ? dirty : form.isFieldsTouched() || logo.kind !== "keep"));
 
   // Keep this page's poster fresh when something else changed it (a new code re-rendered its file).
   const fresh = usePoster(saved?.id).data;
