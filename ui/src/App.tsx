@@ -1,6 +1,6 @@
 // Providers (query cache, antd theme and locale, language) and the choice between
 // the welcome screen and the main layout.
-import { useCallback, useLayoutEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useLayoutEffect, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,10 @@ import { toErrorPayload } from "./ipc";
 import { SetLangContext } from "./lang";
 import { useAppInfo } from "./queries";
 import { theme } from "./theme";
-import { Welcome } from "./features/welcome/Welcome";
-import { AppLayout } from "./features/layout/AppLayout";
+// The welcome (first run only) and the frame load apart: a shop's every start
+// skips the welcome's code, and a first run skips the frame's.
+const Welcome = lazy(() => import("./features/welcome/Welcome").then((m) => ({ default: m.Welcome })));
+const AppLayout = lazy(() => import("./features/layout/AppLayout").then((m) => ({ default: m.AppLayout })));
 
 export function makeQueryClient() {
   return new QueryClient({
@@ -52,17 +54,20 @@ function Root() {
   );
 }
 
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ height: "100vh", display: "grid", placeItems: "center" }}>
+      <Spin size="large" tip={t("app.loading")}>
+        <div style={{ width: 200, height: 80 }} />
+      </Spin>
+    </div>
+  );
+}
+
 function Screen({ info }: { info: ReturnType<typeof useAppInfo> }) {
   const { t } = useTranslation();
-  if (info.isPending) {
-    return (
-      <div style={{ height: "100vh", display: "grid", placeItems: "center" }}>
-        <Spin size="large" tip={t("app.loading")}>
-          <div style={{ width: 200, height: 80 }} />
-        </Spin>
-      </div>
-    );
-  }
+  if (info.isPending) return <Loading />;
   if (info.isError) {
     return (
       <Result
@@ -73,7 +78,7 @@ function Screen({ info }: { info: ReturnType<typeof useAppInfo> }) {
       />
     );
   }
-  return info.data.shop ? <AppLayout shop={info.data.shop} /> : <Welcome info={info.data} />;
+  return <Suspense fallback={<Loading />}>{info.data.shop ? <AppLayout shop={info.data.shop} /> : <Welcome info={info.data} />}</Suspense>;
 }
 
 export default function App() {

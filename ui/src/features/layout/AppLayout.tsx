@@ -3,27 +3,30 @@ import {
   BellOutlined, CalendarOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
   TagsOutlined, TeamOutlined, UserOutlined,
 } from "@ant-design/icons";
-import { App as AntApp, Badge, Layout, Menu, Tag, Typography } from "antd";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { App as AntApp, Badge, Layout, Menu, Skeleton, Tag, Typography } from "antd";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Shop } from "../../bindings/Shop";
 import { Logo } from "../../components/Logo";
 import { NavContext, type Route } from "../../nav";
-import { CalendarPage } from "../calendar/CalendarPage";
-import { SchedulesPage } from "../schedules/SchedulesPage";
-import { ContentPage } from "../content/ContentPage";
-import { ReminderCentrePage } from "../reminders/ReminderCentrePage";
 import { useReminderEvents, useMissedCount } from "../reminders/events";
-import { CommunitiesPage } from "../communities/CommunitiesPage";
-import { CommunityDetail } from "../communities/CommunityDetail";
-import { PosterDesigner } from "../posters/PosterDesigner";
-import { PostersPage } from "../posters/PostersPage";
-import { StaffPage } from "../staff/StaffPage";
-import { SettingsPage } from "../settings/SettingsPage";
-import { CounterScreen } from "../counter/CounterScreen";
-import { GiftsPage } from "../gifts/GiftsPage";
-import { BatchDetail } from "../vouchers/BatchDetail";
-import { VouchersPage } from "../vouchers/VouchersPage";
+
+// Each page is its own chunk, loaded when first opened: the window paints
+// after parsing the frame and the first page, not all of them.
+const CalendarPage = lazy(() => import("../calendar/CalendarPage").then((m) => ({ default: m.CalendarPage })));
+const SchedulesPage = lazy(() => import("../schedules/SchedulesPage").then((m) => ({ default: m.SchedulesPage })));
+const ContentPage = lazy(() => import("../content/ContentPage").then((m) => ({ default: m.ContentPage })));
+const ReminderCentrePage = lazy(() => import("../reminders/ReminderCentrePage").then((m) => ({ default: m.ReminderCentrePage })));
+const CommunitiesPage = lazy(() => import("../communities/CommunitiesPage").then((m) => ({ default: m.CommunitiesPage })));
+const CommunityDetail = lazy(() => import("../communities/CommunityDetail").then((m) => ({ default: m.CommunityDetail })));
+const PosterDesigner = lazy(() => import("../posters/PosterDesigner").then((m) => ({ default: m.PosterDesigner })));
+const PostersPage = lazy(() => import("../posters/PostersPage").then((m) => ({ default: m.PostersPage })));
+const StaffPage = lazy(() => import("../staff/StaffPage").then((m) => ({ default: m.StaffPage })));
+const SettingsPage = lazy(() => import("../settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+const CounterScreen = lazy(() => import("../counter/CounterScreen").then((m) => ({ default: m.CounterScreen })));
+const GiftsPage = lazy(() => import("../gifts/GiftsPage").then((m) => ({ default: m.GiftsPage })));
+const BatchDetail = lazy(() => import("../vouchers/BatchDetail").then((m) => ({ default: m.BatchDetail })));
+const VouchersPage = lazy(() => import("../vouchers/VouchersPage").then((m) => ({ default: m.VouchersPage })));
 
 const AREAS = [
   { key: "communities", icon: <TeamOutlined /> },
@@ -73,6 +76,15 @@ function Page({ route }: { route: Route }) {
   }
 }
 
+/** While a page's chunk loads (a blink on the first visit, nothing after). */
+function PageLoading() {
+  return (
+    <div className="sc-page">
+      <Skeleton active paragraph={{ rows: 6 }} />
+    </div>
+  );
+}
+
 export function AppLayout({ shop }: { shop: Shop }) {
   const { t } = useTranslation();
   const { modal } = AntApp.useApp();
@@ -114,7 +126,9 @@ export function AppLayout({ shop }: { shop: Shop }) {
     return (
       <NavContext.Provider value={nav}>
         <div data-testid="app-ready">
-          <CounterScreen />
+          <Suspense fallback={<PageLoading />}>
+            <CounterScreen />
+          </Suspense>
         </div>
       </NavContext.Provider>
     );
@@ -165,7 +179,9 @@ export function AppLayout({ shop }: { shop: Shop }) {
             {shop.industry && <Tag bordered={false} color="green">{shop.industry}</Tag>}
           </Layout.Header>
           <Layout.Content style={{ overflow: "auto" }}>
-            <Page route={route} />
+            <Suspense fallback={<PageLoading />}>
+              <Page route={route} />
+            </Suspense>
           </Layout.Content>
         </Layout>
       </Layout>
