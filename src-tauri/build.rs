@@ -4,6 +4,7 @@
 /// Keep in step with `commands::handler()`; a command missing here cannot be called.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "ui_painted",
     "set_up_shop",
     "create_sample_shop",
     "update_shop",

@@ -1,6 +1,7 @@
-//! Measures how long the app takes from process start to the UI's first call,
-//! which the UI makes as soon as its first screen has rendered. Logged once, so
-//! start-up time can be read off any run without a profiler.
+//! Measures how long the app takes from process start until the UI says its
+//! first screen has been painted (`ui_painted`, called on the frame after the
+//! welcome or the first page rendered, its lazily loaded code included).
+//! Logged once, so start-up time can be read off any run without a profiler.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;

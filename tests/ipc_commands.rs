@@ -18,6 +18,7 @@ fn tea_shop(language: &str) -> Value {
 fn the_first_run_sets_up_the_shop_once() {
     let dir = tempfile::tempdir().unwrap();
     let s = shell(&dir.path().join("shop.db"));
+    assert_eq!(invoke(&s.main, "ui_painted", json!({})).unwrap(), json!(null));
     let info = invoke(&s.main, "app_info", json!({})).unwrap();
     assert_eq!(info["shop"], Value::Null);
     assert_eq!(info["system_language"], "en");

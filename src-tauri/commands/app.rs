@@ -22,9 +22,15 @@ pub struct AppInfo {
     pub version: String,
 }
 
+/// The UI's first screen has been painted (the welcome, or a page in the frame):
+/// logs the start-up time once.
+#[tauri::command]
+pub fn ui_painted() {
+    crate::startup::ui_ready();
+}
+
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
-    crate::startup::ui_ready();
     let shop = state.run(|conn| shop::get(conn)).await?;
     Ok(AppInfo {
         shop,

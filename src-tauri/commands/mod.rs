@@ -18,6 +18,7 @@ mod vouchers;
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app::app_info,
+        app::ui_painted,
         app::set_up_shop,
         app::create_sample_shop,
         app::update_shop,

@@ -8,6 +8,7 @@ import i18n, { antdLocale, applyLanguage } from "./i18n";
 import type { Lang } from "./bindings/Lang";
 import { toErrorPayload } from "./ipc";
 import { SetLangContext } from "./lang";
+import { Painted } from "./components/Painted";
 import { useAppInfo } from "./queries";
 import { theme } from "./theme";
 // The welcome (first run only) and the frame load apart: a shop's every start
@@ -78,7 +79,12 @@ function Screen({ info }: { info: ReturnType<typeof useAppInfo> }) {
       />
     );
   }
-  return <Suspense fallback={<Loading />}>{info.data.shop ? <AppLayout shop={info.data.shop} /> : <Welcome info={info.data} />}</Suspense>;
+  return (
+    <Suspense fallback={<Loading />}>
+      {info.data.shop ? <AppLayout shop={info.data.shop} /> : <Welcome info={info.data} />}
+      {!info.data.shop && <Painted />}
+    </Suspense>
+  );
 }
 
 export default function App() {

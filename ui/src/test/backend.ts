@@ -300,6 +300,7 @@ export function fakeBackend(init: Partial<Omit<State, "rhythm">> & { rhythm?: Pa
 
   const handlers: Record<string, Override> = {
     app_info: () => state.info,
+    ui_painted: () => null,
     set_up_shop: (a) => (state.info = { ...state.info, shop: toShop(a.input as ShopInput) }).shop,
     create_sample_shop: (a) => (state.info = { ...state.info, shop: shop({ name: "Sample", language: a.language as Shop["language"] }) }).shop,
     update_shop: (a) => (state.info = { ...state.info, shop: toShop(a.input as ShopInput) }).shop,

@@ -41,7 +41,9 @@ pub enum FileProblem {
         max_mb: u64,
     },
     /// The system's own reason (missing, no permission, disk full).
-    Io(String),
+    /// What the system said, and its kind (the Chinese message names the kind;
+    /// the system's own words are English).
+    Io(String, std::io::ErrorKind),
 }
 
 impl Error {
@@ -50,7 +52,7 @@ impl Error {
     }
 
     pub fn io(path: &Path, e: std::io::Error) -> Error {
-        Error::file(path, FileProblem::Io(e.to_string()))
+        Error::file(path, FileProblem::Io(e.to_string(), e.kind()))
     }
 
     /// The stable code the UI and scripts branch on.
@@ -59,7 +61,7 @@ impl Error {
             Error::Core(e) => e.code(),
             Error::Print(e) => print_code(e),
             Error::BadUpload => ErrorCode::BadUpload,
-            Error::File { problem: FileProblem::Io(_), .. } => ErrorCode::WriteFailed,
+            Error::File { problem: FileProblem::Io(..), .. } => ErrorCode::WriteFailed,
             Error::File { .. } => ErrorCode::FileRefused,
             Error::Open { .. } => ErrorCode::OpenFailed,
             Error::Autostart { .. } => ErrorCode::Autostart,
@@ -72,15 +74,15 @@ impl Error {
             Error::Core(e) => e.message(lang),
             Error::Print(e) if en => e.to_string(),
             Error::Print(e) => e.message_zh(),
-            Error::BadUpload if en => "the file did not arrive whole; try again".into(),
+            Error::BadUpload if en => "The file did not arrive whole; try again".into(),
             Error::BadUpload => "文件没有完整传到，请重试".into(),
             Error::File { path, problem } => file_message(path, problem, lang),
             Error::Open { reason } if en => {
-                format!("the file was made, but the system could not open it: {reason}")
+                format!("The file was made, but the system could not open it: {reason}")
             }
-            Error::Open { reason } => format!("文件已生成，但系统无法打开它：{reason}"),
+            Error::Open { .. } => "文件已生成，但系统无法打开它（是否装有能打开这种文件的程序？）".into(),
             Error::Autostart { reason } if en => format!("The login setting could not be changed: {reason}"),
-            Error::Autostart { reason } => format!("无法更改开机启动设置：{reason}"),
+            Error::Autostart { .. } => "无法更改开机启动设置，请稍后重试".into(),
         }
     }
 
@@ -131,8 +133,8 @@ fn file_message(path: &Path, problem: &FileProblem, lang: Lang) -> String {
             format!("{path} is too large: at most {max_mb} MB")
         }
         (FileProblem::TooLarge { max_mb }, Lang::ZhCn) => format!("{path} 太大了，最多 {max_mb} MB"),
-        (FileProblem::Io(reason), Lang::En) => format!("could not use {path}: {reason}"),
-        (FileProblem::Io(reason), Lang::ZhCn) => format!("无法使用 {path}：{reason}"),
+        (FileProblem::Io(reason, _), Lang::En) => format!("Could not use {path}: {reason}"),
+        (FileProblem::Io(_, kind), Lang::ZhCn) => format!("无法使用 {path}：{}", io_kind_zh(*kind)),
     }
 }
 
@@ -145,5 +147,134 @@ impl From<shopcircle_core::Error> for Error {
 impl From<shopcircle_print::Error> for Error {
     fn from(e: shopcircle_print::Error) -> Self {
         Error::Print(e)
+    }
+}
+
+/// The kind of a system error in Chinese (the system's own message is English).
+fn io_kind_zh(kind: std::io::ErrorKind) -> &'static str {
+    use std::io::ErrorKind as K;
+    match kind {
+        K::NotFound => "文件或文件夹不存在",
+        K::PermissionDenied => "没有权限",
+        K::AlreadyExists => "文件已存在",
+        K::StorageFull => "磁盘空间不足",
+        K::ReadOnlyFilesystem => "磁盘是只读的",
+        K::IsADirectory => "这是一个文件夹",
+        K::NotADirectory => "路径中有一段不是文件夹",
+        K::Interrupted | K::TimedOut | K::WouldBlock => "操作被打断，请重试",
+        _ => "系统出错，请重试",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shopcircle_core::{Error as Core, Field, Problem};
+    use shopcircle_print::Error as Print;
+
+    /// One of every error the owner can meet, with English details where the
+    /// system would give them (the words of SQLite, the image decoder, the OS).
+    fn every_error() -> Vec<Error> {
+        let path = || "/数据/店.db".to_owned();
+        let core = [
+            Core::invalid(Field::Name, Problem::TooLong { max: 60 }),
+            Core::NotFound { what: "community", id: 7 },
+            Core::Archived,
+            Core::NoQrCode,
+            Core::NothingToUndo,
+            Core::UndoTooLate { minutes: 10 },
+            Core::VoucherClosed,
+            Core::BatchVoided,
+            Core::Damaged("a schedule's repeat rule"),
+            Core::NotSetUp,
+            Core::AlreadySetUp,
+            Core::NewerDatabase { found: 9, known: 8 },
+            Core::Open("unable to open database file: Permission denied".into()),
+            Core::Busy,
+            Core::NoWal { path: path() },
+            Core::TestClockRefused,
+            Core::NoDatabase { path: path() },
+            Core::NotADatabase { path: path() },
+            Core::ForeignDatabase { path: path() },
+            Core::Database(
+                shopcircle_core::db::Connection::open_in_memory()
+                    .unwrap()
+                    .execute("nonsense", [])
+                    .unwrap_err(),
+            ),
+            Core::Migration("near \"X\": syntax error".into()),
+        ];
+        let print = [
+            Print::EmptyPayload,
+            Print::PayloadTooLong { bytes: 3000, max: 2331 },
+            Print::NoCjkFont,
+            Print::TextTooLong { field: "headline", max: 12 },
+            Print::TextEmpty { field: "headline" },
+            Print::BadImage("Format error decoding Png: invalid signature".into()),
+            Print::ImageTooLarge { width: 9000, height: 9000, max_pixels: 40_000_000 },
+            Print::NoQrFound,
+            Print::SeveralQrFound { count: 2 },
+            Print::NoVouchers,
+            Print::BadVoucherCode { code: "K7QM".into() },
+            Print::BadDpi { min: 72, max: 600 },
+            Print::Render("page too large".into()),
+        ];
+        let file = |problem| Error::file(Path::new("/数据/海报.pdf"), problem);
+        let mut all: Vec<Error> = core.into_iter().map(Error::Core).collect();
+        all.extend(print.into_iter().map(Error::Print));
+        all.extend([
+            Error::BadUpload,
+            file(FileProblem::NotRegular),
+            file(FileProblem::ReadOnly),
+            file(FileProblem::DanglingLink),
+            file(FileProblem::TooLarge { max_mb: 20 }),
+            Error::io(
+                Path::new("/数据/海报.pdf"),
+                std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            ),
+            Error::Open { reason: "no default application".into() },
+            Error::Autostart { reason: "failed to write the desktop entry".into() },
+        ]);
+        all
+    }
+
+    /// Words that stay Latin in Chinese text: names, formats and a command.
+    const LATIN_IN_CHINESE: &[&str] = &[
+        "ShopCircle",
+        "shopcircle",
+        "cli",
+        "init",
+        "QR",
+        "PNG",
+        "JPEG",
+        "WebP",
+        "GIF",
+        "BMP",
+        "PDF",
+        "DPI",
+        "MB",
+        "Noto",
+        "Sans",
+        "CJK",
+        "K7QM-3XPA-9D2F-ABCD-EFGH",
+        "K7QM",
+    ];
+
+    #[test]
+    fn every_message_is_wholly_in_the_owners_language_and_english_ones_start_with_a_capital() {
+        for e in every_error() {
+            let en = e.message(Lang::En);
+            let first = en.chars().next().unwrap();
+            assert!(first.is_uppercase() || "/\"".contains(first), "English starts in lower case: {en}");
+            let zh = e.message(Lang::ZhCn);
+            // The paths the owner chose are theirs, whatever their letters.
+            let mut latin = zh.replace("/数据/海报.pdf", " ").replace("/数据/店.db", " ");
+            for word in LATIN_IN_CHINESE {
+                latin = latin.replace(word, " ");
+            }
+            let words: Vec<&str> =
+                latin.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 3).collect();
+            assert!(words.is_empty(), "English {words:?} in the Chinese message: {zh}");
+        }
     }
 }

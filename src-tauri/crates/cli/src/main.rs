@@ -147,6 +147,8 @@ fn finish(result: error::CliResult<(Output, u8)>, json: bool, lang: Lang) -> Exi
 }
 
 fn fail(e: &shopcircle_app::Error, lang: Lang) -> ExitCode {
-    eprintln!("error: {}", printable(&e.message(lang)));
+    // The prefix in the message's own language, so a line is wholly in one.
+    let prefix = if lang == Lang::En { "error: " } else { "错误：" };
+    eprintln!("{prefix}{}", printable(&e.message(lang)));
     ExitCode::FAILURE
 }

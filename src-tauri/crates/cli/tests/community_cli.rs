@@ -79,7 +79,7 @@ fn showing_a_missing_community_fails_clearly() {
     let db = dir.path().join("shop.db");
     cli(&db).arg("init").assert().success();
     let out = cli(&db).args(["community", "show", "7"]).assert().failure();
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("community 7 does not exist"));
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("There is no community numbered 7"));
 }
 
 // See issue 11: a mistyped --db made folders and an empty shop, then said a

@@ -43,7 +43,7 @@ fn an_image_with_no_qr_or_two_is_refused_and_nothing_is_stored() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shop.db");
     with_community(&db);
-    for (image, message) in [("not-a-qr.jpg", "no QR code was found"), ("two-qrs.png", "holds 2 QR codes")] {
+    for (image, message) in [("not-a-qr.jpg", "No QR code was found"), ("two-qrs.png", "holds 2 QR codes")] {
         let out =
             cli(&db).args(["qr", "import"]).arg(fixture(image)).args(["--community", "1"]).assert().failure();
         assert!(String::from_utf8_lossy(&out.get_output().stderr).contains(message));

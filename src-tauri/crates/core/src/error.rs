@@ -279,54 +279,54 @@ pub enum Error {
     #[error("{}", invalid_message(*.field, .problem, Lang::En))]
     Invalid { field: Field, problem: Problem },
 
-    #[error("{what} {id} does not exist")]
+    #[error("There is no {what} numbered {id}")]
     NotFound { what: &'static str, id: i64 },
 
-    #[error("this community is archived; restore it before changing it")]
+    #[error("This community is archived; restore it before changing it")]
     Archived,
 
-    #[error("this channel has no QR code yet: import a screenshot or type a link first")]
+    #[error("This channel has no QR code yet: import a screenshot or type a link first")]
     NoQrCode,
 
-    #[error("there is no redemption to undo")]
+    #[error("There is no redemption to undo")]
     NothingToUndo,
 
-    #[error("a redemption can be undone only within {minutes} minutes")]
+    #[error("A redemption can be undone only within {minutes} minutes")]
     UndoTooLate { minutes: i64 },
 
-    #[error("this voucher was already redeemed or voided")]
+    #[error("This voucher was already redeemed or voided")]
     VoucherClosed,
 
-    #[error("this voucher batch is voided")]
+    #[error("This voucher batch is voided")]
     BatchVoided,
 
-    #[error("the data file is damaged: {0}")]
+    #[error("The data file is damaged: {0}")]
     Damaged(&'static str),
 
-    #[error("the shop has not been set up yet")]
+    #[error("The shop has not been set up yet")]
     NotSetUp,
 
-    #[error("the shop is already set up")]
+    #[error("The shop is already set up")]
     AlreadySetUp,
 
     #[error(
-        "this database was written by a newer version of ShopCircle (schema {found}, this version knows {known}); install the newer version instead of opening it with this one"
+        "This database was written by a newer version of ShopCircle (schema {found}, this version knows {known}); install the newer version instead of opening it with this one"
     )]
     NewerDatabase { found: i64, known: i64 },
 
-    #[error("the database could not be opened: {0}")]
+    #[error("The database could not be opened: {0}")]
     Open(String),
 
-    #[error("the database is busy with another ShopCircle; try again")]
+    #[error("The database is busy with another ShopCircle; try again")]
     Busy,
 
     #[error("{path} could not be switched to write-ahead logging; its file system may not allow it (a network drive?)")]
     NoWal { path: String },
 
-    #[error("the clock can be set only in end-to-end tests")]
+    #[error("The clock can be set only in end-to-end tests")]
     TestClockRefused,
 
-    #[error("no ShopCircle database at {path}; check the path, or create one with `shopcircle-cli init`")]
+    #[error("No ShopCircle database at {path}; check the path, or create one with `shopcircle-cli init`")]
     NoDatabase { path: String },
 
     #[error("{path} is not a database file")]
@@ -335,10 +335,10 @@ pub enum Error {
     #[error("{path} belongs to another program, not ShopCircle; it was left untouched")]
     ForeignDatabase { path: String },
 
-    #[error("database error: {0}")]
+    #[error("Database error: {0}")]
     Database(#[from] rusqlite::Error),
 
-    #[error("database migration failed: {0}")]
+    #[error("Database migration failed: {0}")]
     Migration(String),
 }
 
@@ -400,13 +400,13 @@ impl Error {
             (Error::UndoTooLate { minutes }, Lang::ZhCn) => format!("核销只能在 {minutes} 分钟内撤销"),
             (Error::BatchVoided, Lang::ZhCn) => "这批券已作废".into(),
             (Error::VoucherClosed, Lang::ZhCn) => "这张券已核销或已作废".into(),
-            (Error::Damaged(what), Lang::ZhCn) => format!("数据文件已损坏：{what}"),
+            (Error::Damaged(_), Lang::ZhCn) => "数据文件已损坏，请从备份恢复".into(),
             (Error::NotSetUp, Lang::ZhCn) => "店铺尚未设置".into(),
             (Error::AlreadySetUp, Lang::ZhCn) => "店铺已经设置过了".into(),
             (Error::NewerDatabase { found, known }, Lang::ZhCn) => format!(
                 "此数据库由更新版本的 ShopCircle 写入（结构版本 {found}，本版本只认识 {known}）。请安装新版本再打开，以免损坏数据"
             ),
-            (Error::Open(e), Lang::ZhCn) => format!("无法打开数据库：{e}"),
+            (Error::Open(_), Lang::ZhCn) => "无法打开数据库：请检查文件是否存在、是否有读写权限".into(),
             (Error::NoDatabase { path }, Lang::ZhCn) => {
                 format!("{path} 没有 ShopCircle 数据库；请检查路径，或用 `shopcircle-cli init` 新建")
             }
@@ -419,8 +419,9 @@ impl Error {
             (Error::ForeignDatabase { path }, Lang::ZhCn) => {
                 format!("{path} 属于其他程序，不是 ShopCircle 的数据库；未做任何改动")
             }
-            (Error::Database(e), Lang::ZhCn) => format!("数据库错误：{e}"),
-            (Error::Migration(e), Lang::ZhCn) => format!("数据库升级失败：{e}"),
+            // SQLite's words are English; the Chinese message stays Chinese.
+            (Error::Database(_), Lang::ZhCn) => "数据库出错，请重试；如果反复出现，请从备份恢复".into(),
+            (Error::Migration(_), Lang::ZhCn) => "数据库升级失败，数据未做改动；请安装完整的新版本后再试".into(),
         }
     }
 }

@@ -4,33 +4,33 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 #[derive(Debug, Clone, thiserror::Error, PartialEq)]
 pub enum Error {
-    #[error("the QR content is empty")]
+    #[error("The QR content is empty")]
     EmptyPayload,
-    #[error("the QR content is too long: {bytes} bytes, at most {max} fit in a printable QR code")]
+    #[error("The QR content is too long: {bytes} bytes, at most {max} fit in a printable QR code")]
     PayloadTooLong { bytes: usize, max: usize },
-    #[error("no Chinese font was found on this computer; install one (Noto Sans CJK, Microsoft YaHei or PingFang SC)")]
+    #[error("No Chinese font was found on this computer; install one (Noto Sans CJK, Microsoft YaHei or PingFang SC)")]
     NoCjkFont,
-    #[error("the {field} is too long to fit on the poster, even in small type; shorten it to about {max} characters")]
+    #[error("The {field} is too long to fit on the poster, even in small type; shorten it to about {max} characters")]
     TextTooLong { field: &'static str, max: usize },
-    #[error("the {field} cannot be empty")]
+    #[error("The {field} cannot be empty")]
     TextEmpty { field: &'static str },
-    #[error("the image could not be read: {0}")]
+    #[error("The image could not be read: {0}")]
     BadImage(String),
-    #[error("the image is too large ({width}×{height}); at most {max_pixels} pixels")]
+    #[error("The image is too large ({width}×{height}); at most {max_pixels} pixels")]
     ImageTooLarge { width: u32, height: u32, max_pixels: u64 },
     #[error(
-        "no QR code was found in this image; use a screenshot where the whole code is sharp and visible"
+        "No QR code was found in this image; use a screenshot where the whole code is sharp and visible"
     )]
     NoQrFound,
-    #[error("this image holds {count} QR codes; crop it so only the one you mean is left")]
+    #[error("This image holds {count} QR codes; crop it so only the one you mean is left")]
     SeveralQrFound { count: usize },
-    #[error("no vouchers to print")]
+    #[error("No vouchers to print")]
     NoVouchers,
     #[error("\"{code}\" is not a voucher code; a code is 20 letters and digits in five groups of four, like K7QM-3XPA-9D2F-ABCD-EFGH")]
     BadVoucherCode { code: String },
     #[error("DPI must be between {min} and {max}")]
     BadDpi { min: u32, max: u32 },
-    #[error("rendering failed: {0}")]
+    #[error("Rendering failed: {0}")]
     Render(String),
 }
 
@@ -49,7 +49,10 @@ impl Error {
                 format!("{}太长，缩到最小字号也放不下；请缩短到约 {max} 个字", field_zh(field))
             }
             Error::TextEmpty { field } => format!("{}不能为空", field_zh(field)),
-            Error::BadImage(e) => format!("无法读取这张图片：{e}"),
+            // The decoder's words are English: the Chinese message says what it means.
+            Error::BadImage(_) => {
+                "无法读取这张图片：它不是 PNG、JPEG、WebP、GIF 或 BMP 图片，或者文件已损坏".into()
+            }
             Error::ImageTooLarge { width, height, max_pixels } => {
                 format!("图片太大（{width}×{height}），最多 {max_pixels} 像素")
             }
@@ -62,7 +65,7 @@ impl Error {
                 format!("“{code}”不是券码；券码是 20 个字母和数字，分成五组、每组四个，如 K7QM-3XPA-9D2F-ABCD-EFGH")
             }
             Error::BadDpi { min, max } => format!("DPI 必须在 {min} 到 {max} 之间"),
-            Error::Render(e) => format!("生成失败：{e}"),
+            Error::Render(_) => "生成失败，请重试".into(),
         }
     }
 }

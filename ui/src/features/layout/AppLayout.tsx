@@ -8,6 +8,7 @@ import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Shop } from "../../bindings/Shop";
 import { Logo } from "../../components/Logo";
+import { Painted } from "../../components/Painted";
 import { NavContext, type Route } from "../../nav";
 import { useReminderEvents, useMissedCount } from "../reminders/events";
 
@@ -181,6 +182,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
           <Layout.Content style={{ overflow: "auto" }}>
             <Suspense fallback={<PageLoading />}>
               <Page route={route} />
+              <Painted />
             </Suspense>
           </Layout.Content>
         </Layout>

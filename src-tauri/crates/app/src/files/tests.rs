@@ -16,7 +16,7 @@ fn a_file_is_replaced_whole_and_no_temporary_file_is_left() {
 fn a_folder_that_is_gone_is_an_error_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("moved").join("poster.pdf");
-    assert!(matches!(write_output(&path, b"x"), Err(Error::File { problem: FileProblem::Io(_), .. })));
+    assert!(matches!(write_output(&path, b"x"), Err(Error::File { problem: FileProblem::Io(..), .. })));
     assert!(!dir.path().join("moved").exists());
 }
 
