@@ -112,11 +112,9 @@ function CalendarBody({ zone, day }: { zone: string; day?: string }) {
         title={t("calendar.title")}
         description={t("calendar.subtitle")}
         actions={
-          <>
           <Button size="large" icon={<ScheduleOutlined />} onClick={() => go({ page: "schedules" })} data-testid="calendar-open-schedules">
             {t("calendar.manageSchedules")}
           </Button>
-          </>
         }
       />
 

@@ -38,7 +38,6 @@ export function CommunitiesPage() {
         title={t("communities.title")}
         description={t("communities.subtitle")}
         actions={
-          <>
           <Space size={16} wrap>
             <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
               <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="show-archived" />
@@ -48,7 +47,6 @@ export function CommunitiesPage() {
               {t("communities.new")}
             </Button>
           </Space>
-          </>
         }
       />
       <ExpiryWatch />

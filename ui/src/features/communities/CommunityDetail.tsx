@@ -53,17 +53,14 @@ export function CommunityDetail({ id }: { id: number }) {
         title={c.name}
         titleTestId="community-title"
         meta={
-          <>
-            <Space size={4} style={{ marginTop: 8 }} wrap>
+          <Space size={4} style={{ marginTop: 8 }} wrap>
             <Tag color={KIND_COLOR[c.kind]} bordered={false}>{t(`kind.${c.kind}`)}</Tag>
             <Tag bordered={false}>{t(`platform.${c.platform}`)}</Tag>
             <Tag bordered={false} color="blue">{t(`stage.${c.stage}`)}</Tag>
             {archived && <Tag>{t("common.archived")}</Tag>}
-            </Space>
-          </>
+          </Space>
         }
         actions={
-          <>
           <Space>
             {archived ? (
               <Button icon={<UndoOutlined />} onClick={() => archive.mutate(false)} loading={archive.isPending} data-testid="community-restore">
@@ -86,7 +83,6 @@ export function CommunityDetail({ id }: { id: number }) {
               </>
             )}
           </Space>
-          </>
         }
       />
       {archived && <Alert type="info" showIcon message={t("detail.archivedBanner")} style={{ marginBottom: 16 }} />}

@@ -65,18 +65,18 @@ export function ContentPage({ communityId, day }: Props) {
       description={t("content.subtitle")}
       actions={
         <>
-        {list.length > 0 && (
-          <Select
-            data-testid="content-community"
-            aria-label={t("content.community")}
-            value={selected ?? undefined}
-            onChange={(id: number) => setChosen(id)}
-            options={list.map((c) => ({ value: c.id, label: c.name }))}
-            style={{ minWidth: 220, maxWidth: 320 }}
-            size="large"
-            popupMatchSelectWidth={false}
-          />
-        )}
+          {list.length > 0 && (
+            <Select
+              data-testid="content-community"
+              aria-label={t("content.community")}
+              value={selected ?? undefined}
+              onChange={(id: number) => setChosen(id)}
+              options={list.map((c) => ({ value: c.id, label: c.name }))}
+              style={{ minWidth: 220, maxWidth: 320 }}
+              size="large"
+              popupMatchSelectWidth={false}
+            />
+          )}
         </>
       }
     />

@@ -18,6 +18,7 @@ import { useNav } from "../../nav";
 import { useInvalidatePosters, usePosters } from "../posters/queries";
 import { QrStatus } from "./QrStatus";
 import { fileToBase64, useChannels, useInvalidateChannels } from "./queries";
+import { PageLink } from "../../components/PageLink";
 
 const KINDS: ChannelKind[] = ["counter", "table_tent", "shop_window", "friend_circle", "partner_store", "outdoor_event", "custom"];
 
@@ -87,9 +88,9 @@ function ChannelRow({ channel, communityId, posters }: { channel: Channel; commu
           <Typography.Text strong>{channel.name}</Typography.Text>
           <Space size={12}>
             {posters > 0 && (
-              <Typography.Link onClick={() => go({ page: "posters" })} data-testid={`channel-posters-${channel.id}`}>
+              <PageLink onOpen={() => go({ page: "posters" })} testId={`channel-posters-${channel.id}`}>
                 {t("drainage.posterCount", { count: posters })}
-              </Typography.Link>
+              </PageLink>
             )}
             <Typography.Text type="secondary">{t(`drainage.kind.${channel.kind}`)}</Typography.Text>
           </Space>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { WatchAlert } from "../../components/WatchAlert";
 import { useNav } from "../../nav";
 import { useExpiringQrs } from "./queries";
+import { PageLink } from "../../components/PageLink";
 
 export function ExpiryWatch() {
   const { t } = useTranslation();
@@ -21,9 +22,9 @@ export function ExpiryWatch() {
       renderItem={(w) => (
         <List.Item style={{ paddingInline: 0, display: "block" }}>
           <div style={{ display: "flex", justifyContent: "space-between", gap: 12, flexWrap: "wrap" }}>
-            <Typography.Link onClick={() => go({ page: "community", id: w.community_id })}>
+            <PageLink onOpen={() => go({ page: "community", id: w.community_id })}>
               {w.community_name} · {w.channel_name}
-            </Typography.Link>
+            </PageLink>
             <Typography.Text type={w.expired ? "danger" : "warning"}>
               {t(w.expired ? "drainage.expiredOn" : "drainage.expiresOn", {
                 date: dayjs(w.qr.expires_at).format("YYYY-MM-DD HH:mm"),

@@ -126,7 +126,6 @@ export function GiftsPage() {
         title={t("gifts.title")}
         description={t("gifts.subtitle")}
         actions={
-          <>
           <Space size={16} wrap>
             <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
               <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="gift-show-archived" />
@@ -134,7 +133,6 @@ export function GiftsPage() {
             </label>
             {addButton}
           </Space>
-          </>
         }
       />
       {gifts.isError ? (

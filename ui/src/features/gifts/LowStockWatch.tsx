@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { WatchAlert } from "../../components/WatchAlert";
 import { useNav } from "../../nav";
 import { useLowStockGifts } from "./queries";
+import { PageLink } from "../../components/PageLink";
 
 export function LowStockWatch() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function LowStockWatch() {
       }
       renderItem={(g) => (
         <List.Item style={{ paddingInline: 0 }} data-testid={`low-stock-${g.id}`}>
-          <Typography.Link onClick={() => go({ page: "gifts" })}>{g.name}</Typography.Link>
+          <PageLink onOpen={() => go({ page: "gifts" })}>{g.name}</PageLink>
           <Typography.Text type={g.stock <= 0 ? "danger" : "warning"}>
             {t(g.stock <= 0 ? "gifts.watchOut" : "gifts.watchLeft", { stock: g.stock, level: g.low_stock_at })}
           </Typography.Text>

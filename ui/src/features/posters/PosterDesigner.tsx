@@ -3,7 +3,7 @@
 // channel for a new one; a new poster becomes a saved one in place.
 import { ArrowLeftOutlined, PrinterOutlined, SaveOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App as AntApp, Button, Col, Popconfirm, Row, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, App as AntApp, Button, Col, Popconfirm, Row, Skeleton, Space, Tag } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -157,17 +157,15 @@ function Designer({ saved: savedAtOpen, channelId, communityId, initial }: { sav
         title={saved?.headline ?? t("posters.untitled")}
         titleTestId="poster-title"
         meta={
-          <>
-            <Space size={8} wrap>
-            <Typography.Link onClick={() => go({ page: "community", id: communityId })}>
-            {t("posters.forChannel", { community: saved?.community_name ?? community?.name ?? "", channel: saved?.channel_name ?? channel?.name ?? "" })}
-            </Typography.Link>
+          <Space size={8} wrap>
+            {/* A button styled as a link: reachable with Tab (an antd Link without href is not). */}
+            <Button type="link" style={{ padding: 0, height: "auto" }} onClick={() => go({ page: "community", id: communityId })}>
+              {t("posters.forChannel", { community: saved?.community_name ?? community?.name ?? "", channel: saved?.channel_name ?? channel?.name ?? "" })}
+            </Button>
             {dirty && saved && <Tag color="processing">{t("posters.unsaved")}</Tag>}
-            </Space>
-          </>
+          </Space>
         }
         actions={
-          <>
           <Space wrap>
             {saved && (
               <Popconfirm title={t("posters.archiveConfirm")} okText={t("common.archive")} cancelText={t("common.cancel")} onConfirm={() => archive.mutate(saved.id)}>
@@ -186,7 +184,6 @@ function Designer({ saved: savedAtOpen, channelId, communityId, initial }: { sav
               {t("posters.save")}
             </Button>
           </Space>
-          </>
         }
       />
       {saved?.stale && (

@@ -67,7 +67,7 @@ export function PostersPage() {
         description={t("posters.subtitle")}
         actions={
           <>
-          {newButton}
+            {newButton}
           </>
         }
       />

@@ -73,11 +73,11 @@ export function ReminderCentrePage() {
       description={t("reminders.subtitle")}
       actions={
         <>
-        {c && !pausedUntil && (
-          <Button icon={<PauseCircleOutlined />} loading={pause.isPending} onClick={() => pause.mutate(PAUSE_MINUTES)} data-testid="reminders-pause">
-            {t("reminders.pause")}
-          </Button>
-        )}
+          {c && !pausedUntil && (
+            <Button icon={<PauseCircleOutlined />} loading={pause.isPending} onClick={() => pause.mutate(PAUSE_MINUTES)} data-testid="reminders-pause">
+              {t("reminders.pause")}
+            </Button>
+          )}
         </>
       }
     />

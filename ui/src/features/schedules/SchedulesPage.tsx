@@ -185,7 +185,6 @@ export function SchedulesPage() {
         title={t("schedules.title")}
         description={t("schedules.subtitle")}
         actions={
-          <>
           <Space size={12} wrap>
             <Tooltip title={t("schedules.exportHint")}>
               <Button
@@ -202,7 +201,6 @@ export function SchedulesPage() {
               {t("schedules.add")}
             </Button>
           </Space>
-          </>
         }
       />
       {schedules.isError ? (

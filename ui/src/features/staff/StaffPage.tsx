@@ -91,7 +91,6 @@ export function StaffPage() {
         title={t("staff.title")}
         description={t("staff.subtitle")}
         actions={
-          <>
           <Space size={16} wrap>
             <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
               <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="staff-show-archived" />
@@ -101,7 +100,6 @@ export function StaffPage() {
               {t("staff.add")}
             </Button>
           </Space>
-          </>
         }
       />
       <Card styles={{ body: { padding: 0 } }}>

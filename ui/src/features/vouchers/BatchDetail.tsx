@@ -128,7 +128,6 @@ export function BatchDetail({ id }: { id: number }) {
           </div>
         }
         actions={
-          <>
           <Space wrap>
             <Tooltip title={t("vouchers.detail.savePdfHint")}>
               <Button type="primary" icon={<FilePdfOutlined />} loading={savePdf.isPending} disabled={busy && !savePdf.isPending} onClick={() => savePdf.mutate()} data-testid="batch-save-pdf">
@@ -147,7 +146,6 @@ export function BatchDetail({ id }: { id: number }) {
               </Button>
             )}
           </Space>
-          </>
         }
       />
       {b.voided_at && (

@@ -74,14 +74,12 @@ export function VouchersPage() {
         title={t("vouchers.title")}
         description={t("vouchers.subtitle")}
         actions={
-          <>
           <Space size={12} wrap>
             <Button size="large" icon={<ScanOutlined />} onClick={() => go({ page: "counter" })} data-testid="voucher-open-counter">
               {t("vouchers.openCounter")}
             </Button>
             {issueButton("voucher-issue")}
           </Space>
-          </>
         }
       />
       {batches.isError ? (
