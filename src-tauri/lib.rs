@@ -61,7 +61,8 @@ pub fn run() {
             let lang = system::language();
             let state = AppState::open(db_path(app), lang);
             let shop_lang = state_language(&state, lang);
-            state.warm_fonts();
+            // The fonts are warmed once the first screen is painted (`ui_painted`):
+            // scanning them beside WebKit's start would slow the first paint.
             app.manage(state);
             title::apply(app.handle(), shop_lang);
             let in_tray = reminders::tray::create(app.handle());

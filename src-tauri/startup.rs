@@ -9,6 +9,17 @@ use std::time::Instant;
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
 static REPORTED: AtomicBool = AtomicBool::new(false);
+static SCRIPT_REPORTED: AtomicBool = AtomicBool::new(false);
+
+/// Logs, once, when the UI's script first called in (its main chunk parsed and
+/// running): with `ui_ready`, it splits start-up into the window and the page.
+pub fn ui_script_running() {
+    if let Some(start) = STARTED.get() {
+        if !SCRIPT_REPORTED.swap(true, Ordering::Relaxed) {
+            log::info!("startup: UI script running {} ms after launch", start.elapsed().as_millis());
+        }
+    }
+}
 
 pub fn mark_start() {
     STARTED.get_or_init(Instant::now);

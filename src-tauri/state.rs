@@ -64,6 +64,9 @@ impl AppState {
     /// Reads the system's fonts in the background, so the first poster preview
     /// does not wait for it.
     pub fn warm_fonts(&self) {
+        if self.fonts.get().is_some() {
+            return;
+        }
         let fonts = Arc::clone(&self.fonts);
         std::thread::spawn(move || {
             fonts.get_or_init(shopcircle_print::Fonts::system);

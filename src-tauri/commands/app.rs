@@ -25,12 +25,14 @@ pub struct AppInfo {
 /// The UI's first screen has been painted (the welcome, or a page in the frame):
 /// logs the start-up time once.
 #[tauri::command]
-pub fn ui_painted() {
+pub fn ui_painted(state: State<'_, AppState>) {
     crate::startup::ui_ready();
+    state.warm_fonts();
 }
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
+    crate::startup::ui_script_running();
     let shop = state.run(|conn| shop::get(conn)).await?;
     Ok(AppInfo {
         shop,

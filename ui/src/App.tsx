@@ -1,6 +1,6 @@
 // Providers (query cache, antd theme and locale, language) and the choice between
 // the welcome screen and the main layout.
-import { lazy, Suspense, useCallback, useLayoutEffect, useState } from "react";
+import { Suspense, useCallback, useLayoutEffect, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
@@ -11,10 +11,11 @@ import { SetLangContext } from "./lang";
 import { Painted } from "./components/Painted";
 import { useAppInfo } from "./queries";
 import { theme } from "./theme";
-// The welcome (first run only) and the frame load apart: a shop's every start
-// skips the welcome's code, and a first run skips the frame's.
-const Welcome = lazy(() => import("./features/welcome/Welcome").then((m) => ({ default: m.Welcome })));
-const AppLayout = lazy(() => import("./features/layout/AppLayout").then((m) => ({ default: m.AppLayout })));
+// The first screen (the welcome, or the frame with the communities page) is in
+// the main chunk: measured with scripts/measure-startup.sh, loading it as
+// chunks of its own painted later (a chain of module fetches), not sooner.
+import { Welcome } from "./features/welcome/Welcome";
+import { AppLayout } from "./features/layout/AppLayout";
 
 export function makeQueryClient() {
   return new QueryClient({

@@ -12,13 +12,14 @@ import { Painted } from "../../components/Painted";
 import { NavContext, type Route } from "../../nav";
 import { useReminderEvents, useMissedCount } from "../reminders/events";
 
-// Each page is its own chunk, loaded when first opened: the window paints
-// after parsing the frame and the first page, not all of them.
+// Every other page is its own chunk, loaded when first opened: the first paint
+// waits for the frame and the first page, not for all of them.
 const CalendarPage = lazy(() => import("../calendar/CalendarPage").then((m) => ({ default: m.CalendarPage })));
 const SchedulesPage = lazy(() => import("../schedules/SchedulesPage").then((m) => ({ default: m.SchedulesPage })));
 const ContentPage = lazy(() => import("../content/ContentPage").then((m) => ({ default: m.ContentPage })));
 const ReminderCentrePage = lazy(() => import("../reminders/ReminderCentrePage").then((m) => ({ default: m.ReminderCentrePage })));
-const CommunitiesPage = lazy(() => import("../communities/CommunitiesPage").then((m) => ({ default: m.CommunitiesPage })));
+// The page every start opens on comes with the frame (see App.tsx).
+import { CommunitiesPage } from "../communities/CommunitiesPage";
 const CommunityDetail = lazy(() => import("../communities/CommunityDetail").then((m) => ({ default: m.CommunityDetail })));
 const PosterDesigner = lazy(() => import("../posters/PosterDesigner").then((m) => ({ default: m.PosterDesigner })));
 const PostersPage = lazy(() => import("../posters/PostersPage").then((m) => ({ default: m.PostersPage })));
