@@ -22,7 +22,10 @@ impl<R: Runtime> Notifier for Desktop<R> {
         // Waiting for a click blocks, so each notification has its own thread.
         std::thread::spawn(move || {
             let mut n = Notification::new();
-            n.appname("ShopCircle").summary(&notice.title).body(&notice.body).action("default", "Open");
+            n.appname("ShopCircle")
+                .summary(&notice.title)
+                .body(&notice.body)
+                .action("default", &notice.action);
             // Windows names a toast's sender by the app's registered id.
             #[cfg(target_os = "windows")]
             n.app_id(&app.config().identifier);

@@ -96,6 +96,8 @@ async function everyPage(lang) {
     await openArea(key);
     for (const [w, h] of SIZES) {
       await s.resize(w, h);
+      // The menu folds to icons below 992 px and its selection fades: shoot the settled page.
+      await still();
       await s.screenshot(join(SHOTS, `${lang}-${key}-${w}x${h}.png`));
     }
     await s.resize(1200, 800);

@@ -34,7 +34,7 @@ const content: Pick<Resources, "content" | "reminders"> = {
     emptyWeek: "这周还没有安排内容",
     emptyWeekHint: "选一个入门话题填到第一个空着的日子，再按你的店改一改。",
     ideas: "入门话题",
-    ideasHint: "点一下话题即可填入标题和文案。花括号里的词（如 {tea}）需要换成你自己的内容。",
+    ideasHint: "点一下话题即可填入标题和文案。花括号里的词（如 {茶名}）需要换成你自己的内容。",
     ideasNone: "这个社群暂时没有入门话题。",
     form: {
       newTitle: "新话题",

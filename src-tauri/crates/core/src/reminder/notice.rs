@@ -17,6 +17,12 @@ pub struct Notice {
     pub body: String,
     /// Where clicking it goes (see `Reminder::route`).
     pub route: String,
+    /// The label of its button, in the shop's language.
+    pub action: String,
+}
+
+fn open_label(lang: Lang) -> String {
+    if lang == Lang::En { "Open" } else { "打开" }.to_owned()
 }
 
 fn local(t: Option<DateTime<Utc>>, zone: Tz, format: &str) -> String {
@@ -54,7 +60,7 @@ fn one(r: &Reminder, zone: Tz, lang: Lang) -> Notice {
         (_, Lang::ZhCn) if r.body.is_empty() => "打开 ShopCircle 查看详情。".into(),
         _ => r.body.chars().take(180).collect(),
     };
-    Notice { title, body, route: r.route.clone() }
+    Notice { title, body, route: r.route.clone(), action: open_label(lang) }
 }
 
 /// The notifications for one delivery; none while the owner paused them.
@@ -75,7 +81,7 @@ pub fn notices(delivery: &Delivery, zone: Tz, lang: Lang) -> Vec<Notice> {
                 (format!("错过了 {n} 条提醒"), "ShopCircle 关闭或电脑休眠期间的提醒，点开查看。".into())
             }
         };
-        out.push(Notice { title, body, route: "reminders".into() });
+        out.push(Notice { title, body, route: "reminders".into(), action: open_label(lang) });
     }
     if delivery.fresh.len() > SHOW_ONE_BY_ONE {
         let n = delivery.fresh.len();
@@ -84,7 +90,12 @@ pub fn notices(delivery: &Delivery, zone: Tz, lang: Lang) -> Vec<Notice> {
             Lang::En => format!("{n} reminders now"),
             Lang::ZhCn => format!("现在有 {n} 条提醒"),
         };
-        out.push(Notice { title, body: titles.join(" · "), route: "reminders".into() });
+        out.push(Notice {
+            title,
+            body: titles.join(" · "),
+            route: "reminders".into(),
+            action: open_label(lang),
+        });
     } else {
         out.extend(delivery.fresh.iter().map(|r| one(r, zone, lang)));
     }
