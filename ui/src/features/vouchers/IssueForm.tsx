@@ -10,6 +10,7 @@ import type { BatchInput } from "../../bindings/BatchInput";
 import type { Benefit } from "../../bindings/Benefit";
 import type { BenefitInput } from "../../bindings/BenefitInput";
 import type { Gift } from "../../bindings/Gift";
+import type { Rule } from "antd/es/form";
 import { LIMITS } from "../../bindings/limits";
 import { NumberInput } from "../../components/NumberInput";
 import { lengthRule, limited } from "../../components/textLimit";
@@ -106,6 +107,18 @@ function useDefaultName(v: Partial<Values>, gifts: Gift[]): string {
     b = { kind: "percent_off", percent: readNumber(v.percent)! };
   }
   return b ? benefitText(t, b) : t("vouchers.form.namePlaceholder");
+}
+
+/**
+ * "Pick one" for a select. A validator, not `required`: with `required` antd
+ * puts aria-required on the select's wrapper, where ARIA does not allow it.
+ */
+function chosen(message: string): Rule {
+  return {
+    validator: async (_, value: unknown) => {
+      if (value === undefined || value === null) throw new Error(message);
+    },
+  };
 }
 
 /** Money off or a minimum spend: at least one fen. */
@@ -222,9 +235,7 @@ export function IssueForm({ open, onClose }: Props) {
                 <Form.Item
                   name="giftId"
                   label={t("vouchers.form.gift")}
-                  // A validator, not `required`: antd would put aria-required on the
-                  // select's wrapper, where ARIA does not allow it.
-                  rules={[{ validator: async (_, v) => { if (v === undefined || v === null) throw new Error(t("vouchers.form.giftRequired")); } }]}
+                  rules={[chosen(t("vouchers.form.giftRequired"))]}
                 >
                   <Select
                     data-testid="voucher-gift"
