@@ -93,7 +93,7 @@ fn a_mistyped_database_path_is_named_and_nothing_is_made() {
     {
         let out = cli(&db).args(args).assert().code(1);
         let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-        assert!(err.contains("no ShopCircle database at") && err.contains("tpyo"), "{args:?}: {err}");
+        assert!(err.contains("No ShopCircle database at") && err.contains("tpyo"), "{args:?}: {err}");
     }
     assert!(!dir.path().join("tpyo").exists(), "no folder made");
     // Nor by a first community that is refused, nor by vouchers (they would

@@ -146,7 +146,7 @@ fn no_codes_or_a_malformed_one_is_refused_before_anything_is_drawn() {
     let face = chinese_face();
     assert_eq!(voucher_sheet_pdf(&face, &[], &fonts).err(), Some(Error::NoVouchers));
     assert_eq!(Error::NoVouchers.message_zh(), "没有可打印的券");
-    assert_eq!(Error::NoVouchers.to_string(), "no vouchers to print");
+    assert_eq!(Error::NoVouchers.to_string(), "No vouchers to print");
     for bad in [
         "",
         "K7QM-3XPA-9D2F-ABCD",
