@@ -59,6 +59,14 @@ async function noFieldErrors(where) {
   assert.deepEqual(errors, [], `${where}: the sample's values are valid in their editor`);
 }
 
+/** Clicks the i-th match of `css`, retrying while a closing dialog's mask still covers it. */
+async function clickNth(css, i = 0) {
+  await s.waitFor(`a click on ${css} #${i + 1}`, async () => {
+    await (await s.findAll(css))[i].click();
+    return true;
+  });
+}
+
 async function settle() {
   // Wait for queries to land: no spinner and no skeleton on the page.
   await s.waitFor('the page to settle', async () =>
@@ -108,7 +116,7 @@ async function everyPage(lang) {
   const communities = lang === 'en' ? 3 : 1;
   for (let i = 0; i < communities; i += 1) {
     await openArea('communities');
-    await (await s.findAll('[data-testid^="community-card-"]'))[i].click();
+    await clickNth('[data-testid^="community-card-"]', i);
     await settle();
     if (i === 0) {
       await check(`${lang} community detail`);
@@ -125,7 +133,7 @@ async function everyPage(lang) {
   // is opened in its editor then; in the second language, the designer's words.
   for (let i = 0; i < (lang === 'en' ? posters.length : 1); i += 1) {
     await openArea('posters');
-    await (await s.findAll('[data-testid^="poster-card-"]'))[i].click();
+    await clickNth('[data-testid^="poster-card-"]', i);
     await s.byTestId('poster-preview');
     await settle();
     await noFieldErrors(`${lang} poster ${i + 1}`);
@@ -141,15 +149,15 @@ async function everyPage(lang) {
     const count = lang === 'en' ? (await s.findAll(css)).length : 1;
     assert.ok(count > 0, `the sample has ${name}`);
     for (let i = 0; i < count; i += 1) {
-      await dialog(`${lang} ${name} ${i + 1}`, async () => (await s.findAll(css))[i].click(), i === 0);
+      await dialog(`${lang} ${name} ${i + 1}`, () => clickNth(css, i), i === 0);
     }
   };
   await each('gifts', '[data-testid^="gift-edit-"]', 'gift editor');
   await dialog(`${lang} new gift`, () => s.clickTestId('gift-add'));
-  await dialog(`${lang} stock dialog`, async () => (await s.find('[data-testid^="gift-stock-"]:not([data-testid="gift-stock-count"])')).click());
+  await dialog(`${lang} stock dialog`, () => clickNth('[data-testid^="gift-stock-"]'));
   await openArea('vouchers');
   await dialog(`${lang} issue vouchers`, () => s.clickTestId('voucher-issue'));
-  await (await s.find('[data-testid^="batch-open-"]')).click();
+  await clickNth('[data-testid^="batch-open-"]');
   await s.byTestId('batch-title');
   await settle();
   await check(`${lang} voucher batch`);
