@@ -1,7 +1,7 @@
 // Home: the shop's communities as cards, a New button and the archived toggle.
 import { PlusOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Empty, Skeleton, Space, Switch, Typography } from "antd";
+import { App as AntApp, Button, Empty, Skeleton, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { showError, toMessage } from "../../errors";
@@ -13,6 +13,7 @@ import { useCommunities, useInvalidateCommunity } from "./queries";
 import { ExpiryWatch } from "../drainage/ExpiryWatch";
 import { LowStockWatch } from "../gifts/LowStockWatch";
 import { PageHeader } from "../../components/PageHeader";
+import { ShowArchived } from "../../components/ShowArchived";
 
 export function CommunitiesPage() {
   const { t } = useTranslation();
@@ -39,10 +40,7 @@ export function CommunitiesPage() {
         description={t("communities.subtitle")}
         actions={
           <Space size={16} wrap>
-            <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
-              <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="show-archived" />
-              <span>{t("communities.showArchived")}</span>
-            </label>
+            <ShowArchived checked={showArchived} onChange={setShowArchived} label={t("communities.showArchived")} testId="show-archived" />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="community-new">
               {t("communities.new")}
             </Button>

@@ -2,7 +2,7 @@
 // left, and the ways stock changes (restock, count, and redemptions at the counter).
 import { EditOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UndoOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography } from "antd";
+import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Gift } from "../../bindings/Gift";
@@ -14,6 +14,7 @@ import { GIFT_KIND_COLOR, useGifts, useInvalidateGifts } from "./queries";
 import { StockDialog } from "./StockDialog";
 import { StockHistory } from "./StockHistory";
 import { PageHeader } from "../../components/PageHeader";
+import { ShowArchived } from "../../components/ShowArchived";
 
 export function StockTag({ gift }: { gift: Gift }) {
   const { t } = useTranslation();
@@ -127,10 +128,7 @@ export function GiftsPage() {
         description={t("gifts.subtitle")}
         actions={
           <Space size={16} wrap>
-            <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
-              <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="gift-show-archived" />
-              <span>{t("gifts.showArchived")}</span>
-            </label>
+            <ShowArchived checked={showArchived} onChange={setShowArchived} label={t("gifts.showArchived")} testId="gift-show-archived" />
             {addButton}
           </Space>
         }

@@ -1,7 +1,7 @@
 // Staff accounts: who adds customers, which communities they run, and whether the nickname carries the brand.
 import { PlusOutlined, WarningFilled } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography } from "antd";
+import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Staff } from "../../bindings/Staff";
@@ -11,6 +11,7 @@ import { keys, useShop } from "../../queries";
 import { useCommunities } from "../communities/queries";
 import { StaffForm } from "./StaffForm";
 import { PageHeader } from "../../components/PageHeader";
+import { ShowArchived } from "../../components/ShowArchived";
 
 export function StaffPage() {
   const { t } = useTranslation();
@@ -92,10 +93,7 @@ export function StaffPage() {
         description={t("staff.subtitle")}
         actions={
           <Space size={16} wrap>
-            <label style={{ display: "inline-flex", alignItems: "center", gap: 8, cursor: "pointer" }}>
-              <Switch size="small" checked={showArchived} onChange={setShowArchived} data-testid="staff-show-archived" />
-              <span>{t("staff.showArchived")}</span>
-            </label>
+            <ShowArchived checked={showArchived} onChange={setShowArchived} label={t("staff.showArchived")} testId="staff-show-archived" />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="staff-new">
               {t("staff.add")}
             </Button>
