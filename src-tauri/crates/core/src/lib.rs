@@ -11,6 +11,7 @@ mod error_code;
 pub mod gift;
 pub mod health;
 pub mod image_change;
+mod invalid_message;
 mod lang;
 pub mod limits;
 pub mod member_counts;
