@@ -36,9 +36,6 @@ fn db_path<R: Runtime>(app: &tauri::App<R>) -> PathBuf {
 /// The argument the login item starts ShopCircle with: hidden, in the tray.
 const MINIMIZED_ARG: &str = "--minimized";
 
-/// Whether the tray icon exists (and so whether closing the window hides it).
-struct InTray(bool);
-
 pub fn run() {
     startup::mark_start();
     let builder = tauri::Builder::default()
@@ -65,12 +62,23 @@ pub fn run() {
             // scanning them beside WebKit's start would slow the first paint.
             app.manage(state);
             title::apply(app.handle(), shop_lang);
-            let in_tray = reminders::tray::create(app.handle());
-            app.manage(InTray(in_tray));
-            if in_tray && std::env::args().any(|a| a == MINIMIZED_ARG) {
-                if let Some(w) = app.get_webview_window("main") {
-                    let _ = w.hide();
+            app.manage(reminders::tray::Tray::default());
+            if std::env::args().any(|a| a == MINIMIZED_ARG) {
+                if reminders::tray::ensure(app.handle()) {
+                    if let Some(w) = app.get_webview_window("main") {
+                        let _ = w.hide();
+                    }
                 }
+            } else {
+                // Otherwise the tray is made once the first screen is painted
+                // (`ui_painted`): building it takes 30–50 ms of the main thread
+                // the window needs for its first paint. Should the UI never say
+                // so, it is made a few seconds in all the same.
+                let app = app.handle().clone();
+                tauri::async_runtime::spawn(async move {
+                    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+                    reminders::tray::ensure_soon(&app);
+                });
             }
             reminders::start(app.handle());
             Ok(())
@@ -79,7 +87,7 @@ pub fn run() {
         // arrive; "Quit" in the tray's menu ends it. Without a tray, close quits.
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
-                if window.app_handle().try_state::<InTray>().is_some_and(|t| t.0) {
+                if reminders::tray::exists(window.app_handle()) {
                     api.prevent_close();
                     let _ = window.hide();
                 }

@@ -1,6 +1,7 @@
-//! Measures how long the app takes from process start until the UI says its
-//! first screen has been painted (`ui_painted`, called on the frame after the
-//! welcome or the first page rendered, its lazily loaded code included).
+//! Measures how long the app takes from process start until the window first
+//! paints (the frame's outline in index.html, before any script) and until the
+//! UI says its first screen has been painted (`ui_painted`, called on the frame
+//! after the welcome or the first page rendered, its lazily loaded code included).
 //! Logged once, so start-up time can be read off any run without a profiler.
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,11 +26,17 @@ pub fn mark_start() {
     STARTED.get_or_init(Instant::now);
 }
 
-/// Logs the time since `mark_start` the first time it is called.
-pub fn ui_ready() {
+/// Logs, the first time it is called, the time since `mark_start`, and when the
+/// page knows it, when the window first painted (`first_paint_ago_ms` before now).
+pub fn ui_ready(first_paint_ago_ms: Option<u32>) {
     if let Some(start) = STARTED.get() {
         if !REPORTED.swap(true, Ordering::Relaxed) {
-            log::info!("startup: UI ready {} ms after launch", start.elapsed().as_millis());
+            let ready = start.elapsed().as_millis();
+            if let Some(ago) = first_paint_ago_ms {
+                let first = ready.saturating_sub(u128::from(ago));
+                log::info!("startup: first paint {first} ms after launch");
+            }
+            log::info!("startup: UI ready {ready} ms after launch");
         }
     }
 }

@@ -23,10 +23,16 @@ pub struct AppInfo {
 }
 
 /// The UI's first screen has been painted (the welcome, or a page in the frame):
-/// logs the start-up time once.
+/// logs the start-up times once. `first_paint_ago_ms`: how long before this call
+/// the window first painted (index.html's outline), by the page's clock.
 #[tauri::command]
-pub fn ui_painted(state: State<'_, AppState>) {
-    crate::startup::ui_ready();
+pub fn ui_painted<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    first_paint_ago_ms: Option<u32>,
+) {
+    crate::startup::ui_ready(first_paint_ago_ms);
+    crate::reminders::tray::ensure_soon(&app);
     state.warm_fonts();
 }
 

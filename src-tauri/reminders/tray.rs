@@ -2,6 +2,8 @@
 //! so reminders still arrive. Its menu speaks the shop's language: open,
 //! today's list, pause reminders for an hour (or resume), quit.
 
+use std::sync::OnceLock;
+
 use chrono::Duration;
 use shopcircle_core::{reminder, shop, Lang};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
@@ -100,9 +102,33 @@ fn set_pause<R: Runtime>(app: &AppHandle<R>, pause: bool) {
     refresh(app);
 }
 
-/// Builds the tray icon; `false` when the desktop has no tray (then closing
-/// the window quits, rather than hiding it where nobody can find it).
-pub fn create<R: Runtime>(app: &AppHandle<R>) -> bool {
+/// Whether the tray icon was built: unset until then, `false` when the desktop
+/// has none (then closing the window quits, rather than hiding it where nobody
+/// can find it). Managed by the app only; the IPC tests have no tray.
+#[derive(Default)]
+pub struct Tray(OnceLock<bool>);
+
+/// Builds the tray icon now, once (on the main thread); whether it exists.
+pub fn ensure<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.try_state::<Tray>().is_some_and(|t| *t.0.get_or_init(|| create(app)))
+}
+
+/// Builds the tray icon on the main thread, once, when it is free.
+pub fn ensure_soon<R: Runtime>(app: &AppHandle<R>) {
+    if app.try_state::<Tray>().is_some_and(|t| t.0.get().is_none()) {
+        let handle = app.clone();
+        let _ = app.run_on_main_thread(move || {
+            ensure(&handle);
+        });
+    }
+}
+
+/// Whether the tray icon is there (so closing the window hides it instead).
+pub fn exists<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.try_state::<Tray>().is_some_and(|t| t.0.get() == Some(&true))
+}
+
+fn create<R: Runtime>(app: &AppHandle<R>) -> bool {
     let built = menu(app).and_then(|m| {
         let mut tray = TrayIconBuilder::with_id(TRAY_ID)
             .tooltip("ShopCircle")

@@ -35,6 +35,10 @@ export class Session {
     const first = await this.waitFor('the welcome or the app', async () =>
       (await this.execute(`return document.querySelector('[data-testid="app-ready"]') ? 'app'
         : document.querySelector('[data-testid="welcome-shop-name"]') ? 'welcome' : null`)), 30000);
+    // The outline index.html paints before any script runs no longer covers it.
+    if (await this.execute(`return document.getElementById('boot') !== null`)) {
+      throw new Error('the start-up outline still covers the first screen');
+    }
     if (first === 'welcome') {
       await this.clickTestId('welcome-language-en');
       await this.typeInto('welcome-shop-name', 'Leaf & Cup Tea House');

@@ -69,15 +69,20 @@ function Loading() {
 
 function Screen({ info }: { info: ReturnType<typeof useAppInfo> }) {
   const { t } = useTranslation();
-  if (info.isPending) return <Loading />;
+  // A local read of a few milliseconds: the frame's outline from index.html
+  // stays on the glass meanwhile (a spinner would only flash).
+  if (info.isPending) return null;
   if (info.isError) {
     return (
-      <Result
+      <>
+        <Painted />
+        <Result
         status="error"
         title={t("app.loadFailed")}
         subTitle={toErrorPayload(info.error).message}
-        extra={<Button onClick={() => info.refetch()}>{t("app.retry")}</Button>}
-      />
+          extra={<Button onClick={() => info.refetch()}>{t("app.retry")}</Button>}
+        />
+      </>
     );
   }
   return (

@@ -65,7 +65,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const ipc = {
   appInfo: () => call<AppInfo>("app_info"),
-  uiPainted: () => call<null>("ui_painted"),
+  uiPainted: (firstPaintAgoMs: number | null) => call<null>("ui_painted", { firstPaintAgoMs }),
   setUpShop: (input: ShopInput) => call<Shop>("set_up_shop", { input }),
   createSampleShop: (language: Lang, timeZone: string) =>
     call<Shop>("create_sample_shop", { language, timeZone }),
