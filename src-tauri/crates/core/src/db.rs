@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_poster_output_reason.sql"),
     include_str!("../migrations/0005_gifts_and_vouchers.sql"),
     include_str!("../migrations/0006_schedules_and_reminders.sql"),
+    include_str!("../migrations/0007_products.sql"),
 ];
 
 #[cfg(test)]

@@ -14,12 +14,11 @@ use ts_rs::TS;
 use crate::image_change::ImageChange;
 use crate::schedule::{parse_day, parse_time, rule::local_instant};
 use crate::validate::{optional_lines, required, unknown};
-use crate::{shop, Error, Field, Problem, Result};
+use crate::{shop, Error, Field, Result};
 
 pub const TOPIC_MAX: usize = 60;
 pub const BODY_MAX: usize = 2_000;
-/// A phone photo fits; a poster-sized scan belongs in a file, not the database.
-pub const IMAGE_MAX_BYTES: usize = 5 * 1024 * 1024;
+pub use crate::image_change::IMAGE_MAX_BYTES;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -174,7 +173,7 @@ pub(crate) fn insert(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let v = validate(tx, input)?;
-    let image = checked_image(image)?;
+    let image = image.checked_picture()?;
     tx.execute(
         "INSERT INTO content_item (community_id, day, time, due_at, topic, body, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
@@ -195,7 +194,7 @@ pub fn update(
 ) -> Result<ContentItem> {
     get(conn, id)?;
     let v = validate(conn, input)?;
-    let image = checked_image(image)?;
+    let image = image.checked_picture()?;
     let tx = conn.unchecked_transaction()?;
     tx.execute(
         "UPDATE content_item SET community_id = ?1, day = ?2, time = ?3, due_at = ?4, topic = ?5, body = ?6,
@@ -224,39 +223,7 @@ pub fn set_posted(conn: &Connection, id: i64, posted: bool, now: DateTime<Utc>) 
     get(conn, id)
 }
 
-/// The image's type from its first bytes; only PNG and JPEG are taken.
-fn image_type(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else {
-        None
-    }
-}
-
-/// An image change checked: `None` keeps the image; `Some(None)` removes it;
-/// `Some(Some((bytes, type)))` sets a PNG or JPEG of at most 5 MB.
-type CheckedImage<'a> = Option<Option<(&'a [u8], &'static str)>>;
-
-fn checked_image(image: &ImageChange) -> Result<CheckedImage<'_>> {
-    Ok(match image {
-        ImageChange::Keep => None,
-        ImageChange::Remove => Some(None),
-        ImageChange::Set(b) if b.len() > IMAGE_MAX_BYTES => {
-            return Err(Error::invalid(
-                Field::Image,
-                Problem::TooLarge { max_mb: IMAGE_MAX_BYTES / 1024 / 1024 },
-            ));
-        }
-        ImageChange::Set(b) => {
-            let kind = image_type(b).ok_or_else(|| unknown(Field::Image, "not a PNG or JPEG image"))?;
-            Some(Some((b.as_slice(), kind)))
-        }
-    })
-}
-
-fn store_image(conn: &Connection, id: i64, image: CheckedImage<'_>) -> Result<()> {
+fn store_image(conn: &Connection, id: i64, image: crate::image_change::CheckedImage<'_>) -> Result<()> {
     if let Some(image) = image {
         let (bytes, kind) = image.unzip();
         conn.execute(

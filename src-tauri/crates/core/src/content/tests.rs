@@ -1,6 +1,7 @@
 use super::*;
 use crate::schedule::tests::shop_with_group;
 use crate::testing::now;
+use crate::Problem;
 
 fn tea_topic(community_id: i64) -> ContentInput {
     ContentInput {
