@@ -9,6 +9,7 @@ mod files;
 mod gifts;
 mod members;
 mod posters;
+mod products;
 mod reminders;
 mod schedules;
 mod staff;
@@ -59,6 +60,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         gifts::change_gift_stock,
         gifts::set_gift_archived,
         gifts::gift_moves,
+        products::list_products,
+        products::create_product,
+        products::update_product,
+        products::set_product_archived,
+        products::product_prices,
+        products::product_photo,
         vouchers::list_batches,
         vouchers::get_batch,
         vouchers::issue_batch,

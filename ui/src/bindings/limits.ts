@@ -18,6 +18,9 @@ export const LIMITS = {
   "packaging": 200,
   "percentOffMax": 99,
   "posterLine": 80,
+  "productMoneyMaxFen": 100000000,
+  "productName": 40,
+  "productStockMax": 1000000,
   "reason": 200,
   "rule": 200,
   "rules": 30,
@@ -30,5 +33,6 @@ export const LIMITS = {
   "stockMax": 1000000,
   "stockNote": 200,
   "topic": 60,
+  "unit": 12,
   "voucherCountMax": 100000
 } as const;

@@ -8,6 +8,7 @@ pub mod content;
 mod error;
 pub mod files;
 pub mod posters;
+pub mod products;
 pub mod qr;
 pub mod upload;
 pub mod vouchers;

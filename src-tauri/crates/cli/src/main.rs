@@ -5,6 +5,7 @@ mod community_cmd;
 mod error;
 mod gift_cmd;
 mod poster_cmd;
+mod product_cmd;
 mod qr_cmd;
 mod schedule_cmd;
 mod voucher_cmd;
@@ -53,6 +54,9 @@ enum Command {
     /// The gift catalogue
     #[command(subcommand)]
     Gift(gift_cmd::GiftCommand),
+    /// The products the shop sells, with their price history
+    #[command(subcommand)]
+    Product(product_cmd::ProductCommand),
     /// Issue, redeem, print and report vouchers
     #[command(subcommand)]
     Voucher(voucher_cmd::VoucherCommand),
@@ -116,6 +120,7 @@ fn main() -> ExitCode {
         Command::Qr(cmd) => qr_cmd::run(&mut conn, cmd, lang, now).map(ok),
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Product(cmd) => product_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang, now),
         Command::Schedule(cmd) => schedule_cmd::run(&mut conn, cmd, now).map(ok),
     };

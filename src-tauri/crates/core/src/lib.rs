@@ -16,6 +16,7 @@ mod invalid_message;
 mod lang;
 pub mod limits;
 pub mod member_counts;
+pub mod money;
 pub mod paths;
 pub mod poster;
 pub mod product;

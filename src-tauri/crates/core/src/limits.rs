@@ -4,7 +4,9 @@
 
 use serde_json::{json, Value};
 
-use crate::{channel, community, content, gift, member_counts, poster, schedule, shop, staff, voucher};
+use crate::{
+    channel, community, content, gift, member_counts, poster, product, schedule, shop, staff, voucher,
+};
 
 /// Text limits count characters (code points), as `validate` does.
 pub fn all() -> Value {
@@ -27,6 +29,10 @@ pub fn all() -> Value {
         "moneyMaxFen": gift::MONEY_MAX,
         "stockMax": gift::STOCK_MAX,
         "stockNote": gift::STOCK_NOTE_MAX,
+        "productName": product::NAME_MAX,
+        "unit": product::UNIT_MAX,
+        "productMoneyMaxFen": product::MONEY_MAX,
+        "productStockMax": product::STOCK_MAX,
         "batchName": voucher::NAME_MAX,
         "voucherCountMax": voucher::COUNT_MAX,
         "percentOffMax": voucher::PERCENT_OFF_MAX,

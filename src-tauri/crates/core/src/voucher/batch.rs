@@ -8,6 +8,7 @@ use super::code::{self, VoucherKey};
 use super::key;
 use super::model::{Batch, BatchInput, BatchStats, Benefit, BenefitInput, VoucherRow};
 use crate::gift::MONEY_MAX;
+use crate::money::yuan;
 use crate::shop::today;
 use crate::validate::{in_range, optional, unknown};
 use crate::{gift, shop, Error, Field, Lang, Problem, Result};
@@ -180,15 +181,6 @@ fn describe(conn: &Connection, benefit: &BenefitInput) -> Result<String> {
         (BenefitInput::PercentOff { percent }, Lang::En) => format!("{percent}% off"),
         (BenefitInput::PercentOff { percent }, Lang::ZhCn) => format!("{} 折", zhe(*percent)),
     })
-}
-
-/// 1250 fen as "12.50", 1000 as "10".
-pub fn yuan(cents: i64) -> String {
-    if cents % 100 == 0 {
-        format!("{}", cents / 100)
-    } else {
-        format!("{}.{:02}", cents / 100, (cents % 100).abs())
-    }
 }
 
 /// A percentage off as Chinese shops say it: 10% off is "9", 15% off is "8.5".

@@ -2,8 +2,9 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::batch::{yuan, zhe};
+use super::batch::zhe;
 use super::model::{Batch, Benefit, Redemption};
+use crate::money::yuan;
 use crate::{shop, Lang, Result};
 
 /// The words printed on every voucher of a batch.

@@ -12,7 +12,7 @@ pub(crate) mod redeem;
 pub use crate::voucher_code as code;
 pub use crate::voucher_code::key;
 pub use batch::{
-    codes, csv, first_code, get, issue, list, printable_codes, void, vouchers, yuan, zhe, COUNT_MAX,
+    codes, csv, first_code, get, issue, list, printable_codes, void, vouchers, zhe, COUNT_MAX,
     HOLDER_NAME_MAX, HOLDER_PHONE_MAX, NAME_MAX, PERCENT_OFF_MAX, REASON_MAX,
 };
 pub use events::{events, EVENTS_SHOWN};
