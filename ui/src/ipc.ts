@@ -31,6 +31,9 @@ import type { RedeemInput } from "./bindings/RedeemInput";
 import type { Redemption } from "./bindings/Redemption";
 import type { StockChange } from "./bindings/StockChange";
 import type { StockMove } from "./bindings/StockMove";
+import type { PriceChange } from "./bindings/PriceChange";
+import type { Product } from "./bindings/Product";
+import type { ProductInput } from "./bindings/ProductInput";
 import type { Undone } from "./bindings/Undone";
 import type { VoucherInfo } from "./bindings/VoucherInfo";
 import type { VoucherPreview } from "./bindings/VoucherPreview";
@@ -130,6 +133,15 @@ export const ipc = {
   setGiftArchived: (id: number, archived: boolean) => call<Gift>("set_gift_archived", { id, archived }),
   /** Newest first. */
   giftMoves: (id: number) => call<StockMove[]>("gift_moves", { id }),
+  listProducts: (includeArchived: boolean) => call<Product[]>("list_products", { includeArchived }),
+  /** `photo`: a PNG or JPEG as base64, saved with the product. */
+  createProduct: (input: ProductInput, photo: string | null) => call<Product>("create_product", { input, photo }),
+  /** `photo` replaces the photo; `removePhoto` drops it; neither keeps it. */
+  updateProduct: (id: number, input: ProductInput, photo: string | null, removePhoto: boolean) =>
+    call<Product>("update_product", { id, input, photo, removePhoto }),
+  setProductArchived: (id: number, archived: boolean) => call<Product>("set_product_archived", { id, archived }),
+  productPrices: (id: number) => call<PriceChange[]>("product_prices", { id }),
+  productPhoto: (id: number) => call<string | null>("product_photo", { id }),
 
   listBatches: () => call<Batch[]>("list_batches"),
   getBatch: (id: number) => call<Batch>("get_batch", { id }),

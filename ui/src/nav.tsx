@@ -8,6 +8,7 @@ export type Route =
   /** The poster designer: an existing poster, or a new one for a channel. */
   | { page: "poster"; id: number }
   | { page: "poster"; channelId: number; communityId: number }
+  | { page: "products" }
   | { page: "gifts" }
   | { page: "vouchers" }
   /** One voucher batch: its figures, the card, the files and every voucher. */

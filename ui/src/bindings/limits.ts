@@ -17,6 +17,7 @@ export const LIMITS = {
   "moneyMaxFen": 100000000,
   "packaging": 200,
   "percentOffMax": 99,
+  "pictureMaxBytes": 5242880,
   "posterLine": 80,
   "productMoneyMaxFen": 100000000,
   "productName": 40,

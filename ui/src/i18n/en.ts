@@ -2,6 +2,7 @@
 import vouchers from "./en-vouchers";
 import calendar from "./en-calendar";
 import content from "./en-content";
+import products from "./en-products";
 
 const en = {
   app: {
@@ -10,6 +11,17 @@ const en = {
     loadFailed: "ShopCircle could not start",
     retry: "Try again",
   },
+  picture: {
+    hint: "Optional. PNG or JPEG, up to {{max}} MB.",
+    pick: "Choose image",
+    change: "Change image",
+    remove: "Remove image",
+    keep: "Keep the image",
+    new: "New image: {{name}}",
+    willGo: "The image will be removed when you save.",
+    type: "Only PNG or JPEG images can be attached.",
+    tooLarge: "This image is {{size}} MB; the limit is {{max}} MB.",
+  },
   nav: {
     reminders: "Reminders",
     calendar: "Calendar",
@@ -17,6 +29,7 @@ const en = {
     content: "Content",
     communities: "Communities",
     posters: "Posters",
+    products: "Products",
     gifts: "Gifts",
     vouchers: "Vouchers",
     counter: "Counter",
@@ -49,6 +62,7 @@ const en = {
     whole: "Enter a whole number",
     tooManyDecimals: "At most two decimal places (fen)",
     range: "Enter a number from {{min}} to {{max}}",
+    required: "Please fill this in",
     tooLong: "At most {{max}} characters (now {{count}})",
   },
   lang: {
@@ -321,6 +335,7 @@ const en = {
   ...vouchers,
   ...calendar,
   ...content,
+  ...products,
   health: {
     title: "Health check",
     score: "Score",

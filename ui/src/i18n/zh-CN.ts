@@ -3,6 +3,7 @@ import type { Resources } from "./en";
 import vouchers from "./zh-CN-vouchers";
 import calendar from "./zh-CN-calendar";
 import content from "./zh-CN-content";
+import products from "./zh-CN-products";
 
 const zhCN: Resources = {
   app: {
@@ -11,6 +12,17 @@ const zhCN: Resources = {
     loadFailed: "ShopCircle 无法启动",
     retry: "重试",
   },
+  picture: {
+    hint: "可不填。PNG 或 JPEG，不超过 {{max}} MB。",
+    pick: "选择图片",
+    change: "更换图片",
+    remove: "移除图片",
+    keep: "保留图片",
+    new: "新图片：{{name}}",
+    willGo: "保存后将移除这张图片。",
+    type: "只能添加 PNG 或 JPEG 图片。",
+    tooLarge: "这张图片有 {{size}} MB，上限是 {{max}} MB。",
+  },
   nav: {
     reminders: "提醒",
     calendar: "日历",
@@ -18,6 +30,7 @@ const zhCN: Resources = {
     content: "内容日历",
     communities: "社群",
     posters: "海报",
+    products: "商品",
     gifts: "礼品",
     vouchers: "券",
     counter: "核销台",
@@ -50,6 +63,7 @@ const zhCN: Resources = {
     whole: "请输入整数",
     tooManyDecimals: "最多两位小数（到分）",
     range: "请输入 {{min}} 到 {{max}} 之间的数",
+    required: "请填写",
     tooLong: "最多 {{max}} 个字（现在 {{count}} 个）",
   },
   lang: {
@@ -321,6 +335,7 @@ const zhCN: Resources = {
   ...vouchers,
   ...calendar,
   ...content,
+  ...products,
   health: {
     title: "健康检查",
     score: "得分",

@@ -32,6 +32,7 @@ import type { StockChange } from "../bindings/StockChange";
 import type { StockMove } from "../bindings/StockMove";
 import type { VoucherInfo } from "../bindings/VoucherInfo";
 import { scheduleHandlers, scheduleState, type ScheduleState } from "./backend-schedules";
+import { productHandlers, productState, type ProductState } from "./backend-products";
 
 export const T0 = "2025-01-01T00:00:00Z";
 
@@ -164,6 +165,8 @@ type State = {
   events: (VoucherEvent & { batchId: number })[];
   /** Schedules, content items, the reminder centre, autostart. */
   rhythm: ScheduleState;
+  /** Products, their price histories and photos. */
+  catalogue: ProductState;
 };
 
 type Override = (args: Record<string, unknown>) => unknown;
@@ -173,7 +176,9 @@ function voucherOf(batchId: number, serial: number): FakeVoucher {
 }
 
 /** Installs the fake backend; `overrides` replace single commands (throw to reject). */
-export function fakeBackend(init: Partial<Omit<State, "rhythm">> & { rhythm?: Partial<ScheduleState> } = {}, overrides: Record<string, Override> = {}) {
+export function fakeBackend(
+  init: Partial<Omit<State, "rhythm" | "catalogue">> & { rhythm?: Partial<ScheduleState>; catalogue?: Partial<ProductState> } = {},
+  overrides: Record<string, Override> = {}) {
   const state: State = {
     info: { shop: shop(), system_time_zone: "Asia/Shanghai", system_language: "en", data_path: "/home/me/.local/share/shopcircle.db", version: "0.1.0" },
     communities: [community()],
@@ -191,6 +196,7 @@ export function fakeBackend(init: Partial<Omit<State, "rhythm">> & { rhythm?: Pa
     events: [],
     ...init,
     rhythm: scheduleState(init.rhythm),
+    catalogue: productState(init.catalogue),
   };
   // Batches given without vouchers get theirs, numbered from their id.
   let serial = 1;
@@ -456,6 +462,7 @@ export function fakeBackend(init: Partial<Omit<State, "rhythm">> & { rhythm?: Pa
     save_voucher_image: (a) => `/home/me/${a.code as string}.png`,
     export_batch_csv: (a) => `/home/me/${findBatch(a.id).name}.csv`,
     ...scheduleHandlers(state.rhythm, () => nextId++),
+    ...productHandlers(state.catalogue, () => nextId++, now),
     ...overrides,
   };
 

@@ -5,7 +5,8 @@
 use serde_json::{json, Value};
 
 use crate::{
-    channel, community, content, gift, member_counts, poster, product, schedule, shop, staff, voucher,
+    channel, community, content, gift, image_change, member_counts, poster, product, schedule, shop, staff,
+    voucher,
 };
 
 /// Text limits count characters (code points), as `validate` does.
@@ -44,6 +45,7 @@ pub fn all() -> Value {
         "leadMax": schedule::LEAD_MAX,
         "topic": content::TOPIC_MAX,
         "body": content::BODY_MAX,
+        "pictureMaxBytes": image_change::IMAGE_MAX_BYTES,
         "headline": poster::HEADLINE_MAX,
         "posterLine": poster::LINE_MAX,
     })

@@ -1,11 +1,11 @@
 // Add or edit one topic in a drawer: day, time, topic, the text to post and an
 // optional image, with starter ideas to begin from. The image is saved with
 // the topic in the same call: both or neither.
-import { DeleteOutlined, PictureOutlined, UndoOutlined } from "@ant-design/icons";
+import { DeleteOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, App as AntApp, Button, Collapse, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Typography, type ButtonProps } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContentInput } from "../../bindings/ContentInput";
 import { LIMITS } from "../../bindings/limits";
@@ -16,9 +16,9 @@ import type { TopicIdea } from "../../bindings/TopicIdea";
 import { showError } from "../../errors";
 import { ipc, toErrorPayload } from "../../ipc";
 import { useCommunities } from "../communities/queries";
-import { fileToBase64 } from "../drainage/queries";
+import { PicturePicker, type PictureChange } from "../../components/PicturePicker";
 import { IdeaList, WithBlanks } from "./IdeaList";
-import { IMAGE_MAX_BYTES, IMAGE_TYPES, useContentImage, useInvalidateContent } from "./queries";
+import { useContentImage, useInvalidateContent } from "./queries";
 import { normaliseTime, placeholders } from "./week";
 
 const DAY = "YYYY-MM-DD";
@@ -47,9 +47,6 @@ export function toContentInput(v: Values): ContentInput {
   };
 }
 
-/** What happens to the image on save. */
-type ImageChange = { kind: "keep" } | { kind: "set"; base64: string; type: string; name: string } | { kind: "remove" };
-
 /** What the drawer is open for: a new topic on a day (maybe from an idea), or an existing one. */
 export type Editing = { mode: "new"; day: string; idea?: TopicIdea } | { mode: "edit"; item: ContentItem };
 
@@ -62,10 +59,9 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
   const invalidate = useInvalidateContent();
   const communities = useCommunities(false);
   const open = editing !== null;
-  const [image, setImage] = useState<ImageChange>({ kind: "keep" });
+  const [image, setImage] = useState<PictureChange>({ kind: "keep" });
   const [imageError, setImageError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const file = useRef<HTMLInputElement>(null);
 
   const initial = useMemo<Values>(() => {
     if (editing?.mode === "edit") {
@@ -149,26 +145,6 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
     ]);
   };
 
-  const onFile = (f: File) => {
-    setImageError(null);
-    if (!IMAGE_TYPES.includes(f.type)) {
-      setImageError(t("content.form.imageType"));
-      return;
-    }
-    if (f.size > IMAGE_MAX_BYTES) {
-      setImageError(t("content.form.imageTooLarge", { size: (f.size / 1024 / 1024).toFixed(1) }));
-      return;
-    }
-    fileToBase64(f).then(
-      (base64) => setImage({ kind: "set", base64, type: f.type, name: f.name }),
-      (e) => setImageError(toErrorPayload(e).message),
-    );
-  };
-
-  const hasStored = !!current?.has_image;
-  const preview = image.kind === "set" ? `data:${image.type};base64,${image.base64}` : image.kind === "keep" && hasStored ? storedImage.data : null;
-  const imageState =
-    image.kind === "set" ? t("content.form.newImage", { name: image.name }) : image.kind === "remove" ? t("content.form.imageWillGo") : null;
   const busy = save.isPending || remove.isPending;
   const isNew = !current;
 
@@ -259,61 +235,16 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
               autoSize={{ minRows: 5, maxRows: 14 }}
             />
           </Form.Item>
-          <Form.Item
+          <PicturePicker
             label={t("content.form.image")}
-            validateStatus={imageError ? "error" : undefined}
-            help={imageError ?? t("content.form.imageHint")}
-            data-testid="content-image-field"
-          >
-            <div style={{ display: "flex", gap: 12, alignItems: "flex-start", flexWrap: "wrap" }}>
-              {preview && (
-                <img src={preview} alt={t("content.form.image")} data-testid="content-image-preview" style={{ width: 120, height: 90, objectFit: "cover", borderRadius: 8, border: "1px solid #e6e8e1" }} />
-              )}
-              <Space direction="vertical" size={6}>
-                <Space wrap>
-                  <Button icon={<PictureOutlined />} onClick={() => file.current?.click()} data-testid="content-image-pick">
-                    {preview ? t("content.form.changeImage") : t("content.form.pickImage")}
-                  </Button>
-                  {(image.kind === "set" || (image.kind === "keep" && hasStored)) && (
-                    <Button
-                      danger
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      onClick={() => {
-                        setImage(hasStored ? { kind: "remove" } : { kind: "keep" });
-                        setImageError(null);
-                      }}
-                      data-testid="content-image-remove"
-                    >
-                      {t("content.form.removeImage")}
-                    </Button>
-                  )}
-                  {image.kind === "remove" && (
-                    <Button type="text" icon={<UndoOutlined />} onClick={() => setImage({ kind: "keep" })} data-testid="content-image-keep">
-                      {t("content.form.keepImage")}
-                    </Button>
-                  )}
-                </Space>
-                {imageState && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="content-image-state">
-                    {imageState}
-                  </Typography.Text>
-                )}
-              </Space>
-            </div>
-            <input
-              ref={file}
-              type="file"
-              accept="image/png,image/jpeg"
-              hidden
-              data-testid="content-image"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                e.target.value = "";
-                if (f) onFile(f);
-              }}
-            />
-          </Form.Item>
+            change={image}
+            onChange={setImage}
+            stored={storedImage.data}
+            hasStored={!!current?.has_image}
+            error={imageError}
+            onError={setImageError}
+            testId="content-image"
+          />
         </Form>
         <Collapse
           key={isNew ? "new" : "edit"}

@@ -1,7 +1,7 @@
 // The frame once the shop exists: menu on the left, the shop's name on top, one page.
 import {
   BellOutlined, CalendarOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
-  TagsOutlined, TeamOutlined, UserOutlined,
+  ShoppingOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from "@ant-design/icons";
 import { App as AntApp, Badge, Layout, Menu, Skeleton, Tag, Typography } from "antd";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
@@ -26,6 +26,7 @@ const PostersPage = lazy(() => import("../posters/PostersPage").then((m) => ({ d
 const StaffPage = lazy(() => import("../staff/StaffPage").then((m) => ({ default: m.StaffPage })));
 const SettingsPage = lazy(() => import("../settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const CounterScreen = lazy(() => import("../counter/CounterScreen").then((m) => ({ default: m.CounterScreen })));
+const ProductsPage = lazy(() => import("../products/ProductsPage").then((m) => ({ default: m.ProductsPage })));
 const GiftsPage = lazy(() => import("../gifts/GiftsPage").then((m) => ({ default: m.GiftsPage })));
 const BatchDetail = lazy(() => import("../vouchers/BatchDetail").then((m) => ({ default: m.BatchDetail })));
 const VouchersPage = lazy(() => import("../vouchers/VouchersPage").then((m) => ({ default: m.VouchersPage })));
@@ -37,6 +38,7 @@ const AREAS = [
   { key: "schedules", icon: <ScheduleOutlined /> },
   { key: "content", icon: <FileTextOutlined /> },
   { key: "posters", icon: <PictureOutlined /> },
+  { key: "products", icon: <ShoppingOutlined /> },
   { key: "gifts", icon: <GiftOutlined /> },
   { key: "vouchers", icon: <TagsOutlined /> },
   { key: "counter", icon: <ScanOutlined /> },
@@ -55,6 +57,8 @@ function Page({ route }: { route: Route }) {
     case "poster":
       // A new key per poster, so the designer's form starts afresh.
       return "id" in route ? <PosterDesigner key={`p${route.id}`} posterId={route.id} /> : <PosterDesigner key={`c${route.channelId}`} channelId={route.channelId} communityId={route.communityId} />;
+    case "products":
+      return <ProductsPage />;
     case "gifts":
       return <GiftsPage />;
     case "vouchers":
