@@ -19,7 +19,7 @@ const SIZES = [
   [1200, 800],
   [960, 640],
 ];
-const AREAS = ['communities', 'reminders', 'calendar', 'schedules', 'content', 'posters', 'gifts', 'vouchers', 'staff', 'settings'];
+const AREAS = ['communities', 'reminders', 'calendar', 'schedules', 'content', 'posters', 'products', 'gifts', 'vouchers', 'staff', 'settings'];
 let s;
 const found = [];
 
@@ -152,6 +152,9 @@ async function everyPage(lang) {
       await dialog(`${lang} ${name} ${i + 1}`, () => clickNth(css, i), i === 0);
     }
   };
+  await each('products', '[data-testid^="product-edit-"]', 'product editor');
+  await dialog(`${lang} new product`, () => s.clickTestId('product-add'));
+  await dialog(`${lang} price history`, () => clickNth('[data-testid^="product-history-"]'));
   await each('gifts', '[data-testid^="gift-edit-"]', 'gift editor');
   await dialog(`${lang} new gift`, () => s.clickTestId('gift-add'));
   await dialog(`${lang} stock dialog`, () => clickNth('[data-testid^="gift-stock-"]'));

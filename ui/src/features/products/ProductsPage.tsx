@@ -38,23 +38,29 @@ export function ProductsPage() {
       title: t("products.name"),
       key: "name",
       render: (_: unknown, p: Product) => (
-        <Space size={6} style={{ minWidth: 180 }}>
-          <Typography.Text strong data-testid="product-row-name">{p.name}</Typography.Text>
-          {p.unit && <Typography.Text type="secondary">/ {p.unit}</Typography.Text>}
-          {p.archived_at && <Tag>{t("common.archived")}</Tag>}
-        </Space>
+        <div style={{ minWidth: 160 }}>
+          <Space size={6}>
+            <Typography.Text strong data-testid="product-row-name">{p.name}</Typography.Text>
+            {p.archived_at && <Tag>{t("common.archived")}</Tag>}
+          </Space>
+          {p.unit && (
+            <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+              {t("products.perUnit", { unit: p.unit })}
+            </Typography.Text>
+          )}
+        </div>
       ),
     },
     {
-      title: t("products.role"),
+      title: t("products.roleColumn"),
       key: "role",
-      width: 130,
+      width: 110,
       render: (_: unknown, p: Product) => <Tag bordered={false} color={ROLE_COLOR[p.role]}>{t(`products.roles.${p.role}`)}</Tag>,
     },
     {
-      title: t("products.price"),
+      title: t("products.priceColumn"),
       key: "price",
-      width: 110,
+      width: 100,
       align: "right" as const,
       render: (_: unknown, p: Product) => <span data-testid="product-row-price">{money(p.price_cents)}</span>,
     },
@@ -73,7 +79,7 @@ export function ProductsPage() {
     {
       title: t("products.marginColumn"),
       key: "margin",
-      width: 140,
+      width: 130,
       align: "right" as const,
       render: (_: unknown, p: Product) => {
         const m = margin(p.price_cents, p.cost_cents);
@@ -84,11 +90,11 @@ export function ProductsPage() {
         ) : null;
       },
     },
-    { title: t("products.stockColumn"), dataIndex: "stock", key: "stock", width: 80, align: "right" as const },
+    { title: t("products.stockColumn"), dataIndex: "stock", key: "stock", width: 70, align: "right" as const },
     {
       title: t("products.actions"),
       key: "actions",
-      width: 130,
+      width: 110,
       render: (_: unknown, p: Product) =>
         p.archived_at ? (
           <Button size="small" icon={<UndoOutlined />} onClick={() => setArchived.mutate({ id: p.id, archived: false })} data-testid={`product-restore-${p.id}`}>
@@ -151,7 +157,7 @@ export function ProductsPage() {
             }}
             onRow={(p) => ({ "data-testid": `product-row-${p.id}` }) as React.HTMLAttributes<HTMLElement>}
             tableLayout="auto"
-            scroll={{ x: 860 }}
+            scroll={{ x: 800 }}
           />
         </Card>
       )}

@@ -143,6 +143,12 @@ pub fn prices(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Vec<Pric
         .collect())
 }
 
+/// A regular price in effect from `at`, inside the caller's transaction (the
+/// sample shop dates its history; an owner's edit records its own `now`).
+pub(crate) fn record_price(tx: &Transaction, id: i64, price_cents: i64, at: DateTime<Utc>) -> Result<()> {
+    price::record(tx, id, price_cents, at)
+}
+
 fn store_photo(conn: &Connection, id: i64, photo: crate::image_change::CheckedImage<'_>) -> Result<()> {
     if let Some(photo) = photo {
         let (bytes, kind) = photo.unzip();

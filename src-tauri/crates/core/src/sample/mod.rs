@@ -4,6 +4,7 @@
 //! the chosen language.
 
 mod activity;
+mod products;
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection};
@@ -122,6 +123,7 @@ pub fn create(conn: &mut Connection, lang: Lang, time_zone: &str, now: DateTime<
         ids.push(id);
     }
     activity::create(&tx, lang, &activity::Communities { daily: ids[0], gifts: ids[1], club: ids[2] }, now)?;
+    products::create(&tx, lang, now)?;
 
     let staff = [
         (
@@ -195,6 +197,12 @@ mod tests {
             templates.sort();
             assert_eq!(templates, ["counter", "stickers", "table_tent", "window"]);
             assert_eq!(crate::gift::low_stock(&conn).unwrap().len(), 1, "one gift running low");
+            let products = crate::product::list(&conn, false, now).unwrap();
+            let roles: Vec<_> = products.iter().map(|p| p.role.as_str()).collect();
+            assert!(roles.contains(&"traffic") && roles.contains(&"profit"), "the method's mix: {roles:?}");
+            let cut: Vec<_> = products.iter().filter(|p| p.reference_price_cents < p.price_cents).collect();
+            assert_eq!(cut.len(), 1, "one product was cheaper this week");
+            assert_eq!((cut[0].price_cents, cut[0].reference_price_cents), (3900, 2990));
             let batches = crate::voucher::list(&conn, now).unwrap();
             assert_eq!(batches.len(), 2);
             assert!(batches.iter().all(|b| b.stats.redeemed > 0 && b.stats.redeemed < b.count));
@@ -244,6 +252,21 @@ mod tests {
                 message: s.message.clone(),
             };
             crate::schedule::update(&mut conn, s.id, &input, now).unwrap();
+        }
+        for p in crate::product::list(&conn, false, now).unwrap() {
+            let input = crate::product::ProductInput {
+                name: p.name.clone(),
+                unit: p.unit.clone(),
+                price_cents: p.price_cents,
+                cost_cents: p.cost_cents,
+                stock: p.stock,
+                role: p.role.as_str().into(),
+            };
+            let saved = crate::product::update(&mut conn, p.id, &input, &Default::default(), now).unwrap();
+            assert_eq!(
+                saved.reference_price_cents, p.reference_price_cents,
+                "an unchanged save adds no price"
+            );
         }
     }
 }
