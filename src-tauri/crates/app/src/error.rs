@@ -184,6 +184,11 @@ mod tests {
             Core::NothingToUndo,
             Core::UndoTooLate { minutes: 10 },
             Core::VoucherClosed,
+            Core::CampaignClosed,
+            Core::PlanRefused {
+                en: vec!["The flash-sale price must be more than ¥0".into()],
+                zh: vec!["秒杀价必须大于 0 元".into()],
+            },
             Core::BatchVoided,
             Core::Damaged("a schedule's repeat rule"),
             Core::NotSetUp,

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_gifts_and_vouchers.sql"),
     include_str!("../migrations/0006_schedules_and_reminders.sql"),
     include_str!("../migrations/0007_products.sql"),
+    include_str!("../migrations/0008_campaigns.sql"),
 ];
 
 #[cfg(test)]

@@ -82,6 +82,13 @@ pub enum Error {
     #[error("This voucher was already redeemed or voided")]
     VoucherClosed,
 
+    /// A campaign's plan failed its checks: each refusal, in both languages.
+    #[error("The campaign cannot be created: {}", en.join("; "))]
+    PlanRefused { en: Vec<String>, zh: Vec<String> },
+
+    #[error("This campaign has already ended or been cancelled")]
+    CampaignClosed,
+
     #[error("This voucher batch is voided")]
     BatchVoided,
 
@@ -144,6 +151,8 @@ impl Error {
             Error::UndoTooLate { .. } => C::UndoTooLate,
             Error::BatchVoided => C::BatchVoided,
             Error::VoucherClosed => C::VoucherClosed,
+            Error::PlanRefused { .. } => C::PlanRefused,
+            Error::CampaignClosed => C::CampaignClosed,
             Error::Damaged(_) => C::Damaged,
             Error::NotSetUp => C::NotSetUp,
             Error::AlreadySetUp => C::AlreadySetUp,
@@ -185,6 +194,8 @@ impl Error {
             (Error::UndoTooLate { minutes }, Lang::ZhCn) => format!("核销只能在 {minutes} 分钟内撤销"),
             (Error::BatchVoided, Lang::ZhCn) => "这批券已作废".into(),
             (Error::VoucherClosed, Lang::ZhCn) => "这张券已核销或已作废".into(),
+            (Error::PlanRefused { zh, .. }, Lang::ZhCn) => format!("无法创建活动：{}", zh.join("；")),
+            (Error::CampaignClosed, Lang::ZhCn) => "这个活动已经结束或已取消".into(),
             (Error::Damaged(_), Lang::ZhCn) => "数据文件已损坏，请从备份恢复".into(),
             (Error::NotSetUp, Lang::ZhCn) => "店铺尚未设置".into(),
             (Error::AlreadySetUp, Lang::ZhCn) => "店铺已经设置过了".into(),
@@ -225,6 +236,7 @@ fn what_zh(what: &str) -> &'static str {
         "schedule" => "日程",
         "content item" => "内容",
         "product" => "商品",
+        "campaign" => "活动",
         _ => "记录",
     }
 }

@@ -138,7 +138,7 @@ pub fn list(conn: &Connection, from: &str, to: &str, community_id: Option<i64>) 
     let to = parse_day(Field::Date, to)?.to_string();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM content_item
-         WHERE day >= ?1 AND day <= ?2 AND (?3 IS NULL OR community_id = ?3)
+         WHERE day >= ?1 AND day <= ?2 AND (?3 IS NULL OR community_id = ?3) AND withdrawn_at IS NULL
          ORDER BY day, time, id"
     ))?;
     let rows = stmt.query_map(params![from, to, community_id], from_row)?;

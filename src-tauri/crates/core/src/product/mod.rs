@@ -175,4 +175,4 @@ pub fn photo(conn: &Connection, id: i64) -> Result<Option<(String, Vec<u8>)>> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

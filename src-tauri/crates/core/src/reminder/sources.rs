@@ -103,7 +103,7 @@ impl Scan<'_> {
         let (conn, from, to) = (self.conn, self.from, self.to);
         let mut stmt = conn.prepare_cached(
             "SELECT id, community_id, day, due_at, topic, body, created_at FROM content_item
-         WHERE posted_at IS NULL AND due_at > ?1 AND due_at <= ?2",
+         WHERE posted_at IS NULL AND withdrawn_at IS NULL AND due_at > ?1 AND due_at <= ?2",
         )?;
         let rows = stmt.query_map(params![from, to], |r| {
             let id: i64 = r.get("id")?;

@@ -3,7 +3,7 @@
 //! zone, what the owner did with each one, and the .ics export.
 
 pub mod ics;
-mod model;
+pub(crate) mod model;
 pub mod rule;
 
 pub use model::{

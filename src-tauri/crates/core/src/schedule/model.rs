@@ -82,7 +82,7 @@ pub struct Schedule {
 }
 
 /// A schedule as the form (or the CLI) sends it.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize, TS)]
 #[ts(export)]
 pub struct ScheduleInput {
     pub title: String,

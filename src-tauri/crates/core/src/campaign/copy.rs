@@ -1,0 +1,167 @@
+//! The words a campaign posts, kept as data in both languages: each template
+//! names the figures it needs in braces, and `fill` puts the real ones in. The
+//! structure follows what works in a group: a theme, the date with its weekday
+//! and the time (a bare "this Tuesday" sends people to the wrong week), the
+//! price against the 7-day low, the quantity and limit, how to take part, and
+//! the pickup rule. Never a reward for forwarding or sharing (WeChat bans it).
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+
+use crate::money::yuan;
+use crate::Lang;
+
+/// One post: its topic (the calendar's line) and the text to paste.
+pub struct PostTemplate {
+    pub topic: (&'static str, &'static str),
+    pub body: (&'static str, &'static str),
+}
+
+/// A flash sale's three posts: before (noon, or the evening before a morning
+/// sale), at the start, and once it is over.
+pub const SPIKE_PREVIEW: PostTemplate = PostTemplate {
+    topic: ("Flash sale preview: {product}", "秒杀预告：{product}"),
+    body: (
+        "【Flash sale {weekday} {time}】{product}\n\
+         ⏰ {weekday} {date}, {time}–{end}, while stocks last\n\
+         💰 Flash price ¥{price} (lowest price of the last 7 days ¥{reference}) | {quantity} {unit} only | {limit} per person\n\
+         👉 At {time} sharp, reply in the group with your name + the last 4 digits of your phone; the first {quantity} replies get one\n\
+         🎫 Each buyer gets a pickup code: show it in the shop within {pickup_days} days",
+        "【{weekday}{time}秒杀】{product}\n\
+         ⏰ {date}（{weekday}）{time}–{end}，售完即止\n\
+         💰 秒杀价 ¥{price}（近7日最低价 ¥{reference}）｜限量 {quantity}{unit}｜每人限 {limit}{unit}\n\
+         👉 参与：{time} 整在群里按格式接龙「姓名+手机后4位」，按接龙顺序前 {quantity} 位成功\n\
+         🎫 成功者收到取货码，{pickup_days} 天内到店出示领取，逾期名额顺延",
+    ),
+};
+
+pub const SPIKE_START: PostTemplate = PostTemplate {
+    topic: ("Flash sale now: {product}", "秒杀开始：{product}"),
+    body: (
+        "The flash sale starts now! {product} at ¥{price} (7-day low ¥{reference}), {quantity} {unit} only, {limit} per person.\n\
+         👉 Reply with your name + the last 4 digits of your phone. Ends at {end} or when sold out.",
+        "秒杀开始啦！{product} 秒杀价 ¥{price}（近7日最低价 ¥{reference}），限量 {quantity}{unit}，每人限 {limit}{unit}。\n\
+         👉 请接龙「姓名+手机后4位」，{end} 结束或售完即止。",
+    ),
+};
+
+pub const SPIKE_RESULT: PostTemplate = PostTemplate {
+    topic: ("Flash sale result: {product}", "秒杀结果：{product}"),
+    body: (
+        "Today's flash sale is over — thank you! Everyone on the list: show your pickup code in the shop within {pickup_days} days to collect {product}. \
+         Unclaimed places go to the next in line. See you at the next flash sale!",
+        "今天的秒杀结束啦，谢谢大家！接龙成功的朋友请在 {pickup_days} 天内到店出示取货码领取 {product}，逾期名额顺延给后面的朋友。下次秒杀见！",
+    ),
+};
+
+/// The figures a template may name.
+pub struct Figures<'a> {
+    pub product: &'a str,
+    pub unit: &'a str,
+    pub day: NaiveDate,
+    pub time: NaiveTime,
+    pub end: NaiveTime,
+    pub price_cents: i64,
+    pub reference_cents: i64,
+    pub quantity: i64,
+    pub limit: i64,
+    pub pickup_days: i64,
+}
+
+impl PostTemplate {
+    /// The topic and the text in `lang`, with the figures in.
+    pub fn fill(&self, lang: Lang, f: &Figures) -> (String, String) {
+        let pick = |(en, zh): (&'static str, &'static str)| if lang == Lang::ZhCn { zh } else { en };
+        (fill(pick(self.topic), lang, f), fill(pick(self.body), lang, f))
+    }
+}
+
+fn fill(template: &str, lang: Lang, f: &Figures) -> String {
+    let unit = if f.unit.is_empty() { default_unit(lang) } else { f.unit };
+    template
+        .replace("{product}", f.product)
+        .replace("{unit}", unit)
+        .replace("{weekday}", weekday(f.day.weekday(), lang))
+        .replace("{date}", &date(f.day, lang))
+        .replace("{time}", &f.time.format("%H:%M").to_string())
+        .replace("{end}", &f.end.format("%H:%M").to_string())
+        .replace("{price}", &yuan(f.price_cents))
+        .replace("{reference}", &yuan(f.reference_cents))
+        .replace("{quantity}", &f.quantity.to_string())
+        .replace("{limit}", &f.limit.to_string())
+        .replace("{pickup_days}", &f.pickup_days.to_string())
+}
+
+fn default_unit(lang: Lang) -> &'static str {
+    if lang == Lang::ZhCn {
+        "份"
+    } else {
+        "units"
+    }
+}
+
+/// "周二" / "Tue".
+pub fn weekday(d: Weekday, lang: Lang) -> &'static str {
+    const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let i = d.num_days_from_monday() as usize;
+    if lang == Lang::ZhCn {
+        ZH[i]
+    } else {
+        EN[i]
+    }
+}
+
+/// "11月24日" / "24 Nov".
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    if lang == Lang::ZhCn {
+        format!("{}月{}日", d.month(), d.day())
+    } else {
+        d.format("%-d %b").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures() -> Figures<'static> {
+        Figures {
+            product: "招牌凤梨酥",
+            unit: "盒",
+            day: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            time: NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(20, 30, 0).unwrap(),
+            price_cents: 1990,
+            reference_cents: 3200,
+            quantity: 30,
+            limit: 1,
+            pickup_days: 3,
+        }
+    }
+
+    #[test]
+    fn the_preview_carries_the_date_with_its_weekday_and_the_real_figures() {
+        let (topic, body) = SPIKE_PREVIEW.fill(Lang::ZhCn, &figures());
+        assert_eq!(topic, "秒杀预告：招牌凤梨酥");
+        assert!(
+            body.starts_with("【周二20:00秒杀】招牌凤梨酥\n⏰ 11月24日（周二）20:00–20:30，售完即止\n"),
+            "{body}"
+        );
+        assert!(body.contains("秒杀价 ¥19.90（近7日最低价 ¥32）｜限量 30盒｜每人限 1盒"), "{body}");
+        assert!(body.contains("3 天内到店出示领取"), "{body}");
+        assert!(!body.contains('{'), "every figure filled: {body}");
+    }
+
+    #[test]
+    fn every_template_fills_completely_in_both_languages() {
+        for t in [SPIKE_PREVIEW, SPIKE_START, SPIKE_RESULT] {
+            for lang in [Lang::En, Lang::ZhCn] {
+                let (topic, body) = t.fill(lang, &Figures { unit: "", ..figures() });
+                assert!(!topic.contains('{') && !body.contains('{'), "{topic} / {body}");
+                assert!(topic.chars().count() <= crate::content::TOPIC_MAX, "{topic}");
+            }
+        }
+        let (_, en) = SPIKE_PREVIEW.fill(Lang::En, &figures());
+        assert!(en.contains("Tue 24 Nov, 20:00–20:30"), "{en}");
+    }
+}

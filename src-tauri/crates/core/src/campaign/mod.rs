@@ -1,0 +1,182 @@
+//! Campaigns: a wizard's choices become a plan — every schedule, post and
+//! check it implies, shown before anything is written — and `apply` writes
+//! the same plan in one transaction. Kinds share one status machine; a
+//! cancelled campaign ends its future sessions and withdraws its unposted
+//! posts, in one transaction, deleting nothing.
+
+pub mod copy;
+mod model;
+pub mod spike;
+
+pub use model::{Campaign, CampaignKind, Check, Outcome, Status};
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use crate::validate::required;
+use crate::{shop, Error, Field, Result};
+
+/// The reason given for a cancellation.
+pub const REASON_MAX: usize = 200;
+
+pub(crate) fn community_ids(conn: &Connection, campaign_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT community_id FROM campaign_community WHERE campaign_id = ?1 ORDER BY community_id",
+    )?;
+    let ids = stmt.query_map([campaign_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// Records that the campaign made `item_id` (a schedule, a content item…).
+pub(crate) fn link(tx: &Transaction, campaign_id: i64, kind: &str, item_id: i64) -> Result<()> {
+    tx.prepare_cached("INSERT INTO campaign_item (campaign_id, kind, item_id) VALUES (?1, ?2, ?3)")?
+        .execute(params![campaign_id, kind, item_id])?;
+    Ok(())
+}
+
+fn items(conn: &Connection, campaign_id: i64, kind: &str) -> Result<Vec<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT item_id FROM campaign_item WHERE campaign_id = ?1 AND kind = ?2")?;
+    let ids = stmt.query_map(params![campaign_id, kind], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+const COLUMNS: &str =
+    "id, kind, name, starts_at, ends_at, published_at, cancelled_at, cancel_reason, created_at";
+
+fn status(r: &Row, now: DateTime<Utc>) -> rusqlite::Result<Status> {
+    let published: Option<String> = r.get("published_at")?;
+    let cancelled: Option<String> = r.get("cancelled_at")?;
+    let starts: Option<DateTime<Utc>> = r.get("starts_at")?;
+    let ends: Option<DateTime<Utc>> = r.get("ends_at")?;
+    Ok(match (published, cancelled) {
+        (_, Some(_)) => Status::Cancelled,
+        (None, None) => Status::Draft,
+        (Some(_), None) => match (starts, ends) {
+            (Some(s), _) if now < s => Status::Scheduled,
+            (_, Some(e)) if now < e => Status::Running,
+            _ => Status::Ended,
+        },
+    })
+}
+
+fn read(conn: &Connection, r: &Row, now: DateTime<Utc>) -> Result<Campaign> {
+    let id: i64 = r.get("id")?;
+    let kind: String = r.get("kind")?;
+    let next_at: Option<String> = conn
+        .query_row(
+            "SELECT starts_at FROM campaign_session WHERE campaign_id = ?1 AND starts_at > ?2 ORDER BY starts_at LIMIT 1",
+            params![id, now],
+            |r| r.get::<_, DateTime<Utc>>(0),
+        )
+        .optional()?
+        .map(|t| t.to_rfc3339());
+    let sessions: i64 =
+        conn.query_row("SELECT count(*) FROM campaign_session WHERE campaign_id = ?1", [id], |r| r.get(0))?;
+    let status = status(r, now)?;
+    let stamp = |col: &str| -> rusqlite::Result<Option<String>> {
+        Ok(r.get::<_, Option<DateTime<Utc>>>(col)?.map(|t| t.to_rfc3339()))
+    };
+    Ok(Campaign {
+        id,
+        kind: CampaignKind::parse(&kind),
+        name: r.get("name")?,
+        status,
+        community_ids: community_ids(conn, id)?,
+        starts_at: stamp("starts_at")?,
+        ends_at: stamp("ends_at")?,
+        next_at: if status == Status::Cancelled { None } else { next_at },
+        sessions,
+        cancel_reason: r.get("cancel_reason")?,
+        created_at: r.get::<_, DateTime<Utc>>("created_at")?.to_rfc3339(),
+    })
+}
+
+pub fn get(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Campaign> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM campaign WHERE id = ?1"))?;
+    let mut rows = stmt.query([id])?;
+    match rows.next()? {
+        Some(r) => read(conn, r, now),
+        None => Err(Error::NotFound { what: "campaign", id }),
+    }
+}
+
+/// Every campaign, newest first; only those in `status` when given.
+pub fn list(conn: &Connection, status: Option<Status>, now: DateTime<Utc>) -> Result<Vec<Campaign>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM campaign ORDER BY coalesce(starts_at, created_at) DESC, id DESC"
+    ))?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let c = read(conn, r, now)?;
+        if status.is_none_or(|s| s == c.status) {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// What cancelling changed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Cancelled {
+    #[ts(type = "number")]
+    pub schedules_ended: i64,
+    #[ts(type = "number")]
+    pub posts_withdrawn: i64,
+}
+
+/// Cancels a campaign that has not ended, with the owner's reason, in one
+/// transaction: its schedules stop before today (or go, when none has
+/// started), its unposted posts from now on are withdrawn. Nothing is deleted.
+pub fn cancel(conn: &mut Connection, id: i64, reason: &str, now: DateTime<Utc>) -> Result<Cancelled> {
+    let reason = required(Field::Reason, reason, REASON_MAX)?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let current = get(&tx, id, now)?;
+    if matches!(current.status, Status::Cancelled | Status::Ended) {
+        return Err(Error::CampaignClosed);
+    }
+    let today = shop::today(&tx, now)?;
+    let mut schedules_ended = 0;
+    for sid in items(&tx, id, "schedule")? {
+        let start_day: Option<String> = tx
+            .query_row(
+                "SELECT substr(starts_local, 1, 10) FROM schedule WHERE id = ?1 AND deleted_at IS NULL",
+                [sid],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(start_day) = start_day else { continue };
+        let yesterday = (today - Duration::days(1)).to_string();
+        if start_day <= yesterday {
+            tx.execute(
+                "UPDATE schedule SET ends_on = ?1, updated_at = ?2 WHERE id = ?3",
+                params![yesterday, now, sid],
+            )?;
+        } else {
+            tx.execute(
+                "UPDATE schedule SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2",
+                params![now, sid],
+            )?;
+        }
+        schedules_ended += 1;
+    }
+    let mut posts_withdrawn = 0;
+    for cid in items(&tx, id, "content")? {
+        posts_withdrawn += tx.execute(
+            "UPDATE content_item SET withdrawn_at = ?1, updated_at = ?1
+             WHERE id = ?2 AND posted_at IS NULL AND withdrawn_at IS NULL AND due_at > ?1",
+            params![now, cid],
+        )? as i64;
+    }
+    tx.execute(
+        "UPDATE campaign SET cancelled_at = ?1, cancel_reason = ?2, updated_at = ?1 WHERE id = ?3",
+        params![now, reason, id],
+    )?;
+    tx.commit()?;
+    Ok(Cancelled { schedules_ended, posts_withdrawn })
+}
+
+#[cfg(test)]
+mod tests;
