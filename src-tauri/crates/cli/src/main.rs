@@ -1,6 +1,7 @@
 //! `shopcircle-cli`: the app's operations from a terminal, on the same database
 //! file and through the same core rules as the desktop app.
 
+mod campaign_cmd;
 mod community_cmd;
 mod error;
 mod gift_cmd;
@@ -54,6 +55,9 @@ enum Command {
     /// The gift catalogue
     #[command(subcommand)]
     Gift(gift_cmd::GiftCommand),
+    /// Campaign wizards from the terminal: plan, create, list, cancel
+    #[command(subcommand)]
+    Campaign(campaign_cmd::CampaignCommand),
     /// The products the shop sells, with their price history
     #[command(subcommand)]
     Product(product_cmd::ProductCommand),
@@ -121,6 +125,7 @@ fn main() -> ExitCode {
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Product(cmd) => product_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Campaign(cmd) => campaign_cmd::run(&mut conn, cmd, now),
         Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang, now),
         Command::Schedule(cmd) => schedule_cmd::run(&mut conn, cmd, now).map(ok),
     };

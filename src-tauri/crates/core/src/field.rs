@@ -80,6 +80,7 @@ pub enum Field {
     Price,
     Unit,
     ProductRole,
+    Status,
 }
 
 impl Field {
@@ -228,6 +229,8 @@ impl Field {
             (Unit, Lang::ZhCn) => "单位",
             (ProductRole, Lang::En) => "Role in the product mix",
             (ProductRole, Lang::ZhCn) => "商品定位",
+            (Status, Lang::En) => "Status",
+            (Status, Lang::ZhCn) => "状态",
         }
     }
 }

@@ -56,6 +56,17 @@ pub enum Status {
 }
 
 impl Status {
+    pub fn parse(s: &str) -> crate::Result<Status> {
+        match s.trim() {
+            "draft" => Ok(Status::Draft),
+            "scheduled" => Ok(Status::Scheduled),
+            "running" => Ok(Status::Running),
+            "ended" => Ok(Status::Ended),
+            "cancelled" => Ok(Status::Cancelled),
+            other => Err(crate::validate::unknown(crate::Field::Status, other)),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Draft => "draft",
