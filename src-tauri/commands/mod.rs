@@ -2,6 +2,7 @@
 //! the state, calls one core function with `now`, and returns its result.
 
 mod app;
+mod campaigns;
 mod communities;
 mod content;
 mod drainage;
@@ -66,6 +67,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         products::set_product_archived,
         products::product_prices,
         products::product_photo,
+        campaigns::preview_spike,
+        campaigns::create_spike,
+        campaigns::list_campaigns,
+        campaigns::cancel_campaign,
         vouchers::list_batches,
         vouchers::get_batch,
         vouchers::issue_batch,

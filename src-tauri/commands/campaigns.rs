@@ -1,0 +1,43 @@
+//! Campaigns: the wizard's review (the plan, writing nothing), creating what
+//! the plan shows in one step, the list, and cancelling with a reason.
+
+use shopcircle_core::campaign::spike::{self, Applied, SpikeInput, SpikePlan};
+use shopcircle_core::campaign::{self, Campaign, Cancelled, Status};
+use tauri::State;
+
+use super::CmdResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn preview_spike(state: State<'_, AppState>, input: SpikeInput) -> CmdResult<SpikePlan> {
+    let now = state.now();
+    state.run(move |conn| spike::preview(conn, &input, now)).await
+}
+
+#[tauri::command]
+pub async fn create_spike(state: State<'_, AppState>, input: SpikeInput) -> CmdResult<Applied> {
+    let now = state.now();
+    let made = state.run(move |conn| spike::apply(conn, &input, now)).await?;
+    // Its schedules and posts bring new reminders.
+    state.reminders_changed();
+    Ok(made)
+}
+
+#[tauri::command]
+pub async fn list_campaigns(state: State<'_, AppState>, status: Option<String>) -> CmdResult<Vec<Campaign>> {
+    let now = state.now();
+    state
+        .run(move |conn| {
+            let status = status.as_deref().map(Status::parse).transpose()?;
+            campaign::list(conn, status, now)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn cancel_campaign(state: State<'_, AppState>, id: i64, reason: String) -> CmdResult<Cancelled> {
+    let now = state.now();
+    let done = state.run(move |conn| campaign::cancel(conn, id, &reason, now)).await?;
+    state.reminders_changed();
+    Ok(done)
+}
