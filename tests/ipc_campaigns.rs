@@ -45,7 +45,14 @@ fn a_product_goes_on_a_flash_sale_reviewed_created_and_cancelled() {
     let plan = ok(&s, "preview_spike", json!({ "input": input }));
     assert_eq!((plan["sessions"].as_array().unwrap().len(), plan["refused"].as_bool()), (4, Some(false)));
     assert_eq!(plan["reference_cents"], 3500, "the week's low, not the first price");
-    let made = ok(&s, "create_spike", json!({ "input": input }));
+    // A draft first, resumed, then published in place.
+    let draft = ok(&s, "save_spike_draft", json!({ "id": null, "input": input }));
+    assert_eq!(ok(&s, "spike_draft", json!({ "id": draft }))["quantity"], 20);
+    assert_eq!(ok(&s, "list_campaigns", json!({ "status": "draft" })).as_array().unwrap().len(), 1);
+    let made = ok(&s, "create_spike", json!({ "input": input, "draftId": draft }));
+    assert_eq!(made["id"], draft);
+    let scratch = ok(&s, "save_spike_draft", json!({ "id": null, "input": input }));
+    ok(&s, "discard_campaign_draft", json!({ "id": scratch }));
     assert_eq!(made["content_ids"].as_array().unwrap().len(), plan["posts"].as_array().unwrap().len());
     let campaigns = ok(&s, "list_campaigns", json!({ "status": "scheduled" }));
     assert_eq!(campaigns[0]["id"], made["id"]);

@@ -14,10 +14,36 @@ pub async fn preview_spike(state: State<'_, AppState>, input: SpikeInput) -> Cmd
     state.run(move |conn| spike::preview(conn, &input, now)).await
 }
 
+/// Saves the wizard's choices (a new draft, or over `id`); the draft's id.
 #[tauri::command]
-pub async fn create_spike(state: State<'_, AppState>, input: SpikeInput) -> CmdResult<Applied> {
+pub async fn save_spike_draft(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    input: SpikeInput,
+) -> CmdResult<i64> {
     let now = state.now();
-    let made = state.run(move |conn| spike::apply(conn, &input, now)).await?;
+    state.run(move |conn| spike::save_draft(conn, id, &input, now)).await
+}
+
+#[tauri::command]
+pub async fn spike_draft(state: State<'_, AppState>, id: i64) -> CmdResult<SpikeInput> {
+    state.run(move |conn| spike::draft(conn, id)).await
+}
+
+#[tauri::command]
+pub async fn discard_campaign_draft(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    state.run(move |conn| campaign::discard_draft(conn, id)).await
+}
+
+/// Creates everything the plan shows, publishing draft `draftId` when given.
+#[tauri::command]
+pub async fn create_spike(
+    state: State<'_, AppState>,
+    input: SpikeInput,
+    draft_id: Option<i64>,
+) -> CmdResult<Applied> {
+    let now = state.now();
+    let made = state.run(move |conn| spike::apply(conn, &input, draft_id, now)).await?;
     // Its schedules and posts bring new reminders.
     state.reminders_changed();
     Ok(made)

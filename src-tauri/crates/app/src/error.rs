@@ -185,6 +185,7 @@ mod tests {
             Core::UndoTooLate { minutes: 10 },
             Core::VoucherClosed,
             Core::CampaignClosed,
+            Core::CampaignPublished,
             Core::PlanRefused {
                 en: vec!["The flash-sale price must be more than ¥0".into()],
                 zh: vec!["秒杀价必须大于 0 元".into()],

@@ -117,7 +117,7 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
                     status,
                 ));
             }
-            let made = spike::apply(conn, &input, now)?;
+            let made = spike::apply(conn, &input, None, now)?;
             let text = made.id.to_string();
             Ok((Output { text, json: serde_json::to_value(&made).unwrap_or_default() }, 0))
         }

@@ -89,6 +89,11 @@ pub enum Error {
     #[error("This campaign has already ended or been cancelled")]
     CampaignClosed,
 
+    #[error(
+        "This campaign is already published: its terms are locked (copy it to run it again with changes)"
+    )]
+    CampaignPublished,
+
     #[error("This voucher batch is voided")]
     BatchVoided,
 
@@ -153,6 +158,7 @@ impl Error {
             Error::VoucherClosed => C::VoucherClosed,
             Error::PlanRefused { .. } => C::PlanRefused,
             Error::CampaignClosed => C::CampaignClosed,
+            Error::CampaignPublished => C::CampaignPublished,
             Error::Damaged(_) => C::Damaged,
             Error::NotSetUp => C::NotSetUp,
             Error::AlreadySetUp => C::AlreadySetUp,
@@ -196,6 +202,7 @@ impl Error {
             (Error::VoucherClosed, Lang::ZhCn) => "这张券已核销或已作废".into(),
             (Error::PlanRefused { zh, .. }, Lang::ZhCn) => format!("无法创建活动：{}", zh.join("；")),
             (Error::CampaignClosed, Lang::ZhCn) => "这个活动已经结束或已取消".into(),
+            (Error::CampaignPublished, Lang::ZhCn) => "这个活动已经发布，价格、数量等已锁定（可复制后修改再办一次）".into(),
             (Error::Damaged(_), Lang::ZhCn) => "数据文件已损坏，请从备份恢复".into(),
             (Error::NotSetUp, Lang::ZhCn) => "店铺尚未设置".into(),
             (Error::AlreadySetUp, Lang::ZhCn) => "店铺已经设置过了".into(),

@@ -34,6 +34,30 @@ pub(crate) fn link(tx: &Transaction, campaign_id: i64, kind: &str, item_id: i64)
     Ok(())
 }
 
+/// A draft's stored input; refused when the campaign is published or gone.
+pub(crate) fn draft_row(conn: &Connection, id: i64) -> Result<String> {
+    let row: Option<(String, Option<String>)> = conn
+        .query_row("SELECT input, published_at FROM campaign WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    match row {
+        None => Err(Error::NotFound { what: "campaign", id }),
+        Some((_, Some(_))) => Err(Error::CampaignPublished),
+        Some((input, None)) => Ok(input),
+    }
+}
+
+/// Throws a draft away (only a draft: a published campaign is cancelled instead).
+pub fn discard_draft(conn: &mut Connection, id: i64) -> Result<()> {
+    let tx = conn.transaction()?;
+    draft_row(&tx, id)?;
+    tx.execute("DELETE FROM campaign_community WHERE campaign_id = ?1", [id])?;
+    tx.execute("DELETE FROM campaign WHERE id = ?1", [id])?;
+    tx.commit()?;
+    Ok(())
+}
+
 fn items(conn: &Connection, campaign_id: i64, kind: &str) -> Result<Vec<i64>> {
     let mut stmt =
         conn.prepare_cached("SELECT item_id FROM campaign_item WHERE campaign_id = ?1 AND kind = ?2")?;

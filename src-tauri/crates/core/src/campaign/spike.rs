@@ -487,22 +487,72 @@ pub struct Applied {
     pub sessions: i64,
 }
 
-/// Writes the plan in one transaction: the campaign and its terms, its
-/// sessions, a reminder schedule per community and the posts on the content
-/// calendar. A plan with any refusal writes nothing and says every reason.
-pub fn apply(conn: &mut Connection, input: &SpikeInput, now: DateTime<Utc>) -> Result<Applied> {
+/// Saves the wizard's choices as a draft (a new one, or over draft `id`), to
+/// resume after a restart; nothing else is written. Its id.
+pub fn save_draft(conn: &Connection, id: Option<i64>, input: &SpikeInput, now: DateTime<Utc>) -> Result<i64> {
+    let stored = serde_json::to_string(input).unwrap_or_default();
+    match id {
+        Some(id) => {
+            super::draft_row(conn, id)?;
+            conn.execute(
+                "UPDATE campaign SET name = ?1, input = ?2, updated_at = ?3 WHERE id = ?4",
+                params![input.name.trim(), stored, now, id],
+            )?;
+            Ok(id)
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO campaign (kind, name, input, created_at, updated_at) VALUES ('spike', ?1, ?2, ?3, ?3)",
+                params![input.name.trim(), stored, now],
+            )?;
+            Ok(conn.last_insert_rowid())
+        }
+    }
+}
+
+/// A draft's choices as the owner left them.
+pub fn draft(conn: &Connection, id: i64) -> Result<SpikeInput> {
+    let stored = super::draft_row(conn, id)?;
+    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+}
+
+/// Writes the plan in one transaction: the campaign and its terms (publishing
+/// draft `draft_id` when given), its sessions, a reminder schedule per
+/// community and the posts on the content calendar. A plan with any refusal
+/// writes nothing and says every reason.
+pub fn apply(
+    conn: &mut Connection,
+    input: &SpikeInput,
+    draft_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Applied> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    if let Some(d) = draft_id {
+        super::draft_row(&tx, d)?;
+    }
     let plan = plan(input, &facts(&tx, input, now)?, now);
     refused(&plan.checks)?;
     let first = plan.sessions.first().map(|s| s.starts_at.clone());
     let last = plan.sessions.last().map(|s| s.ends_at.clone());
     let stored_input = serde_json::to_string(input).unwrap_or_default();
-    tx.execute(
-        "INSERT INTO campaign (kind, name, input, starts_at, ends_at, published_at, created_at, updated_at)
-         VALUES ('spike', ?1, ?2, ?3, ?4, ?5, ?5, ?5)",
-        params![plan.name, stored_input, parse(&first), parse(&last), now],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = match draft_id {
+        Some(d) => {
+            tx.execute(
+                "UPDATE campaign SET name = ?1, input = ?2, starts_at = ?3, ends_at = ?4, published_at = ?5, updated_at = ?5
+                 WHERE id = ?6",
+                params![plan.name, stored_input, parse(&first), parse(&last), now, d],
+            )?;
+            d
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO campaign (kind, name, input, starts_at, ends_at, published_at, created_at, updated_at)
+                 VALUES ('spike', ?1, ?2, ?3, ?4, ?5, ?5, ?5)",
+                params![plan.name, stored_input, parse(&first), parse(&last), now],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
     tx.execute(
         "INSERT INTO campaign_spike (campaign_id, product_id, price_cents, reference_cents, quantity, per_customer, minutes, pickup_days)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -103,7 +103,7 @@ fn bad_terms_are_each_refused_with_a_reason_in_the_shops_language() {
 fn a_refused_plan_writes_nothing_and_names_every_reason() {
     let (mut conn, group, tea) = shop();
     let bad = SpikeInput { price_cents: 0, per_customer: 0, ..spike_input(tea, group) };
-    let e = spike::apply(&mut conn, &bad, now()).unwrap_err();
+    let e = spike::apply(&mut conn, &bad, None, now()).unwrap_err();
     assert_eq!(
         e.message(crate::Lang::ZhCn),
         "无法创建活动：秒杀价必须大于 0 元；每人限购须在 1 到秒杀数量（30）之间"
@@ -120,7 +120,7 @@ fn apply_writes_the_plan_the_review_showed_in_one_go() {
     let (mut conn, group, tea) = shop();
     let input = spike_input(tea, group);
     let plan = spike::preview(&conn, &input, now()).unwrap();
-    let made = spike::apply(&mut conn, &input, now()).unwrap();
+    let made = spike::apply(&mut conn, &input, None, now()).unwrap();
     assert_eq!((made.sessions, made.schedule_ids.len(), made.content_ids.len()), (4, 1, plan.posts.len()));
     let c = get(&conn, made.id, now()).unwrap();
     assert_eq!(
@@ -146,7 +146,7 @@ fn apply_writes_the_plan_the_review_showed_in_one_go() {
 #[test]
 fn the_same_product_cannot_be_on_two_flash_sales_at_once_and_a_shared_community_is_warned() {
     let (mut conn, group, tea) = shop();
-    spike::apply(&mut conn, &spike_input(tea, group), now()).unwrap();
+    spike::apply(&mut conn, &spike_input(tea, group), None, now()).unwrap();
     let again = spike::preview(&conn, &SpikeInput { quantity: 5, ..spike_input(tea, group) }, now()).unwrap();
     assert!(refusals(&again).contains(&"product_busy"), "{:?}", again.checks);
     // The stock promised to the first sale is not free for another product's sale either way.
@@ -166,7 +166,7 @@ fn the_same_product_cannot_be_on_two_flash_sales_at_once_and_a_shared_community_
 #[test]
 fn cancelling_ends_future_sessions_and_withdraws_unposted_posts_deleting_nothing() {
     let (mut conn, group, tea) = shop();
-    let made = spike::apply(&mut conn, &spike_input(tea, group), now()).unwrap();
+    let made = spike::apply(&mut conn, &spike_input(tea, group), None, now()).unwrap();
     // Tuesday afternoon: Monday's sale is over, three evenings are still to come.
     let tuesday = "2026-11-24T06:00:00Z".parse().unwrap();
     assert!(matches!(
@@ -188,4 +188,25 @@ fn cancelling_ends_future_sessions_and_withdraws_unposted_posts_deleting_nothing
     let kept: i64 = conn.query_row("SELECT count(*) FROM content_item", [], |r| r.get(0)).unwrap();
     assert_eq!(kept, 12, "withdrawn, not deleted");
     assert!(matches!(cancel(&mut conn, made.id, "again", tuesday), Err(Error::CampaignClosed)));
+}
+
+#[test]
+fn a_draft_resumes_as_left_and_is_published_by_apply_into_the_same_row() {
+    let (mut conn, group, tea) = shop();
+    let half = SpikeInput { price_cents: 0, quantity: 0, ..spike_input(tea, group) };
+    let id = spike::save_draft(&conn, None, &half, now()).unwrap();
+    assert_eq!(get(&conn, id, now()).unwrap().status, Status::Draft);
+    assert_eq!(spike::draft(&conn, id).unwrap().quantity, 0, "kept as typed, even unfinished");
+    spike::save_draft(&conn, Some(id), &spike_input(tea, group), now()).unwrap();
+    let resumed = spike::draft(&conn, id).unwrap();
+    let made = spike::apply(&mut conn, &resumed, Some(id), now()).unwrap();
+    assert_eq!(made.id, id);
+    assert_eq!(get(&conn, id, now()).unwrap().status, Status::Scheduled);
+    assert_eq!(list(&conn, None, now()).unwrap().len(), 1, "published in place, no second row");
+    // Published terms are locked.
+    assert!(matches!(spike::save_draft(&conn, Some(id), &half, now()), Err(Error::CampaignPublished)));
+    assert!(matches!(discard_draft(&mut conn, id), Err(Error::CampaignPublished)));
+    let other = spike::save_draft(&conn, None, &half, now()).unwrap();
+    discard_draft(&mut conn, other).unwrap();
+    assert!(matches!(get(&conn, other, now()), Err(Error::NotFound { .. })));
 }
