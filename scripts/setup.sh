@@ -10,7 +10,7 @@ say() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 packages=(pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-          libayatana-appindicator3-dev librsvg2-dev fonts-noto-cjk)
+          libayatana-appindicator3-dev librsvg2-dev fonts-noto-cjk fonts-noto-color-emoji)
 if [ "$what" = test ]; then
   # xdotool answers the system save dialog in the end-to-end test; dunst (on a
   # dbus session bus) shows the reminders' notifications and clicks one.

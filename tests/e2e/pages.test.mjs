@@ -19,7 +19,7 @@ const SIZES = [
   [1200, 800],
   [960, 640],
 ];
-const AREAS = ['communities', 'reminders', 'calendar', 'schedules', 'content', 'posters', 'products', 'gifts', 'vouchers', 'staff', 'settings'];
+const AREAS = ['communities', 'campaigns', 'reminders', 'calendar', 'schedules', 'content', 'posters', 'products', 'gifts', 'vouchers', 'staff', 'settings'];
 let s;
 const found = [];
 
@@ -152,6 +152,14 @@ async function everyPage(lang) {
       await dialog(`${lang} ${name} ${i + 1}`, () => clickNth(css, i), i === 0);
     }
   };
+  await openArea('campaigns');
+  await dialog(`${lang} new campaign`, () => s.clickTestId('campaign-new'));
+  await s.clickTestId('campaign-new');
+  await s.clickTestId('campaign-pick-spike');
+  await s.byTestId('spike-product');
+  await settle();
+  await check(`${lang} flash-sale wizard`);
+  await s.screenshot(join(SHOTS, `${lang}-spike-wizard-1200x800.png`));
   await each('products', '[data-testid^="product-edit-"]', 'product editor');
   await dialog(`${lang} new product`, () => s.clickTestId('product-add'));
   await dialog(`${lang} price history`, () => clickNth('[data-testid^="product-history-"]'));

@@ -31,6 +31,12 @@ import type { RedeemInput } from "./bindings/RedeemInput";
 import type { Redemption } from "./bindings/Redemption";
 import type { StockChange } from "./bindings/StockChange";
 import type { StockMove } from "./bindings/StockMove";
+import type { Applied } from "./bindings/Applied";
+import type { Campaign } from "./bindings/Campaign";
+import type { Cancelled } from "./bindings/Cancelled";
+import type { SpikeInput } from "./bindings/SpikeInput";
+import type { SpikePlan } from "./bindings/SpikePlan";
+import type { Status } from "./bindings/Status";
 import type { PriceChange } from "./bindings/PriceChange";
 import type { Product } from "./bindings/Product";
 import type { ProductInput } from "./bindings/ProductInput";
@@ -142,6 +148,15 @@ export const ipc = {
   setProductArchived: (id: number, archived: boolean) => call<Product>("set_product_archived", { id, archived }),
   productPrices: (id: number) => call<PriceChange[]>("product_prices", { id }),
   productPhoto: (id: number) => call<string | null>("product_photo", { id }),
+  /** The plan the wizard's review shows: everything a flash sale would create, and every check. Writes nothing. */
+  previewSpike: (input: SpikeInput) => call<SpikePlan>("preview_spike", { input }),
+  saveSpikeDraft: (id: number | null, input: SpikeInput) => call<number>("save_spike_draft", { id, input }),
+  spikeDraft: (id: number) => call<SpikeInput>("spike_draft", { id }),
+  discardCampaignDraft: (id: number) => call<null>("discard_campaign_draft", { id }),
+  /** Creates what the plan shows, in one step; publishes draft `draftId` when given. */
+  createSpike: (input: SpikeInput, draftId: number | null) => call<Applied>("create_spike", { input, draftId }),
+  listCampaigns: (status: Status | null) => call<Campaign[]>("list_campaigns", { status }),
+  cancelCampaign: (id: number, reason: string) => call<Cancelled>("cancel_campaign", { id, reason }),
 
   listBatches: () => call<Batch[]>("list_batches"),
   getBatch: (id: number) => call<Batch>("get_batch", { id }),

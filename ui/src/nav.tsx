@@ -9,6 +9,9 @@ export type Route =
   | { page: "poster"; id: number }
   | { page: "poster"; channelId: number; communityId: number }
   | { page: "products" }
+  | { page: "campaigns" }
+  /** The flash-sale wizard: new, or resuming draft `draftId`. */
+  | { page: "spike"; draftId?: number }
   | { page: "gifts" }
   | { page: "vouchers" }
   /** One voucher batch: its figures, the card, the files and every voucher. */

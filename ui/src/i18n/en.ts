@@ -3,6 +3,7 @@ import vouchers from "./en-vouchers";
 import calendar from "./en-calendar";
 import content from "./en-content";
 import products from "./en-products";
+import campaigns from "./en-campaigns";
 
 const en = {
   app: {
@@ -25,6 +26,7 @@ const en = {
   nav: {
     reminders: "Reminders",
     calendar: "Calendar",
+    campaigns: "Campaigns",
     schedules: "Schedules",
     content: "Content",
     communities: "Communities",
@@ -336,6 +338,7 @@ const en = {
   ...calendar,
   ...content,
   ...products,
+  ...campaigns,
   health: {
     title: "Health check",
     score: "Score",

@@ -4,6 +4,7 @@ import vouchers from "./zh-CN-vouchers";
 import calendar from "./zh-CN-calendar";
 import content from "./zh-CN-content";
 import products from "./zh-CN-products";
+import campaigns from "./zh-CN-campaigns";
 
 const zhCN: Resources = {
   app: {
@@ -26,6 +27,7 @@ const zhCN: Resources = {
   nav: {
     reminders: "提醒",
     calendar: "日历",
+    campaigns: "活动",
     schedules: "日程",
     content: "内容日历",
     communities: "社群",
@@ -336,6 +338,7 @@ const zhCN: Resources = {
   ...calendar,
   ...content,
   ...products,
+  ...campaigns,
   health: {
     title: "健康检查",
     score: "得分",

@@ -1,7 +1,7 @@
 // The frame once the shop exists: menu on the left, the shop's name on top, one page.
 import {
   BellOutlined, CalendarOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
-  ShoppingOutlined, TagsOutlined, TeamOutlined, UserOutlined,
+  ShoppingOutlined, TagsOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined,
 } from "@ant-design/icons";
 import { App as AntApp, Badge, Layout, Menu, Skeleton, Tag, Typography } from "antd";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
@@ -26,6 +26,8 @@ const PostersPage = lazy(() => import("../posters/PostersPage").then((m) => ({ d
 const StaffPage = lazy(() => import("../staff/StaffPage").then((m) => ({ default: m.StaffPage })));
 const SettingsPage = lazy(() => import("../settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const CounterScreen = lazy(() => import("../counter/CounterScreen").then((m) => ({ default: m.CounterScreen })));
+const CampaignsPage = lazy(() => import("../campaigns/CampaignsPage").then((m) => ({ default: m.CampaignsPage })));
+const SpikeWizard = lazy(() => import("../campaigns/SpikeWizard").then((m) => ({ default: m.SpikeWizard })));
 const ProductsPage = lazy(() => import("../products/ProductsPage").then((m) => ({ default: m.ProductsPage })));
 const GiftsPage = lazy(() => import("../gifts/GiftsPage").then((m) => ({ default: m.GiftsPage })));
 const BatchDetail = lazy(() => import("../vouchers/BatchDetail").then((m) => ({ default: m.BatchDetail })));
@@ -33,6 +35,7 @@ const VouchersPage = lazy(() => import("../vouchers/VouchersPage").then((m) => (
 
 const AREAS = [
   { key: "communities", icon: <TeamOutlined /> },
+  { key: "campaigns", icon: <ThunderboltOutlined /> },
   { key: "reminders", icon: <BellOutlined /> },
   { key: "calendar", icon: <CalendarOutlined /> },
   { key: "schedules", icon: <ScheduleOutlined /> },
@@ -57,6 +60,11 @@ function Page({ route }: { route: Route }) {
     case "poster":
       // A new key per poster, so the designer's form starts afresh.
       return "id" in route ? <PosterDesigner key={`p${route.id}`} posterId={route.id} /> : <PosterDesigner key={`c${route.channelId}`} channelId={route.channelId} communityId={route.communityId} />;
+    case "campaigns":
+      return <CampaignsPage />;
+    case "spike":
+      // A new key per draft, so the wizard starts afresh.
+      return <SpikeWizard key={`s${route.draftId ?? "new"}`} draftId={route.draftId} />;
     case "products":
       return <ProductsPage />;
     case "gifts":
@@ -124,7 +132,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "spike" ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

@@ -10,9 +10,9 @@ import type { BatchInput } from "../../bindings/BatchInput";
 import type { Benefit } from "../../bindings/Benefit";
 import type { BenefitInput } from "../../bindings/BenefitInput";
 import type { Gift } from "../../bindings/Gift";
-import type { Rule } from "antd/es/form";
 import { LIMITS } from "../../bindings/limits";
 import { NumberInput } from "../../components/NumberInput";
+import { chosen } from "../../components/selectRules";
 import { lengthRule, limited } from "../../components/textLimit";
 import { numberRules, readFen, readNumber } from "../../numbers";
 import { showFormError, type FieldMap } from "../../errors";
@@ -107,18 +107,6 @@ function useDefaultName(v: Partial<Values>, gifts: Gift[]): string {
     b = { kind: "percent_off", percent: readNumber(v.percent)! };
   }
   return b ? benefitText(t, b) : t("vouchers.form.namePlaceholder");
-}
-
-/**
- * "Pick one" for a select. A validator, not `required`: with `required` antd
- * puts aria-required on the select's wrapper, where ARIA does not allow it.
- */
-function chosen(message: string): Rule {
-  return {
-    validator: async (_, value: unknown) => {
-      if (value === undefined || value === null) throw new Error(message);
-    },
-  };
 }
 
 /** Money off or a minimum spend: at least one fen. */

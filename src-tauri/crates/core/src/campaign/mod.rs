@@ -17,7 +17,7 @@ use crate::validate::required;
 use crate::{shop, Error, Field, Result};
 
 /// The reason given for a cancellation.
-pub const REASON_MAX: usize = 200;
+pub const REASON_MAX: usize = crate::voucher::REASON_MAX;
 
 pub(crate) fn community_ids(conn: &Connection, campaign_id: i64) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(

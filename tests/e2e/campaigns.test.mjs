@@ -1,0 +1,129 @@
+// A flash sale through its wizard in the real window: a product made with the
+// CLI, the four steps clicked through (What, When, Posts, Review), the draft
+// kept, Finish creating the campaign with its reminder schedule and posts; the
+// calendar's week view shows its Monday–Thursday 20:00 evenings; cancelling it
+// with a reason takes them away. Each step is saved as a screenshot.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Session } from './webdriver.mjs';
+
+const APP = process.env.E2E_APP;
+const CLI = process.env.E2E_CLI;
+const SHOTS = process.env.E2E_ARTIFACTS;
+const PRODUCT = 'Wizard oolong 乌龙';
+let s;
+let campaignId;
+
+before(async () => {
+  s = await Session.start(APP);
+});
+after(async () => {
+  if (s) await s.end().catch(() => {});
+});
+
+const shot = (name) => s.screenshot(join(SHOTS, `${name}.png`));
+const cli = (...args) => JSON.parse(execFileSync(CLI, ['--json', ...args], { encoding: 'utf8' }));
+const text = (testId) => s.execute(`return document.querySelector('[data-testid="${testId}"]')?.innerText ?? null`);
+
+test('a product and a community to run the sale in', async () => {
+  await s.ensureShop();
+  cli('community', 'add', '--name', 'Wizard tea friends', '--kind', 'high-frequency');
+  cli('product', 'add', '--name', PRODUCT, '--price', '39', '--cost', '18', '--stock', '40', '--role', 'traffic', '--unit', 'tin');
+});
+
+test('the flash-sale wizard: what, when, posts, review, and one click creates it all', async () => {
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId('campaign-new');
+  await s.clickTestId('campaign-pick-spike');
+  await s.byTestId('spike-title');
+
+  // What: the product, its price against the week's low, the margin as typed.
+  await s.clickTestId('spike-product');
+  await s.waitFor('the product in the list', async () =>
+    s.execute(`const o = [...document.querySelectorAll('.ant-select-item-option')].find((e) => e.innerText.includes(arguments[0])); o && o.click(); return !!o`, [PRODUCT]));
+  await s.typeInto('spike-price', '19.9');
+  await s.typeInto('spike-quantity', '30');
+  await s.waitFor('the margin', async () => ((await text('spike-margin')) ?? '').includes('¥1.90'));
+  assert.match(await text('spike-figures'), /7-day low ¥39\.00/);
+  await shot('60-spike-what');
+  await s.clickTestId('spike-next');
+
+  // When: the method's evenings from next Monday for four weeks, in our community.
+  await s.byTestId('spike-when-preset');
+  await s.clickTestId('spike-communities');
+  await s.waitFor('the community in the list', async () =>
+    s.execute(`const o = [...document.querySelectorAll('.ant-select-item-option')].find((e) => e.innerText.includes('Wizard tea friends'));
+      if (o && !o.classList.contains('ant-select-item-option-selected')) o.click(); return !!o`));
+  await s.press('\uE00C'); // Escape closes the list
+  await shot('61-spike-when');
+  await s.clickTestId('spike-next');
+
+  // Posts: the first evening's three, with the real figures.
+  await s.byTestId('spike-post-0');
+  const preview = await text('spike-post-0');
+  assert.match(preview, /Flash price ¥19\.90 \(lowest price of the last 7 days ¥39\)/);
+  assert.match(preview, /20:00–20:30/);
+  await shot('62-spike-posts');
+  await s.clickTestId('spike-next');
+
+  // Review: sixteen evenings, one schedule, three posts an evening; every check passed.
+  await s.byTestId('spike-review');
+  const sessions = await s.waitFor('the sessions', async () => {
+    const n = await s.execute(`return document.querySelectorAll('[data-testid="spike-session"]').length`);
+    return n > 0 ? n : null;
+  });
+  assert.equal(sessions, 16);
+  await s.byTestId('spike-all-clear');
+  // The draft was saved on the way.
+  const drafts = cli('campaign', 'list', '--status', 'draft');
+  assert.equal(drafts.length, 1);
+  campaignId = drafts[0].id;
+  await shot('63-spike-review');
+  await s.clickTestId('spike-finish');
+
+  await s.waitFor('the campaign listed as scheduled', async () =>
+    ((await text(`campaign-row-${campaignId}`)) ?? '').includes('Scheduled'));
+  const shown = cli('campaign', 'show', String(campaignId));
+  assert.equal(shown.status, 'scheduled');
+  assert.equal(shown.sessions, 16);
+  await shot('64-campaigns');
+});
+
+/** Opens next week in the calendar (the sale's first week), from another page so it starts on this week. */
+async function openNextWeek() {
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId('nav-calendar');
+  await s.clickTestId('calendar-view-week');
+  await s.clickTestId('calendar-next');
+}
+
+/** The days of the schedule's chips in the week shown. */
+const chips = (scheduleId) =>
+  s.execute(`return [...document.querySelectorAll('[data-testid^="occurrence-${scheduleId}-"]')].map((e) => e.dataset.testid.slice(-10))`);
+
+test('the calendar shows its four evenings, and cancelling takes them away', async () => {
+  const schedule = cli('schedule', 'list').find((x) => x.title === `Flash sale: ${PRODUCT}`);
+  assert.ok(schedule, 'its reminder schedule');
+  await openNextWeek();
+  const days = await s.waitFor('four evenings', async () => {
+    const found = await chips(schedule.id);
+    return found.length === 4 ? found : null;
+  });
+  assert.deepEqual(days.map((d) => new Date(`${d}T12:00:00Z`).getUTCDay()), [1, 2, 3, 4]);
+  await shot('65-spike-calendar');
+
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-cancel-${campaignId}`);
+  await s.typeInto('campaign-cancel-reason', 'Tea delayed by the supplier');
+  await s.clickTestId('campaign-cancel-confirm');
+  await s.waitFor('the campaign cancelled', async () => ((await text(`campaign-row-${campaignId}`)) ?? '').includes('Cancelled'));
+  assert.equal(cli('campaign', 'show', String(campaignId)).cancel_reason, 'Tea delayed by the supplier');
+  // The week as loaded (its day columns drawn, nothing still loading) holds none of them.
+  await openNextWeek();
+  await s.waitFor('the week loaded', async () =>
+    s.execute(`return document.querySelectorAll('[data-testid^="calendar-day-"]').length >= 7 && !document.querySelector('.ant-spin-spinning, .ant-skeleton-active')`));
+  assert.deepEqual(await chips(schedule.id), []);
+  assert.ok(!cli('schedule', 'list').some((x) => x.id === schedule.id), 'its schedule no longer runs');
+});

@@ -1,0 +1,187 @@
+// Every campaign: its kind, status, communities, next session and sessions;
+// filter by status; continue a draft, cancel a coming one with a reason. "New
+// campaign" explains each kind from the method before opening its wizard.
+import { PlusOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import { useMutation } from "@tanstack/react-query";
+import { App as AntApp, Button, Card, Empty, Modal, Popconfirm, Segmented, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Campaign } from "../../bindings/Campaign";
+import type { Status } from "../../bindings/Status";
+import { PageHeader } from "../../components/PageHeader";
+import { ReasonDialog } from "../../components/ReasonDialog";
+import { showError, toMessage } from "../../errors";
+import { dateTime } from "../../format";
+import { ipc, toErrorPayload } from "../../ipc";
+import { useLang } from "../../lang";
+import { useNav } from "../../nav";
+import { useShop } from "../../queries";
+import { useCommunities } from "../communities/queries";
+import { STATUS_COLOR, STATUSES, useCampaigns, useInvalidateCampaigns } from "./queries";
+
+export function CampaignsPage() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const lang = useLang();
+  const zone = useShop()?.time_zone;
+  const { go } = useNav();
+  const [status, setStatus] = useState<Status | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [cancelling, setCancelling] = useState<Campaign | null>(null);
+  const campaigns = useCampaigns(status);
+  const communities = useCommunities(true);
+  const invalidate = useInvalidateCampaigns();
+  const names = new Map((communities.data ?? []).map((c) => [c.id, c.name]));
+
+  const discard = useMutation({
+    mutationFn: (id: number) => ipc.discardCampaignDraft(id),
+    onSuccess: () => {
+      invalidate();
+      void message.success(t("campaigns.discarded"));
+    },
+    onError: (e) => showError(e, message),
+  });
+  const cancel = useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => ipc.cancelCampaign(id, reason),
+    onSuccess: (done) => {
+      invalidate();
+      setCancelling(null);
+      void message.success(t("campaigns.cancelled", { sessions: done.schedules_ended, posts: done.posts_withdrawn }));
+    },
+  });
+
+  const columns = [
+    {
+      title: t("campaigns.title"),
+      key: "name",
+      render: (_: unknown, c: Campaign) => (
+        <div style={{ minWidth: 180 }}>
+          <Typography.Text strong data-testid="campaign-row-name">{c.name || t(`campaigns.kinds.${c.kind}`)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {t(`campaigns.kinds.${c.kind}`)}
+            {c.cancel_reason && ` · ${t("campaigns.cancelledBecause", { reason: c.cancel_reason })}`}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t("campaigns.filter"),
+      key: "status",
+      width: 110,
+      render: (_: unknown, c: Campaign) => <Tag color={STATUS_COLOR[c.status]} data-testid="campaign-row-status">{t(`campaigns.status.${c.status}`)}</Tag>,
+    },
+    {
+      title: t("campaigns.communities"),
+      key: "communities",
+      render: (_: unknown, c: Campaign) => c.community_ids.map((id) => names.get(id) ?? `#${id}`).join("、"),
+    },
+    {
+      title: t("campaigns.start"),
+      key: "next",
+      width: 200,
+      render: (_: unknown, c: Campaign) => (
+        <div>
+          {c.next_at && <div>{t("campaigns.next", { when: dateTime(c.next_at, lang, zone) })}</div>}
+          {c.sessions > 0 && <Typography.Text type="secondary">{t("campaigns.sessions", { count: c.sessions })}</Typography.Text>}
+        </div>
+      ),
+    },
+    {
+      title: "",
+      key: "actions",
+      width: 200,
+      render: (_: unknown, c: Campaign) =>
+        c.status === "draft" ? (
+          <Space size={4}>
+            <Button size="small" type="primary" ghost onClick={() => go({ page: "spike", draftId: c.id })} data-testid={`campaign-continue-${c.id}`}>
+              {t("campaigns.continue")}
+            </Button>
+            <Popconfirm title={t("campaigns.discardConfirm")} onConfirm={() => discard.mutate(c.id)}>
+              <Button size="small" type="text" danger data-testid={`campaign-discard-${c.id}`}>
+                {t("campaigns.discard")}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : c.status === "scheduled" || c.status === "running" ? (
+          <Button size="small" danger onClick={() => setCancelling(c)} data-testid={`campaign-cancel-${c.id}`}>
+            {t("campaigns.cancel")}
+          </Button>
+        ) : null,
+    },
+  ];
+
+  return (
+    <div className="sc-page">
+      <PageHeader
+        title={t("campaigns.title")}
+        description={t("campaigns.subtitle")}
+        actions={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setPicking(true)} data-testid="campaign-new">
+            {t("campaigns.add")}
+          </Button>
+        }
+      />
+      <Segmented<string>
+        aria-label={t("campaigns.filter")}
+        style={{ marginBottom: 16 }}
+        value={status ?? "all"}
+        onChange={(v) => setStatus(v === "all" ? null : (v as Status))}
+        options={[{ value: "all", label: t("campaigns.all") }, ...STATUSES.map((s) => ({ value: s, label: <span data-testid={`campaign-filter-${s}`}>{t(`campaigns.status.${s}`)}</span> }))]}
+      />
+      {campaigns.isError ? (
+        <Typography.Text type="danger">{toMessage(campaigns.error)}</Typography.Text>
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<Campaign>
+            rowKey="id"
+            loading={campaigns.isPending}
+            dataSource={campaigns.data ?? []}
+            columns={columns}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{
+              emptyText: (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={
+                    <>
+                      <div>{t("campaigns.empty")}</div>
+                      <Typography.Text type="secondary">{t("campaigns.emptyHint")}</Typography.Text>
+                    </>
+                  }
+                />
+              ),
+            }}
+            onRow={(c) => ({ "data-testid": `campaign-row-${c.id}` }) as React.HTMLAttributes<HTMLElement>}
+            tableLayout="auto"
+            scroll={{ x: 800 }}
+          />
+        </Card>
+      )}
+      <Modal open={picking} onCancel={() => setPicking(false)} footer={null} title={t("campaigns.pickTitle")} destroyOnHidden width={560}>
+        <Card
+          hoverable
+          role="button"
+          tabIndex={0}
+          onClick={() => go({ page: "spike" })}
+          onKeyDown={(e) => e.key === "Enter" && go({ page: "spike" })}
+          data-testid="campaign-pick-spike"
+        >
+          <Card.Meta avatar={<ThunderboltOutlined style={{ fontSize: 24, color: "#9a5c00" }} />} title={t("campaigns.kinds.spike")} description={t("campaigns.kindHint.spike")} />
+        </Card>
+      </Modal>
+      <ReasonDialog
+        open={cancelling !== null}
+        title={t("campaigns.cancelTitle")}
+        description={t("campaigns.cancelBody")}
+        okText={t("campaigns.cancelOk")}
+        placeholder={t("campaigns.cancelReason")}
+        testId="campaign-cancel"
+        loading={cancel.isPending}
+        danger
+        error={cancel.error ? toErrorPayload(cancel.error).message : null}
+        onConfirm={(reason) => cancelling && cancel.mutate({ id: cancelling.id, reason })}
+        onCancel={() => setCancelling(null)}
+      />
+    </div>
+  );
+}

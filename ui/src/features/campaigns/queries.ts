@@ -1,0 +1,37 @@
+// Server state of the campaigns: the list, and the flash-sale plan the wizard
+// reviews as the owner types.
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SpikeInput } from "../../bindings/SpikeInput";
+import type { Status } from "../../bindings/Status";
+import { ipc } from "../../ipc";
+import { keys } from "../../queries";
+
+export const STATUSES: Status[] = ["draft", "scheduled", "running", "ended", "cancelled"];
+
+export const STATUS_COLOR: Record<Status, string> = {
+  draft: "default",
+  scheduled: "blue",
+  running: "green",
+  ended: "default",
+  cancelled: "red",
+};
+
+export function useCampaigns(status: Status | null) {
+  return useQuery({ queryKey: keys.campaigns(status), queryFn: () => ipc.listCampaigns(status) });
+}
+
+/** The plan for what is typed so far; the last one stays shown while the next loads. */
+export function useSpikePlan(input: SpikeInput | null) {
+  return useQuery({
+    queryKey: keys.spikePlan(input),
+    queryFn: () => ipc.previewSpike(input!),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A campaign changed: the lists, and what it created (schedules, content, reminders), are stale. */
+export function useInvalidateCampaigns() {
+  const client = useQueryClient();
+  return () => void client.invalidateQueries();
+}
