@@ -12,7 +12,10 @@ const campaigns = {
     kindHint: {
       spike: "One traffic product at a price that draws people in, a few evenings a week (the method: Monday to Thursday at 20:00). Limited time, limited price, limited stock: it keeps the group opening its messages.",
     },
-    start: "Start",
+    nameColumn: "Campaign",
+    statusColumn: "Status",
+    nextColumn: "Next session",
+    actionsColumn: "Actions",
     sessions: "Sessions: {{count}}",
     next: "Next: {{when}}",
     communities: "Communities",

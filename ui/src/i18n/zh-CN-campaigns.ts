@@ -12,7 +12,10 @@ const campaigns = {
     kindHint: {
       spike: "一款引流品、一个吸引人的价格，每周几个晚上（方法：周一到周四晚 8 点）。限时、限价、限量，让群成员养成看消息的习惯。",
     },
-    start: "开始",
+    nameColumn: "活动",
+    statusColumn: "状态",
+    nextColumn: "下一场",
+    actionsColumn: "操作",
     sessions: "{{count}} 场",
     next: "下一场：{{when}}",
     communities: "社群",

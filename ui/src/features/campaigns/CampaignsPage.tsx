@@ -52,7 +52,7 @@ export function CampaignsPage() {
 
   const columns = [
     {
-      title: t("campaigns.title"),
+      title: t("campaigns.nameColumn"),
       key: "name",
       render: (_: unknown, c: Campaign) => (
         <div style={{ minWidth: 180 }}>
@@ -65,7 +65,7 @@ export function CampaignsPage() {
       ),
     },
     {
-      title: t("campaigns.filter"),
+      title: t("campaigns.statusColumn"),
       key: "status",
       width: 110,
       render: (_: unknown, c: Campaign) => <Tag color={STATUS_COLOR[c.status]} data-testid="campaign-row-status">{t(`campaigns.status.${c.status}`)}</Tag>,
@@ -76,7 +76,7 @@ export function CampaignsPage() {
       render: (_: unknown, c: Campaign) => c.community_ids.map((id) => names.get(id) ?? `#${id}`).join("、"),
     },
     {
-      title: t("campaigns.start"),
+      title: t("campaigns.nextColumn"),
       key: "next",
       width: 200,
       render: (_: unknown, c: Campaign) => (
@@ -87,7 +87,7 @@ export function CampaignsPage() {
       ),
     },
     {
-      title: "",
+      title: <span className="sc-visually-hidden">{t("campaigns.actionsColumn")}</span>,
       key: "actions",
       width: 200,
       render: (_: unknown, c: Campaign) =>
