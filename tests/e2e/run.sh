@@ -68,5 +68,8 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
+# node runs the files in name order, one at a time, on one database: the
+# journey (j…) must be the first of those that open it, since it is the one that
+# meets the first-run welcome; pages.test.mjs uses a database of its own.
 E2E_APP="$app" E2E_CLI="$cli" E2E_ARTIFACTS="$artifacts" \
   node --test --test-concurrency=1 ${E2E_ONLY:-tests/e2e/*.test.mjs}

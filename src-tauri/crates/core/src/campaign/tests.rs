@@ -67,6 +67,11 @@ fn the_preset_plans_four_evenings_with_their_posts_and_figures() {
     );
     assert_eq!(plan.schedules.len(), 1);
     assert_eq!(plan.schedules[0].rule, spike::PRESET_RULE);
+    assert!(
+        plan.schedules[0].message.starts_with("秒杀开始啦！"),
+        "the reminder carries the start post: {}",
+        plan.schedules[0].message
+    );
 }
 
 #[test]

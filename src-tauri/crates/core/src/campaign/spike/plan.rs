@@ -1,123 +1,18 @@
-//! The flash-sale wizard's core: what the owner chose becomes a plan (every
-//! session, post and check, written nowhere), and `apply` writes that same plan
-//! in one transaction. The plan itself is a pure function of the input and the
-//! facts read from the shop; the review step shows exactly what apply writes.
+//! The flash sale's plan: every session, schedule, post and check, as a pure
+//! function of the owner's input, the facts read from the shop, and the time.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
-use super::copy::{Figures, PostTemplate, SPIKE_PREVIEW, SPIKE_RESULT, SPIKE_START};
-use super::model::{refused, Check, Outcome};
-use crate::content::ContentInput;
-use crate::image_change::ImageChange;
+use super::model::{PlannedPost, PlannedSession, SpikeInput, SpikePlan};
+use super::{MAX_MINUTES, MAX_SESSIONS};
+use crate::campaign::copy::{Figures, PostTemplate, SPIKE_PREVIEW, SPIKE_RESULT, SPIKE_START};
+use crate::campaign::{Check, Outcome};
 use crate::money::yuan;
 use crate::product::{self, Product};
 use crate::schedule::{self, ScheduleInput};
 use crate::{shop, Lang, Result};
-
-/// The method's preset: every Monday to Thursday.
-pub const PRESET_RULE: &str = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH";
-/// A flash sale lasts at most a day (WeChat's own flash sales cap it there).
-pub const MAX_MINUTES: i64 = 24 * 60;
-/// Sessions one campaign may hold: a season of evenings, not an endless rule.
-pub const MAX_SESSIONS: usize = 60;
-pub const DEFAULT_MINUTES: i64 = 30;
-pub const DEFAULT_PICKUP_DAYS: i64 = 3;
-
-/// What the owner chooses in the wizard (kept as typed in a draft).
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
-#[ts(export)]
-pub struct SpikeInput {
-    /// Empty: "Flash sale: {product}".
-    #[serde(default)]
-    pub name: String,
-    #[ts(type = "number")]
-    pub product_id: i64,
-    #[ts(type = "number")]
-    pub price_cents: i64,
-    /// For sale in each session.
-    #[ts(type = "number")]
-    pub quantity: i64,
-    #[ts(type = "number")]
-    pub per_customer: i64,
-    /// RRULE text: the preset, chosen days, or `FREQ=DAILY;COUNT=1` for one date.
-    pub rule: String,
-    /// The first session, local: "YYYY-MM-DD HH:MM".
-    pub start: String,
-    #[ts(type = "number")]
-    pub minutes: i64,
-    /// The last day a session may fall on.
-    pub ends_on: String,
-    #[ts(type = "number[]")]
-    pub community_ids: Vec<i64>,
-    /// The reminder before each session, in minutes.
-    #[ts(type = "number")]
-    pub lead_minutes: i64,
-    #[ts(type = "number")]
-    pub pickup_days: i64,
-}
-
-/// One evening of the sale.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct PlannedSession {
-    pub day: String,
-    pub starts_at: String,
-    pub ends_at: String,
-}
-
-/// A post the plan puts on the content calendar.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct PlannedPost {
-    #[ts(type = "number")]
-    pub community_id: i64,
-    pub day: String,
-    pub time: String,
-    pub topic: String,
-    pub body: String,
-}
-
-/// Everything the flash sale will create, with every check's result.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct SpikePlan {
-    pub name: String,
-    pub product: String,
-    #[ts(type = "number")]
-    pub price_cents: i64,
-    /// The 7-day low: the "was" price the posts name.
-    #[ts(type = "number")]
-    pub reference_cents: i64,
-    #[ts(type = "number")]
-    pub margin_cents: i64,
-    /// Margin as a share of the price, in whole percent.
-    #[ts(type = "number")]
-    pub margin_percent: i64,
-    #[ts(type = "number")]
-    pub quantity: i64,
-    #[ts(type = "number")]
-    pub per_customer: i64,
-    #[ts(type = "number")]
-    pub minutes: i64,
-    #[ts(type = "number")]
-    pub pickup_days: i64,
-    /// Stock left for this sale after what other campaigns promised.
-    #[ts(type = "number")]
-    pub available: i64,
-    #[ts(type = "number[]")]
-    pub community_ids: Vec<i64>,
-    pub sessions: Vec<PlannedSession>,
-    /// One reminder schedule per community.
-    pub schedules: Vec<ScheduleInput>,
-    pub posts: Vec<PlannedPost>,
-    pub checks: Vec<Check>,
-    /// Whether any check refuses: then nothing can be created.
-    pub refused: bool,
-}
 
 /// Another published campaign's session that could clash with this one.
 #[derive(Debug, Clone)]
@@ -174,7 +69,7 @@ pub(crate) fn facts(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -
         others.push(OtherSession {
             campaign,
             product_id,
-            community_ids: super::community_ids(conn, id)?,
+            community_ids: crate::campaign::community_ids(conn, id)?,
             starts_at,
             ends_at,
         });
@@ -435,8 +330,8 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
         }
     }
 
-    let start_post =
-        posts.iter().find(|p| p.topic.contains(&product_name)).map(|p| p.body.clone()).unwrap_or_default();
+    // The reminder carries the start post (each session's second), ready to paste.
+    let start_post = posts.get(1).map(|p| p.body.clone()).unwrap_or_default();
     let schedules = input.community_ids.iter().map(|&c| schedule_for(Some(c), start_post.clone())).collect();
     let margin = price - cost;
     let refused = checks.iter().any(|c| c.outcome == Outcome::Refuse);
@@ -466,133 +361,4 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
         checks,
         refused,
     }
-}
-
-/// The plan for `input` as things stand: what the wizard's review shows.
-pub fn preview(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -> Result<SpikePlan> {
-    Ok(plan(input, &facts(conn, input, now)?, now))
-}
-
-/// What `apply` made.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct Applied {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number[]")]
-    pub schedule_ids: Vec<i64>,
-    #[ts(type = "number[]")]
-    pub content_ids: Vec<i64>,
-    #[ts(type = "number")]
-    pub sessions: i64,
-}
-
-/// Saves the wizard's choices as a draft (a new one, or over draft `id`), to
-/// resume after a restart; nothing else is written. Its id.
-pub fn save_draft(conn: &Connection, id: Option<i64>, input: &SpikeInput, now: DateTime<Utc>) -> Result<i64> {
-    let stored = serde_json::to_string(input).unwrap_or_default();
-    match id {
-        Some(id) => {
-            super::draft_row(conn, id)?;
-            conn.execute(
-                "UPDATE campaign SET name = ?1, input = ?2, updated_at = ?3 WHERE id = ?4",
-                params![input.name.trim(), stored, now, id],
-            )?;
-            Ok(id)
-        }
-        None => {
-            conn.execute(
-                "INSERT INTO campaign (kind, name, input, created_at, updated_at) VALUES ('spike', ?1, ?2, ?3, ?3)",
-                params![input.name.trim(), stored, now],
-            )?;
-            Ok(conn.last_insert_rowid())
-        }
-    }
-}
-
-/// A draft's choices as the owner left them.
-pub fn draft(conn: &Connection, id: i64) -> Result<SpikeInput> {
-    let stored = super::draft_row(conn, id)?;
-    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
-}
-
-/// Writes the plan in one transaction: the campaign and its terms (publishing
-/// draft `draft_id` when given), its sessions, a reminder schedule per
-/// community and the posts on the content calendar. A plan with any refusal
-/// writes nothing and says every reason.
-pub fn apply(
-    conn: &mut Connection,
-    input: &SpikeInput,
-    draft_id: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<Applied> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    if let Some(d) = draft_id {
-        super::draft_row(&tx, d)?;
-    }
-    let plan = plan(input, &facts(&tx, input, now)?, now);
-    refused(&plan.checks)?;
-    let first = plan.sessions.first().map(|s| s.starts_at.clone());
-    let last = plan.sessions.last().map(|s| s.ends_at.clone());
-    let stored_input = serde_json::to_string(input).unwrap_or_default();
-    let id = match draft_id {
-        Some(d) => {
-            tx.execute(
-                "UPDATE campaign SET name = ?1, input = ?2, starts_at = ?3, ends_at = ?4, published_at = ?5, updated_at = ?5
-                 WHERE id = ?6",
-                params![plan.name, stored_input, parse(&first), parse(&last), now, d],
-            )?;
-            d
-        }
-        None => {
-            tx.execute(
-                "INSERT INTO campaign (kind, name, input, starts_at, ends_at, published_at, created_at, updated_at)
-                 VALUES ('spike', ?1, ?2, ?3, ?4, ?5, ?5, ?5)",
-                params![plan.name, stored_input, parse(&first), parse(&last), now],
-            )?;
-            tx.last_insert_rowid()
-        }
-    };
-    tx.execute(
-        "INSERT INTO campaign_spike (campaign_id, product_id, price_cents, reference_cents, quantity, per_customer, minutes, pickup_days)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![id, input.product_id, plan.price_cents, plan.reference_cents, plan.quantity, plan.per_customer, plan.minutes, plan.pickup_days],
-    )?;
-    for c in &plan.community_ids {
-        tx.execute(
-            "INSERT INTO campaign_community (campaign_id, community_id) VALUES (?1, ?2)",
-            params![id, c],
-        )?;
-    }
-    for s in &plan.sessions {
-        tx.execute(
-            "INSERT INTO campaign_session (campaign_id, day, starts_at, ends_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id, s.day, parse(&Some(s.starts_at.clone())), parse(&Some(s.ends_at.clone()))],
-        )?;
-    }
-    let mut schedule_ids = Vec::new();
-    for s in &plan.schedules {
-        let sid = schedule::insert(&tx, s, now)?;
-        super::link(&tx, id, "schedule", sid)?;
-        schedule_ids.push(sid);
-    }
-    let mut content_ids = Vec::new();
-    for p in &plan.posts {
-        let item = ContentInput {
-            community_id: p.community_id,
-            day: p.day.clone(),
-            time: p.time.clone(),
-            topic: p.topic.clone(),
-            body: p.body.clone(),
-        };
-        let cid = crate::content::insert(&tx, &item, &ImageChange::Keep, now)?;
-        super::link(&tx, id, "content", cid)?;
-        content_ids.push(cid);
-    }
-    tx.commit()?;
-    Ok(Applied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64 })
-}
-
-fn parse(rfc3339: &Option<String>) -> Option<DateTime<Utc>> {
-    rfc3339.as_deref().and_then(|s| DateTime::parse_from_rfc3339(s).ok()).map(|t| t.with_timezone(&Utc))
 }

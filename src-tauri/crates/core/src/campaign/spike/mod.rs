@@ -1,0 +1,142 @@
+//! The flash-sale wizard's core: what the owner chose becomes a plan (every
+//! session, post and check, written nowhere), and `apply` writes that same plan
+//! in one transaction. The plan itself is a pure function of the input and the
+//! facts read from the shop; the review step shows exactly what apply writes.
+
+mod model;
+mod plan;
+
+pub use model::{Applied, PlannedPost, PlannedSession, SpikeInput, SpikePlan};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection};
+
+use super::model::refused;
+use crate::content::ContentInput;
+use crate::image_change::ImageChange;
+use crate::schedule;
+use crate::Result;
+
+/// The method's preset: every Monday to Thursday.
+pub const PRESET_RULE: &str = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH";
+/// A flash sale lasts at most a day (WeChat's own flash sales cap it there).
+pub const MAX_MINUTES: i64 = 24 * 60;
+/// Sessions one campaign may hold: a season of evenings, not an endless rule.
+pub const MAX_SESSIONS: usize = 60;
+pub const DEFAULT_MINUTES: i64 = 30;
+pub const DEFAULT_PICKUP_DAYS: i64 = 3;
+
+/// The plan for `input` as things stand: what the wizard's review shows.
+pub fn preview(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -> Result<SpikePlan> {
+    Ok(plan::plan(input, &plan::facts(conn, input, now)?, now))
+}
+
+/// Saves the wizard's choices as a draft (a new one, or over draft `id`), to
+/// resume after a restart; nothing else is written. Its id.
+pub fn save_draft(conn: &Connection, id: Option<i64>, input: &SpikeInput, now: DateTime<Utc>) -> Result<i64> {
+    let stored = serde_json::to_string(input).unwrap_or_default();
+    match id {
+        Some(id) => {
+            crate::campaign::draft_row(conn, id)?;
+            conn.execute(
+                "UPDATE campaign SET name = ?1, input = ?2, updated_at = ?3 WHERE id = ?4",
+                params![input.name.trim(), stored, now, id],
+            )?;
+            Ok(id)
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO campaign (kind, name, input, created_at, updated_at) VALUES ('spike', ?1, ?2, ?3, ?3)",
+                params![input.name.trim(), stored, now],
+            )?;
+            Ok(conn.last_insert_rowid())
+        }
+    }
+}
+
+/// A draft's choices as the owner left them.
+pub fn draft(conn: &Connection, id: i64) -> Result<SpikeInput> {
+    let stored = crate::campaign::draft_row(conn, id)?;
+    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+}
+
+/// Writes the plan in one transaction: the campaign and its terms (publishing
+/// draft `draft_id` when given), its sessions, a reminder schedule per
+/// community and the posts on the content calendar. A plan with any refusal
+/// writes nothing and says every reason.
+pub fn apply(
+    conn: &mut Connection,
+    input: &SpikeInput,
+    draft_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Applied> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    if let Some(d) = draft_id {
+        crate::campaign::draft_row(&tx, d)?;
+    }
+    let plan = plan::plan(input, &plan::facts(&tx, input, now)?, now);
+    refused(&plan.checks)?;
+    let first = plan.sessions.first().map(|s| s.starts_at.clone());
+    let last = plan.sessions.last().map(|s| s.ends_at.clone());
+    let stored_input = serde_json::to_string(input).unwrap_or_default();
+    let id = match draft_id {
+        Some(d) => {
+            tx.execute(
+                "UPDATE campaign SET name = ?1, input = ?2, starts_at = ?3, ends_at = ?4, published_at = ?5, updated_at = ?5
+                 WHERE id = ?6",
+                params![plan.name, stored_input, parse(&first), parse(&last), now, d],
+            )?;
+            d
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO campaign (kind, name, input, starts_at, ends_at, published_at, created_at, updated_at)
+                 VALUES ('spike', ?1, ?2, ?3, ?4, ?5, ?5, ?5)",
+                params![plan.name, stored_input, parse(&first), parse(&last), now],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    tx.execute(
+        "INSERT INTO campaign_spike (campaign_id, product_id, price_cents, reference_cents, quantity, per_customer, minutes, pickup_days)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![id, input.product_id, plan.price_cents, plan.reference_cents, plan.quantity, plan.per_customer, plan.minutes, plan.pickup_days],
+    )?;
+    for c in &plan.community_ids {
+        tx.execute(
+            "INSERT INTO campaign_community (campaign_id, community_id) VALUES (?1, ?2)",
+            params![id, c],
+        )?;
+    }
+    for s in &plan.sessions {
+        tx.execute(
+            "INSERT INTO campaign_session (campaign_id, day, starts_at, ends_at) VALUES (?1, ?2, ?3, ?4)",
+            params![id, s.day, parse(&Some(s.starts_at.clone())), parse(&Some(s.ends_at.clone()))],
+        )?;
+    }
+    let mut schedule_ids = Vec::new();
+    for s in &plan.schedules {
+        let sid = schedule::insert(&tx, s, now)?;
+        crate::campaign::link(&tx, id, "schedule", sid)?;
+        schedule_ids.push(sid);
+    }
+    let mut content_ids = Vec::new();
+    for p in &plan.posts {
+        let item = ContentInput {
+            community_id: p.community_id,
+            day: p.day.clone(),
+            time: p.time.clone(),
+            topic: p.topic.clone(),
+            body: p.body.clone(),
+        };
+        let cid = crate::content::insert(&tx, &item, &ImageChange::Keep, now)?;
+        crate::campaign::link(&tx, id, "content", cid)?;
+        content_ids.push(cid);
+    }
+    tx.commit()?;
+    Ok(Applied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64 })
+}
+
+fn parse(rfc3339: &Option<String>) -> Option<DateTime<Utc>> {
+    rfc3339.as_deref().and_then(|s| DateTime::parse_from_rfc3339(s).ok()).map(|t| t.with_timezone(&Utc))
+}

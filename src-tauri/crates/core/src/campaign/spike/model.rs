@@ -1,0 +1,113 @@
+//! What the flash-sale wizard sends and what its plan holds.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::campaign::Check;
+use crate::schedule::ScheduleInput;
+
+/// What the owner chooses in the wizard (kept as typed in a draft).
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[ts(export)]
+pub struct SpikeInput {
+    /// Empty: "Flash sale: {product}".
+    #[serde(default)]
+    pub name: String,
+    #[ts(type = "number")]
+    pub product_id: i64,
+    #[ts(type = "number")]
+    pub price_cents: i64,
+    /// For sale in each session.
+    #[ts(type = "number")]
+    pub quantity: i64,
+    #[ts(type = "number")]
+    pub per_customer: i64,
+    /// RRULE text: the preset, chosen days, or `FREQ=DAILY;COUNT=1` for one date.
+    pub rule: String,
+    /// The first session, local: "YYYY-MM-DD HH:MM".
+    pub start: String,
+    #[ts(type = "number")]
+    pub minutes: i64,
+    /// The last day a session may fall on.
+    pub ends_on: String,
+    #[ts(type = "number[]")]
+    pub community_ids: Vec<i64>,
+    /// The reminder before each session, in minutes.
+    #[ts(type = "number")]
+    pub lead_minutes: i64,
+    #[ts(type = "number")]
+    pub pickup_days: i64,
+}
+
+/// One evening of the sale.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlannedSession {
+    pub day: String,
+    pub starts_at: String,
+    pub ends_at: String,
+}
+
+/// A post the plan puts on the content calendar.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlannedPost {
+    #[ts(type = "number")]
+    pub community_id: i64,
+    pub day: String,
+    pub time: String,
+    pub topic: String,
+    pub body: String,
+}
+
+/// Everything the flash sale will create, with every check's result.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SpikePlan {
+    pub name: String,
+    pub product: String,
+    #[ts(type = "number")]
+    pub price_cents: i64,
+    /// The 7-day low: the "was" price the posts name.
+    #[ts(type = "number")]
+    pub reference_cents: i64,
+    #[ts(type = "number")]
+    pub margin_cents: i64,
+    /// Margin as a share of the price, in whole percent.
+    #[ts(type = "number")]
+    pub margin_percent: i64,
+    #[ts(type = "number")]
+    pub quantity: i64,
+    #[ts(type = "number")]
+    pub per_customer: i64,
+    #[ts(type = "number")]
+    pub minutes: i64,
+    #[ts(type = "number")]
+    pub pickup_days: i64,
+    /// Stock left for this sale after what other campaigns promised.
+    #[ts(type = "number")]
+    pub available: i64,
+    #[ts(type = "number[]")]
+    pub community_ids: Vec<i64>,
+    pub sessions: Vec<PlannedSession>,
+    /// One reminder schedule per community.
+    pub schedules: Vec<ScheduleInput>,
+    pub posts: Vec<PlannedPost>,
+    pub checks: Vec<Check>,
+    /// Whether any check refuses: then nothing can be created.
+    pub refused: bool,
+}
+
+/// What `apply` made.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Applied {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number[]")]
+    pub schedule_ids: Vec<i64>,
+    #[ts(type = "number[]")]
+    pub content_ids: Vec<i64>,
+    #[ts(type = "number")]
+    pub sessions: i64,
+}
