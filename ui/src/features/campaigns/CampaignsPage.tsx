@@ -3,14 +3,15 @@
 // campaign" explains each kind from the method before opening its wizard.
 import { PlusOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Empty, Modal, Popconfirm, Segmented, Space, Table, Tag, Typography } from "antd";
+import { App as AntApp, Button, Card, Modal, Popconfirm, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Campaign } from "../../bindings/Campaign";
 import type { Status } from "../../bindings/Status";
+import { ListTable } from "../../components/ListTable";
 import { PageHeader } from "../../components/PageHeader";
 import { ReasonDialog } from "../../components/ReasonDialog";
-import { showError, toMessage } from "../../errors";
+import { showError } from "../../errors";
 import { dateTime } from "../../format";
 import { ipc, toErrorPayload } from "../../ipc";
 import { useLang } from "../../lang";
@@ -128,35 +129,15 @@ export function CampaignsPage() {
         onChange={(v) => setStatus(v === "all" ? null : (v as Status))}
         options={[{ value: "all", label: t("campaigns.all") }, ...STATUSES.map((s) => ({ value: s, label: <span data-testid={`campaign-filter-${s}`}>{t(`campaigns.status.${s}`)}</span> }))]}
       />
-      {campaigns.isError ? (
-        <Typography.Text type="danger">{toMessage(campaigns.error)}</Typography.Text>
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <Table<Campaign>
-            rowKey="id"
-            loading={campaigns.isPending}
-            dataSource={campaigns.data ?? []}
-            columns={columns}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{
-              emptyText: (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={
-                    <>
-                      <div>{t("campaigns.empty")}</div>
-                      <Typography.Text type="secondary">{t("campaigns.emptyHint")}</Typography.Text>
-                    </>
-                  }
-                />
-              ),
-            }}
-            onRow={(c) => ({ "data-testid": `campaign-row-${c.id}` }) as React.HTMLAttributes<HTMLElement>}
-            tableLayout="auto"
-            scroll={{ x: 800 }}
-          />
-        </Card>
-      )}
+      <ListTable<Campaign>
+        list={campaigns}
+        columns={columns}
+        empty={t("campaigns.empty")}
+        emptyHint={t("campaigns.emptyHint")}
+        rowTestId="campaign-row"
+        minWidth={800}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      />
       <Modal open={picking} onCancel={() => setPicking(false)} footer={null} title={t("campaigns.pickTitle")} destroyOnHidden width={560}>
         <Card
           hoverable

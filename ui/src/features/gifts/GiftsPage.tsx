@@ -2,17 +2,18 @@
 // left, and the ways stock changes (restock, count, and redemptions at the counter).
 import { EditOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UndoOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { App as AntApp, Button, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Gift } from "../../bindings/Gift";
-import { showError, toMessage } from "../../errors";
+import { showError } from "../../errors";
 import { money } from "../../format";
 import { ipc } from "../../ipc";
 import { GiftForm } from "./GiftForm";
 import { GIFT_KIND_COLOR, useGifts, useInvalidateGifts } from "./queries";
 import { StockDialog } from "./StockDialog";
 import { StockHistory } from "./StockHistory";
+import { ListTable } from "../../components/ListTable";
 import { PageHeader } from "../../components/PageHeader";
 import { ShowArchived } from "../../components/ShowArchived";
 
@@ -133,35 +134,14 @@ export function GiftsPage() {
           </Space>
         }
       />
-      {gifts.isError ? (
-        <Typography.Text type="danger">{toMessage(gifts.error)}</Typography.Text>
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <Table<Gift>
-            rowKey="id"
-            loading={gifts.isPending}
-            dataSource={gifts.data ?? []}
-            columns={columns}
-            pagination={false}
-            locale={{
-              emptyText: (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={
-                    <>
-                      <div>{t("gifts.empty")}</div>
-                      <Typography.Text type="secondary">{t("gifts.emptyHint")}</Typography.Text>
-                    </>
-                  }
-                />
-              ),
-            }}
-            onRow={(g) => ({ "data-testid": `gift-row-${g.id}` }) as React.HTMLAttributes<HTMLElement>}
-            tableLayout="auto"
-            scroll={{ x: 900 }}
-          />
-        </Card>
-      )}
+      <ListTable<Gift>
+        list={gifts}
+        columns={columns}
+        empty={t("gifts.empty")}
+        emptyHint={t("gifts.emptyHint")}
+        rowTestId="gift-row"
+        minWidth={900}
+      />
       <GiftForm open={editing !== null} gift={editing?.gift} onClose={() => setEditing(null)} />
       <StockDialog gift={stocking} onClose={() => setStocking(null)} />
       <StockHistory gift={history} onClose={() => setHistory(null)} />

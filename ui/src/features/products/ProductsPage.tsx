@@ -2,13 +2,14 @@
 // a "was" price must name, the margin, the stock and the role in the mix.
 import { EditOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UndoOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Empty, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { App as AntApp, Button, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Product } from "../../bindings/Product";
+import { ListTable } from "../../components/ListTable";
 import { PageHeader } from "../../components/PageHeader";
 import { ShowArchived } from "../../components/ShowArchived";
-import { showError, toMessage } from "../../errors";
+import { showError } from "../../errors";
 import { money } from "../../format";
 import { ipc } from "../../ipc";
 import { PriceHistory } from "./PriceHistory";
@@ -132,35 +133,14 @@ export function ProductsPage() {
           </Space>
         }
       />
-      {products.isError ? (
-        <Typography.Text type="danger">{toMessage(products.error)}</Typography.Text>
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <Table<Product>
-            rowKey="id"
-            loading={products.isPending}
-            dataSource={products.data ?? []}
-            columns={columns}
-            pagination={false}
-            locale={{
-              emptyText: (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={
-                    <>
-                      <div>{t("products.empty")}</div>
-                      <Typography.Text type="secondary">{t("products.emptyHint")}</Typography.Text>
-                    </>
-                  }
-                />
-              ),
-            }}
-            onRow={(p) => ({ "data-testid": `product-row-${p.id}` }) as React.HTMLAttributes<HTMLElement>}
-            tableLayout="auto"
-            scroll={{ x: 800 }}
-          />
-        </Card>
-      )}
+      <ListTable<Product>
+        list={products}
+        columns={columns}
+        empty={t("products.empty")}
+        emptyHint={t("products.emptyHint")}
+        rowTestId="product-row"
+        minWidth={800}
+      />
       <ProductForm open={editing !== null} product={editing?.product} onClose={() => setEditing(null)} />
       <PriceHistory product={history} onClose={() => setHistory(null)} />
     </div>
