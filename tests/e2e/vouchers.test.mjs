@@ -49,9 +49,11 @@ async function scan(code, status, focus = 'counter-input') {
        return a && a.dataset.status === arguments[0] && a.innerText.includes(arguments[1]) ? true : null`,
       [status, status === 'mistyped' || status === 'not_ours' ? '' : code.toUpperCase()],
     )));
-  // Ready for the next code at once: empty, and focused (or, when the voucher
-  // needs a minimum spend, the spend box is, for the amount).
-  assert.equal(await s.execute('return document.activeElement?.dataset?.testid ?? null'), focus);
+  // Ready for the next code: empty, and focused (or, when the voucher needs a
+  // minimum spend, the spend box is, for the amount). The focus moves on the
+  // next frame after the answer is painted, so it is awaited, not sampled.
+  await s.waitFor(`the focus on ${focus}`, async () =>
+    (await s.execute('return document.activeElement?.dataset?.testid ?? null')) === focus);
   assert.equal(await s.execute('return document.querySelector(\'[data-testid="counter-input"]\').value'), '');
   return s.textOf('[data-testid="counter-answer"]');
 }
