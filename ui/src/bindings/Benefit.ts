@@ -3,4 +3,4 @@
 /**
  * What a voucher gives, as stored.
  */
-export type Benefit = { "kind": "gift", gift_id: number, gift_name: string, } | { "kind": "amount_off", cents: number, } | { "kind": "percent_off", percent: number, };
+export type Benefit = { "kind": "gift", gift_id: number, gift_name: string, } | { "kind": "amount_off", cents: number, } | { "kind": "percent_off", percent: number, } | { "kind": "pickup", product_id: number, product_name: string, unit: string, price_cents: number, };

@@ -3,4 +3,4 @@
 /**
  * What a voucher gives, as the owner picks it.
  */
-export type BenefitInput = { "kind": "gift", gift_id: number, } | { "kind": "amount_off", cents: number, } | { "kind": "percent_off", percent: number, };
+export type BenefitInput = { "kind": "gift", gift_id: number, } | { "kind": "amount_off", cents: number, } | { "kind": "percent_off", percent: number, } | { "kind": "pickup", product_id: number, price_cents: number, };

@@ -3,4 +3,8 @@
 /**
  * What cancelling changed.
  */
-export type Cancelled = { schedules_ended: number, posts_withdrawn: number, };
+export type Cancelled = { schedules_ended: number, posts_withdrawn: number, 
+/**
+ * Pickup vouchers no buyer holds yet (a buyer's stays valid: the sale was made).
+ */
+vouchers_voided: number, };

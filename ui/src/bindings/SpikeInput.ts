@@ -27,4 +27,9 @@ ends_on: string, community_ids: number[],
 /**
  * The reminder before each session, in minutes.
  */
-lead_minutes: number, pickup_days: number, };
+lead_minutes: number, pickup_days: number, 
+/**
+ * A batch of pickup vouchers per session, one per unit on sale, handed
+ * to the buyers the console records.
+ */
+pickup_vouchers: boolean, };

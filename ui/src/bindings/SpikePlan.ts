@@ -17,6 +17,10 @@ reference_cents: number, margin_cents: number,
  */
 margin_percent: number, quantity: number, per_customer: number, minutes: number, pickup_days: number, 
 /**
+ * Pickup vouchers Finish issues (every session's quantity), or 0.
+ */
+pickup_vouchers: number, 
+/**
  * Stock left for this sale after what other campaigns promised.
  */
 available: number, community_ids: number[], sessions: Array<PlannedSession>, 

@@ -186,6 +186,8 @@ mod tests {
             Core::VoucherClosed,
             Core::CampaignClosed,
             Core::CampaignPublished,
+            Core::NoBuyerToUndo,
+            Core::AlreadyCollected,
             Core::PlanRefused {
                 en: vec!["The flash-sale price must be more than ¥0".into()],
                 zh: vec!["秒杀价必须大于 0 元".into()],

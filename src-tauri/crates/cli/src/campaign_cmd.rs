@@ -4,13 +4,13 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use clap::Subcommand;
 use serde_json::json;
-use shopcircle_core::campaign::spike::{self, SpikeInput, SpikePlan};
+use shopcircle_core::campaign::spike::{self, BuyerInput, Console, SpikeInput, SpikePlan};
 use shopcircle_core::campaign::{self, Outcome, Status};
 use shopcircle_core::db::Connection;
 use shopcircle_core::money::yuan;
 use shopcircle_core::product::MONEY_MAX;
 use shopcircle_core::text::one_line;
-use shopcircle_core::{parse_money, Field};
+use shopcircle_core::{parse_money, Field, Problem};
 
 use crate::error::CliResult;
 use crate::Output;
@@ -51,9 +51,34 @@ pub enum CampaignCommand {
         pickup_days: i64,
         #[arg(long, default_value = "")]
         name: String,
+        /// Issue no pickup vouchers (by default each session gets one per unit on sale)
+        #[arg(long)]
+        no_pickup_vouchers: bool,
         /// Print the plan with every check; create nothing
         #[arg(long)]
         dry_run: bool,
+    },
+    /// The flash-sale console: record buyers of a session (pasted 接龙 or one
+    /// typed), or show who bought and what is left
+    Buyers {
+        id: i64,
+        /// The session's day, YYYY-MM-DD [default: the one running, else the next]
+        #[arg(long)]
+        day: Option<String>,
+        /// The group's 接龙 text, as copied from WeChat
+        #[arg(long, conflicts_with = "buyer")]
+        file: Option<std::path::PathBuf>,
+        /// One buyer: a nickname or the last four digits of a phone
+        #[arg(long)]
+        buyer: Option<String>,
+        #[arg(long, default_value_t = 1, requires = "buyer")]
+        quantity: i64,
+    },
+    /// Take back the last buyer recorded in a session
+    UndoBuyer {
+        id: i64,
+        #[arg(long)]
+        day: Option<String>,
     },
     /// List the campaigns, newest first
     List {
@@ -86,6 +111,7 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
             lead,
             pickup_days,
             name,
+            no_pickup_vouchers,
             dry_run,
         } => {
             let ends_on = match ends_on {
@@ -105,6 +131,7 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
                 community_ids: communities,
                 lead_minutes: lead,
                 pickup_days,
+                pickup_vouchers: !no_pickup_vouchers,
             };
             if dry_run {
                 let plan = spike::preview(conn, &input, now)?;
@@ -120,6 +147,45 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
             let made = spike::apply(conn, &input, None, now)?;
             let text = made.id.to_string();
             Ok((Output { text, json: serde_json::to_value(&made).unwrap_or_default() }, 0))
+        }
+        CampaignCommand::Buyers { id, day, file, buyer, quantity } => {
+            let session = session_on(conn, id, day.as_deref(), now)?;
+            let recorded = match (file, buyer) {
+                (Some(path), _) => {
+                    let max = (campaign::jielong::TEXT_MAX_MB * 1024 * 1024) as u64;
+                    let bytes = shopcircle_app::files::read_input(&path, max)?;
+                    spike::record_pasted(conn, session, &String::from_utf8_lossy(&bytes), now)?
+                }
+                (None, Some(buyer)) => spike::record(conn, session, &[BuyerInput { buyer, quantity }], now)?,
+                (None, None) => {
+                    let console = spike::console(conn, id, Some(session), now)?;
+                    let text = console_text(&console);
+                    return Ok((
+                        Output { text, json: serde_json::to_value(&console).unwrap_or_default() },
+                        0,
+                    ));
+                }
+            };
+            for t in &recorded.turned_away {
+                eprintln!("✗ {}{}: {}", line_of(t.line), one_line(&t.buyer), t.reason);
+            }
+            for u in &recorded.unreadable {
+                eprintln!("? line {}: {}: {}", u.line, one_line(&u.text), u.reason);
+            }
+            let mut lines: Vec<String> = recorded
+                .added
+                .iter()
+                .map(|o| format!("{}	{}	{}", one_line(&o.buyer), o.quantity, o.codes.join(" ")))
+                .collect();
+            lines.push(format!("left {}", recorded.console.session.left));
+            let json = serde_json::to_value(&recorded).unwrap_or_default();
+            Ok((Output { text: lines.join("\n"), json }, 0))
+        }
+        CampaignCommand::UndoBuyer { id, day } => {
+            let session = session_on(conn, id, day.as_deref(), now)?;
+            let console = spike::undo_last(conn, session, now)?;
+            let text = console_text(&console);
+            Ok((Output { text, json: serde_json::to_value(&console).unwrap_or_default() }, 0))
         }
         CampaignCommand::List { status } => {
             let status = status.map(|s| Status::parse(&s)).transpose()?;
@@ -161,16 +227,52 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
         }
         CampaignCommand::Cancel { id, reason } => {
             let done = campaign::cancel(conn, id, &reason, now)?;
-            let text = format!("{} {}", done.schedules_ended, done.posts_withdrawn);
+            let text = format!("{} {} {}", done.schedules_ended, done.posts_withdrawn, done.vouchers_voided);
             Ok((
                 Output {
                     text,
-                    json: json!({ "id": id, "schedules_ended": done.schedules_ended, "posts_withdrawn": done.posts_withdrawn }),
+                    json: json!({
+                        "id": id,
+                        "schedules_ended": done.schedules_ended,
+                        "posts_withdrawn": done.posts_withdrawn,
+                        "vouchers_voided": done.vouchers_voided,
+                    }),
                 },
                 0,
             ))
         }
     }
+}
+
+/// The session of campaign `id` on `day`, or the one the console opens on.
+fn session_on(conn: &Connection, id: i64, day: Option<&str>, now: DateTime<Utc>) -> CliResult<i64> {
+    let console = spike::console(conn, id, None, now)?;
+    match day {
+        None => Ok(console.session.id),
+        Some(day) => console.sessions.iter().find(|s| s.day == day.trim()).map(|s| s.id).ok_or_else(|| {
+            shopcircle_core::Error::invalid(Field::Session, Problem::Unknown { value: day.to_owned() }).into()
+        }),
+    }
+}
+
+fn line_of(line: Option<usize>) -> String {
+    line.map(|l| format!("line {l}: ")).unwrap_or_default()
+}
+
+/// The session, what is left, and each buyer with their codes.
+fn console_text(c: &Console) -> String {
+    let mut lines =
+        vec![format!("{}\t{}\tleft {} of {}", one_line(&c.name), c.session.day, c.session.left, c.quantity)];
+    lines.extend(c.orders.iter().map(|o| {
+        format!(
+            "{}\t{}\t{}\t{}",
+            o.seq.map(|s| s.to_string()).unwrap_or_default(),
+            one_line(&o.buyer),
+            o.quantity,
+            o.codes.join(" ")
+        )
+    }));
+    lines.join("\n")
 }
 
 /// Four weeks from the start's day (the start is checked by the plan).

@@ -135,3 +135,78 @@ fn a_flash_sale_is_planned_dry_refused_created_and_cancelled() {
     assert_eq!(count(&db, "content_item"), 12, "withdrawn, not deleted");
     cli(&db).args(["campaign", "list", "--status", "someday"]).assert().failure();
 }
+
+#[test]
+fn the_console_records_a_pasted_jielong_and_a_typed_buyer_and_refuses_a_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::new_db(&dir);
+    let group = stdout(
+        &cli(&db)
+            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
+            .assert()
+            .success(),
+    );
+    let tea = stdout(
+        &cli(&db)
+            .args([
+                "product",
+                "add",
+                "--name",
+                "Tieguanyin",
+                "--price",
+                "39",
+                "--cost",
+                "18",
+                "--stock",
+                "40",
+            ])
+            .args(["--role", "traffic"])
+            .assert()
+            .success(),
+    );
+    let monday = next_monday();
+    let made = cli(&db)
+        .args(["--json", "campaign", "spike", "--product", &tea, "--price", "19.90", "--quantity", "3"])
+        .args([
+            "--start",
+            &format!("{monday} 20:00"),
+            "--community",
+            &group,
+            "--ends-on",
+            &monday.to_string(),
+        ])
+        .assert()
+        .success();
+    let id = json(&made.get_output().stdout)["id"].as_i64().unwrap().to_string();
+
+    let list = dir.path().join("jielong.txt");
+    std::fs::write(&list, "#接龙\nTieguanyin tonight\n\n1. Amy 5521\n2. Bob\n3. amy5521\nBob wants two\n")
+        .unwrap();
+    let pasted = cli(&db).args(["campaign", "buyers", &id, "--file"]).arg(&list).assert().success();
+    let out = stdout(&pasted);
+    let err = String::from_utf8_lossy(&pasted.get_output().stderr).to_string();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Amy 5521\t1\t") && lines[1].starts_with("Bob\t1\t"), "{out}");
+    assert_eq!(lines.last(), Some(&"left 1"));
+    assert!(err.contains("✗ line 6: amy5521: Over the limit of 1 per person"), "{err}");
+    assert!(err.contains("? line 7: Bob wants two: Not a numbered line of the list"), "{err}");
+
+    let typed = cli(&db).args(["--json", "campaign", "buyers", &id, "--buyer", "Carol"]).assert().success();
+    let typed = json(&typed.get_output().stdout);
+    assert_eq!(typed["console"]["session"]["left"].as_i64(), Some(0));
+    assert!(typed["console"]["sold_out_post"].as_str().unwrap().starts_with("🎉 Sold out!"));
+    let undone = stdout(&cli(&db).args(["campaign", "undo-buyer", &id]).assert().success());
+    assert!(undone.lines().next().unwrap().ends_with("left 1 of 3"), "{undone}");
+
+    // A file that is not a 接龙: too large, or binary. Nothing recorded.
+    let huge = dir.path().join("huge.txt");
+    std::fs::write(&huge, "1. a\n".repeat(1_100_000)).unwrap();
+    cli(&db).args(["campaign", "buyers", &id, "--file"]).arg(&huge).assert().failure();
+    let binary = dir.path().join("photo.png");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).unwrap();
+    let refused = cli(&db).args(["campaign", "buyers", &id, "--file"]).arg(&binary).assert().failure();
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(err.contains("Sign-up list"), "{err}");
+    assert_eq!(count(&db, "spike_order"), 3, "two pasted and Carol (undone, kept)");
+    cli(&db).args(["campaign", "buyers", &id, "--day", "2001-01-01"]).assert().failure();
+}

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 pub use rusqlite::Connection;
+use rusqlite::OptionalExtension;
 #[cfg(test)]
 use rusqlite_migration::{Migrations, M};
 
@@ -20,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_schedules_and_reminders.sql"),
     include_str!("../migrations/0007_products.sql"),
     include_str!("../migrations/0008_campaigns.sql"),
+    include_str!("../migrations/0009_pickup_vouchers_and_spike_orders.sql"),
 ];
 
 #[cfg(test)]
@@ -194,6 +196,17 @@ fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
 /// for its lock and then find nothing to do (issue 11: three of four failed
 /// with "table shop already exists" when each read version 0 first).
 fn migrate(conn: &mut Connection) -> Result<()> {
+    // A migration may rebuild a table (SQLite cannot change a CHECK in place),
+    // which SQLite only allows with foreign keys off; they are checked as a
+    // whole before the commit instead, and switched back on whatever happens.
+    // (The pragma is ignored inside a transaction, hence out here.)
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let outcome = migrate_in_one_transaction(conn);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    outcome
+}
+
+fn migrate_in_one_transaction(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     // Refuse a file from a newer build before touching it: migrating "down" to an
     // older schema would silently drop what the newer version stored.
@@ -203,6 +216,13 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     }
     for (n, sql) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
         tx.execute_batch(sql).map_err(|e| Error::Migration(format!("{}: {e}", n + 1)))?;
+    }
+    // Checked only after a migration ran: it reads every table.
+    if found < schema_version() {
+        let broken: Option<String> = tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0)).optional()?;
+        if let Some(table) = broken {
+            return Err(Error::Migration(format!("a reference in {table} points nowhere")));
+        }
     }
     tx.pragma_update(None, "user_version", schema_version())?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -228,6 +248,41 @@ mod tests {
             let now: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
             assert_eq!(now, schema_version(), "upgrading from version {version}");
         }
+    }
+
+    #[test]
+    fn the_voucher_batch_rebuild_keeps_every_batch_voucher_and_redemption() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+            migrations().to_version(&mut conn, 8).unwrap();
+            conn.execute_batch(
+                "INSERT INTO gift (id, name, kind, unit_cost_cents, value_cents, stock, low_stock_at, created_at, updated_at)
+                     VALUES (1, 'Tea', 'drainage', 350, 1500, 4, 1, 't', 't');
+                 INSERT INTO voucher_batch (id, name, benefit, gift_id, count, first_serial, valid_from, valid_until, created_at)
+                     VALUES (7, 'Tea gift', 'gift', 1, 2, 1, '2026-01-01', '2026-12-31', 't');
+                 INSERT INTO voucher (serial, batch_id, redeemed_at) VALUES (1, 7, '2026-02-01T00:00:00Z'), (2, 7, NULL);
+                 INSERT INTO voucher_event (serial, action, at) VALUES (1, 'redeemed', '2026-02-01T00:00:00Z');",
+            )
+            .unwrap();
+        }
+        let conn = open(&path).unwrap();
+        let (batches, vouchers, events): (i64, i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM voucher_batch WHERE id = 7 AND gift_id = 1),
+                        (SELECT count(*) FROM voucher WHERE batch_id = 7), (SELECT count(*) FROM voucher_event)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((batches, vouchers, events), (1, 2, 1));
+        // The references still hold after the rename, and are enforced again.
+        let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+        let orphan = conn.execute("INSERT INTO voucher (serial, batch_id) VALUES (3, 99)", []);
+        assert!(orphan.is_err(), "a voucher of no batch is refused");
     }
 
     #[test]

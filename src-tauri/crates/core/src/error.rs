@@ -94,6 +94,12 @@ pub enum Error {
     )]
     CampaignPublished,
 
+    #[error("No buyer recorded in this session to undo")]
+    NoBuyerToUndo,
+
+    #[error("This buyer has already collected at the counter; undo that redemption first")]
+    AlreadyCollected,
+
     #[error("This voucher batch is voided")]
     BatchVoided,
 
@@ -159,6 +165,8 @@ impl Error {
             Error::PlanRefused { .. } => C::PlanRefused,
             Error::CampaignClosed => C::CampaignClosed,
             Error::CampaignPublished => C::CampaignPublished,
+            Error::NoBuyerToUndo => C::NothingToUndo,
+            Error::AlreadyCollected => C::VoucherClosed,
             Error::Damaged(_) => C::Damaged,
             Error::NotSetUp => C::NotSetUp,
             Error::AlreadySetUp => C::AlreadySetUp,
@@ -203,6 +211,8 @@ impl Error {
             (Error::PlanRefused { zh, .. }, Lang::ZhCn) => format!("无法创建活动：{}", zh.join("；")),
             (Error::CampaignClosed, Lang::ZhCn) => "这个活动已经结束或已取消".into(),
             (Error::CampaignPublished, Lang::ZhCn) => "这个活动已经发布，价格、数量等已锁定（可复制后修改再办一次）".into(),
+            (Error::NoBuyerToUndo, Lang::ZhCn) => "这一场还没有记录买家，无可撤销".into(),
+            (Error::AlreadyCollected, Lang::ZhCn) => "这位买家已在收银台提货，请先撤销那次核销".into(),
             (Error::Damaged(_), Lang::ZhCn) => "数据文件已损坏，请从备份恢复".into(),
             (Error::NotSetUp, Lang::ZhCn) => "店铺尚未设置".into(),
             (Error::AlreadySetUp, Lang::ZhCn) => "店铺已经设置过了".into(),
@@ -244,6 +254,7 @@ fn what_zh(what: &str) -> &'static str {
         "content item" => "内容",
         "product" => "商品",
         "campaign" => "活动",
+        "session" => "场次",
         _ => "记录",
     }
 }

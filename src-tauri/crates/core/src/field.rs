@@ -81,6 +81,10 @@ pub enum Field {
     Unit,
     ProductRole,
     Status,
+    Buyer,
+    Shares,
+    Jielong,
+    Session,
 }
 
 impl Field {
@@ -229,6 +233,14 @@ impl Field {
             (Unit, Lang::ZhCn) => "单位",
             (ProductRole, Lang::En) => "Role in the product mix",
             (ProductRole, Lang::ZhCn) => "商品定位",
+            (Buyer, Lang::En) => "Buyer",
+            (Buyer, Lang::ZhCn) => "买家",
+            (Shares, Lang::En) => "Shares",
+            (Shares, Lang::ZhCn) => "份数",
+            (Jielong, Lang::En) => "Sign-up list (接龙)",
+            (Jielong, Lang::ZhCn) => "接龙名单",
+            (Session, Lang::En) => "Session",
+            (Session, Lang::ZhCn) => "场次",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

@@ -53,6 +53,27 @@ pub const SPIKE_RESULT: PostTemplate = PostTemplate {
     ),
 };
 
+/// The console's line while the sale runs, to paste after each few buyers.
+pub const SPIKE_LEFT: PostTemplate = PostTemplate {
+    topic: ("{product}: {left} left", "{product} 还剩 {left}{unit}"),
+    body: (
+        "⚡ {product} at ¥{price}: only {left} {unit} left of {quantity}! Reply with your name + the last 4 digits of your phone.",
+        "⚡ {product} 秒杀价 ¥{price}，还剩 {left}{unit}（共 {quantity}{unit}），手慢无！接龙「姓名+手机后4位」",
+    ),
+};
+
+/// Posted the moment the last unit is taken.
+pub const SPIKE_SOLD_OUT: PostTemplate = PostTemplate {
+    topic: ("Sold out: {product}", "已抢光：{product}"),
+    body: (
+        "🎉 Sold out! All {quantity} {unit} of {product} at ¥{price} have found their buyers. \
+         Everyone on the list: show your pickup code in the shop within {pickup_days} days. \
+         Missed out? Watch for the next flash sale in the group.",
+        "🎉 已抢光！{product} 秒杀价 ¥{price} 共 {quantity}{unit} 全部售出，谢谢大家！\
+         接龙成功的朋友请在 {pickup_days} 天内到店出示取货码领取；没抢到的朋友别急，下一场秒杀群里见！",
+    ),
+};
+
 /// The figures a template may name.
 pub struct Figures<'a> {
     pub product: &'a str,
@@ -63,6 +84,8 @@ pub struct Figures<'a> {
     pub price_cents: i64,
     pub reference_cents: i64,
     pub quantity: i64,
+    /// Still to sell (the console's count); the quantity before the sale.
+    pub left: i64,
     pub limit: i64,
     pub pickup_days: i64,
 }
@@ -87,6 +110,7 @@ fn fill(template: &str, lang: Lang, f: &Figures) -> String {
         .replace("{price}", &yuan(f.price_cents))
         .replace("{reference}", &yuan(f.reference_cents))
         .replace("{quantity}", &f.quantity.to_string())
+        .replace("{left}", &f.left.to_string())
         .replace("{limit}", &f.limit.to_string())
         .replace("{pickup_days}", &f.pickup_days.to_string())
 }
@@ -134,6 +158,7 @@ mod tests {
             price_cents: 1990,
             reference_cents: 3200,
             quantity: 30,
+            left: 30,
             limit: 1,
             pickup_days: 3,
         }
@@ -154,7 +179,7 @@ mod tests {
 
     #[test]
     fn every_template_fills_completely_in_both_languages() {
-        for t in [SPIKE_PREVIEW, SPIKE_START, SPIKE_RESULT] {
+        for t in [SPIKE_PREVIEW, SPIKE_START, SPIKE_RESULT, SPIKE_LEFT, SPIKE_SOLD_OUT] {
             for lang in [Lang::En, Lang::ZhCn] {
                 let (topic, body) = t.fill(lang, &Figures { unit: "", ..figures() });
                 assert!(!topic.contains('{') && !body.contains('{'), "{topic} / {body}");

@@ -5,6 +5,7 @@
 //! posts, in one transaction, deleting nothing.
 
 pub mod copy;
+pub mod jielong;
 mod model;
 pub mod spike;
 
@@ -149,11 +150,15 @@ pub struct Cancelled {
     pub schedules_ended: i64,
     #[ts(type = "number")]
     pub posts_withdrawn: i64,
+    /// Pickup vouchers no buyer holds yet (a buyer's stays valid: the sale was made).
+    #[ts(type = "number")]
+    pub vouchers_voided: i64,
 }
 
 /// Cancels a campaign that has not ended, with the owner's reason, in one
 /// transaction: its schedules stop before today (or go, when none has
-/// started), its unposted posts from now on are withdrawn. Nothing is deleted.
+/// started), its unposted posts from now on are withdrawn, the pickup
+/// vouchers no buyer holds are voided with the reason. Nothing is deleted.
 pub fn cancel(conn: &mut Connection, id: i64, reason: &str, now: DateTime<Utc>) -> Result<Cancelled> {
     let reason = required(Field::Reason, reason, REASON_MAX)?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -194,13 +199,36 @@ pub fn cancel(conn: &mut Connection, id: i64, reason: &str, now: DateTime<Utc>) 
             params![now, cid],
         )? as i64;
     }
+    let mut vouchers_voided = 0;
+    for batch_id in items(&tx, id, "batch")? {
+        let open: Vec<i64> = tx
+            .prepare_cached(
+                "SELECT serial FROM voucher WHERE batch_id = ?1 AND holder_name = ''
+                 AND redeemed_at IS NULL AND voided_at IS NULL",
+            )?
+            .query_map([batch_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for serial in open {
+            tx.execute(
+                "UPDATE voucher SET voided_at = ?1, void_reason = ?2 WHERE serial = ?3",
+                params![now, reason, serial],
+            )?;
+            tx.execute(
+                "INSERT INTO voucher_event (serial, action, reason, at) VALUES (?1, 'voided', ?2, ?3)",
+                params![serial, reason, now],
+            )?;
+            vouchers_voided += 1;
+        }
+    }
     tx.execute(
         "UPDATE campaign SET cancelled_at = ?1, cancel_reason = ?2, updated_at = ?1 WHERE id = ?3",
         params![now, reason, id],
     )?;
     tx.commit()?;
-    Ok(Cancelled { schedules_ended, posts_withdrawn })
+    Ok(Cancelled { schedules_ended, posts_withdrawn, vouchers_voided })
 }
 
+#[cfg(test)]
+mod console_tests;
 #[cfg(test)]
 mod tests;

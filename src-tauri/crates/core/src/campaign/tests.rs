@@ -8,7 +8,7 @@ use crate::schedule::tests::shop_with_group;
 use crate::testing::now;
 
 /// A shop with a group and the Tieguanyin (¥39, cost ¥18, 40 on the shelf).
-fn shop() -> (Connection, i64, i64) {
+pub(super) fn shop() -> (Connection, i64, i64) {
     let (mut conn, group) = shop_with_group();
     let p =
         product::create(&mut conn, &tieguanyin(), &ImageChange::Keep, now() - Duration::days(10)).unwrap();
@@ -16,7 +16,7 @@ fn shop() -> (Connection, i64, i64) {
 }
 
 /// The method's preset: Monday to Thursday at 20:00 for one week (4 sessions).
-fn spike_input(product_id: i64, group: i64) -> SpikeInput {
+pub(super) fn spike_input(product_id: i64, group: i64) -> SpikeInput {
     SpikeInput {
         name: String::new(),
         product_id,
@@ -30,6 +30,7 @@ fn spike_input(product_id: i64, group: i64) -> SpikeInput {
         community_ids: vec![group],
         lead_minutes: 60,
         pickup_days: 3,
+        pickup_vouchers: true,
     }
 }
 

@@ -51,6 +51,21 @@ pub fn get(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Product> {
     with_reference(conn, p, now)
 }
 
+/// The product's name, or not found.
+pub(crate) fn name(conn: &Connection, id: i64) -> Result<String> {
+    conn.query_row("SELECT name FROM product WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound { what: "product", id })
+}
+
+/// Whether a product `id` is in the catalogue and not archived.
+pub(crate) fn exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM product WHERE id = ?1 AND archived_at IS NULL", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// Products in use, by role then name; the archived ones last when asked for.
 pub fn list(conn: &Connection, include_archived: bool, now: DateTime<Utc>) -> Result<Vec<Product>> {
     let mut stmt = conn.prepare_cached(&format!(

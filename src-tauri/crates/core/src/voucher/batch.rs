@@ -45,15 +45,22 @@ pub(crate) fn insert(tx: &Transaction, input: &BatchInput, now: DateTime<Utc>) -
             Problem::OutOfRange { min: 1, max: (serial_max - first + 1).max(0) },
         ));
     }
-    let (gift_id, amount, percent) = match v.benefit {
-        BenefitInput::Gift { gift_id } => (Some(gift_id), None, None),
-        BenefitInput::AmountOff { cents } => (None, Some(cents), None),
-        BenefitInput::PercentOff { percent } => (None, None, Some(percent)),
-    };
+    let (mut gift_id, mut amount, mut percent, mut product_id, mut pickup_price) =
+        (None, None, None, None, None);
+    match v.benefit {
+        BenefitInput::Gift { gift_id: g } => gift_id = Some(g),
+        BenefitInput::AmountOff { cents } => amount = Some(cents),
+        BenefitInput::PercentOff { percent: p } => percent = Some(p),
+        BenefitInput::Pickup { product_id: p, price_cents } => {
+            product_id = Some(p);
+            pickup_price = Some(price_cents);
+        }
+    }
     tx.execute(
         "INSERT INTO voucher_batch (name, benefit, gift_id, amount_off_cents, percent_off, min_spend_cents, count,
-             first_serial, valid_from, valid_until, community_id, channel_id, holder_name, holder_phone, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             first_serial, valid_from, valid_until, community_id, channel_id, holder_name, holder_phone, created_at,
+             product_id, pickup_price_cents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         params![
             v.name,
             benefit_kind(&v.benefit),
@@ -69,7 +76,9 @@ pub(crate) fn insert(tx: &Transaction, input: &BatchInput, now: DateTime<Utc>) -
             v.channel_id,
             v.holder_name,
             v.holder_phone,
-            now
+            now,
+            product_id,
+            pickup_price
         ],
     )?;
     let batch_id = tx.last_insert_rowid();
@@ -109,6 +118,16 @@ fn validate(conn: &Connection, input: &BatchInput, now: DateTime<Utc>) -> Result
         }
         BenefitInput::PercentOff { percent } => {
             BenefitInput::PercentOff { percent: in_range(Field::PercentOff, percent, 1, PERCENT_OFF_MAX)? }
+        }
+        BenefitInput::Pickup { product_id, price_cents } => {
+            let known = crate::product::exists(conn, product_id)?;
+            if !known {
+                return Err(unknown(Field::Product, &product_id.to_string()));
+            }
+            BenefitInput::Pickup {
+                product_id,
+                price_cents: in_range(Field::Price, price_cents, 1, MONEY_MAX)?,
+            }
         }
     };
     let count = in_range(Field::Quantity, input.count, 1, COUNT_MAX)?;
@@ -180,6 +199,12 @@ fn describe(conn: &Connection, benefit: &BenefitInput) -> Result<String> {
         (BenefitInput::AmountOff { cents }, Lang::ZhCn) => format!("立减 ¥{}", yuan(*cents)),
         (BenefitInput::PercentOff { percent }, Lang::En) => format!("{percent}% off"),
         (BenefitInput::PercentOff { percent }, Lang::ZhCn) => format!("{} 折", zhe(*percent)),
+        (BenefitInput::Pickup { product_id, price_cents }, Lang::En) => {
+            format!("Pickup: {} at ¥{}", crate::product::name(conn, *product_id)?, yuan(*price_cents))
+        }
+        (BenefitInput::Pickup { product_id, price_cents }, Lang::ZhCn) => {
+            format!("提货：{} ¥{}", crate::product::name(conn, *product_id)?, yuan(*price_cents))
+        }
     })
 }
 
@@ -198,6 +223,7 @@ fn benefit_kind(b: &BenefitInput) -> &'static str {
         BenefitInput::Gift { .. } => "gift",
         BenefitInput::AmountOff { .. } => "amount_off",
         BenefitInput::PercentOff { .. } => "percent_off",
+        BenefitInput::Pickup { .. } => "pickup",
     }
 }
 
@@ -207,8 +233,10 @@ pub(crate) const COLUMNS: &str =
     "b.id AS batch_id, b.name AS batch_name, b.benefit, b.gift_id, g.name AS gift_name,
      b.amount_off_cents, b.percent_off, b.count, b.valid_from, b.valid_until, b.community_id,
      c.name AS community_name, b.channel_id, ch.name AS channel_name, b.min_spend_cents, b.holder_name,
-     b.holder_phone, b.voided_at AS batch_voided_at, b.void_reason AS batch_void_reason, b.created_at";
+     b.holder_phone, b.voided_at AS batch_voided_at, b.void_reason AS batch_void_reason, b.created_at,
+     b.product_id, p.name AS product_name, p.unit AS product_unit, b.pickup_price_cents";
 pub(crate) const FROM: &str = "voucher_batch b LEFT JOIN gift g ON g.id = b.gift_id
+     LEFT JOIN product p ON p.id = b.product_id
      LEFT JOIN community c ON c.id = b.community_id LEFT JOIN channel ch ON ch.id = b.channel_id";
 
 pub(crate) fn benefit_from_row(r: &Row) -> rusqlite::Result<Benefit> {
@@ -216,6 +244,12 @@ pub(crate) fn benefit_from_row(r: &Row) -> rusqlite::Result<Benefit> {
     Ok(match kind.as_str() {
         "gift" => Benefit::Gift { gift_id: r.get("gift_id")?, gift_name: r.get("gift_name")? },
         "amount_off" => Benefit::AmountOff { cents: r.get("amount_off_cents")? },
+        "pickup" => Benefit::Pickup {
+            product_id: r.get("product_id")?,
+            product_name: r.get("product_name")?,
+            unit: r.get("product_unit")?,
+            price_cents: r.get("pickup_price_cents")?,
+        },
         _ => Benefit::PercentOff { percent: r.get("percent_off")? },
     })
 }

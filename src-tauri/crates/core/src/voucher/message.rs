@@ -60,6 +60,12 @@ pub fn benefit(b: &Benefit, lang: Lang) -> String {
         (Benefit::AmountOff { cents }, Lang::ZhCn) => format!("立减 ¥{}", yuan(*cents)),
         (Benefit::PercentOff { percent }, Lang::En) => format!("{percent}% off"),
         (Benefit::PercentOff { percent }, Lang::ZhCn) => format!("{} 折", zhe(*percent)),
+        (Benefit::Pickup { product_name, price_cents, .. }, Lang::En) => {
+            format!("{product_name}, to collect and pay ¥{}", yuan(*price_cents))
+        }
+        (Benefit::Pickup { product_name, unit, price_cents, .. }, Lang::ZhCn) => {
+            format!("{product_name} 1{unit}，取货付 ¥{}", yuan(*price_cents))
+        }
     }
 }
 

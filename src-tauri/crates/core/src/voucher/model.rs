@@ -21,6 +21,16 @@ pub enum Benefit {
         #[ts(type = "number")]
         percent: i64,
     },
+    /// Collect one unit of a product, paying the price it was bought at (a
+    /// flash sale's buyer).
+    Pickup {
+        #[ts(type = "number")]
+        product_id: i64,
+        product_name: String,
+        unit: String,
+        #[ts(type = "number")]
+        price_cents: i64,
+    },
 }
 
 /// What a voucher gives, as the owner picks it.
@@ -39,6 +49,12 @@ pub enum BenefitInput {
     PercentOff {
         #[ts(type = "number")]
         percent: i64,
+    },
+    Pickup {
+        #[ts(type = "number")]
+        product_id: i64,
+        #[ts(type = "number")]
+        price_cents: i64,
     },
 }
 

@@ -218,7 +218,8 @@ fn find(conn: &Connection, serial: u32, key: &code::VoucherKey) -> Result<Option
     let code = batch::encode(serial, key)?;
     conn.query_row(
         &format!(
-            "SELECT {COLUMNS}, v.redeemed_at, v.redeemed_by, v.voided_at, v.void_reason
+            "SELECT {COLUMNS}, v.redeemed_at, v.redeemed_by, v.voided_at, v.void_reason,
+                 coalesce(nullif(v.holder_name, ''), b.holder_name) AS voucher_holder
              FROM {FROM} JOIN voucher v ON v.batch_id = b.id WHERE v.serial = ?1"
         ),
         [serial],
@@ -229,7 +230,7 @@ fn find(conn: &Connection, serial: u32, key: &code::VoucherKey) -> Result<Option
                     batch_id: r.get("batch_id")?,
                     batch_name: r.get("batch_name")?,
                     benefit: benefit_from_row(r)?,
-                    holder_name: r.get("holder_name")?,
+                    holder_name: r.get("voucher_holder")?,
                     valid_from: r.get("valid_from")?,
                     valid_until: r.get("valid_until")?,
                     min_spend_cents: r.get("min_spend_cents")?,

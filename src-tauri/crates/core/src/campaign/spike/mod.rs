@@ -3,9 +3,13 @@
 //! in one transaction. The plan itself is a pure function of the input and the
 //! facts read from the shop; the review step shows exactly what apply writes.
 
+pub mod console;
 mod model;
 mod plan;
 
+pub use console::{
+    console, record, record_pasted, undo_last, BuyerInput, Console, Order, Recorded, SessionLine, Turned,
+};
 pub use model::{Applied, PlannedPost, PlannedSession, SpikeInput, SpikePlan};
 
 use chrono::{DateTime, Utc};
@@ -15,6 +19,7 @@ use super::model::refused;
 use crate::content::ContentInput;
 use crate::image_change::ImageChange;
 use crate::schedule;
+use crate::voucher::{BatchInput, BenefitInput};
 use crate::Result;
 
 /// The method's preset: every Monday to Thursday.
@@ -108,11 +113,22 @@ pub fn apply(
             params![id, c],
         )?;
     }
+    let mut batch_ids = Vec::new();
     for s in &plan.sessions {
         tx.execute(
             "INSERT INTO campaign_session (campaign_id, day, starts_at, ends_at) VALUES (?1, ?2, ?3, ?4)",
             params![id, s.day, parse(&Some(s.starts_at.clone())), parse(&Some(s.ends_at.clone()))],
         )?;
+        let session_id = tx.last_insert_rowid();
+        if input.pickup_vouchers {
+            let batch_id = pickup_batch(&tx, input, &plan, &s.day, now)?;
+            tx.execute(
+                "UPDATE campaign_session SET batch_id = ?1 WHERE id = ?2",
+                params![batch_id, session_id],
+            )?;
+            crate::campaign::link(&tx, id, "batch", batch_id)?;
+            batch_ids.push(batch_id);
+        }
     }
     let mut schedule_ids = Vec::new();
     for s in &plan.schedules {
@@ -134,7 +150,37 @@ pub fn apply(
         content_ids.push(cid);
     }
     tx.commit()?;
-    Ok(Applied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64 })
+    Ok(Applied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64, batch_ids })
+}
+
+/// The session's pickup vouchers: one per unit on sale, at the sale price,
+/// valid from the day of the sale for the pickup days.
+fn pickup_batch(
+    tx: &rusqlite::Transaction,
+    input: &SpikeInput,
+    plan: &SpikePlan,
+    day: &str,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let first = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map_err(|_| crate::Error::Damaged("a flash-sale session's day"))?;
+    let last = first + chrono::Duration::days(plan.pickup_days - 1);
+    let lang = crate::shop::language_or(tx, crate::Lang::En);
+    let name = match lang {
+        crate::Lang::ZhCn => format!("秒杀提货：{} {day}", plan.product),
+        crate::Lang::En => format!("Flash-sale pickup: {} {day}", plan.product),
+    };
+    let batch = BatchInput {
+        name: name.chars().take(crate::voucher::NAME_MAX).collect(),
+        valid_from: Some(day.to_owned()),
+        community_id: (input.community_ids.len() == 1).then(|| input.community_ids[0]),
+        ..BatchInput::new(
+            BenefitInput::Pickup { product_id: input.product_id, price_cents: plan.price_cents },
+            plan.quantity,
+            &last.to_string(),
+        )
+    };
+    crate::voucher::batch::insert(tx, &batch, now)
 }
 
 fn parse(rfc3339: &Option<String>) -> Option<DateTime<Utc>> {

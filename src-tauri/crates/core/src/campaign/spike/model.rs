@@ -37,6 +37,14 @@ pub struct SpikeInput {
     pub lead_minutes: i64,
     #[ts(type = "number")]
     pub pickup_days: i64,
+    /// A batch of pickup vouchers per session, one per unit on sale, handed
+    /// to the buyers the console records.
+    #[serde(default = "yes")]
+    pub pickup_vouchers: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// One evening of the sale.
@@ -84,6 +92,9 @@ pub struct SpikePlan {
     pub minutes: i64,
     #[ts(type = "number")]
     pub pickup_days: i64,
+    /// Pickup vouchers Finish issues (every session's quantity), or 0.
+    #[ts(type = "number")]
+    pub pickup_vouchers: i64,
     /// Stock left for this sale after what other campaigns promised.
     #[ts(type = "number")]
     pub available: i64,
@@ -110,4 +121,6 @@ pub struct Applied {
     pub content_ids: Vec<i64>,
     #[ts(type = "number")]
     pub sessions: i64,
+    #[ts(type = "number[]")]
+    pub batch_ids: Vec<i64>,
 }

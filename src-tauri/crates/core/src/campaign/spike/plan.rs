@@ -305,6 +305,7 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
             price_cents: price,
             reference_cents: reference,
             quantity: input.quantity,
+            left: input.quantity,
             limit: input.per_customer,
             pickup_days: input.pickup_days,
         };
@@ -346,6 +347,11 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
         per_customer: input.per_customer,
         minutes,
         pickup_days: input.pickup_days,
+        pickup_vouchers: if input.pickup_vouchers {
+            input.quantity.max(0) * sessions.len() as i64
+        } else {
+            0
+        },
         available,
         community_ids: input.community_ids.clone(),
         sessions: sessions
