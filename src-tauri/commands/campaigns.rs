@@ -1,7 +1,7 @@
 //! Campaigns: the wizard's review (the plan, writing nothing), creating what
 //! the plan shows in one step, the list, and cancelling with a reason.
 
-use shopcircle_core::campaign::spike::{self, Applied, SpikeInput, SpikePlan};
+use shopcircle_core::campaign::spike::{self, Applied, BuyerInput, Console, Recorded, SpikeInput, SpikePlan};
 use shopcircle_core::campaign::{self, Campaign, Cancelled, Status};
 use tauri::State;
 
@@ -66,4 +66,43 @@ pub async fn cancel_campaign(state: State<'_, AppState>, id: i64, reason: String
     let done = state.run(move |conn| campaign::cancel(conn, id, &reason, now)).await?;
     state.reminders_changed();
     Ok(done)
+}
+
+/// The flash-sale console on session `sessionId`, or the one running (else the next).
+#[tauri::command]
+pub async fn spike_console(
+    state: State<'_, AppState>,
+    id: i64,
+    session_id: Option<i64>,
+) -> CmdResult<Console> {
+    let now = state.now();
+    state.run(move |conn| spike::console(conn, id, session_id, now)).await
+}
+
+/// Records buyers typed one by one, in order.
+#[tauri::command]
+pub async fn record_spike_buyers(
+    state: State<'_, AppState>,
+    session_id: i64,
+    buyers: Vec<BuyerInput>,
+) -> CmdResult<Recorded> {
+    let now = state.now();
+    state.run(move |conn| spike::record(conn, session_id, &buyers, now)).await
+}
+
+/// Records the buyers of the group's pasted 接龙.
+#[tauri::command]
+pub async fn record_spike_paste(
+    state: State<'_, AppState>,
+    session_id: i64,
+    text: String,
+) -> CmdResult<Recorded> {
+    let now = state.now();
+    state.run(move |conn| spike::record_pasted(conn, session_id, &text, now)).await
+}
+
+#[tauri::command]
+pub async fn undo_spike_buyer(state: State<'_, AppState>, session_id: i64) -> CmdResult<Console> {
+    let now = state.now();
+    state.run(move |conn| spike::undo_last(conn, session_id, now)).await
 }

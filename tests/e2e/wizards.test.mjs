@@ -1,13 +1,15 @@
 // A flash sale through its wizard in the real window: a product made with the
 // CLI, the four steps clicked through (What, When, Posts, Review), the draft
 // kept, Finish creating the campaign with its reminder schedule and posts; the
-// calendar's week view shows its Monday–Thursday 20:00 evenings; cancelling it
-// with a reason takes them away. Each step is saved as a screenshot. The shop
+// calendar's week view shows its Monday–Thursday 20:00 evenings; on the first
+// evening the console records buyers (the limit holding) and a buyer's pickup
+// code redeems at the counter; cancelling it with a reason takes the rest away. Each step is saved as a screenshot. The shop
 // speaks whichever language the files before left it in: checks read both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { axeViolations } from './axe.mjs';
 import { Session } from './webdriver.mjs';
 
 const APP = process.env.E2E_APP;
@@ -89,6 +91,59 @@ test('the flash-sale wizard: what, when, posts, review, and one click creates it
   assert.equal(shown.status, 'scheduled');
   assert.equal(shown.sessions, 16);
   await shot('64-campaigns');
+});
+
+const invoke = (cmd, args = {}) =>
+  s.execute('return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])', [cmd, args]);
+const left = () => s.execute(`return document.querySelector('[data-testid="console-left"]')?.dataset.left ?? null`);
+
+test('the console on the first evening: three buyers, one over the limit turned away, a pickup code redeemed at the counter', async (t) => {
+  // Five minutes into the first evening, on the app's test clock; back to the
+  // real time for what follows, however this test ends.
+  const first = cli('campaign', 'show', String(campaignId)).next_at;
+  await invoke('set_test_clock', { at: new Date(Date.parse(first) + 5 * 60_000).toISOString() });
+  t.after(() => invoke('set_test_clock', { at: new Date().toISOString() }));
+  await s.clickTestId('nav-vouchers');
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-console-${campaignId}`);
+  await s.byTestId('console-title');
+  await s.waitFor('30 on sale', async () => (await left()) === '30');
+
+  // The first reply, typed; then the group's 接龙 pasted (a heading, two new
+  // buyers, the first buyer again, and a line that is no entry).
+  await s.typeInto('console-buyer', 'Amy 5521\uE007');
+  await s.waitFor('29 left', async () => (await left()) === '29');
+  await s.clickTestId('console-tab-paste');
+  // Enter between lines, as the keyboard would make them.
+  await s.typeInto('console-paste', ['#接龙 Wizard oolong', '1. Bob 0007', '2. Carol', '3. amy5521', 'thanks all'].join('\uE007'));
+  await s.clickTestId('console-read');
+  await s.waitFor('27 left', async () => (await left()) === '27');
+  const turned = await text('console-turned-away');
+  assert.match(turned, /amy5521/);
+  assert.match(turned, /(Over the limit of 1 per person|超过每人限购 1)/);
+  assert.match(await text('console-unreadable'), /thanks all/);
+  const buyers = await s.execute(`return [...document.querySelectorAll('[data-testid="console-order-buyer"]')].map((e) => e.innerText)`);
+  assert.deepEqual(buyers, ['Amy 5521', 'Bob 0007', 'Carol']);
+  assert.match(await text('console-post'), /(27 tin left of 30|还剩 27tin)/);
+  const code = (await s.execute(`return document.querySelector('[data-testid="console-order-code"]').innerText`)).trim();
+  assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
+  await shot('66-spike-console');
+  // The console with its results shown passes axe-core (no critical or serious violation).
+  assert.deepEqual(await axeViolations(s), []);
+
+  // Amy collects: the counter hands over the tin at the sale price, in her name.
+  await s.clickTestId('nav-counter');
+  await s.typeInto('counter-input', `${code}\uE007`);
+  await s.waitFor('the pickup redeemed', async () =>
+    (await s.execute(`return document.querySelector('[data-testid="counter-answer"]')?.dataset.status`)) === 'redeemed');
+  const answer = await text('counter-answer');
+  assert.ok(answer.includes(PRODUCT) && answer.includes('19.90') && answer.includes('Amy 5521'), answer);
+  await shot('67-spike-pickup-redeemed');
+  await s.clickTestId('counter-exit');
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-console-${campaignId}`);
+  await s.waitFor('Amy shown as collected', async () =>
+    /(1 of 1|1 \/ 1)/.test(await s.execute(`return document.querySelector('[data-testid^="console-order-"]')?.innerText ?? ''`)));
 });
 
 /** Opens next week in the calendar (the sale's first week), from another page so it starts on this week. */

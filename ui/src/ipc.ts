@@ -34,6 +34,9 @@ import type { StockMove } from "./bindings/StockMove";
 import type { Applied } from "./bindings/Applied";
 import type { Campaign } from "./bindings/Campaign";
 import type { Cancelled } from "./bindings/Cancelled";
+import type { BuyerInput } from "./bindings/BuyerInput";
+import type { Console } from "./bindings/Console";
+import type { Recorded } from "./bindings/Recorded";
 import type { SpikeInput } from "./bindings/SpikeInput";
 import type { SpikePlan } from "./bindings/SpikePlan";
 import type { Status } from "./bindings/Status";
@@ -157,6 +160,12 @@ export const ipc = {
   createSpike: (input: SpikeInput, draftId: number | null) => call<Applied>("create_spike", { input, draftId }),
   listCampaigns: (status: Status | null) => call<Campaign[]>("list_campaigns", { status }),
   cancelCampaign: (id: number, reason: string) => call<Cancelled>("cancel_campaign", { id, reason }),
+  /** The flash-sale console on a session, or the one running (else the next). */
+  spikeConsole: (id: number, sessionId: number | null) => call<Console>("spike_console", { id, sessionId }),
+  recordSpikeBuyers: (sessionId: number, buyers: BuyerInput[]) => call<Recorded>("record_spike_buyers", { sessionId, buyers }),
+  /** The group's 接龙 as pasted: only lines not recorded before are added. */
+  recordSpikePaste: (sessionId: number, text: string) => call<Recorded>("record_spike_paste", { sessionId, text }),
+  undoSpikeBuyer: (sessionId: number) => call<Console>("undo_spike_buyer", { sessionId }),
 
   listBatches: () => call<Batch[]>("list_batches"),
   getBatch: (id: number) => call<Batch>("get_batch", { id }),

@@ -12,6 +12,8 @@ export type Route =
   | { page: "campaigns" }
   /** The flash-sale wizard: new, or resuming draft `draftId`. */
   | { page: "spike"; draftId?: number }
+  /** The flash sale's evening: buyers in order, what is left, the pickup codes. */
+  | { page: "spikeConsole"; id: number }
   | { page: "gifts" }
   | { page: "vouchers" }
   /** One voucher batch: its figures, the card, the files and every voucher. */

@@ -22,6 +22,7 @@ export const keys = {
   campaignsAll: ["campaigns"] as const,
   campaigns: (status: string | null) => ["campaigns", { status }] as const,
   spikePlan: (input: unknown) => ["spike-plan", input] as const,
+  spikeConsole: (id: number, sessionId: number | null) => ["campaigns", "console", id, sessionId] as const,
   productsAll: ["products"] as const,
   products: (includeArchived: boolean) => ["products", { includeArchived }] as const,
   productPricesAll: ["product-prices"] as const,

@@ -11,6 +11,10 @@ export const BRAND_DARK = "#1f5e43";
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: BRAND,
+    // antd derives a lighter hover (#4a8a6c, 4.1 : 1 under white text); a
+    // primary button darkens instead, staying readable under the pointer.
+    colorPrimaryHover: BRAND_DARK,
+    colorPrimaryActive: "#174a35",
     colorInfo: BRAND,
     // Status colours are also text colours (Typography, tags, alerts): each is
     // dark enough for 4.5 : 1 on white and on its own light background.
@@ -24,6 +28,9 @@ export const theme: ThemeConfig = {
     colorWarningBg: "#fff8e6",
     colorWarningBorder: "#f5d58a",
     colorErrorBg: "#fff1f0",
+    // Info is the brand green; from it antd would derive a heavy grey-green background.
+    colorInfoBg: "#eef6f1",
+    colorInfoBorder: "#b9d9c8",
     colorErrorBorder: "#f3b8b2",
     // antd's greys (45 % black) are about 3.4 : 1; these are 5.7 : 1 and up.
     colorTextSecondary: "rgba(0, 0, 0, 0.65)",

@@ -266,10 +266,12 @@ export function fakeBackend(
   };
   const benefitOf = (i: BatchInput): Benefit => {
     const b = i.benefit;
-    return b.kind === "gift" ? { kind: "gift", gift_id: b.gift_id, gift_name: findGift(b.gift_id).name } : b;
+    if (b.kind === "gift") return { kind: "gift", gift_id: b.gift_id, gift_name: findGift(b.gift_id).name };
+    if (b.kind === "pickup") return { kind: "pickup", product_id: b.product_id, product_name: `Product ${b.product_id}`, unit: "", price_cents: b.price_cents };
+    return b;
   };
   const describe = (b: Benefit) =>
-    b.kind === "gift" ? `Gift: ${b.gift_name}` : b.kind === "amount_off" ? `¥${b.cents / 100} off` : `${b.percent}% off`;
+    b.kind === "gift" ? `Gift: ${b.gift_name}` : b.kind === "amount_off" ? `¥${b.cents / 100} off` : b.kind === "pickup" ? `Pickup: ${b.product_name}` : `${b.percent}% off`;
   const redeem = (input: RedeemInput): Redemption => {
     const typed = normalise(input.code);
     if (typed.length !== 20) return { status: "malformed", message: `A voucher code has 20 characters; this has ${typed.length}` };

@@ -90,7 +90,7 @@ export function CampaignsPage() {
     {
       title: <span className="sc-visually-hidden">{t("campaigns.actionsColumn")}</span>,
       key: "actions",
-      width: 200,
+      width: 280,
       render: (_: unknown, c: Campaign) =>
         c.status === "draft" ? (
           <Space size={4}>
@@ -103,11 +103,20 @@ export function CampaignsPage() {
               </Button>
             </Popconfirm>
           </Space>
-        ) : c.status === "scheduled" || c.status === "running" ? (
-          <Button size="small" danger onClick={() => setCancelling(c)} data-testid={`campaign-cancel-${c.id}`}>
-            {t("campaigns.cancel")}
-          </Button>
-        ) : null,
+        ) : (
+          <Space size={4}>
+            {c.kind === "spike" && c.status !== "cancelled" && (
+              <Button size="small" type={c.status === "running" ? "primary" : "default"} onClick={() => go({ page: "spikeConsole", id: c.id })} data-testid={`campaign-console-${c.id}`}>
+                {t("campaigns.console")}
+              </Button>
+            )}
+            {(c.status === "scheduled" || c.status === "running") && (
+              <Button size="small" danger onClick={() => setCancelling(c)} data-testid={`campaign-cancel-${c.id}`}>
+                {t("campaigns.cancel")}
+              </Button>
+            )}
+          </Space>
+        ),
     },
   ];
 

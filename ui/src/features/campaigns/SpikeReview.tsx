@@ -53,6 +53,7 @@ export function SpikeReview({ plan }: { plan: SpikePlan }) {
     t("spike.createsSessions", { count: plan.sessions.length }),
     t("spike.createsSchedules", { count: plan.schedules.length, lead }),
     t("spike.createsPosts", { count: plan.posts.length }),
+    ...(plan.pickup_vouchers > 0 ? [t("spike.createsVouchers", { count: plan.pickup_vouchers, each: plan.quantity })] : []),
   ];
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>

@@ -1,6 +1,6 @@
 // The flash sale's second step: which evenings (the method's Monday to
 // Thursday, chosen days, or one date), how long, until when, in which groups.
-import { DatePicker, Form, Input, Radio, Select } from "antd";
+import { Checkbox, DatePicker, Form, Input, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { SpikePlan } from "../../bindings/SpikePlan";
 import { NumberInput } from "../../components/NumberInput";
@@ -54,6 +54,9 @@ export function SpikeWhen({ plan }: { plan: SpikePlan | undefined }) {
           <NumberInput data-testid="spike-pickup-days" />
         </Form.Item>
       </div>
+      <Form.Item name="pickupVouchers" valuePropName="checked" extra={t("spike.pickupVouchersHelp")}>
+        <Checkbox data-testid="spike-pickup-vouchers">{t("spike.pickupVouchers")}</Checkbox>
+      </Form.Item>
       <Form.Item name="communityIds" label={t("spike.chooseCommunities")} rules={[chosenSome(t("spike.communitiesRequired"))]}>
         <Select
           mode="multiple"

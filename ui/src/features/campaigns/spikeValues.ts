@@ -27,13 +27,15 @@ export type SpikeValues = {
   communityIds: number[];
   lead: string;
   pickupDays: string;
+  /** A pickup voucher for each unit on sale, handed to the buyers the console records. */
+  pickupVouchers: boolean;
   name: string;
 };
 
 /** Which fields each step holds, for checking one step at a time. */
 export const STEP_FIELDS: (keyof SpikeValues)[][] = [
   ["productId", "price", "quantity", "limit"],
-  ["when", "days", "startDay", "time", "minutes", "endsOn", "communityIds", "lead", "pickupDays"],
+  ["when", "days", "startDay", "time", "minutes", "endsOn", "communityIds", "lead", "pickupDays", "pickupVouchers"],
   [],
   [],
 ];
@@ -44,7 +46,7 @@ export function blankSpike(today: string, communityIds: number[]): SpikeValues {
   while (weekdayOf(monday.format(DAY)) !== "mo") monday = monday.add(1, "day");
   return {
     price: "", quantity: "", limit: "1", when: "preset", days: ["mo", "tu", "we", "th"], startDay: monday, time: "20:00",
-    minutes: "30", endsOn: monday.add(27, "day"), communityIds: communityIds.slice(0, 1), lead: "60", pickupDays: "3", name: "",
+    minutes: "30", endsOn: monday.add(27, "day"), communityIds: communityIds.slice(0, 1), lead: "60", pickupDays: "3", pickupVouchers: true, name: "",
   };
 }
 
@@ -66,6 +68,7 @@ export function toSpikeInput(v: SpikeValues): SpikeInput {
     community_ids: v.communityIds ?? [],
     lead_minutes: readNumber(v.lead) ?? 0,
     pickup_days: readNumber(v.pickupDays) ?? 0,
+    pickup_vouchers: v.pickupVouchers ?? true,
   };
 }
 
@@ -88,6 +91,7 @@ export function fromSpikeInput(i: SpikeInput): SpikeValues {
     communityIds: i.community_ids,
     lead: String(i.lead_minutes),
     pickupDays: String(i.pickup_days),
+    pickupVouchers: i.pickup_vouchers,
     name: i.name,
   };
 }

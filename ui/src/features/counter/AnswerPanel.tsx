@@ -140,7 +140,9 @@ export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, spendErro
             ? t("counter.redeemed.gift", { name: b.gift_name })
             : b.kind === "amount_off"
               ? t("counter.redeemed.amountOff", { amount: money(b.cents) })
-              : t("counter.redeemed.percentOff", { percent: b.percent, zhe: zhe(b.percent) })}
+              : b.kind === "pickup"
+                ? t("counter.redeemed.pickup", { name: b.product_name, amount: money(b.price_cents) })
+                : t("counter.redeemed.percentOff", { percent: b.percent, zhe: zhe(b.percent) })}
         </div>
       );
       if (v.holder_name) lines.push(<strong key="holder">{t("counter.redeemed.holder", { name: v.holder_name })}</strong>);

@@ -27,6 +27,7 @@ const StaffPage = lazy(() => import("../staff/StaffPage").then((m) => ({ default
 const SettingsPage = lazy(() => import("../settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const CounterScreen = lazy(() => import("../counter/CounterScreen").then((m) => ({ default: m.CounterScreen })));
 const CampaignsPage = lazy(() => import("../campaigns/CampaignsPage").then((m) => ({ default: m.CampaignsPage })));
+const SpikeConsole = lazy(() => import("../campaigns/SpikeConsole").then((m) => ({ default: m.SpikeConsole })));
 const SpikeWizard = lazy(() => import("../campaigns/SpikeWizard").then((m) => ({ default: m.SpikeWizard })));
 const ProductsPage = lazy(() => import("../products/ProductsPage").then((m) => ({ default: m.ProductsPage })));
 const GiftsPage = lazy(() => import("../gifts/GiftsPage").then((m) => ({ default: m.GiftsPage })));
@@ -65,6 +66,8 @@ function Page({ route }: { route: Route }) {
     case "spike":
       // A new key per draft, so the wizard starts afresh.
       return <SpikeWizard key={`s${route.draftId ?? "new"}`} draftId={route.draftId} />;
+    case "spikeConsole":
+      return <SpikeConsole key={route.id} id={route.id} />;
     case "products":
       return <ProductsPage />;
     case "gifts":
@@ -132,7 +135,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "spike" ? "campaigns" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "spike" || route.page === "spikeConsole" ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

@@ -25,7 +25,8 @@ import { addDays, todayIn } from "../../days";
 import { useGifts } from "../gifts/queries";
 import { benefitText, useInvalidateVouchers, zhe } from "./queries";
 
-type BenefitKind = BenefitInput["kind"];
+/** Pickup vouchers are issued by a flash sale, never by hand. */
+type BenefitKind = Exclude<BenefitInput["kind"], "pickup">;
 
 type Values = {
   benefitKind: BenefitKind;

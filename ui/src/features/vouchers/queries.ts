@@ -55,12 +55,14 @@ export function benefitText(t: TFunction, b: Benefit): string {
       return t("vouchers.benefit.amount_off", { amount: money(b.cents) });
     case "percent_off":
       return t("vouchers.benefit.percent_off", { percent: b.percent, zhe: zhe(b.percent) });
+    case "pickup":
+      return t("vouchers.benefit.pickup", { name: b.product_name, amount: money(b.price_cents) });
   }
 }
 
 /** What the clerk hands over or takes off: the gift's name alone, or the discount. */
 export function handOverText(t: TFunction, b: Benefit): string {
-  return b.kind === "gift" ? b.gift_name : benefitText(t, b);
+  return b.kind === "gift" ? b.gift_name : b.kind === "pickup" ? b.product_name : benefitText(t, b);
 }
 
 export type VoucherStatus = "unused" | "redeemed" | "voided" | "expired" | "not_yet_valid";

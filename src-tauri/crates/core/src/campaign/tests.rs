@@ -216,3 +216,19 @@ fn a_draft_resumes_as_left_and_is_published_by_apply_into_the_same_row() {
     discard_draft(&mut conn, other).unwrap();
     assert!(matches!(get(&conn, other, now()), Err(Error::NotFound { .. })));
 }
+
+#[test]
+fn one_date_is_one_session_and_can_be_created() {
+    let (mut conn, group, tea) = shop();
+    let once = SpikeInput {
+        rule: "FREQ=DAILY;COUNT=1".into(),
+        start: "2026-11-25 20:00".into(),
+        ends_on: "2026-11-25".into(),
+        ..spike_input(tea, group)
+    };
+    let plan = spike::preview(&conn, &once, now()).unwrap();
+    assert!(!plan.refused, "{:?}", plan.checks);
+    assert_eq!(plan.sessions.len(), 1);
+    let made = spike::apply(&mut conn, &once, None, now()).unwrap();
+    assert_eq!((made.sessions, made.content_ids.len()), (1, 3));
+}

@@ -4,6 +4,8 @@
 //! the next pickup vouchers of the session, and the "N left" and sold-out
 //! posts are ready to paste. Every recording is one transaction.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -345,6 +347,33 @@ fn write(
             [session_id],
             |r| r.get::<_, i64>(0),
         )?;
+    // The session as it stands, read once: who holds how many, which 接龙
+    // numbers are in, and the open vouchers in serial order.
+    let mut held: HashMap<String, i64> = HashMap::new();
+    let mut seqs: HashSet<i64> = HashSet::new();
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT buyer_key, quantity, seq FROM spike_order WHERE session_id = ?1 AND undone_at IS NULL",
+        )?;
+        let mut rows = stmt.query([session_id])?;
+        while let Some(r) = rows.next()? {
+            *held.entry(r.get(0)?).or_default() += r.get::<_, i64>(1)?;
+            if let Some(seq) = r.get::<_, Option<i64>>(2)? {
+                seqs.insert(seq);
+            }
+        }
+    }
+    let mut free: std::vec::IntoIter<i64> = match batch_id {
+        Some(b) => tx
+            .prepare_cached(
+                "SELECT serial FROM voucher WHERE batch_id = ?1 AND holder_name = '' AND redeemed_at IS NULL
+                 AND voided_at IS NULL ORDER BY serial",
+            )?
+            .query_map([b], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?
+            .into_iter(),
+        None => Vec::new().into_iter(),
+    };
     let mut added = Vec::new();
     let mut turned_away = Vec::new();
     let mut already = 0;
@@ -354,28 +383,17 @@ fn write(
         reason: if lang == Lang::ZhCn { zh } else { en },
     };
     for c in candidates {
-        if let Some(seq) = c.seq {
-            let known: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM spike_order WHERE session_id = ?1 AND seq = ?2 AND undone_at IS NULL)",
-                params![session_id, seq],
-                |r| r.get(0),
-            )?;
-            if known {
-                already += 1;
-                continue;
-            }
+        if c.seq.is_some_and(|seq| seqs.contains(&seq)) {
+            already += 1;
+            continue;
         }
         let key = jielong::key(&c.buyer);
-        let held: i64 = tx.query_row(
-            "SELECT coalesce(sum(quantity), 0) FROM spike_order WHERE session_id = ?1 AND buyer_key = ?2 AND undone_at IS NULL",
-            params![session_id, key],
-            |r| r.get(0),
-        )?;
-        if held + c.quantity > t.per_customer {
+        let has = held.get(&key).copied().unwrap_or(0);
+        if has + c.quantity > t.per_customer {
             turned_away.push(turn(
                 &c,
-                format!("Over the limit of {} per person ({} already has {held})", t.per_customer, c.buyer),
-                format!("超过每人限购 {}（{} 已有 {held}）", t.per_customer, c.buyer),
+                format!("Over the limit of {} per person ({} already has {has})", t.per_customer, c.buyer),
+                format!("超过每人限购 {}（{} 已有 {has}）", t.per_customer, c.buyer),
             ));
             continue;
         }
@@ -387,13 +405,18 @@ fn write(
             });
             continue;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO spike_order (session_id, seq, buyer, buyer_key, quantity, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![session_id, c.seq, c.buyer, key, c.quantity, now],
-        )?;
+        )?
+        .execute(params![session_id, c.seq, c.buyer, key, c.quantity, now])?;
         let order_id = tx.last_insert_rowid();
-        if let Some(batch_id) = batch_id {
-            hand_out(&tx, batch_id, order_id, &c.buyer, c.quantity)?;
+        if batch_id.is_some() {
+            let serials: Vec<i64> = free.by_ref().take(c.quantity as usize).collect();
+            hand_out(&tx, order_id, &c.buyer, c.quantity, &serials)?;
+        }
+        *held.entry(key).or_default() += c.quantity;
+        if let Some(seq) = c.seq {
+            seqs.insert(seq);
         }
         left -= c.quantity;
         added.push(order_id);
@@ -404,22 +427,14 @@ fn write(
     Ok(Recorded { added, turned_away, unreadable, already, console })
 }
 
-/// Gives the order the batch's next `quantity` open vouchers, named to the buyer.
-fn hand_out(tx: &Transaction, batch_id: i64, order_id: i64, buyer: &str, quantity: i64) -> Result<()> {
-    let serials: Vec<i64> = tx
-        .prepare_cached(
-            "SELECT serial FROM voucher WHERE batch_id = ?1 AND holder_name = '' AND redeemed_at IS NULL
-             AND voided_at IS NULL ORDER BY serial LIMIT ?2",
-        )?
-        .query_map(params![batch_id, quantity], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+/// Gives the order the batch's next open vouchers (`serials`), named to the buyer.
+fn hand_out(tx: &Transaction, order_id: i64, buyer: &str, quantity: i64, serials: &[i64]) -> Result<()> {
     if (serials.len() as i64) < quantity {
-        // Every unit on sale has its voucher; fewer means the batch was voided.
+        // Every unit on sale has its voucher; fewer means some were voided.
         return Err(Error::BatchVoided);
     }
     for serial in serials {
-        tx.prepare_cached("UPDATE voucher SET holder_name = ?1 WHERE serial = ?2")?
-            .execute(params![buyer, serial])?;
+        tx.prepare_cached("UPDATE voucher SET holder_name = ?1 WHERE serial = ?2")?.execute(params![buyer, serial])?;
         tx.prepare_cached("INSERT INTO spike_order_voucher (order_id, serial) VALUES (?1, ?2)")?
             .execute(params![order_id, serial])?;
     }

@@ -212,7 +212,9 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
         rule: input.rule.clone(),
         start: input.start.clone(),
         zone: String::new(),
-        ends_on: Some(input.ends_on.clone()),
+        // A rule that counts its sessions (one date is COUNT=1) ends by itself;
+        // the schedule refuses an end date beside a count.
+        ends_on: (!input.rule.to_ascii_uppercase().contains("COUNT=")).then(|| input.ends_on.clone()),
         skipped: Vec::new(),
         lead_minutes: input.lead_minutes,
         message,

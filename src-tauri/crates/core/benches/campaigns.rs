@@ -1,0 +1,106 @@
+//! Campaigns at the size of a busy shop: Finish on a flash sale that issues
+//! 1,000 pickup vouchers with its schedule and posts, and the console reading
+//! a pasted 2,000-line 接龙 (limit, stock and a voucher for each buyer).
+//! `cargo bench -p shopcircle-core --bench campaigns`.
+
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use shopcircle_core::campaign::spike::{self, SpikeInput};
+use shopcircle_core::community::{write, CommunityInput, Kind};
+use shopcircle_core::image_change::ImageChange;
+use shopcircle_core::product::{self, ProductInput};
+use shopcircle_core::{db, settings};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 2, 0, 0).unwrap()
+}
+
+/// A shop on a real file (WAL, synchronous FULL: the commit's flush is part of
+/// what is measured) with a group and a product with `stock` on the shelf.
+fn shop(stock: i64) -> (db::Connection, i64, i64, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut conn = db::open(&dir.path().join("shop.db")).expect("open");
+    let shop = settings::ShopInput {
+        name: "茶香".into(),
+        industry: "茶饮".into(),
+        time_zone: "Asia/Shanghai".into(),
+        language: "zh-CN".into(),
+        ..Default::default()
+    };
+    settings::set_up(&conn, &shop, now()).expect("shop");
+    let group = write::create(&mut conn, &CommunityInput::new("茶友群", Kind::HighFrequency), now())
+        .expect("group")
+        .id;
+    let tea = ProductInput {
+        name: "铁观音 250g".into(),
+        unit: "罐".into(),
+        price_cents: 3900,
+        cost_cents: 1800,
+        stock,
+        role: "traffic".into(),
+    };
+    let tea = product::create(&mut conn, &tea, &ImageChange::Keep, now()).expect("product").id;
+    (conn, group, tea, dir)
+}
+
+/// One evening next Monday: its schedule, three posts, `quantity` pickup vouchers.
+fn evening(product_id: i64, group: i64, quantity: i64) -> SpikeInput {
+    SpikeInput {
+        name: String::new(),
+        product_id,
+        price_cents: 1990,
+        quantity,
+        per_customer: 1,
+        rule: "FREQ=DAILY;COUNT=1".into(),
+        start: "2026-11-23 20:00".into(),
+        minutes: 30,
+        ends_on: "2026-11-23".into(),
+        community_ids: vec![group],
+        lead_minutes: 60,
+        pickup_days: 3,
+        pickup_vouchers: true,
+    }
+}
+
+fn campaigns(c: &mut Criterion) {
+    let mut group = c.benchmark_group("campaigns");
+    group.sample_size(20).measurement_time(StdDuration::from_secs(10));
+
+    group.bench_function("apply a flash sale with 1,000 pickup vouchers", |b| {
+        b.iter_batched(
+            || shop(1_000),
+            |(mut conn, g, tea, dir)| {
+                let made = spike::apply(&mut conn, &evening(tea, g, 1_000), None, now()).expect("apply");
+                assert_eq!((made.content_ids.len(), made.batch_ids.len()), (3, 1));
+                (conn, dir)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+
+    let text: String = std::iter::once("#接龙\n周一秒杀 铁观音\n".to_owned())
+        .chain((1..=2_000).map(|i| format!("{i}. 茶友{i} {:04}\n", i % 10_000)))
+        .collect();
+    group.bench_function("record a pasted 2,000-line 接龙", |b| {
+        b.iter_batched(
+            || {
+                let (mut conn, g, tea, dir) = shop(2_000);
+                let made = spike::apply(&mut conn, &evening(tea, g, 2_000), None, now()).expect("apply");
+                let session = spike::console(&conn, made.id, None, now()).expect("console").session.id;
+                (conn, session, dir)
+            },
+            |(mut conn, session, dir)| {
+                let got = spike::record_pasted(&mut conn, session, &text, now()).expect("record");
+                assert_eq!(got.console.session.left, 0);
+                (conn, dir)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, campaigns);
+criterion_main!(benches);
