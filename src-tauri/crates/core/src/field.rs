@@ -85,6 +85,9 @@ pub enum Field {
     Shares,
     Jielong,
     Session,
+    CostPolicy,
+    Tiers,
+    Bundle,
 }
 
 impl Field {
@@ -241,6 +244,12 @@ impl Field {
             (Jielong, Lang::ZhCn) => "接龙名单",
             (Session, Lang::En) => "Session",
             (Session, Lang::ZhCn) => "场次",
+            (CostPolicy, Lang::En) => "Prices below cost",
+            (CostPolicy, Lang::ZhCn) => "低于成本的价格",
+            (Tiers, Lang::En) => "Group-buy ladder",
+            (Tiers, Lang::ZhCn) => "拼团阶梯价",
+            (Bundle, Lang::En) => "Gift package",
+            (Bundle, Lang::ZhCn) => "礼包",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod channel;
 pub mod community;
 pub mod content;
+pub mod cost_policy;
 pub mod db;
 mod error;
 mod error_code;

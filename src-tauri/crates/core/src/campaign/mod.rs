@@ -8,8 +8,10 @@ pub mod copy;
 pub mod jielong;
 mod model;
 pub mod spike;
+pub mod when;
+mod write;
 
-pub use model::{Campaign, CampaignKind, Check, Outcome, Status};
+pub use model::{Campaign, CampaignKind, Check, Outcome, PlannedPost, PlannedSession, Status};
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};

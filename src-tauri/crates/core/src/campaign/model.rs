@@ -141,3 +141,24 @@ pub(crate) fn refused(checks: &[Check]) -> crate::Result<()> {
         zh: refusals.iter().map(|c| c.zh.clone()).collect(),
     })
 }
+
+/// One session of a campaign (a flash sale's evening, a gift-package day).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlannedSession {
+    pub day: String,
+    pub starts_at: String,
+    pub ends_at: String,
+}
+
+/// A post the plan puts on the content calendar.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlannedPost {
+    #[ts(type = "number")]
+    pub community_id: i64,
+    pub day: String,
+    pub time: String,
+    pub topic: String,
+    pub body: String,
+}

@@ -232,3 +232,23 @@ fn one_date_is_one_session_and_can_be_created() {
     let made = spike::apply(&mut conn, &once, None, now()).unwrap();
     assert_eq!((made.sessions, made.content_ids.len()), (1, 3));
 }
+
+#[test]
+fn a_price_below_cost_follows_the_shops_policy() {
+    let (conn, group, tea) = shop();
+    let cheap = SpikeInput { price_cents: 1500, ..spike_input(tea, group) };
+    let outcome = |conn: &Connection| {
+        spike::preview(conn, &cheap, now())
+            .unwrap()
+            .checks
+            .iter()
+            .find(|c| c.rule == "below_cost")
+            .map(|c| c.outcome)
+    };
+    assert_eq!(outcome(&conn), Some(Outcome::Refuse), "blocked by default");
+    crate::cost_policy::set(&conn, crate::cost_policy::CostPolicy::Warn, now()).unwrap();
+    assert_eq!(outcome(&conn), Some(Outcome::Warn));
+    crate::cost_policy::set(&conn, crate::cost_policy::CostPolicy::Off, now()).unwrap();
+    assert_eq!(outcome(&conn), None);
+    assert!(crate::cost_policy::CostPolicy::parse("sometimes").is_err());
+}

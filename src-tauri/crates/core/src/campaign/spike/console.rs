@@ -434,7 +434,8 @@ fn hand_out(tx: &Transaction, order_id: i64, buyer: &str, quantity: i64, serials
         return Err(Error::BatchVoided);
     }
     for serial in serials {
-        tx.prepare_cached("UPDATE voucher SET holder_name = ?1 WHERE serial = ?2")?.execute(params![buyer, serial])?;
+        tx.prepare_cached("UPDATE voucher SET holder_name = ?1 WHERE serial = ?2")?
+            .execute(params![buyer, serial])?;
         tx.prepare_cached("INSERT INTO spike_order_voucher (order_id, serial) VALUES (?1, ?2)")?
             .execute(params![order_id, serial])?;
     }

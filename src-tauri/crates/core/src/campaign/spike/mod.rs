@@ -7,18 +7,17 @@ pub mod console;
 mod model;
 mod plan;
 
+pub use crate::campaign::{PlannedPost, PlannedSession};
 pub use console::{
     console, record, record_pasted, undo_last, BuyerInput, Console, Order, Recorded, SessionLine, Turned,
 };
-pub use model::{Applied, PlannedPost, PlannedSession, SpikeInput, SpikePlan};
+pub use model::{Applied, SpikeInput, SpikePlan};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 
 use super::model::refused;
-use crate::content::ContentInput;
-use crate::image_change::ImageChange;
-use crate::schedule;
+use super::{write, CampaignKind};
 use crate::voucher::{BatchInput, BenefitInput};
 use crate::Result;
 
@@ -26,8 +25,7 @@ use crate::Result;
 pub const PRESET_RULE: &str = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH";
 /// A flash sale lasts at most a day (WeChat's own flash sales cap it there).
 pub const MAX_MINUTES: i64 = 24 * 60;
-/// Sessions one campaign may hold: a season of evenings, not an endless rule.
-pub const MAX_SESSIONS: usize = 60;
+pub use crate::campaign::when::MAX_SESSIONS;
 pub const DEFAULT_MINUTES: i64 = 30;
 pub const DEFAULT_PICKUP_DAYS: i64 = 3;
 
@@ -39,24 +37,7 @@ pub fn preview(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -> Res
 /// Saves the wizard's choices as a draft (a new one, or over draft `id`), to
 /// resume after a restart; nothing else is written. Its id.
 pub fn save_draft(conn: &Connection, id: Option<i64>, input: &SpikeInput, now: DateTime<Utc>) -> Result<i64> {
-    let stored = serde_json::to_string(input).unwrap_or_default();
-    match id {
-        Some(id) => {
-            crate::campaign::draft_row(conn, id)?;
-            conn.execute(
-                "UPDATE campaign SET name = ?1, input = ?2, updated_at = ?3 WHERE id = ?4",
-                params![input.name.trim(), stored, now, id],
-            )?;
-            Ok(id)
-        }
-        None => {
-            conn.execute(
-                "INSERT INTO campaign (kind, name, input, created_at, updated_at) VALUES ('spike', ?1, ?2, ?3, ?3)",
-                params![input.name.trim(), stored, now],
-            )?;
-            Ok(conn.last_insert_rowid())
-        }
-    }
+    write::save_draft(conn, CampaignKind::Spike, id, &input.name, input, now)
 }
 
 /// A draft's choices as the owner left them.
@@ -81,46 +62,24 @@ pub fn apply(
     }
     let plan = plan::plan(input, &plan::facts(&tx, input, now)?, now);
     refused(&plan.checks)?;
-    let first = plan.sessions.first().map(|s| s.starts_at.clone());
-    let last = plan.sessions.last().map(|s| s.ends_at.clone());
-    let stored_input = serde_json::to_string(input).unwrap_or_default();
-    let id = match draft_id {
-        Some(d) => {
-            tx.execute(
-                "UPDATE campaign SET name = ?1, input = ?2, starts_at = ?3, ends_at = ?4, published_at = ?5, updated_at = ?5
-                 WHERE id = ?6",
-                params![plan.name, stored_input, parse(&first), parse(&last), now, d],
-            )?;
-            d
-        }
-        None => {
-            tx.execute(
-                "INSERT INTO campaign (kind, name, input, starts_at, ends_at, published_at, created_at, updated_at)
-                 VALUES ('spike', ?1, ?2, ?3, ?4, ?5, ?5, ?5)",
-                params![plan.name, stored_input, parse(&first), parse(&last), now],
-            )?;
-            tx.last_insert_rowid()
-        }
-    };
+    let (id, session_ids) = write::publish(
+        &tx,
+        CampaignKind::Spike,
+        draft_id,
+        &plan.name,
+        input,
+        &plan.community_ids,
+        &plan.sessions,
+        now,
+    )?;
     tx.execute(
         "INSERT INTO campaign_spike (campaign_id, product_id, price_cents, reference_cents, quantity, per_customer, minutes, pickup_days)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![id, input.product_id, plan.price_cents, plan.reference_cents, plan.quantity, plan.per_customer, plan.minutes, plan.pickup_days],
     )?;
-    for c in &plan.community_ids {
-        tx.execute(
-            "INSERT INTO campaign_community (campaign_id, community_id) VALUES (?1, ?2)",
-            params![id, c],
-        )?;
-    }
     let mut batch_ids = Vec::new();
-    for s in &plan.sessions {
-        tx.execute(
-            "INSERT INTO campaign_session (campaign_id, day, starts_at, ends_at) VALUES (?1, ?2, ?3, ?4)",
-            params![id, s.day, parse(&Some(s.starts_at.clone())), parse(&Some(s.ends_at.clone()))],
-        )?;
-        let session_id = tx.last_insert_rowid();
-        if input.pickup_vouchers {
+    if input.pickup_vouchers {
+        for (s, session_id) in plan.sessions.iter().zip(&session_ids) {
             let batch_id = pickup_batch(&tx, input, &plan, &s.day, now)?;
             tx.execute(
                 "UPDATE campaign_session SET batch_id = ?1 WHERE id = ?2",
@@ -130,25 +89,7 @@ pub fn apply(
             batch_ids.push(batch_id);
         }
     }
-    let mut schedule_ids = Vec::new();
-    for s in &plan.schedules {
-        let sid = schedule::insert(&tx, s, now)?;
-        crate::campaign::link(&tx, id, "schedule", sid)?;
-        schedule_ids.push(sid);
-    }
-    let mut content_ids = Vec::new();
-    for p in &plan.posts {
-        let item = ContentInput {
-            community_id: p.community_id,
-            day: p.day.clone(),
-            time: p.time.clone(),
-            topic: p.topic.clone(),
-            body: p.body.clone(),
-        };
-        let cid = crate::content::insert(&tx, &item, &ImageChange::Keep, now)?;
-        crate::campaign::link(&tx, id, "content", cid)?;
-        content_ids.push(cid);
-    }
+    let (schedule_ids, content_ids) = write::schedules_and_posts(&tx, id, &plan.schedules, &plan.posts, now)?;
     tx.commit()?;
     Ok(Applied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64, batch_ids })
 }
@@ -181,8 +122,4 @@ fn pickup_batch(
         )
     };
     crate::voucher::batch::insert(tx, &batch, now)
-}
-
-fn parse(rfc3339: &Option<String>) -> Option<DateTime<Utc>> {
-    rfc3339.as_deref().and_then(|s| DateTime::parse_from_rfc3339(s).ok()).map(|t| t.with_timezone(&Utc))
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::campaign::Check;
+use crate::campaign::{Check, PlannedPost, PlannedSession};
 use crate::schedule::ScheduleInput;
 
 /// What the owner chooses in the wizard (kept as typed in a draft).
@@ -45,27 +45,6 @@ pub struct SpikeInput {
 
 fn yes() -> bool {
     true
-}
-
-/// One evening of the sale.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct PlannedSession {
-    pub day: String,
-    pub starts_at: String,
-    pub ends_at: String,
-}
-
-/// A post the plan puts on the content calendar.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct PlannedPost {
-    #[ts(type = "number")]
-    pub community_id: i64,
-    pub day: String,
-    pub time: String,
-    pub topic: String,
-    pub body: String,
 }
 
 /// Everything the flash sale will create, with every check's result.

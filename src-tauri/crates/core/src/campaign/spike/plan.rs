@@ -1,17 +1,18 @@
 //! The flash sale's plan: every session, schedule, post and check, as a pure
 //! function of the owner's input, the facts read from the shop, and the time.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::model::{PlannedPost, PlannedSession, SpikeInput, SpikePlan};
-use super::{MAX_MINUTES, MAX_SESSIONS};
+use super::model::{SpikeInput, SpikePlan};
+use super::MAX_MINUTES;
 use crate::campaign::copy::{Figures, PostTemplate, SPIKE_PREVIEW, SPIKE_RESULT, SPIKE_START};
-use crate::campaign::{Check, Outcome};
+use crate::campaign::{when, Check, Outcome};
+use crate::campaign::{PlannedPost, PlannedSession};
+use crate::cost_policy::{self, CostPolicy};
 use crate::money::yuan;
 use crate::product::{self, Product};
-use crate::schedule::{self, ScheduleInput};
 use crate::{shop, Lang, Result};
 
 /// Another published campaign's session that could clash with this one.
@@ -28,6 +29,7 @@ pub(crate) struct OtherSession {
 pub(crate) struct Facts {
     pub lang: Lang,
     pub zone: Tz,
+    pub cost_policy: CostPolicy,
     pub product: Option<Product>,
     /// Units of the product other running or coming campaigns promised.
     pub promised: i64,
@@ -77,6 +79,7 @@ pub(crate) fn facts(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -
     Ok(Facts {
         lang: shop::language_or(conn, Lang::En),
         zone: shop::zone(conn)?,
+        cost_policy: cost_policy::get(conn)?,
         product,
         promised,
         communities,
@@ -121,10 +124,10 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
                 format!("¥{} 不低于近 7 天最低价 ¥{}：文案里不能写“原价”", yuan(price), yuan(reference)),
             );
         }
-        if price < cost {
+        if let Some(outcome) = f.cost_policy.outcome().filter(|_| price < cost) {
             check(
                 "below_cost",
-                Outcome::Refuse,
+                outcome,
                 format!(
                     "¥{} is below the cost of ¥{}: each sale would lose ¥{}",
                     yuan(price),
@@ -205,71 +208,18 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
         input.name.trim().to_owned()
     };
     let minutes = input.minutes.clamp(1, MAX_MINUTES);
-    let schedule_for = |community_id: Option<i64>, message: String| ScheduleInput {
-        title: name.clone(),
-        purpose: "campaign".into(),
-        community_id,
-        rule: input.rule.clone(),
-        start: input.start.clone(),
-        zone: String::new(),
-        // A rule that counts its sessions (one date is COUNT=1) ends by itself;
-        // the schedule refuses an end date beside a count.
-        ends_on: (!input.rule.to_ascii_uppercase().contains("COUNT=")).then(|| input.ends_on.clone()),
-        skipped: Vec::new(),
-        lead_minutes: input.lead_minutes,
-        message,
-    };
-
     // The sessions, from the schedule's own rule reading (its checks too).
-    let mut sessions = Vec::new();
-    match schedule::model::validate(&schedule_for(None, String::new()), f.zone) {
-        Err(e) => check("when", Outcome::Refuse, e.message(Lang::En), e.message(Lang::ZhCn)),
-        Ok(valid) => match NaiveDate::parse_from_str(&input.ends_on, "%Y-%m-%d") {
-            Err(_) => check(
-                "when",
-                Outcome::Refuse,
-                "Choose the last day of the flash sale".into(),
-                "请选择秒杀的最后一天".into(),
-            ),
-            Ok(last) => {
-                let from = schedule::rule::local_instant(f.zone, valid.rule.start);
-                let until = schedule::rule::local_instant(
-                    f.zone,
-                    (last + Duration::days(1)).and_time(NaiveTime::MIN),
-                );
-                let found = valid.rule.between(f.zone, from, until);
-                if found.len() > MAX_SESSIONS {
-                    check(
-                        "when",
-                        Outcome::Refuse,
-                        format!(
-                            "That makes {} sessions; at most {MAX_SESSIONS} — choose an earlier last day",
-                            found.len()
-                        ),
-                        format!("一共 {} 场，最多 {MAX_SESSIONS} 场——请把结束日期提前", found.len()),
-                    );
-                } else if found.is_empty() {
-                    check(
-                        "when",
-                        Outcome::Refuse,
-                        "No session falls between the start and the last day".into(),
-                        "开始到结束之间没有一场秒杀".into(),
-                    );
-                } else if found[0].at <= now {
-                    check(
-                        "when",
-                        Outcome::Refuse,
-                        "The first session has already begun; choose a later start".into(),
-                        "第一场已经开始了，请选择更晚的开始时间".into(),
-                    );
-                }
-                sessions = found
-                    .into_iter()
-                    .take(MAX_SESSIONS)
-                    .map(|o| (o.day, o.at, o.at + Duration::minutes(minutes)))
-                    .collect::<Vec<_>>();
-            }
-        },
+    let (sessions, refusal) = when::sessions(
+        &input.rule,
+        &input.start,
+        &input.ends_on,
+        minutes,
+        ("flash sale", "秒杀"),
+        f.zone,
+        now,
+    );
+    if let Some(r) = refusal {
+        check("when", Outcome::Refuse, r.en, r.zh);
     }
 
     // Clashes with other published campaigns.
@@ -335,7 +285,22 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
 
     // The reminder carries the start post (each session's second), ready to paste.
     let start_post = posts.get(1).map(|p| p.body.clone()).unwrap_or_default();
-    let schedules = input.community_ids.iter().map(|&c| schedule_for(Some(c), start_post.clone())).collect();
+    let schedules = input
+        .community_ids
+        .iter()
+        .map(|&c| {
+            let message = start_post.clone();
+            when::schedule(
+                &name,
+                &input.rule,
+                &input.start,
+                &input.ends_on,
+                input.lead_minutes,
+                Some(c),
+                message,
+            )
+        })
+        .collect();
     let margin = price - cost;
     let refused = checks.iter().any(|c| c.outcome == Outcome::Refuse);
     SpikePlan {
