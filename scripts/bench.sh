@@ -16,6 +16,7 @@ targets = {
     "voucher sheet PDF, 10,000 vouchers/1,000 A4 pages, Chinese face": 2000.0,
     "campaigns/apply a flash sale with 1,000 pickup vouchers": 150.0,
     "campaigns/record a pasted 2,000-line 接龙": 50.0,
+    "campaigns/settle a 2,000-line 接龙": 50.0,
 }
 rows = []
 for est in sorted(pathlib.Path("target/criterion").glob("**/new/estimates.json")):

@@ -80,6 +80,18 @@ pub enum CampaignCommand {
         #[arg(long)]
         day: Option<String>,
     },
+    /// Plan a member gift-package day (a package on a group-buy ladder) and create it; prints its id
+    Ladder(crate::ladder_cmd::LadderArgs),
+    /// Settle a gift-package day from the group's finished 接龙: per address, packages, price, total
+    Settle {
+        id: i64,
+        /// The 接龙 text, as copied from WeChat
+        #[arg(long)]
+        file: std::path::PathBuf,
+        /// The session's day, YYYY-MM-DD [default: the last that started]
+        #[arg(long)]
+        day: Option<String>,
+    },
     /// List the campaigns, newest first
     List {
         /// draft, scheduled, running, ended or cancelled
@@ -181,6 +193,8 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
             let json = serde_json::to_value(&recorded).unwrap_or_default();
             Ok((Output { text: lines.join("\n"), json }, 0))
         }
+        CampaignCommand::Ladder(args) => crate::ladder_cmd::ladder(conn, args, now),
+        CampaignCommand::Settle { id, file, day } => crate::ladder_cmd::settle(conn, id, day, &file, now),
         CampaignCommand::UndoBuyer { id, day } => {
             let session = session_on(conn, id, day.as_deref(), now)?;
             let console = spike::undo_last(conn, session, now)?;
@@ -276,7 +290,7 @@ fn console_text(c: &Console) -> String {
 }
 
 /// Four weeks from the start's day (the start is checked by the plan).
-fn default_end(start: &str) -> String {
+pub(crate) fn default_end(start: &str) -> String {
     NaiveDate::parse_from_str(start.get(..10).unwrap_or(""), "%Y-%m-%d")
         .map(|d| (d + Duration::days(27)).to_string())
         .unwrap_or_default()

@@ -5,6 +5,7 @@ mod campaign_cmd;
 mod community_cmd;
 mod error;
 mod gift_cmd;
+mod ladder_cmd;
 mod poster_cmd;
 mod product_cmd;
 mod qr_cmd;

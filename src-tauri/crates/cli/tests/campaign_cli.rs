@@ -210,3 +210,81 @@ fn the_console_records_a_pasted_jielong_and_a_typed_buyer_and_refuses_a_bad_file
     assert_eq!(count(&db, "spike_order"), 3, "two pasted and Carol (undone, kept)");
     cli(&db).args(["campaign", "buyers", &id, "--day", "2001-01-01"]).assert().failure();
 }
+
+/// The next Friday at least a week ahead.
+fn next_friday() -> chrono::NaiveDate {
+    next_monday() + Duration::days(4)
+}
+
+#[test]
+fn a_gift_package_day_is_planned_refused_created_and_settled_from_a_jielong() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::new_db(&dir);
+    let group = stdout(
+        &cli(&db)
+            .args(["community", "add", "--name", "Estate", "--kind", "high-frequency"])
+            .assert()
+            .success(),
+    );
+    let add = |name: &str, price: &str, cost: &str, role: &str| {
+        stdout(
+            &cli(&db)
+                .args([
+                    "product", "add", "--name", name, "--price", price, "--cost", cost, "--stock", "30",
+                    "--role", role,
+                ])
+                .assert()
+                .success(),
+        )
+    };
+    let tea = add("Tea", "39", "18", "traffic");
+    let cake = add("Cake", "61", "30", "profit");
+    let friday = next_friday();
+    let ladder = |tiers: &str, extra: &[&str]| {
+        let bundle = format!("{tea}:1,{cake}:1");
+        let start = format!("{friday} 20:00");
+        let mut args: Vec<String> =
+            ["campaign", "ladder", "--bundle", &bundle, "--tiers", tiers, "--solo", "98"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        args.extend(
+            ["--shares", "20", "--start", &start, "--ends-on", &friday.to_string(), "--community", &group]
+                .map(String::from),
+        );
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    let dry = cli(&db).args(ladder("2:90,3:85,5:75", &["--dry-run"])).assert().success();
+    let out = stdout(&dry);
+    assert!(out.contains("  3+\t¥85\tmargin ¥37 (43 %)"), "{out}");
+    assert_eq!(count(&db, "campaign"), 0);
+
+    // Not rising, and a free tier: refused with both reasons, nothing written.
+    let refused = cli(&db).args(ladder("3:85,2:90", &[])).assert().failure();
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(err.contains("Each tier needs more packages and a lower price"), "{err}");
+    let free = cli(&db).args(ladder("2:0", &[])).assert().failure();
+    assert!(String::from_utf8_lossy(&free.get_output().stderr).contains("must be more than ¥0"));
+    cli(&db).args(ladder("2:90", &["--bundle", "999:1"])).assert().failure();
+    assert_eq!(count(&db, "campaign"), 0);
+
+    let made = cli(&db)
+        .args(ladder("2:90,3:85,5:75", &["--json"]).into_iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        .assert()
+        .success();
+    let made = json(&made.get_output().stdout);
+    let id = made["id"].as_i64().unwrap().to_string();
+
+    let list = dir.path().join("jielong.txt");
+    std::fs::write(&list, "#接龙\n1. 3栋2单元501-2\n2. 3号楼2单元501室 2份\n3. 7栋303\n").unwrap();
+    let settled = cli(&db).args(["campaign", "settle", &id, "--file"]).arg(&list).assert().success();
+    let out = stdout(&settled);
+    // 3-2-501: 4 packages at the 3-tier ¥85 = ¥340; 7-303: one at ¥98.
+    assert_eq!(
+        out,
+        "3栋2单元501\t4\t¥85\t¥340\n7栋303\t1\t¥98\t¥98\ntotal 5 packages · revenue ¥438 · cost ¥240 · margin ¥198"
+    );
+    cli(&db).args(["campaign", "settle", &id, "--file"]).arg(&list).assert().success();
+    assert_eq!(count(&db, "ladder_order"), 2, "settling twice doubles nothing");
+}

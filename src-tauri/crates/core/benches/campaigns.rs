@@ -1,12 +1,14 @@
 //! Campaigns at the size of a busy shop: Finish on a flash sale that issues
 //! 1,000 pickup vouchers with its schedule and posts, and the console reading
-//! a pasted 2,000-line 接龙 (limit, stock and a voucher for each buyer).
+//! a pasted 2,000-line 接龙 (limit, stock and a voucher for each buyer), and
+//! settling a gift-package day's 2,000-line 接龙 by address.
 //! `cargo bench -p shopcircle-core --bench campaigns`.
 
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use shopcircle_core::campaign::ladder::{self, BundleItem, LadderInput, Tier};
 use shopcircle_core::campaign::spike::{self, SpikeInput};
 use shopcircle_core::community::{write, CommunityInput, Kind};
 use shopcircle_core::image_change::ImageChange;
@@ -94,6 +96,49 @@ fn campaigns(c: &mut Criterion) {
             |(mut conn, session, dir)| {
                 let got = spike::record_pasted(&mut conn, session, &text, now()).expect("record");
                 assert_eq!(got.console.session.left, 0);
+                (conn, dir)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    // Friday's list: 2,000 lines over 500 addresses, spelt in the ways people do.
+    let list: String = std::iter::once("#接龙 会员礼包日\n".to_owned())
+        .chain((1..=2_000).map(|i| {
+            let (building, room) = (i % 25 + 1, (i / 25) % 20 + 101);
+            match i % 4 {
+                0 => format!("{i}. {building}栋2单元{room}-1\n"),
+                1 => format!("{i}. {building}号楼2单元{room}室 2份\n"),
+                2 => format!("{i}. {building}-2-{room}-1\n"),
+                _ => format!("{i}. {building}幢 2单元 {room}\n"),
+            }
+        }))
+        .collect();
+    group.bench_function("settle a 2,000-line 接龙", |b| {
+        b.iter_batched(
+            || {
+                let (mut conn, g, tea, dir) = shop(5_000);
+                let input = LadderInput {
+                    name: String::new(),
+                    items: vec![BundleItem { product_id: tea, quantity: 1 }],
+                    solo_cents: 9800,
+                    tiers: vec![
+                        Tier { min_shares: 2, price_cents: 9000 },
+                        Tier { min_shares: 3, price_cents: 8500 },
+                    ],
+                    shares: 5_000,
+                    rule: "FREQ=DAILY;COUNT=1".into(),
+                    start: "2026-11-20 20:00".into(),
+                    cutoff_minutes: 60,
+                    ends_on: "2026-11-20".into(),
+                    community_ids: vec![g],
+                    lead_minutes: 60,
+                };
+                let made = ladder::apply(&mut conn, &input, None, now()).expect("apply");
+                (conn, made.id, dir)
+            },
+            |(mut conn, id, dir)| {
+                let got = ladder::settle(&mut conn, id, None, &list, now()).expect("settle");
+                assert_eq!(got.addresses.len(), 500);
                 (conn, dir)
             },
             BatchSize::PerIteration,

@@ -74,6 +74,44 @@ pub const SPIKE_SOLD_OUT: PostTemplate = PostTemplate {
     ),
 };
 
+/// The member gift-package day's announcement, at the start of each session.
+pub const LADDER_START: PostTemplate = PostTemplate {
+    topic: ("Gift-package day: {bundle}", "会员礼包日：{bundle}"),
+    body: (
+        "【{weekday} member gift-package day】{bundle}\n\
+         ⏰ {weekday} {date}, from {time}; the list closes at {cutoff}\n\
+         🎁 In each package: {items}\n\
+         💰 One package ¥{solo}. Group buy at one address: {ladder}\n\
+         👉 Reply in the list as: address-packages (e.g. Bldg 3 Unit 2 501-2)\n\
+         🏠 Packages at one address are added up and all pay the best price reached; we tell you when to collect after the close",
+        "【{weekday}会员礼包日】{bundle}\n\
+         ⏰ {date}（{weekday}）{time} 开团，{cutoff} 截止接龙\n\
+         🎁 每份礼包：{items}\n\
+         💰 单份 ¥{solo}；同一地址拼团：{ladder}\n\
+         👉 接龙格式：地址-份数（例：3栋2单元501-2）\n\
+         🏠 同一地址份数合计，全部按达到的最优价计算，截止后统一通知取货",
+    ),
+};
+
+/// An hour before the list closes.
+pub const LADDER_LAST_CALL: PostTemplate = PostTemplate {
+    topic: ("Last call: {bundle}", "礼包接龙即将截止：{bundle}"),
+    body: (
+        "⏳ The gift-package list closes at {cutoff}! The more packages at one address, the lower the price: {ladder}. Ask your neighbours and reply as address-packages.",
+        "⏳ 礼包接龙 {cutoff} 截止！同一地址份数越多越便宜：{ladder}。叫上邻居一起，按「地址-份数」接龙～",
+    ),
+};
+
+impl PostTemplate {
+    /// The topic and the text in `lang`, with each `{name}` replaced by its value.
+    pub fn fill_with(&self, lang: Lang, values: &[(&str, String)]) -> (String, String) {
+        let pick = |(en, zh): (&'static str, &'static str)| if lang == Lang::ZhCn { zh } else { en };
+        let put =
+            |t: &str| values.iter().fold(t.to_owned(), |acc, (k, v)| acc.replace(&format!("{{{k}}}"), v));
+        (put(pick(self.topic)), put(pick(self.body)))
+    }
+}
+
 /// The figures a template may name.
 pub struct Figures<'a> {
     pub product: &'a str,

@@ -6,6 +6,7 @@
 
 pub mod copy;
 pub mod jielong;
+pub mod ladder;
 mod model;
 pub mod spike;
 pub mod when;
@@ -232,5 +233,7 @@ pub fn cancel(conn: &mut Connection, id: i64, reason: &str, now: DateTime<Utc>) 
 
 #[cfg(test)]
 mod console_tests;
+#[cfg(test)]
+mod ladder_tests;
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::model::{SpikeInput, SpikePlan};
 use super::MAX_MINUTES;
@@ -44,12 +44,7 @@ pub(crate) fn facts(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -
         Ok(_) | Err(crate::Error::NotFound { .. }) => None,
         Err(e) => return Err(e),
     };
-    let promised: i64 = conn.query_row(
-        "SELECT coalesce(sum(s.quantity), 0) FROM campaign_spike s JOIN campaign c ON c.id = s.campaign_id
-         WHERE s.product_id = ?1 AND c.published_at IS NOT NULL AND c.cancelled_at IS NULL AND c.ends_at > ?2",
-        params![input.product_id, now],
-        |r| r.get(0),
-    )?;
+    let promised = crate::campaign::ladder::plan::promised(conn, input.product_id, now)?;
     let mut communities = Vec::new();
     for &id in &input.community_ids {
         let usable: Option<bool> = conn

@@ -1,0 +1,97 @@
+//! The member gift-package day: a package of products sold on a group-buy
+//! ladder (the more packages at one address, the lower each one's price),
+//! Friday 20:00 by default, with a 接龙 that closes at a cut-off. The plan is
+//! a pure function, `apply` writes it in one transaction, and `settle` turns
+//! the finished 接龙 into a price per address.
+
+mod model;
+pub(crate) mod plan;
+mod settle;
+
+pub use model::{
+    AddressLine, BundleItem, LadderApplied, LadderInput, LadderPlan, PlannedItem, Settlement, Tier, TierLine,
+};
+pub use plan::suggested;
+pub use settle::{settle, settled};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection};
+
+use super::model::refused;
+use super::{write, CampaignKind};
+use crate::Result;
+
+/// The method's day: every Friday.
+pub const PRESET_RULE: &str = "FREQ=WEEKLY;BYDAY=FR";
+/// From 20:00 the list stays open until the next morning's 10:00.
+pub const DEFAULT_CUTOFF_MINUTES: i64 = 14 * 60;
+pub const MAX_CUTOFF_MINUTES: i64 = 7 * 24 * 60;
+pub const MAX_ITEMS: usize = 10;
+pub const MAX_TIERS: usize = 6;
+
+pub fn preview(conn: &Connection, input: &LadderInput, now: DateTime<Utc>) -> Result<LadderPlan> {
+    Ok(plan::plan(input, &plan::facts(conn, input, now)?, now))
+}
+
+/// Saves the wizard's choices as a draft (a new one, or over draft `id`); its id.
+pub fn save_draft(
+    conn: &Connection,
+    id: Option<i64>,
+    input: &LadderInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    write::save_draft(conn, CampaignKind::Ladder, id, &input.name, input, now)
+}
+
+/// A draft's choices as the owner left them.
+pub fn draft(conn: &Connection, id: i64) -> Result<LadderInput> {
+    let stored = super::draft_row(conn, id)?;
+    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+}
+
+/// Writes the plan in one transaction: the campaign and its frozen terms (the
+/// package at today's costs and prices, the ladder), its sessions, a reminder
+/// schedule per community and the posts. A refused plan writes nothing.
+pub fn apply(
+    conn: &mut Connection,
+    input: &LadderInput,
+    draft_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<LadderApplied> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    if let Some(d) = draft_id {
+        super::draft_row(&tx, d)?;
+    }
+    let plan = plan::plan(input, &plan::facts(&tx, input, now)?, now);
+    refused(&plan.checks)?;
+    let (id, _) = write::publish(
+        &tx,
+        CampaignKind::Ladder,
+        draft_id,
+        &plan.name,
+        input,
+        &plan.community_ids,
+        &plan.sessions,
+        now,
+    )?;
+    tx.execute(
+        "INSERT INTO campaign_ladder (campaign_id, solo_cents, shares, cutoff_minutes) VALUES (?1, ?2, ?3, ?4)",
+        params![id, input.solo_cents, input.shares, input.cutoff_minutes],
+    )?;
+    for i in &plan.items {
+        tx.execute(
+            "INSERT INTO campaign_ladder_item (campaign_id, product_id, quantity, unit_cost_cents, unit_price_cents)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, i.product_id, i.quantity, i.unit_cost_cents, i.unit_price_cents],
+        )?;
+    }
+    for t in &input.tiers {
+        tx.execute(
+            "INSERT INTO campaign_ladder_tier (campaign_id, min_shares, price_cents) VALUES (?1, ?2, ?3)",
+            params![id, t.min_shares, t.price_cents],
+        )?;
+    }
+    let (schedule_ids, content_ids) = write::schedules_and_posts(&tx, id, &plan.schedules, &plan.posts, now)?;
+    tx.commit()?;
+    Ok(LadderApplied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64 })
+}
