@@ -42,18 +42,24 @@ pub(crate) fn save_draft(
     }
 }
 
+/// What is published: the kind, the draft it comes from, and what the plan named.
+pub(crate) struct Publish<'a> {
+    pub kind: CampaignKind,
+    pub draft_id: Option<i64>,
+    pub name: &'a str,
+    pub community_ids: &'a [i64],
+    pub sessions: &'a [PlannedSession],
+}
+
 /// Publishes the campaign (draft `draft_id` when given, else a new row) with
 /// its communities and sessions; its id and the sessions' ids, in order.
 pub(crate) fn publish(
     tx: &Transaction,
-    kind: CampaignKind,
-    draft_id: Option<i64>,
-    name: &str,
+    p: &Publish,
     input: &impl Serialize,
-    community_ids: &[i64],
-    sessions: &[PlannedSession],
     now: DateTime<Utc>,
 ) -> Result<(i64, Vec<i64>)> {
+    let Publish { kind, draft_id, name, community_ids, sessions } = *p;
     let first = sessions.first().and_then(|s| instant(&s.starts_at));
     let last = sessions.last().and_then(|s| instant(&s.ends_at));
     let stored = serde_json::to_string(input).unwrap_or_default();

@@ -66,12 +66,14 @@ pub fn apply(
     refused(&plan.checks)?;
     let (id, _) = write::publish(
         &tx,
-        CampaignKind::Ladder,
-        draft_id,
-        &plan.name,
+        &write::Publish {
+            kind: CampaignKind::Ladder,
+            draft_id,
+            name: &plan.name,
+            community_ids: &plan.community_ids,
+            sessions: &plan.sessions,
+        },
         input,
-        &plan.community_ids,
-        &plan.sessions,
         now,
     )?;
     tx.execute(

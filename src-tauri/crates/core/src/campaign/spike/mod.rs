@@ -64,12 +64,14 @@ pub fn apply(
     refused(&plan.checks)?;
     let (id, session_ids) = write::publish(
         &tx,
-        CampaignKind::Spike,
-        draft_id,
-        &plan.name,
+        &write::Publish {
+            kind: CampaignKind::Spike,
+            draft_id,
+            name: &plan.name,
+            community_ids: &plan.community_ids,
+            sessions: &plan.sessions,
+        },
         input,
-        &plan.community_ids,
-        &plan.sessions,
         now,
     )?;
     tx.execute(
