@@ -1,8 +1,10 @@
 //! Campaigns: the wizard's review (the plan, writing nothing), creating what
 //! the plan shows in one step, the list, and cancelling with a reason.
 
+use shopcircle_core::campaign::ladder::{self, LadderApplied, LadderInput, LadderPlan, Settlement};
 use shopcircle_core::campaign::spike::{self, Applied, BuyerInput, Console, Recorded, SpikeInput, SpikePlan};
 use shopcircle_core::campaign::{self, Campaign, Cancelled, Status};
+use shopcircle_core::cost_policy::{self, CostPolicy};
 use tauri::State;
 
 use super::CmdResult;
@@ -105,4 +107,71 @@ pub async fn record_spike_paste(
 pub async fn undo_spike_buyer(state: State<'_, AppState>, session_id: i64) -> CmdResult<Console> {
     let now = state.now();
     state.run(move |conn| spike::undo_last(conn, session_id, now)).await
+}
+
+#[tauri::command]
+pub async fn preview_ladder(state: State<'_, AppState>, input: LadderInput) -> CmdResult<LadderPlan> {
+    let now = state.now();
+    state.run(move |conn| ladder::preview(conn, &input, now)).await
+}
+
+#[tauri::command]
+pub async fn save_ladder_draft(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    input: LadderInput,
+) -> CmdResult<i64> {
+    let now = state.now();
+    state.run(move |conn| ladder::save_draft(conn, id, &input, now)).await
+}
+
+#[tauri::command]
+pub async fn ladder_draft(state: State<'_, AppState>, id: i64) -> CmdResult<LadderInput> {
+    state.run(move |conn| ladder::draft(conn, id)).await
+}
+
+#[tauri::command]
+pub async fn create_ladder(
+    state: State<'_, AppState>,
+    input: LadderInput,
+    draft_id: Option<i64>,
+) -> CmdResult<LadderApplied> {
+    let now = state.now();
+    let made = state.run(move |conn| ladder::apply(conn, &input, draft_id, now)).await?;
+    state.reminders_changed();
+    Ok(made)
+}
+
+/// The session's stored settlement (the last that started, or `day`).
+#[tauri::command]
+pub async fn ladder_settlement(
+    state: State<'_, AppState>,
+    id: i64,
+    day: Option<String>,
+) -> CmdResult<Settlement> {
+    let now = state.now();
+    state.run(move |conn| ladder::settled(conn, id, day.as_deref(), now)).await
+}
+
+/// Settles the session from the pasted 接龙, replacing an earlier settlement.
+#[tauri::command]
+pub async fn settle_ladder(
+    state: State<'_, AppState>,
+    id: i64,
+    day: Option<String>,
+    text: String,
+) -> CmdResult<Settlement> {
+    let now = state.now();
+    state.run(move |conn| ladder::settle(conn, id, day.as_deref(), &text, now)).await
+}
+
+#[tauri::command]
+pub async fn get_cost_policy(state: State<'_, AppState>) -> CmdResult<CostPolicy> {
+    state.run(|conn| cost_policy::get(conn)).await
+}
+
+#[tauri::command]
+pub async fn set_cost_policy(state: State<'_, AppState>, policy: CostPolicy) -> CmdResult<CostPolicy> {
+    let now = state.now();
+    state.run(move |conn| cost_policy::set(conn, policy, now)).await
 }

@@ -182,3 +182,98 @@ test('the calendar shows its four evenings, and cancelling takes them away', asy
   assert.deepEqual(await chips(schedule.id), []);
   assert.ok(!cli('schedule', 'list').some((x) => x.id === schedule.id), 'its schedule no longer runs');
 });
+
+// The member gift-package day: a package of the tea and a cake, the method's
+// ladder a click away, Friday's list settled from a pasted 接龙 whose totals
+// are checked by hand.
+const TEA = 'Ladder tea 茶';
+const CAKE = 'Ladder cake 糕';
+let ladderId;
+
+/** Picks `label` in the open dropdown (the visible one: closed ones stay in the page). */
+const pick = (what, label) =>
+  s.waitFor(what, async () =>
+    s.execute(`const o = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')]
+      .find((e) => e.innerText.includes(arguments[0]));
+      if (o && !o.classList.contains('ant-select-item-option-selected')) o.click(); return !!o`, [label]));
+
+test('the gift-package wizard: a package, the method ladder, every Friday, one click', async () => {
+  cli('product', 'add', '--name', TEA, '--price', '39', '--cost', '18', '--stock', '40', '--role', 'traffic');
+  cli('product', 'add', '--name', CAKE, '--price', '61', '--cost', '30', '--stock', '25', '--role', 'profit');
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId('campaign-new');
+  await s.clickTestId('campaign-pick-ladder');
+  await s.byTestId('ladder-title');
+
+  await s.clickTestId('ladder-item-product-0');
+  await pick('the tea', TEA);
+  await s.clickTestId('ladder-add-item');
+  await s.clickTestId('ladder-item-product-1');
+  await pick('the cake', CAKE);
+  await s.typeInto('ladder-solo', '98');
+  // ¥39 + ¥61 = ¥100 bought separately: the method's ¥90 / ¥85 / ¥75.
+  await s.waitFor('the package figures', async () => /¥100\.00/.test((await text('ladder-figures')) ?? ''));
+  await s.clickTestId('ladder-use-method');
+  await s.waitFor('the ladder filled', async () =>
+    (await s.execute(`return document.querySelector('[data-testid="ladder-tier-price-2"]')?.value`)) === '75.00');
+  const prices = await s.waitFor('the margins', async () => {
+    const v = await text('ladder-prices');
+    return v && v.includes('¥27.00') ? v : null;
+  });
+  assert.match(prices, /¥85\.00[\s\S]*¥37\.00 · 43 %/);
+  await shot('70-ladder-package');
+  await s.clickTestId('ladder-next');
+
+  await s.byTestId('ladder-when-preset');
+  await s.clickTestId('ladder-communities');
+  await pick('the community', 'Wizard tea friends');
+  await s.press('\uE00C');
+  await shot('71-ladder-when');
+  await s.clickTestId('ladder-next');
+
+  await s.byTestId('ladder-post-0');
+  assert.match(await text('ladder-post-0'), /(2份起 ¥90\/份、3份起 ¥85\/份、5份起 ¥75\/份|2\+ ¥90 each, 3\+ ¥85 each, 5\+ ¥75 each)/);
+  await shot('72-ladder-posts');
+  await s.clickTestId('ladder-next');
+
+  await s.byTestId('ladder-review');
+  await s.byTestId('ladder-all-clear');
+  assert.equal(await s.execute(`return document.querySelectorAll('[data-testid="ladder-session"]').length`), 4);
+  await shot('73-ladder-review');
+  ladderId = cli('campaign', 'list', '--status', 'draft').find((c) => c.kind === 'ladder').id;
+  await s.clickTestId('ladder-finish');
+  await s.waitFor('the gift-package day listed', async () => (await text(`campaign-row-${ladderId}`)) !== null);
+  assert.equal(cli('campaign', 'show', String(ladderId)).status, 'scheduled');
+});
+
+test("Friday's list settled by address at the tier reached, totals checked by hand", async (t) => {
+  // Saturday noon after the first Friday, when the list has closed.
+  const first = cli('campaign', 'show', String(ladderId)).next_at;
+  await invoke('set_test_clock', { at: new Date(Date.parse(first) + 16 * 3600_000).toISOString() });
+  t.after(() => invoke('set_test_clock', { at: new Date().toISOString() }));
+  await s.clickTestId('nav-vouchers');
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-settle-${ladderId}`);
+  await s.byTestId('settle-title');
+  const list = ['#接龙 会员礼包日', '1. 3栋2单元501-2', '2. 3号楼2单元501室-1', '3. ５栋１单元１０２－１', '4. 5栋1单元102 2份', '5. 7栋303', '6. 3-2-501-1', '7. 5幢1单元102-2', '我也要一份'];
+  await s.typeInto('settle-paste', list.join('\uE007'));
+  await s.clickTestId('settle-submit');
+  // By hand: 3-2-501 has 2 + 1 + 1 = 4 packages → the 3-tier, ¥85 × 4 = ¥340;
+  // 5-1-102 has 1 + 2 + 2 = 5 → ¥75 × 5 = ¥375; 7-303 has 1 → ¥98. Revenue
+  // ¥813; cost of goods ¥48 × 10 = ¥480; margin ¥333.
+  const totals = await s.waitFor('the totals', async () => text('settle-totals'));
+  assert.match(totals, /10/);
+  assert.match(totals, /¥813\.00/);
+  assert.match(totals, /¥480\.00/);
+  assert.match(totals, /¥333\.00/);
+  const table = await text('settle-table');
+  assert.match(table, /3栋2单元501[\s\S]*4[\s\S]*¥85\.00[\s\S]*¥340\.00/);
+  assert.match(table, /5栋1单元102[\s\S]*5[\s\S]*¥75\.00[\s\S]*¥375\.00/);
+  assert.match(await text('settle-unreadable'), /我也要一份/);
+  await shot('74-ladder-settled');
+  assert.deepEqual(await axeViolations(s), []);
+  // Settled again: the same three addresses, nothing doubled.
+  await s.clickTestId('settle-submit');
+  await s.waitFor('settled again', async () => /¥813\.00/.test((await text('settle-totals')) ?? ''));
+  assert.equal(await s.execute(`return document.querySelectorAll('[data-testid="settle-table"] tbody tr.ant-table-row').length`), 3);
+});

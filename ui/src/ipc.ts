@@ -34,6 +34,11 @@ import type { StockMove } from "./bindings/StockMove";
 import type { Applied } from "./bindings/Applied";
 import type { Campaign } from "./bindings/Campaign";
 import type { Cancelled } from "./bindings/Cancelled";
+import type { CostPolicy } from "./bindings/CostPolicy";
+import type { LadderApplied } from "./bindings/LadderApplied";
+import type { LadderInput } from "./bindings/LadderInput";
+import type { LadderPlan } from "./bindings/LadderPlan";
+import type { Settlement } from "./bindings/Settlement";
 import type { BuyerInput } from "./bindings/BuyerInput";
 import type { Console } from "./bindings/Console";
 import type { Recorded } from "./bindings/Recorded";
@@ -166,6 +171,17 @@ export const ipc = {
   /** The group's 接龙 as pasted: only lines not recorded before are added. */
   recordSpikePaste: (sessionId: number, text: string) => call<Recorded>("record_spike_paste", { sessionId, text }),
   undoSpikeBuyer: (sessionId: number) => call<Console>("undo_spike_buyer", { sessionId }),
+  /** The plan the gift-package wizard's review shows; writes nothing. */
+  previewLadder: (input: LadderInput) => call<LadderPlan>("preview_ladder", { input }),
+  saveLadderDraft: (id: number | null, input: LadderInput) => call<number>("save_ladder_draft", { id, input }),
+  ladderDraft: (id: number) => call<LadderInput>("ladder_draft", { id }),
+  createLadder: (input: LadderInput, draftId: number | null) => call<LadderApplied>("create_ladder", { input, draftId }),
+  /** A session's stored settlement: the last that started, or `day`. */
+  ladderSettlement: (id: number, day: string | null) => call<Settlement>("ladder_settlement", { id, day }),
+  /** Settles the session from the pasted 接龙, replacing an earlier settlement of it. */
+  settleLadder: (id: number, day: string | null, text: string) => call<Settlement>("settle_ladder", { id, day, text }),
+  getCostPolicy: () => call<CostPolicy>("get_cost_policy"),
+  setCostPolicy: (policy: CostPolicy) => call<CostPolicy>("set_cost_policy", { policy }),
 
   listBatches: () => call<Batch[]>("list_batches"),
   getBatch: (id: number) => call<Batch>("get_batch", { id }),

@@ -14,6 +14,10 @@ export type Route =
   | { page: "spike"; draftId?: number }
   /** The flash sale's evening: buyers in order, what is left, the pickup codes. */
   | { page: "spikeConsole"; id: number }
+  /** The gift-package wizard: new, or resuming draft `draftId`. */
+  | { page: "ladder"; draftId?: number }
+  /** Settling a gift-package day from its 接龙. */
+  | { page: "ladderSettle"; id: number }
   | { page: "gifts" }
   | { page: "vouchers" }
   /** One voucher batch: its figures, the card, the files and every voucher. */

@@ -21,7 +21,6 @@ export const keys = {
   posterHistory: (id: number) => ["poster-history", id] as const,
   campaignsAll: ["campaigns"] as const,
   campaigns: (status: string | null) => ["campaigns", { status }] as const,
-  spikePlan: (input: unknown) => ["spike-plan", input] as const,
   spikeConsole: (id: number, sessionId: number | null) => ["campaigns", "console", id, sessionId] as const,
   productsAll: ["products"] as const,
   products: (includeArchived: boolean) => ["products", { includeArchived }] as const,

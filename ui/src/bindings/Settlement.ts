@@ -5,7 +5,11 @@ import type { Unreadable } from "./Unreadable";
 /**
  * A session settled from its pasted 接龙.
  */
-export type Settlement = { campaign_id: number, session_id: number, day: string, addresses: Array<AddressLine>, unreadable: Array<Unreadable>, shares: number, revenue_cents: number, 
+export type Settlement = { campaign_id: number, session_id: number, day: string, 
+/**
+ * Every session's day, to choose another.
+ */
+days: Array<string>, addresses: Array<AddressLine>, unreadable: Array<Unreadable>, shares: number, revenue_cents: number, 
 /**
  * The packages' cost of goods.
  */

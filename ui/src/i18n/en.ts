@@ -397,6 +397,16 @@ const en = {
     archiveConfirm: "Archive this account? Nothing is deleted.",
   },
   settings: {
+    costPolicy: {
+      title: "Prices below cost in campaigns",
+      saved: "Saved: campaign plans follow it from now on",
+      block: "Refuse them",
+      blockHint: "A plan with a price below cost cannot be created (recommended).",
+      warn: "Warn me",
+      warnHint: "For a deliberate loss leader: the plan shows a warning and can be created.",
+      off: "Say nothing",
+      offHint: "No check on cost at all.",
+    },
     title: "Settings",
     subtitle: "Your shop, the language, starting with the computer, and where your data is kept.",
     shop: "Your shop",

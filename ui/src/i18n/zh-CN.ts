@@ -396,6 +396,16 @@ const zhCN: Resources = {
     archiveConfirm: "归档这个账号？不会删除任何内容。",
   },
   settings: {
+    costPolicy: {
+      title: "活动价格低于成本时",
+      saved: "已保存：之后的活动方案按此检查",
+      block: "不允许",
+      blockHint: "价格低于成本的方案无法创建（推荐）。",
+      warn: "提醒我",
+      warnHint: "适合有意亏本引流：方案会显示提醒，但可以创建。",
+      off: "不检查",
+      offHint: "完全不检查成本。",
+    },
     title: "设置",
     subtitle: "店铺信息、界面语言、开机启动，以及数据保存的位置。",
     shop: "你的店铺",

@@ -1,5 +1,6 @@
 // An in-memory stand-in for the Rust commands, behind mockIPC: tests assert on what was sent.
 import { mockIPC } from "@tauri-apps/api/mocks";
+import type { CostPolicy } from "../bindings/CostPolicy";
 import type { VoucherEvent } from "../bindings/VoucherEvent";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { Channel } from "../bindings/Channel";
@@ -306,6 +307,7 @@ export function fakeBackend(
     return { status: "redeemed", voucher, redeemed_at: FAKE_NOW, stock_left };
   };
 
+  let costPolicy: CostPolicy = "block";
   const handlers: Record<string, Override> = {
     app_info: () => state.info,
     ui_painted: () => null,
@@ -463,6 +465,8 @@ export function fakeBackend(
     print_voucher_sheet: () => null,
     save_voucher_image: (a) => `/home/me/${a.code as string}.png`,
     export_batch_csv: (a) => `/home/me/${findBatch(a.id).name}.csv`,
+    get_cost_policy: () => costPolicy,
+    set_cost_policy: (a) => (costPolicy = a.policy as CostPolicy),
     ...scheduleHandlers(state.rhythm, () => nextId++),
     ...productHandlers(state.catalogue, () => nextId++, now),
     ...overrides,

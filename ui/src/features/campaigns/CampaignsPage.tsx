@@ -1,7 +1,7 @@
 // Every campaign: its kind, status, communities, next session and sessions;
 // filter by status; continue a draft, cancel a coming one with a reason. "New
 // campaign" explains each kind from the method before opening its wizard.
-import { PlusOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import { PlusOutlined, GiftOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Modal, Popconfirm, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -94,7 +94,7 @@ export function CampaignsPage() {
       render: (_: unknown, c: Campaign) =>
         c.status === "draft" ? (
           <Space size={4}>
-            <Button size="small" type="primary" ghost onClick={() => go({ page: "spike", draftId: c.id })} data-testid={`campaign-continue-${c.id}`}>
+            <Button size="small" type="primary" ghost onClick={() => go({ page: c.kind === "ladder" ? "ladder" : "spike", draftId: c.id })} data-testid={`campaign-continue-${c.id}`}>
               {t("campaigns.continue")}
             </Button>
             <Popconfirm title={t("campaigns.discardConfirm")} onConfirm={() => discard.mutate(c.id)}>
@@ -108,6 +108,11 @@ export function CampaignsPage() {
             {c.kind === "spike" && c.status !== "cancelled" && (
               <Button size="small" type={c.status === "running" ? "primary" : "default"} onClick={() => go({ page: "spikeConsole", id: c.id })} data-testid={`campaign-console-${c.id}`}>
                 {t("campaigns.console")}
+              </Button>
+            )}
+            {c.kind === "ladder" && c.status !== "cancelled" && c.status !== "scheduled" && (
+              <Button size="small" type={c.status === "running" ? "primary" : "default"} onClick={() => go({ page: "ladderSettle", id: c.id })} data-testid={`campaign-settle-${c.id}`}>
+                {t("campaigns.settle")}
               </Button>
             )}
             {(c.status === "scheduled" || c.status === "running") && (
@@ -157,6 +162,17 @@ export function CampaignsPage() {
           data-testid="campaign-pick-spike"
         >
           <Card.Meta avatar={<ThunderboltOutlined style={{ fontSize: 24, color: "#9a5c00" }} />} title={t("campaigns.kinds.spike")} description={t("campaigns.kindHint.spike")} />
+        </Card>
+        <Card
+          hoverable
+          role="button"
+          tabIndex={0}
+          style={{ marginTop: 12 }}
+          onClick={() => go({ page: "ladder" })}
+          onKeyDown={(e) => e.key === "Enter" && go({ page: "ladder" })}
+          data-testid="campaign-pick-ladder"
+        >
+          <Card.Meta avatar={<GiftOutlined style={{ fontSize: 24, color: "#2f7d5b" }} />} title={t("campaigns.kinds.ladder")} description={t("campaigns.kindHint.ladder")} />
         </Card>
       </Modal>
       <ReasonDialog

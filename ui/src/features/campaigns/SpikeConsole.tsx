@@ -50,7 +50,7 @@ export function SpikeConsole({ id }: { id: number }) {
   if (!console.data) return <Skeleton active />;
   const c = console.data;
   const s = c.session;
-  const copy = (text: string) => void navigator.clipboard.writeText(text).then(() => message.success(t("spike.copied")));
+  const copy = (text: string) => void navigator.clipboard.writeText(text).then(() => message.success(t("wizard.copied")));
   const post = c.sold_out_post ?? c.left_post;
 
   return (
@@ -97,7 +97,7 @@ export function SpikeConsole({ id }: { id: number }) {
             title={c.sold_out_post ? t("spikeConsole.soldOutPost") : t("spikeConsole.leftPost")}
             extra={
               <Button size="small" icon={<CopyOutlined />} onClick={() => copy(post)} data-testid="console-copy-post">
-                {t("spike.copy")}
+                {t("wizard.copy")}
               </Button>
             }
           >

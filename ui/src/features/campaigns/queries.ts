@@ -1,7 +1,5 @@
-// Server state of the campaigns: the list, and the flash-sale plan the wizard
-// reviews as the owner types.
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SpikeInput } from "../../bindings/SpikeInput";
+// Server state of the campaigns: the list and its filters.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Status } from "../../bindings/Status";
 import { ipc } from "../../ipc";
 import { keys } from "../../queries";
@@ -18,16 +16,6 @@ export const STATUS_COLOR: Record<Status, string> = {
 
 export function useCampaigns(status: Status | null) {
   return useQuery({ queryKey: keys.campaigns(status), queryFn: () => ipc.listCampaigns(status) });
-}
-
-/** The plan for what is typed so far; the last one stays shown while the next loads. */
-export function useSpikePlan(input: SpikeInput | null) {
-  return useQuery({
-    queryKey: keys.spikePlan(input),
-    queryFn: () => ipc.previewSpike(input!),
-    enabled: input !== null,
-    placeholderData: keepPreviousData,
-  });
 }
 
 /** A campaign changed: the lists, and what it created (schedules, content, reminders), are stale. */

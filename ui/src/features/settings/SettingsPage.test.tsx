@@ -40,4 +40,17 @@ describe("settings", () => {
     await user.click(await screen.findByTestId("community-archive"));
     expect(await screen.findByRole("button", { name: "确定" })).toBeInTheDocument();
   });
+
+  it("prices below cost are refused by default, and the owner can choose a warning instead", async () => {
+    const backend = fakeBackend();
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-settings"));
+    await waitFor(() => expect(screen.getByTestId("settings-cost-block")).toBeChecked());
+    await user.click(screen.getByTestId("settings-cost-warn"));
+    await waitFor(() => expect(backend.called("set_cost_policy")).toHaveLength(1));
+    expect(backend.called("set_cost_policy")[0].args).toEqual({ policy: "warn" });
+    expect(await screen.findByText("Saved: campaign plans follow it from now on")).toBeInTheDocument();
+    expect(screen.getByTestId("settings-cost-warn")).toBeChecked();
+  });
 });

@@ -14,6 +14,7 @@ import { ipc } from "../../ipc";
 import { useSetLang } from "../../lang";
 import { keys, useAppInfo } from "../../queries";
 import { AutostartSetting } from "./AutostartSetting";
+import { CostPolicySetting } from "./CostPolicySetting";
 import { PageHeader } from "../../components/PageHeader";
 
 export function SettingsPage() {
@@ -85,6 +86,7 @@ export function SettingsPage() {
         </Typography.Paragraph>
       </Card>
       <AutostartSetting />
+      <CostPolicySetting />
       <Card title={t("settings.data")}>
         <Typography.Paragraph type="secondary">{t("settings.dataHint")}</Typography.Paragraph>
         <Descriptions column={1} size="small" styles={{ label: { width: 120 } }}>

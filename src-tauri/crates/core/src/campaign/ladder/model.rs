@@ -160,6 +160,8 @@ pub struct Settlement {
     #[ts(type = "number")]
     pub session_id: i64,
     pub day: String,
+    /// Every session's day, to choose another.
+    pub days: Vec<String>,
     pub addresses: Vec<AddressLine>,
     pub unreadable: Vec<Unreadable>,
     #[ts(type = "number")]

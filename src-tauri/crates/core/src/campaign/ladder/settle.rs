@@ -174,7 +174,8 @@ pub fn settle(
         lines.push(a);
     }
     tx.commit()?;
-    Ok(summary(campaign_id, session_id, day, lines, unreadable, &t))
+    let days = days(conn, campaign_id)?;
+    Ok(summary(campaign_id, session_id, day, days, lines, unreadable, &t))
 }
 
 /// The session's stored settlement (empty when not settled yet).
@@ -202,13 +203,21 @@ pub fn settled(
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(summary(campaign_id, session_id, day, lines, Vec::new(), &t))
+    Ok(summary(campaign_id, session_id, day, days(conn, campaign_id)?, lines, Vec::new(), &t))
+}
+
+fn days(conn: &Connection, campaign_id: i64) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached("SELECT day FROM campaign_session WHERE campaign_id = ?1 ORDER BY starts_at")?
+        .query_map([campaign_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 fn summary(
     campaign_id: i64,
     session_id: i64,
     day: String,
+    days: Vec<String>,
     addresses: Vec<AddressLine>,
     unreadable: Vec<Unreadable>,
     t: &Terms,
@@ -220,6 +229,7 @@ fn summary(
         campaign_id,
         session_id,
         day,
+        days,
         addresses,
         unreadable,
         shares,
