@@ -70,6 +70,8 @@ const COMMANDS: &[&str] = &[
     "settle_ladder",
     "get_cost_policy",
     "set_cost_policy",
+    "campaign_report",
+    "export_campaign_csv",
     "list_batches",
     "get_batch",
     "issue_batch",

@@ -3,9 +3,11 @@
 
 use shopcircle_core::campaign::ladder::{self, LadderApplied, LadderInput, LadderPlan, Settlement};
 use shopcircle_core::campaign::spike::{self, Applied, BuyerInput, Console, Recorded, SpikeInput, SpikePlan};
-use shopcircle_core::campaign::{self, Campaign, Cancelled, Status};
+use shopcircle_core::campaign::{self, Campaign, Cancelled, Report, Status};
 use shopcircle_core::cost_policy::{self, CostPolicy};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+
+use super::files::{self, SaveAs};
 
 use super::CmdResult;
 use crate::state::AppState;
@@ -174,4 +176,39 @@ pub async fn get_cost_policy(state: State<'_, AppState>) -> CmdResult<CostPolicy
 pub async fn set_cost_policy(state: State<'_, AppState>, policy: CostPolicy) -> CmdResult<CostPolicy> {
     let now = state.now();
     state.run(move |conn| cost_policy::set(conn, policy, now)).await
+}
+
+#[tauri::command]
+pub async fn campaign_report(state: State<'_, AppState>, id: i64) -> CmdResult<Report> {
+    let now = state.now();
+    state.run(move |conn| campaign::report(conn, id, now)).await
+}
+
+/// Saves the report as CSV where the owner chooses; the path, or `None` when cancelled.
+#[tauri::command]
+pub async fn export_campaign_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<Option<String>> {
+    let now = state.now();
+    let c = state.run(move |conn| campaign::get(conn, id, now)).await?;
+    let lang = files::language(&state).await;
+    let what = SaveAs {
+        title_en: "Export the campaign report as CSV",
+        title_zh: "导出活动报表（CSV）",
+        file_name: shopcircle_app::vouchers::suggested_name(&c.name, id, "csv"),
+        extension: "csv",
+    };
+    let Some(path) = files::ask_where(&app, &state, lang, what).await else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    state
+        .run(move |conn| {
+            let text = campaign::report_csv(conn, id, lang, now)?;
+            shopcircle_app::files::write_output(&path, text.as_bytes())
+        })
+        .await?;
+    Ok(Some(shown))
 }

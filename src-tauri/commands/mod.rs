@@ -86,6 +86,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         campaigns::settle_ladder,
         campaigns::get_cost_policy,
         campaigns::set_cost_policy,
+        campaigns::campaign_report,
+        campaigns::export_campaign_csv,
         vouchers::list_batches,
         vouchers::get_batch,
         vouchers::issue_batch,

@@ -179,7 +179,8 @@ test('the calendar shows its four evenings, and cancelling takes them away', asy
   await openNextWeek();
   await s.waitFor('the week loaded', async () =>
     s.execute(`return document.querySelectorAll('[data-testid^="calendar-day-"]').length >= 7 && !document.querySelector('.ant-spin-spinning, .ant-skeleton-active')`));
-  assert.deepEqual(await chips(schedule.id), []);
+  // (The week may first show what was cached before the cancel, then refetch.)
+  await s.waitFor('no evening left', async () => (await chips(schedule.id)).length === 0);
   assert.ok(!cli('schedule', 'list').some((x) => x.id === schedule.id), 'its schedule no longer runs');
 });
 
@@ -276,4 +277,14 @@ test("Friday's list settled by address at the tier reached, totals checked by ha
   await s.clickTestId('settle-submit');
   await s.waitFor('settled again', async () => /¥813\.00/.test((await text('settle-totals')) ?? ''));
   assert.equal(await s.execute(`return document.querySelectorAll('[data-testid="settle-table"] tbody tr.ant-table-row').length`), 3);
+
+  // The report: discount ¥1,000 − ¥813 = ¥187; net ¥813 − ¥480 − ¥187 = ¥146; 146 ÷ 187 = 78 %.
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-report-${ladderId}`);
+  const ret = await s.waitFor('the return', async () => text('report-return'));
+  assert.match(ret, /78 %/);
+  assert.match(await text('report-formula'), /(campaign cost|活动成本)/);
+  await s.byTestId('report-chart');
+  await shot('75-ladder-report');
+  assert.deepEqual(await axeViolations(s), []);
 });

@@ -38,6 +38,7 @@ import type { CostPolicy } from "./bindings/CostPolicy";
 import type { LadderApplied } from "./bindings/LadderApplied";
 import type { LadderInput } from "./bindings/LadderInput";
 import type { LadderPlan } from "./bindings/LadderPlan";
+import type { Report } from "./bindings/Report";
 import type { Settlement } from "./bindings/Settlement";
 import type { BuyerInput } from "./bindings/BuyerInput";
 import type { Console } from "./bindings/Console";
@@ -180,6 +181,9 @@ export const ipc = {
   ladderSettlement: (id: number, day: string | null) => call<Settlement>("ladder_settlement", { id, day }),
   /** Settles the session from the pasted 接龙, replacing an earlier settlement of it. */
   settleLadder: (id: number, day: string | null, text: string) => call<Settlement>("settle_ladder", { id, day, text }),
+  campaignReport: (id: number) => call<Report>("campaign_report", { id }),
+  /** Asks where, then saves the report as CSV; the path, or null when cancelled. */
+  exportCampaignCsv: (id: number) => call<string | null>("export_campaign_csv", { id }),
   getCostPolicy: () => call<CostPolicy>("get_cost_policy"),
   setCostPolicy: (policy: CostPolicy) => call<CostPolicy>("set_cost_policy", { policy }),
 

@@ -18,6 +18,8 @@ export type Route =
   | { page: "ladder"; draftId?: number }
   /** Settling a gift-package day from its 接龙. */
   | { page: "ladderSettle"; id: number }
+  /** A campaign's figures per session and its return. */
+  | { page: "campaignReport"; id: number }
   | { page: "gifts" }
   | { page: "vouchers" }
   /** One voucher batch: its figures, the card, the files and every voucher. */

@@ -92,6 +92,12 @@ pub enum CampaignCommand {
         #[arg(long)]
         day: Option<String>,
     },
+    /// A campaign's figures per session and its return; --csv for a spreadsheet
+    Report {
+        id: i64,
+        #[arg(long)]
+        csv: bool,
+    },
     /// List the campaigns, newest first
     List {
         /// draft, scheduled, running, ended or cancelled
@@ -193,6 +199,16 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
             let json = serde_json::to_value(&recorded).unwrap_or_default();
             Ok((Output { text: lines.join("\n"), json }, 0))
         }
+        CampaignCommand::Report { id, csv } => {
+            if csv {
+                let lang = shopcircle_core::shop::language_or(conn, shopcircle_core::Lang::En);
+                let text = campaign::report_csv(conn, id, lang, now)?;
+                let text = text.trim_start_matches('\u{feff}').trim_end().to_owned();
+                return Ok((Output { json: serde_json::Value::String(text.clone()), text }, 0));
+            }
+            let r = campaign::report(conn, id, now)?;
+            Ok((Output { text: report_text(&r), json: serde_json::to_value(&r).unwrap_or_default() }, 0))
+        }
         CampaignCommand::Ladder(args) => crate::ladder_cmd::ladder(conn, args, now),
         CampaignCommand::Settle { id, file, day } => crate::ladder_cmd::settle(conn, id, day, &file, now),
         CampaignCommand::UndoBuyer { id, day } => {
@@ -256,6 +272,36 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
             ))
         }
     }
+}
+
+/// Per session: sold, vouchers issued / redeemed / no-shows, revenue; then the return and its formula.
+fn report_text(r: &campaign::Report) -> String {
+    let mut lines = vec![one_line(&r.name)];
+    for s in r.sessions.iter() {
+        lines.push(format!(
+            "{}\t{}\t{}/{}/{}\t¥{}",
+            s.day,
+            s.sold,
+            s.issued,
+            s.redeemed,
+            s.no_shows,
+            yuan(s.revenue_cents)
+        ));
+    }
+    let t = &r.totals;
+    lines.push(format!(
+        "revenue ¥{} · cost of goods ¥{} · discount ¥{} · gifts ¥{}",
+        yuan(t.revenue_cents),
+        yuan(t.cost_of_goods_cents),
+        yuan(t.discount_cents),
+        yuan(t.gift_cost_cents)
+    ));
+    let ret = r.return_percent.map(|p| format!("{p} %")).unwrap_or_else(|| "-".into());
+    lines.push(format!(
+        "return {ret} = (revenue − cost of goods − campaign cost ¥{}) ÷ campaign cost",
+        yuan(r.campaign_cost_cents)
+    ));
+    lines.join("\n")
 }
 
 /// The session of campaign `id` on `day`, or the one the console opens on.

@@ -287,4 +287,15 @@ fn a_gift_package_day_is_planned_refused_created_and_settled_from_a_jielong() {
     );
     cli(&db).args(["campaign", "settle", &id, "--file"]).arg(&list).assert().success();
     assert_eq!(count(&db, "ladder_order"), 2, "settling twice doubles nothing");
+
+    // The report: revenue ¥438, goods ¥240, discount ¥500 − ¥438 = ¥62;
+    // net ¥438 − ¥240 − ¥62 = ¥136; return 136 ÷ 62 = 219 %.
+    let report = stdout(&cli(&db).args(["campaign", "report", &id]).assert().success());
+    assert!(report.contains("revenue ¥438 · cost of goods ¥240 · discount ¥62 · gifts ¥0"), "{report}");
+    assert!(
+        report.ends_with("return 219 % = (revenue − cost of goods − campaign cost ¥62) ÷ campaign cost"),
+        "{report}"
+    );
+    let csv = stdout(&cli(&db).args(["campaign", "report", &id, "--csv"]).assert().success());
+    assert_eq!(csv.lines().last(), Some("total,5,0,0,0,438,240,62,0"));
 }

@@ -90,7 +90,7 @@ export function CampaignsPage() {
     {
       title: <span className="sc-visually-hidden">{t("campaigns.actionsColumn")}</span>,
       key: "actions",
-      width: 280,
+      width: 340,
       render: (_: unknown, c: Campaign) =>
         c.status === "draft" ? (
           <Space size={4}>
@@ -113,6 +113,11 @@ export function CampaignsPage() {
             {c.kind === "ladder" && c.status !== "cancelled" && c.status !== "scheduled" && (
               <Button size="small" type={c.status === "running" ? "primary" : "default"} onClick={() => go({ page: "ladderSettle", id: c.id })} data-testid={`campaign-settle-${c.id}`}>
                 {t("campaigns.settle")}
+              </Button>
+            )}
+            {(c.kind === "spike" || c.kind === "ladder") && c.status !== "scheduled" && (
+              <Button size="small" onClick={() => go({ page: "campaignReport", id: c.id })} data-testid={`campaign-report-${c.id}`}>
+                {t("campaigns.report")}
               </Button>
             )}
             {(c.status === "scheduled" || c.status === "running") && (

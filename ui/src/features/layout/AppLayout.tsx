@@ -27,6 +27,7 @@ const StaffPage = lazy(() => import("../staff/StaffPage").then((m) => ({ default
 const SettingsPage = lazy(() => import("../settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const CounterScreen = lazy(() => import("../counter/CounterScreen").then((m) => ({ default: m.CounterScreen })));
 const CampaignsPage = lazy(() => import("../campaigns/CampaignsPage").then((m) => ({ default: m.CampaignsPage })));
+const CampaignReport = lazy(() => import("../campaigns/CampaignReport").then((m) => ({ default: m.CampaignReport })));
 const LadderWizard = lazy(() => import("../campaigns/LadderWizard").then((m) => ({ default: m.LadderWizard })));
 const LadderSettle = lazy(() => import("../campaigns/LadderSettle").then((m) => ({ default: m.LadderSettle })));
 const SpikeConsole = lazy(() => import("../campaigns/SpikeConsole").then((m) => ({ default: m.SpikeConsole })));
@@ -68,6 +69,8 @@ function Page({ route }: { route: Route }) {
     case "spike":
       // A new key per draft, so the wizard starts afresh.
       return <SpikeWizard key={`s${route.draftId ?? "new"}`} draftId={route.draftId} />;
+    case "campaignReport":
+      return <CampaignReport key={route.id} id={route.id} />;
     case "ladder":
       return <LadderWizard key={`l${route.draftId ?? "new"}`} draftId={route.draftId} />;
     case "ladderSettle":
@@ -141,7 +144,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : ["spike", "spikeConsole", "ladder", "ladderSettle"].includes(route.page) ? "campaigns" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : ["spike", "spikeConsole", "ladder", "ladderSettle", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

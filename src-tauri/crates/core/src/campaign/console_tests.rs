@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::spike::{self, BuyerInput, SpikeInput};
 use super::tests::{shop, spike_input};
 use super::*;
+use super::{report, report_csv};
 use crate::testing::now;
 use crate::voucher::{self, Benefit, RedeemInput, Redemption};
 use crate::{ErrorCode, Lang};
@@ -173,4 +174,40 @@ fn cancelling_voids_the_pickup_vouchers_no_buyer_holds_and_keeps_the_buyers() {
     let more =
         spike::record(&mut conn, session, &[BuyerInput { buyer: "B".into(), quantity: 1 }], monday_evening());
     assert!(matches!(more, Err(Error::CampaignClosed)));
+}
+
+#[test]
+fn the_report_counts_what_was_collected_and_the_return_on_the_discount() {
+    let (mut conn, group, tea) = shop();
+    let (id, session) = sale(&mut conn, group, tea);
+    let buyers: Vec<BuyerInput> =
+        ["A", "B", "C"].iter().map(|b| BuyerInput { buyer: (*b).into(), quantity: 1 }).collect();
+    let got = spike::record(&mut conn, session, &buyers, monday_evening()).unwrap();
+    for order in &got.added[..2] {
+        let code = order.codes[0].clone();
+        voucher::redeem(
+            &mut conn,
+            &RedeemInput { code, staff: String::new(), spend_cents: None },
+            Lang::En,
+            monday_evening(),
+        )
+        .unwrap();
+    }
+    // After Monday's pickup days (to Wednesday): C never came.
+    let thursday: DateTime<Utc> = "2026-11-26T02:00:00Z".parse().unwrap();
+    let r = report(&conn, id, thursday).unwrap();
+    let monday = &r.sessions[0];
+    assert_eq!((monday.sold, monday.issued, monday.redeemed, monday.no_shows), (3, 3, 2, 1));
+    // By hand: 2 collected at ¥19.90 = ¥39.80; goods 2 × ¥18 = ¥36; discount
+    // 2 × (¥39 − ¥19.90) = ¥38.20; net ¥39.80 − ¥36 − ¥38.20 = −¥34.40; −90 %.
+    assert_eq!(
+        (r.totals.revenue_cents, r.totals.cost_of_goods_cents, r.totals.discount_cents),
+        (3980, 3600, 3820)
+    );
+    assert_eq!((r.campaign_cost_cents, r.net_cents, r.return_percent), (3820, -3440, Some(-90)));
+    let csv = report_csv(&conn, id, Lang::ZhCn, thursday).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "\u{feff}场次,售出,发出提货券,已核销,未到店,收入,商品成本,让利,赠品成本");
+    assert_eq!(lines[1], "2026-11-23,3,3,2,1,39.80,36,38.20,0");
+    assert_eq!(lines.last(), Some(&"合计,3,3,2,1,39.80,36,38.20,0"));
 }

@@ -200,3 +200,16 @@ fn a_paste_with_no_entry_a_huge_or_binary_one_changes_nothing() {
         "the good settlement stays"
     );
 }
+
+#[test]
+fn a_settled_days_report_counts_its_revenue_and_the_discount_given() {
+    let (mut conn, group, tea, cake) = bundle_shop();
+    let made = ladder::apply(&mut conn, &input(tea, cake, group), None, now()).unwrap();
+    ladder::settle(&mut conn, made.id, None, LIST, saturday()).unwrap();
+    let r = super::report(&conn, made.id, saturday()).unwrap();
+    // By hand: 10 packages, revenue ¥813, goods ¥480, discount ¥1,000 − ¥813 = ¥187;
+    // net ¥813 − ¥480 − ¥187 = ¥146; return 146 ÷ 187 = 78 %.
+    assert_eq!((r.sessions.len(), r.totals.sold, r.totals.revenue_cents), (2, 10, 81300));
+    assert_eq!((r.totals.cost_of_goods_cents, r.totals.discount_cents, r.net_cents), (48000, 18700, 14600));
+    assert_eq!(r.return_percent, Some(78));
+}

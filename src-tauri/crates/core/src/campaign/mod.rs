@@ -8,11 +8,13 @@ pub mod copy;
 pub mod jielong;
 pub mod ladder;
 mod model;
+mod report;
 pub mod spike;
 pub mod when;
 mod write;
 
 pub use model::{Campaign, CampaignKind, Check, Outcome, PlannedPost, PlannedSession, Status};
+pub use report::{csv as report_csv, report, Report, ReportRow};
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};

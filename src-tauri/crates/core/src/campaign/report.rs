@@ -1,0 +1,199 @@
+//! After a campaign: per session what sold, the pickup vouchers handed out,
+//! collected and never collected, the money, and the campaign's return:
+//!
+//! return = (revenue − cost of goods − campaign cost) ÷ campaign cost,
+//! campaign cost = discount given (the 7-day low, or the package's separate
+//! price, less the price paid) + gifts handed out.
+//!
+//! A flash sale's revenue is counted at pickup (the counter is where money
+//! meets goods); a gift-package day's from its settlement.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{get, CampaignKind, Status};
+use crate::money::yuan;
+use crate::{shop, Lang, Result};
+
+/// One session's figures, or the campaign's totals.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ReportRow {
+    /// The session's day; empty on the totals.
+    pub day: String,
+    /// Whether the session has begun (a chart leaves the rest blank, not 0).
+    pub started: bool,
+    /// Units (flash sale) or packages (gift-package day) sold.
+    #[ts(type = "number")]
+    pub sold: i64,
+    /// Pickup vouchers handed to buyers.
+    #[ts(type = "number")]
+    pub issued: i64,
+    #[ts(type = "number")]
+    pub redeemed: i64,
+    /// Handed out, never collected, and past their last day.
+    #[ts(type = "number")]
+    pub no_shows: i64,
+    #[ts(type = "number")]
+    pub revenue_cents: i64,
+    #[ts(type = "number")]
+    pub cost_of_goods_cents: i64,
+    #[ts(type = "number")]
+    pub discount_cents: i64,
+    #[ts(type = "number")]
+    pub gift_cost_cents: i64,
+}
+
+impl ReportRow {
+    fn add(&mut self, r: &ReportRow) {
+        self.sold += r.sold;
+        self.issued += r.issued;
+        self.redeemed += r.redeemed;
+        self.no_shows += r.no_shows;
+        self.revenue_cents += r.revenue_cents;
+        self.cost_of_goods_cents += r.cost_of_goods_cents;
+        self.discount_cents += r.discount_cents;
+        self.gift_cost_cents += r.gift_cost_cents;
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Report {
+    #[ts(type = "number")]
+    pub campaign_id: i64,
+    pub kind: CampaignKind,
+    pub name: String,
+    pub status: Status,
+    pub sessions: Vec<ReportRow>,
+    pub totals: ReportRow,
+    /// Discount given plus gifts handed out.
+    #[ts(type = "number")]
+    pub campaign_cost_cents: i64,
+    /// Revenue less cost of goods less campaign cost.
+    #[ts(type = "number")]
+    pub net_cents: i64,
+    /// Net ÷ campaign cost, in whole percent; none when nothing was spent.
+    #[ts(type = "number | null")]
+    pub return_percent: Option<i64>,
+}
+
+pub fn report(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Report> {
+    let c = get(conn, id, now)?;
+    let today = shop::today(conn, now)?.to_string();
+    let sessions = match c.kind {
+        CampaignKind::Spike => spike_rows(conn, id, &today, now)?,
+        CampaignKind::Ladder => ladder_rows(conn, id, now)?,
+        _ => Vec::new(),
+    };
+    let mut totals = ReportRow::default();
+    for r in &sessions {
+        totals.add(r);
+    }
+    let campaign_cost = totals.discount_cents + totals.gift_cost_cents;
+    let net = totals.revenue_cents - totals.cost_of_goods_cents - campaign_cost;
+    Ok(Report {
+        campaign_id: id,
+        kind: c.kind,
+        name: c.name,
+        status: c.status,
+        sessions,
+        totals,
+        campaign_cost_cents: campaign_cost,
+        net_cents: net,
+        return_percent: (campaign_cost > 0).then(|| net * 100 / campaign_cost),
+    })
+}
+
+fn spike_rows(conn: &Connection, id: i64, today: &str, now: DateTime<Utc>) -> Result<Vec<ReportRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT x.day, s.price_cents, s.reference_cents, p.cost_cents,
+                (SELECT coalesce(sum(o.quantity), 0) FROM spike_order o WHERE o.session_id = x.id AND o.undone_at IS NULL),
+                (SELECT count(*) FROM spike_order o JOIN spike_order_voucher ov ON ov.order_id = o.id
+                 WHERE o.session_id = x.id AND o.undone_at IS NULL),
+                (SELECT count(*) FROM spike_order o JOIN spike_order_voucher ov ON ov.order_id = o.id
+                 JOIN voucher v ON v.serial = ov.serial
+                 WHERE o.session_id = x.id AND o.undone_at IS NULL AND v.redeemed_at IS NOT NULL),
+                coalesce((SELECT b.valid_until < ?2 FROM voucher_batch b WHERE b.id = x.batch_id), 0),
+                x.starts_at <= ?3
+         FROM campaign_session x JOIN campaign_spike s ON s.campaign_id = x.campaign_id
+         JOIN product p ON p.id = s.product_id
+         WHERE x.campaign_id = ?1 ORDER BY x.starts_at",
+    )?;
+    let rows = stmt.query_map(params![id, today, now], |r| {
+        let (price, reference, cost): (i64, i64, i64) = (r.get(1)?, r.get(2)?, r.get(3)?);
+        let (sold, issued, redeemed, past): (i64, i64, i64, bool) =
+            (r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?);
+        Ok(ReportRow {
+            day: r.get(0)?,
+            started: r.get(8)?,
+            sold,
+            issued,
+            redeemed,
+            no_shows: if past { issued - redeemed } else { 0 },
+            revenue_cents: redeemed * price,
+            cost_of_goods_cents: redeemed * cost,
+            discount_cents: redeemed * (reference - price).max(0),
+            gift_cost_cents: 0,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn ladder_rows(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Vec<ReportRow>> {
+    let (value, cost): (i64, i64) = conn.query_row(
+        "SELECT coalesce(sum(unit_price_cents * quantity), 0), coalesce(sum(unit_cost_cents * quantity), 0)
+         FROM campaign_ladder_item WHERE campaign_id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT x.day, coalesce(sum(o.shares), 0), coalesce(sum(o.total_cents), 0), x.starts_at <= ?2
+         FROM campaign_session x LEFT JOIN ladder_order o ON o.session_id = x.id
+         WHERE x.campaign_id = ?1 GROUP BY x.id ORDER BY x.starts_at",
+    )?;
+    let rows = stmt.query_map(params![id, now], |r| {
+        let (shares, revenue): (i64, i64) = (r.get(1)?, r.get(2)?);
+        Ok(ReportRow {
+            day: r.get(0)?,
+            started: r.get(3)?,
+            sold: shares,
+            revenue_cents: revenue,
+            cost_of_goods_cents: cost * shares,
+            discount_cents: (value * shares - revenue).max(0),
+            ..ReportRow::default()
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The report as CSV (a row per session, then the totals), with a byte-order
+/// mark so a spreadsheet opens the Chinese as UTF-8.
+pub fn csv(conn: &Connection, id: i64, lang: Lang, now: DateTime<Utc>) -> Result<String> {
+    let r = report(conn, id, now)?;
+    let header = match lang {
+        Lang::En => {
+            "session,sold,pickup vouchers issued,redeemed,no-shows,revenue,cost of goods,discount,gift cost"
+        }
+        Lang::ZhCn => "场次,售出,发出提货券,已核销,未到店,收入,商品成本,让利,赠品成本",
+    };
+    let total = if lang == Lang::ZhCn { "合计" } else { "total" };
+    let mut out = format!("\u{feff}{header}\n");
+    for row in r.sessions.iter().chain(std::iter::once(&r.totals)) {
+        let day = if row.day.is_empty() { total } else { row.day.as_str() };
+        out.push_str(&format!(
+            "{day},{},{},{},{},{},{},{},{}\n",
+            row.sold,
+            row.issued,
+            row.redeemed,
+            row.no_shows,
+            yuan(row.revenue_cents),
+            yuan(row.cost_of_goods_cents),
+            yuan(row.discount_cents),
+            yuan(row.gift_cost_cents)
+        ));
+    }
+    Ok(out)
+}
