@@ -72,6 +72,7 @@ const COMMANDS: &[&str] = &[
     "set_cost_policy",
     "campaign_report",
     "export_campaign_csv",
+    "copy_campaign",
     "list_batches",
     "get_batch",
     "issue_batch",

@@ -212,3 +212,10 @@ pub async fn export_campaign_csv<R: Runtime>(
         .await?;
     Ok(Some(shown))
 }
+
+/// A new draft with the campaign's choices; its id.
+#[tauri::command]
+pub async fn copy_campaign(state: State<'_, AppState>, id: i64) -> CmdResult<i64> {
+    let now = state.now();
+    state.run(move |conn| campaign::copy(conn, id, now)).await
+}

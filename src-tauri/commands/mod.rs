@@ -88,6 +88,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         campaigns::set_cost_policy,
         campaigns::campaign_report,
         campaigns::export_campaign_csv,
+        campaigns::copy_campaign,
         vouchers::list_batches,
         vouchers::get_batch,
         vouchers::issue_batch,

@@ -182,6 +182,20 @@ test('the calendar shows its four evenings, and cancelling takes them away', asy
   // (The week may first show what was cached before the cancel, then refetch.)
   await s.waitFor('no evening left', async () => (await chips(schedule.id)).length === 0);
   assert.ok(!cli('schedule', 'list').some((x) => x.id === schedule.id), 'its schedule no longer runs');
+
+  // To run it again: a copy opens in the wizard as a draft with the same terms.
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-copy-${campaignId}`);
+  await s.byTestId('spike-title');
+  await s.waitFor('the copied price', async () =>
+    (await s.execute(`return document.querySelector('[data-testid="spike-price"]')?.value`)) === '19.90');
+  const copy = cli('campaign', 'list', '--status', 'draft').find((c) => c.kind === 'spike');
+  assert.ok(copy && copy.id !== campaignId, 'a new draft');
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-discard-${copy.id}`);
+  await s.waitFor('the discard confirmation', async () =>
+    s.execute(`const b = [...document.querySelectorAll('.ant-popconfirm .ant-btn-primary')].find((e) => e.offsetParent); b && b.click(); return !!b`));
+  await s.waitFor('the draft gone', async () => !cli('campaign', 'list', '--status', 'draft').some((c) => c.id === copy.id));
 });
 
 // The member gift-package day: a package of the tea and a cake, the method's

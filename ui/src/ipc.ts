@@ -181,6 +181,8 @@ export const ipc = {
   ladderSettlement: (id: number, day: string | null) => call<Settlement>("ladder_settlement", { id, day }),
   /** Settles the session from the pasted 接龙, replacing an earlier settlement of it. */
   settleLadder: (id: number, day: string | null, text: string) => call<Settlement>("settle_ladder", { id, day, text }),
+  /** A new draft with the campaign's choices, to run it again with changes; its id. */
+  copyCampaign: (id: number) => call<number>("copy_campaign", { id }),
   campaignReport: (id: number) => call<Report>("campaign_report", { id }),
   /** Asks where, then saves the report as CSV; the path, or null when cancelled. */
   exportCampaignCsv: (id: number) => call<string | null>("export_campaign_csv", { id }),

@@ -26,6 +26,7 @@ const campaigns = {
     discarded: "Draft discarded",
     settle: "Settle",
     report: "Report",
+    copy: "Copy",
     console: "Console",
     cancel: "Cancel campaign…",
     cancelTitle: "Cancel this campaign?",

@@ -26,6 +26,7 @@ const campaigns = {
     discarded: "草稿已删除",
     settle: "结算",
     report: "报表",
+    copy: "复制",
     console: "秒杀现场",
     cancel: "取消活动…",
     cancelTitle: "取消这个活动？",

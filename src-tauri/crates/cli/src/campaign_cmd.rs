@@ -98,6 +98,8 @@ pub enum CampaignCommand {
         #[arg(long)]
         csv: bool,
     },
+    /// Copy a campaign into a new draft (to run it again with changes); prints the draft's id
+    Copy { id: i64 },
     /// List the campaigns, newest first
     List {
         /// draft, scheduled, running, ended or cancelled
@@ -208,6 +210,10 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
             }
             let r = campaign::report(conn, id, now)?;
             Ok((Output { text: report_text(&r), json: serde_json::to_value(&r).unwrap_or_default() }, 0))
+        }
+        CampaignCommand::Copy { id } => {
+            let draft = campaign::copy(conn, id, now)?;
+            Ok((Output { text: draft.to_string(), json: json!({ "id": draft }) }, 0))
         }
         CampaignCommand::Ladder(args) => crate::ladder_cmd::ladder(conn, args, now),
         CampaignCommand::Settle { id, file, day } => crate::ladder_cmd::settle(conn, id, day, &file, now),

@@ -42,6 +42,15 @@ export function CampaignsPage() {
     },
     onError: (e) => showError(e, message),
   });
+  // A copy opens in its wizard as a draft: dates and terms can change there.
+  const copy = useMutation({
+    mutationFn: (c: Campaign) => ipc.copyCampaign(c.id).then((draftId) => ({ draftId, kind: c.kind })),
+    onSuccess: ({ draftId, kind }) => {
+      invalidate();
+      go({ page: kind === "ladder" ? "ladder" : "spike", draftId });
+    },
+    onError: (e) => showError(e, message),
+  });
   const cancel = useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) => ipc.cancelCampaign(id, reason),
     onSuccess: (done) => {
@@ -118,6 +127,11 @@ export function CampaignsPage() {
             {(c.kind === "spike" || c.kind === "ladder") && c.status !== "scheduled" && (
               <Button size="small" onClick={() => go({ page: "campaignReport", id: c.id })} data-testid={`campaign-report-${c.id}`}>
                 {t("campaigns.report")}
+              </Button>
+            )}
+            {(c.kind === "spike" || c.kind === "ladder") && (
+              <Button size="small" type="text" onClick={() => copy.mutate(c)} data-testid={`campaign-copy-${c.id}`}>
+                {t("campaigns.copy")}
               </Button>
             )}
             {(c.status === "scheduled" || c.status === "running") && (

@@ -211,3 +211,16 @@ fn the_report_counts_what_was_collected_and_the_return_on_the_discount() {
     assert_eq!(lines[1], "2026-11-23,3,3,2,1,39.80,36,38.20,0");
     assert_eq!(lines.last(), Some(&"合计,3,3,2,1,39.80,36,38.20,0"));
 }
+
+#[test]
+fn a_published_campaign_is_copied_into_a_new_draft_with_its_choices() {
+    let (mut conn, group, tea) = shop();
+    let (id, _) = sale(&mut conn, group, tea);
+    let draft = super::copy(&conn, id, now()).unwrap();
+    assert_ne!(draft, id);
+    let input = spike::draft(&conn, draft).unwrap();
+    assert_eq!((input.quantity, input.price_cents, input.community_ids.clone()), (3, 1990, vec![group]));
+    assert_eq!(get(&conn, draft, now()).unwrap().status, Status::Draft);
+    assert!(matches!(spike::draft(&conn, id), Err(Error::CampaignPublished)), "the original stays locked");
+    assert!(matches!(super::copy(&conn, 999, now()), Err(Error::NotFound { .. })));
+}

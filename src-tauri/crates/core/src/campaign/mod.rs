@@ -64,6 +64,22 @@ pub fn discard_draft(conn: &mut Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// A new draft of the same kind with campaign `id`'s choices, to run it again
+/// with changes (a published campaign's terms stay locked). Its id.
+pub fn copy(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<i64> {
+    let (kind, name, input): (String, String, String) = conn
+        .query_row("SELECT kind, name, input FROM campaign WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .optional()?
+        .ok_or(Error::NotFound { what: "campaign", id })?;
+    conn.execute(
+        "INSERT INTO campaign (kind, name, input, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+        params![kind, name, input, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
 fn items(conn: &Connection, campaign_id: i64, kind: &str) -> Result<Vec<i64>> {
     let mut stmt =
         conn.prepare_cached("SELECT item_id FROM campaign_item WHERE campaign_id = ?1 AND kind = ?2")?;
