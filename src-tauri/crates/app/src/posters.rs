@@ -103,6 +103,9 @@ pub fn svg(p: &Printable, fonts: &Fonts) -> Result<String> {
         hours: p.words.hours.clone(),
         brand_color: p.brand_color.clone(),
         logo,
+        // Drainage posters carry no offer; the flash sale's template is not yet
+        // reachable from the designer (its wiring comes with the wizard's poster step).
+        offer: None,
     };
     Ok(compose(&poster, template(p.template), fonts)?)
 }

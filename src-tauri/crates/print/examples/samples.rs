@@ -1,8 +1,8 @@
-//! Renders every poster template, a voucher and a two-page voucher sheet to
+//! Renders every poster template (the flash sale's with an offer), a voucher and a two-page voucher sheet to
 //! PNG and PDF for a person to look at:
 //! `cargo run -p shopcircle-print --example samples -- OUT_DIR`.
 
-use shopcircle_print::poster::{compose, Poster, Template};
+use shopcircle_print::poster::{compose, Offer, Poster, Template};
 use shopcircle_print::voucher::{voucher_png, voucher_sheet_pdf, voucher_svg, VoucherFace};
 use shopcircle_print::{render, Fonts};
 
@@ -22,6 +22,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(out.join(format!("{name}.pdf")), render::pdf(&svg, &fonts)?)?;
         std::fs::write(out.join(format!("{name}.svg")), &svg)?;
     }
+    // The flash-sale poster, its offer filled as the core fills it.
+    let spike = Poster {
+        headline: "铁观音 250g".into(),
+        gift: "扫码进群 · 20:00 群里接龙抢购".into(),
+        offer: Some(Offer {
+            price: "¥19.90".into(),
+            was: "近7日最低价 ¥39".into(),
+            when: "11月30日（周一）起 每周一至周四 20:00".into(),
+            terms: "每场限量 30 罐 · 每人限 1 罐 · 3 天内到店取货".into(),
+        }),
+        ..poster.clone()
+    };
+    let svg = compose(&spike, Template::Spike, &fonts)?;
+    std::fs::write(out.join("spike.png"), render::png(&svg, &fonts, 100)?)?;
+    std::fs::write(out.join("spike.pdf"), render::pdf(&svg, &fonts)?)?;
     let face = VoucherFace::sample();
     let code = "K7QM-3XPA-9D2F-ABCD-EFGH";
     std::fs::write(out.join("voucher.png"), voucher_png(&face, code, &fonts, 300)?)?;

@@ -1,14 +1,16 @@
-//! Drainage posters: what the owner fills in, and the four templates that lay it
-//! out on paper as SVG in millimetres.
+//! Posters: what the owner fills in, and the templates that lay it out on
+//! paper as SVG in millimetres — four for drainage, one for a flash sale.
 
 pub(crate) mod canvas;
 mod face;
 mod logo;
+mod offer;
 mod templates;
 
 use serde::Deserialize;
 
 pub use logo::Logo;
+pub use offer::Offer;
 
 use crate::qr::{Correction, Matrix};
 use crate::{Error, Fonts, Result};
@@ -25,6 +27,8 @@ pub enum Template {
     Window,
     /// A4 sheet of twelve small QR labels.
     Stickers,
+    /// A4 portrait for a flash sale: the price against the 7-day low, when, how many.
+    Spike,
 }
 
 impl Template {
@@ -34,6 +38,7 @@ impl Template {
             "table_tent" => Some(Template::TableTent),
             "window" => Some(Template::Window),
             "stickers" => Some(Template::Stickers),
+            "spike" => Some(Template::Spike),
             _ => None,
         }
     }
@@ -41,7 +46,7 @@ impl Template {
     /// Paper size in millimetres (width, height).
     pub fn paper(self) -> (f64, f64) {
         match self {
-            Template::Counter | Template::Stickers => (210.0, 297.0),
+            Template::Counter | Template::Stickers | Template::Spike => (210.0, 297.0),
             Template::TableTent => (297.0, 210.0),
             Template::Window => (297.0, 420.0),
         }
@@ -62,6 +67,8 @@ pub struct Poster {
     /// `#RRGGBB`.
     pub brand_color: String,
     pub logo: Option<Logo>,
+    /// A campaign's offer, for the templates that print one (the flash sale's).
+    pub offer: Option<Offer>,
 }
 
 impl Poster {
@@ -78,6 +85,7 @@ impl Poster {
             hours: "每天 9:00–21:00".into(),
             brand_color: "#2f7d5b".into(),
             logo: None,
+            offer: None,
         }
     }
 }
@@ -102,6 +110,7 @@ pub fn compose(poster: &Poster, template: Template, fonts: &Fonts) -> Result<Str
         Template::Counter | Template::Window => face::portrait(&ctx, w, h)?,
         Template::TableTent => templates::table_tent(&ctx, w, h)?,
         Template::Stickers => templates::stickers(&ctx, w, h)?,
+        Template::Spike => offer::spike(&ctx, w, h)?,
     };
     Ok(canvas::document(w, h, &fonts.family, &body))
 }

@@ -16,6 +16,16 @@ pub fn sample(payload: &str) -> Poster {
         hours: "每天 9:00–21:00".into(),
         brand_color: "#2f7d5b".into(),
         logo: None,
+        offer: Some(offer()),
+    }
+}
+
+fn offer() -> Offer {
+    Offer {
+        price: "¥19.90".into(),
+        was: "近7日最低价 ¥39".into(),
+        when: "11月30日（周一）起 每周一至周四 20:00".into(),
+        terms: "限量 30 罐 · 每人限 1 罐".into(),
     }
 }
 
@@ -31,7 +41,9 @@ const PAYLOADS: &[&str] =
 #[test]
 fn every_template_renders_a_qr_that_decodes_back_to_its_payload() {
     let fonts = fonts();
-    for template in [Template::Counter, Template::TableTent, Template::Window, Template::Stickers] {
+    for template in
+        [Template::Counter, Template::TableTent, Template::Window, Template::Stickers, Template::Spike]
+    {
         for payload in PAYLOADS {
             let svg = compose(&sample(payload), template, &fonts).unwrap();
             let png = render::png(&svg, &fonts, 100).unwrap();
@@ -114,4 +126,17 @@ fn a_corrupted_or_huge_image_is_refused_as_a_logo() {
         Logo::from_bytes(&huge),
         Err(Error::ImageTooLarge { width: 10_000, height: 5_000, max_pixels: logo::MAX_PIXELS })
     );
+}
+
+#[test]
+fn the_flash_sale_poster_prints_the_offer_and_needs_one() {
+    let fonts = fonts();
+    let svg = compose(&sample(PAYLOADS[0]), Template::Spike, &fonts).unwrap();
+    for words in ["¥19.90", "近7日最低价 ¥39", "每周一至周四 20:00", "限量 30 罐"] {
+        assert!(svg.contains(words), "{words}");
+    }
+    // The 7-day low is struck through.
+    assert!(svg.contains(r##"stroke="#666""##));
+    let without = Poster { offer: None, ..sample("x") };
+    assert_eq!(compose(&without, Template::Spike, &fonts).err(), Some(Error::TextEmpty { field: "offer" }));
 }
