@@ -124,7 +124,7 @@ test('the console on the first evening: three buyers, one over the limit turned 
   assert.match(await text('console-unreadable'), /thanks all/);
   const buyers = await s.execute(`return [...document.querySelectorAll('[data-testid="console-order-buyer"]')].map((e) => e.innerText)`);
   assert.deepEqual(buyers, ['Amy 5521', 'Bob 0007', 'Carol']);
-  assert.match(await text('console-post'), /(27 tin left of 30|还剩 27tin)/);
+  assert.match(await text('console-post'), /(27 tins left of 30|还剩 27tin)/);
   const code = (await s.execute(`return document.querySelector('[data-testid="console-order-code"]').innerText`)).trim();
   assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
   await shot('66-spike-console');

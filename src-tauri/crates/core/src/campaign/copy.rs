@@ -23,7 +23,7 @@ pub const SPIKE_PREVIEW: PostTemplate = PostTemplate {
     body: (
         "【Flash sale {weekday} {time}】{product}\n\
          ⏰ {weekday} {date}, {time}–{end}, while stocks last\n\
-         💰 Flash price ¥{price} (lowest price of the last 7 days ¥{reference}) | {quantity} {unit} only | {limit} per person\n\
+         💰 Flash price ¥{price} (lowest price of the last 7 days ¥{reference}) | {quantity} {quantity_units} only | {limit} per person\n\
          👉 At {time} sharp, reply in the group with your name + the last 4 digits of your phone; the first {quantity} replies get one\n\
          🎫 Each buyer gets a pickup code: show it in the shop within {pickup_days} days",
         "【{weekday}{time}秒杀】{product}\n\
@@ -37,7 +37,7 @@ pub const SPIKE_PREVIEW: PostTemplate = PostTemplate {
 pub const SPIKE_START: PostTemplate = PostTemplate {
     topic: ("Flash sale now: {product}", "秒杀开始：{product}"),
     body: (
-        "The flash sale starts now! {product} at ¥{price} (7-day low ¥{reference}), {quantity} {unit} only, {limit} per person.\n\
+        "The flash sale starts now! {product} at ¥{price} (7-day low ¥{reference}), {quantity} {quantity_units} only, {limit} per person.\n\
          👉 Reply with your name + the last 4 digits of your phone. Ends at {end} or when sold out.",
         "秒杀开始啦！{product} 秒杀价 ¥{price}（近7日最低价 ¥{reference}），限量 {quantity}{unit}，每人限 {limit}{unit}。\n\
          👉 请接龙「姓名+手机后4位」，{end} 结束或售完即止。",
@@ -57,7 +57,7 @@ pub const SPIKE_RESULT: PostTemplate = PostTemplate {
 pub const SPIKE_LEFT: PostTemplate = PostTemplate {
     topic: ("{product}: {left} left", "{product} 还剩 {left}{unit}"),
     body: (
-        "⚡ {product} at ¥{price}: only {left} {unit} left of {quantity}! Reply with your name + the last 4 digits of your phone.",
+        "⚡ {product} at ¥{price}: only {left} {left_units} left of {quantity}! Reply with your name + the last 4 digits of your phone.",
         "⚡ {product} 秒杀价 ¥{price}，还剩 {left}{unit}（共 {quantity}{unit}），手慢无！接龙「姓名+手机后4位」",
     ),
 };
@@ -66,7 +66,7 @@ pub const SPIKE_LEFT: PostTemplate = PostTemplate {
 pub const SPIKE_SOLD_OUT: PostTemplate = PostTemplate {
     topic: ("Sold out: {product}", "已抢光：{product}"),
     body: (
-        "🎉 Sold out! All {quantity} {unit} of {product} at ¥{price} have found their buyers. \
+        "🎉 Sold out! All {quantity} {quantity_units} of {product} at ¥{price} have found their buyers. \
          Everyone on the list: show your pickup code in the shop within {pickup_days} days. \
          Missed out? Watch for the next flash sale in the group.",
         "🎉 已抢光！{product} 秒杀价 ¥{price} 共 {quantity}{unit} 全部售出，谢谢大家！\
@@ -139,6 +139,8 @@ impl PostTemplate {
 fn fill(template: &str, lang: Lang, f: &Figures) -> String {
     let unit = if f.unit.is_empty() { default_unit(lang) } else { f.unit };
     template
+        .replace("{quantity_units}", &english_plural(unit, f.quantity))
+        .replace("{left_units}", &english_plural(unit, f.left))
         .replace("{product}", f.product)
         .replace("{unit}", unit)
         .replace("{weekday}", weekday(f.day.weekday(), lang))
@@ -157,7 +159,27 @@ fn default_unit(lang: Lang) -> &'static str {
     if lang == Lang::ZhCn {
         "份"
     } else {
-        "units"
+        "unit"
+    }
+}
+
+/// "1 tin", "30 tins", "2 boxes", "3 bottles of tea"-free English plurals of a
+/// unit the owner typed; a unit in Chinese (or any non-ASCII) is left as typed.
+fn english_plural(unit: &str, count: i64) -> String {
+    if count == 1 || !unit.is_ascii() || unit.is_empty() {
+        return unit.to_owned();
+    }
+    let lower = unit.to_ascii_lowercase();
+    if ["s", "x", "z", "ch", "sh"].iter().any(|e| lower.ends_with(e)) {
+        format!("{unit}es")
+    } else if lower.ends_with('y')
+        && !lower.ends_with("ay")
+        && !lower.ends_with("ey")
+        && !lower.ends_with("oy")
+    {
+        format!("{}ies", &unit[..unit.len() - 1])
+    } else {
+        format!("{unit}s")
     }
 }
 
@@ -226,5 +248,41 @@ mod tests {
         }
         let (_, en) = SPIKE_PREVIEW.fill(Lang::En, &figures());
         assert!(en.contains("Tue 24 Nov, 20:00–20:30"), "{en}");
+    }
+}
+
+#[cfg(test)]
+mod plural_tests {
+    use super::*;
+
+    #[test]
+    fn english_units_agree_with_their_count_and_chinese_ones_stay_as_typed() {
+        assert_eq!(english_plural("tin", 30), "tins");
+        assert_eq!(english_plural("tin", 1), "tin");
+        assert_eq!(english_plural("box", 2), "boxes");
+        assert_eq!(english_plural("pastry", 3), "pastries");
+        assert_eq!(english_plural("tray", 3), "trays");
+        assert_eq!(english_plural("罐", 30), "罐");
+        let f = Figures { unit: "tin", left: 1, ..tests_figures() };
+        let (_, left) = SPIKE_LEFT.fill(Lang::En, &f);
+        assert!(left.contains("only 1 tin left of 30"), "{left}");
+        let (_, start) = SPIKE_START.fill(Lang::En, &Figures { unit: "", ..tests_figures() });
+        assert!(start.contains("30 units only"), "{start}");
+    }
+
+    fn tests_figures() -> Figures<'static> {
+        Figures {
+            product: "Tieguanyin",
+            unit: "tin",
+            day: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            time: NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(20, 30, 0).unwrap(),
+            price_cents: 1990,
+            reference_cents: 3900,
+            quantity: 30,
+            left: 30,
+            limit: 1,
+            pickup_days: 3,
+        }
     }
 }
