@@ -73,6 +73,7 @@ const COMMANDS: &[&str] = &[
     "campaign_report",
     "export_campaign_csv",
     "copy_campaign",
+    "preview_spike_poster",
     "list_batches",
     "get_batch",
     "issue_batch",

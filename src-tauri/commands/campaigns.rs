@@ -1,6 +1,7 @@
 //! Campaigns: the wizard's review (the plan, writing nothing), creating what
 //! the plan shows in one step, the list, and cancelling with a reason.
 
+use shopcircle_app::posters::PosterPreview;
 use shopcircle_core::campaign::ladder::{self, LadderApplied, LadderInput, LadderPlan, Settlement};
 use shopcircle_core::campaign::spike::{self, Applied, BuyerInput, Console, Recorded, SpikeInput, SpikePlan};
 use shopcircle_core::campaign::{self, Campaign, Cancelled, Report, Status};
@@ -218,4 +219,16 @@ pub async fn export_campaign_csv<R: Runtime>(
 pub async fn copy_campaign(state: State<'_, AppState>, id: i64) -> CmdResult<i64> {
     let now = state.now();
     state.run(move |conn| campaign::copy(conn, id, now)).await
+}
+
+/// The flash sale's poster as it will print, for the wizard: nothing is saved.
+#[tauri::command]
+pub async fn preview_spike_poster(state: State<'_, AppState>, input: SpikeInput) -> CmdResult<PosterPreview> {
+    let now = state.now();
+    state
+        .run_with_fonts(move |conn, fonts| {
+            let printable = spike::poster::preview(conn, &input, now)?;
+            shopcircle_app::posters::preview(&printable, fonts)
+        })
+        .await
 }

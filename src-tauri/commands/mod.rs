@@ -89,6 +89,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         campaigns::campaign_report,
         campaigns::export_campaign_csv,
         campaigns::copy_campaign,
+        campaigns::preview_spike_poster,
         vouchers::list_batches,
         vouchers::get_batch,
         vouchers::issue_batch,

@@ -8,6 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { axeViolations } from './axe.mjs';
 import { Session } from './webdriver.mjs';
@@ -30,9 +32,13 @@ const shot = (name) => s.screenshot(join(SHOTS, `${name}.png`));
 const cli = (...args) => JSON.parse(execFileSync(CLI, ['--json', ...args], { encoding: 'utf8' }));
 const text = (testId) => s.execute(`return document.querySelector('[data-testid="${testId}"]')?.innerText ?? null`);
 
+const GROUP_CODE = 'https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1mcmllbmRzLWdyb3Vw';
+
 test('a product and a community to run the sale in', async () => {
   await s.ensureShop();
-  cli('community', 'add', '--name', 'Wizard tea friends', '--kind', 'high-frequency');
+  const group = cli('community', 'add', '--name', 'Wizard tea friends', '--kind', 'high-frequency');
+  // Its counter channel with the group's code, for the sale's poster.
+  cli('qr', 'import', join(process.cwd(), 'tests/fixtures/group-qr-screenshot.png'), '--community', String(group.id), '--channel', 'Wizard counter');
   cli('product', 'add', '--name', PRODUCT, '--price', '39', '--cost', '18', '--stock', '40', '--role', 'traffic', '--unit', 'tin');
 });
 
@@ -71,6 +77,20 @@ test('the flash-sale wizard: what, when, posts, review, and one click creates it
   await shot('62-spike-posts');
   await s.clickTestId('spike-next');
 
+  // Poster: the community's counter code; the preview is the poster as it prints, and it scans.
+  await s.clickTestId('spike-poster-channel');
+  await s.waitFor('the channel in the list', async () =>
+    s.execute(`const o = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].find((e) => e.innerText.includes('Wizard counter'));
+      if (o && !o.classList.contains('ant-select-item-option-selected')) o.click(); return !!o`));
+  const image = await s.waitFor('the poster preview', async () =>
+    s.execute(`const i = document.querySelector('[data-testid="spike-poster-preview"]'); return i && i.complete && i.naturalWidth > 300 ? i.src : null`), 30000);
+  const png = join(mkdtempSync(join(tmpdir(), 'spike-poster-')), 'poster.png');
+  writeFileSync(png, Buffer.from(image.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  assert.equal(execFileSync(CLI, ['qr', 'decode', png], { encoding: 'utf8' }).trim(), GROUP_CODE, 'the poster scans to the group');
+  await shot('62b-spike-poster');
+  assert.deepEqual(await axeViolations(s), []);
+  await s.clickTestId('spike-next');
+
   // Review: sixteen evenings, one schedule, three posts an evening; every check passed.
   await s.byTestId('spike-review');
   const sessions = await s.waitFor('the sessions', async () => {
@@ -91,6 +111,9 @@ test('the flash-sale wizard: what, when, posts, review, and one click creates it
   assert.equal(shown.status, 'scheduled');
   assert.equal(shown.sessions, 16);
   await shot('64-campaigns');
+  // Its poster is on the posters page, with the product as its headline.
+  await s.clickTestId('nav-posters');
+  await s.waitFor('the sale\'s poster', () => s.findWithText('[data-testid^="poster-card-"]', PRODUCT));
 });
 
 const invoke = (cmd, args = {}) =>

@@ -182,6 +182,8 @@ export const ipc = {
   /** Settles the session from the pasted 接龙, replacing an earlier settlement of it. */
   settleLadder: (id: number, day: string | null, text: string) => call<Settlement>("settle_ladder", { id, day, text }),
   /** A new draft with the campaign's choices, to run it again with changes; its id. */
+  /** The flash sale's poster as it will print; nothing is saved. */
+  previewSpikePoster: (input: SpikeInput) => call<PosterPreview>("preview_spike_poster", { input }),
   copyCampaign: (id: number) => call<number>("copy_campaign", { id }),
   campaignReport: (id: number) => call<Report>("campaign_report", { id }),
   /** Asks where, then saves the report as CSV; the path, or null when cancelled. */

@@ -3,4 +3,4 @@
 /**
  * What `apply` made.
  */
-export type Applied = { id: number, schedule_ids: number[], content_ids: number[], sessions: number, batch_ids: number[], };
+export type Applied = { id: number, schedule_ids: number[], content_ids: number[], sessions: number, batch_ids: number[], poster_id: number | null, };

@@ -3,7 +3,11 @@ import type { PosterOutput } from "./PosterOutput";
 import type { PosterTemplate } from "./PosterTemplate";
 import type { Staleness } from "./Staleness";
 
-export type Poster = { id: number, channel_id: number, channel_name: string, community_id: number, community_name: string, template: PosterTemplate, brand_color: string, has_logo: boolean, last_output: PosterOutput | null, 
+export type Poster = { id: number, channel_id: number, channel_name: string, community_id: number, community_name: string, template: PosterTemplate, brand_color: string, has_logo: boolean, 
+/**
+ * The campaign whose offer it prints (a flash sale's poster).
+ */
+campaign_id: number | null, last_output: PosterOutput | null, 
 /**
  * When the code it carries now expires (group codes only).
  */

@@ -32,4 +32,8 @@ lead_minutes: number, pickup_days: number,
  * A batch of pickup vouchers per session, one per unit on sale, handed
  * to the buyers the console records.
  */
-pickup_vouchers: boolean, };
+pickup_vouchers: boolean, 
+/**
+ * The channel whose code the sale's poster carries; none: no poster.
+ */
+poster_channel_id: number | null, };

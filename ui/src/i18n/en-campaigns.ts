@@ -174,10 +174,19 @@ const campaigns = {
     noShows: "Never came",
     discount: "Discount",
   },
+  spikePoster: {
+    channel: "Print the code of",
+    channelHelp: "A channel of the communities chosen, with its group code or contact code; the poster is saved with the campaign and shown on the Posters page.",
+    none: "No poster",
+    noCode: "no code yet",
+    noChannels: "These communities have no channel yet: add one with its code on the community's page to print a poster.",
+    previewAlt: "The flash-sale poster as it will print",
+    savedOnFinish: "Saved when you create the campaign; print or save it from the Posters page.",
+  },
   spike: {
     title: "New flash sale",
     resumeTitle: "Flash sale (draft)",
-    steps: { what: "What", when: "When", words: "Posts", review: "Review" },
+    steps: { what: "What", when: "When", words: "Posts", poster: "Poster", review: "Review" },
     saved: "Draft saved",
     created: "Flash sale created: {{sessions}} sessions, {{posts}} posts",
     product: "Product",
@@ -208,6 +217,7 @@ const campaigns = {
     pickupDays: "Days to pick up",
     pickupVouchers: "Give each buyer a pickup voucher",
     pickupVouchersHelp: "One code per unit on sale, redeemed at the counter when the buyer collects; the console hands them out in order.",
+    createsPoster: "The flash-sale poster, with the code of {{channel}}",
     createsVouchers: "Pickup vouchers: {{count}} ({{each}} a session, valid from its day for the pickup days)",
   },
 };

@@ -174,10 +174,19 @@ const campaigns = {
     noShows: "未到店",
     discount: "让利",
   },
+  spikePoster: {
+    channel: "海报上印哪个渠道的二维码",
+    channelHelp: "所选社群的渠道（需已有群二维码或店员名片码）；海报随活动保存，可在“海报”页打印。",
+    none: "不做海报",
+    noCode: "还没有二维码",
+    noChannels: "这些社群还没有渠道：先在社群页添加渠道并导入二维码，才能印海报。",
+    previewAlt: "秒杀海报的打印效果",
+    savedOnFinish: "创建活动时保存；可在“海报”页打印或另存。",
+  },
   spike: {
     title: "新建秒杀",
     resumeTitle: "秒杀（草稿）",
-    steps: { what: "卖什么", when: "什么时候", words: "文案", review: "确认" },
+    steps: { what: "卖什么", when: "什么时候", words: "文案", poster: "海报", review: "确认" },
     saved: "草稿已保存",
     created: "秒杀已创建：{{sessions}} 场，{{posts}} 条文案",
     product: "商品",
@@ -208,6 +217,7 @@ const campaigns = {
     pickupDays: "取货天数",
     pickupVouchers: "给每位买家发提货券",
     pickupVouchersHelp: "每份一张券码，买家到店提货时在收银台核销；秒杀现场按接龙顺序依次发出。",
+    createsPoster: "秒杀海报（印「{{channel}}」的二维码）",
     createsVouchers: "提货券 {{count}} 张（每场 {{each}} 张，自当天起在取货天数内有效）",
   },
 };

@@ -94,7 +94,7 @@ export function groupQr(over: Partial<QrSource> = {}): QrSource {
 export function poster(over: Partial<Poster> = {}): Poster {
   return {
     id: 4, channel_id: 7, channel_name: "Counter", community_id: 1, community_name: "Morning Tea Friends", template: "counter",
-    headline: "Join our tea friends", subline: "", gift: "", address: "", hours: "", brand_color: "#2f7d5b", has_logo: false,
+    headline: "Join our tea friends", subline: "", gift: "", address: "", hours: "", brand_color: "#2f7d5b", has_logo: false, campaign_id: null,
     last_output: null, qr_expires_at: null, stale: null, archived_at: null, created_at: T0, updated_at: T0, ...over,
   };
 }

@@ -10,7 +10,7 @@ use shopcircle_core::poster::{
     self, LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterTemplate, Printable,
 };
 use shopcircle_core::{Field, Lang, Problem};
-use shopcircle_print::poster::{compose, Logo, Template};
+use shopcircle_print::poster::{compose, Logo, Offer, Template};
 use shopcircle_print::{render, Fonts};
 
 use crate::files::{read_input, write_output, IMAGE_MAX_BYTES};
@@ -26,6 +26,7 @@ fn template(t: PosterTemplate) -> Template {
         PosterTemplate::TableTent => Template::TableTent,
         PosterTemplate::Window => Template::Window,
         PosterTemplate::Stickers => Template::Stickers,
+        PosterTemplate::Spike => Template::Spike,
     }
 }
 
@@ -103,9 +104,12 @@ pub fn svg(p: &Printable, fonts: &Fonts) -> Result<String> {
         hours: p.words.hours.clone(),
         brand_color: p.brand_color.clone(),
         logo,
-        // Drainage posters carry no offer; the flash sale's template is not yet
-        // reachable from the designer (its wiring comes with the wizard's poster step).
-        offer: None,
+        offer: p.offer.as_ref().map(|o| Offer {
+            price: o.price.clone(),
+            was: o.was.clone(),
+            when: o.when.clone(),
+            terms: o.terms.clone(),
+        }),
     };
     Ok(compose(&poster, template(p.template), fonts)?)
 }

@@ -54,6 +54,9 @@ pub enum CampaignCommand {
         /// Issue no pickup vouchers (by default each session gets one per unit on sale)
         #[arg(long)]
         no_pickup_vouchers: bool,
+        /// Save the sale's poster on this channel (its code printed on it)
+        #[arg(long)]
+        poster_channel: Option<i64>,
         /// Print the plan with every check; create nothing
         #[arg(long)]
         dry_run: bool,
@@ -132,6 +135,7 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
             pickup_days,
             name,
             no_pickup_vouchers,
+            poster_channel,
             dry_run,
         } => {
             let ends_on = match ends_on {
@@ -152,6 +156,7 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
                 lead_minutes: lead,
                 pickup_days,
                 pickup_vouchers: !no_pickup_vouchers,
+                poster_channel_id: poster_channel,
             };
             if dry_run {
                 let plan = spike::preview(conn, &input, now)?;

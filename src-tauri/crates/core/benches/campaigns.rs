@@ -63,6 +63,7 @@ fn evening(product_id: i64, group: i64, quantity: i64) -> SpikeInput {
         lead_minutes: 60,
         pickup_days: 3,
         pickup_vouchers: true,
+        poster_channel_id: None,
     }
 }
 

@@ -7,7 +7,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::campaign::Outcome;
 use crate::{Error, Field, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -34,15 +33,6 @@ impl CostPolicy {
             "warn" => Ok(CostPolicy::Warn),
             "off" => Ok(CostPolicy::Off),
             other => Err(crate::validate::unknown(Field::CostPolicy, other)),
-        }
-    }
-
-    /// How a below-cost check comes out under this policy; `None` when it is not reported.
-    pub(crate) fn outcome(self) -> Option<Outcome> {
-        match self {
-            CostPolicy::Block => Some(Outcome::Refuse),
-            CostPolicy::Warn => Some(Outcome::Warn),
-            CostPolicy::Off => None,
         }
     }
 }

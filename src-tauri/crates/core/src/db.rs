@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_campaigns.sql"),
     include_str!("../migrations/0009_pickup_vouchers_and_spike_orders.sql"),
     include_str!("../migrations/0010_gift_package_days_and_cost_policy.sql"),
+    include_str!("../migrations/0011_campaign_posters.sql"),
 ];
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ export function useSpikeCreates(plan: SpikePlan): string[] {
     t("wizard.createsSessions", { count: plan.sessions.length }),
     t("wizard.createsSchedules", { count: plan.schedules.length, lead }),
     t("wizard.createsPosts", { count: plan.posts.length }),
+    ...(plan.poster ? [t("spike.createsPoster", { channel: plan.poster.channel_name })] : []),
     ...(plan.pickup_vouchers > 0 ? [t("spike.createsVouchers", { count: plan.pickup_vouchers, each: plan.quantity })] : []),
   ];
 }

@@ -6,6 +6,7 @@ import type { SpikePlan } from "../../bindings/SpikePlan";
 import { ipc } from "../../ipc";
 import { CampaignWizard, type WizardSpec } from "./CampaignWizard";
 import { PlanPosts, PlanReview } from "./PlanReview";
+import { SpikePoster } from "./SpikePoster";
 import { SpikeWhat } from "./SpikeWhat";
 import { SpikeWhen } from "./SpikeWhen";
 import { useSpikeCreates } from "./SpikeReview";
@@ -15,7 +16,7 @@ function SpikeReviewStep({ plan }: { plan: SpikePlan }) {
   return <PlanReview kind="spike" name={plan.name} creates={useSpikeCreates(plan)} days={plan.sessions.map((s) => s.day)} checks={plan.checks} />;
 }
 
-const STEPS = ["what", "when", "words", "review"] as const;
+const STEPS = ["what", "when", "words", "poster", "review"] as const;
 
 export function SpikeWizard({ draftId }: { draftId?: number }) {
   const { t } = useTranslation();
@@ -39,7 +40,8 @@ export function SpikeWizard({ draftId }: { draftId?: number }) {
         if (step === 1) return <SpikeWhen plan={plan} />;
         if (!plan) return null;
         // The first evening's three posts.
-        return step === 2 ? <PlanPosts kind="spike" posts={plan.posts.slice(0, 3)} /> : <SpikeReviewStep plan={plan} />;
+        if (step === 2) return <PlanPosts kind="spike" posts={plan.posts.slice(0, 3)} />;
+        return step === 3 ? <SpikePoster plan={plan} /> : <SpikeReviewStep plan={plan} />;
       },
     }),
     [t],

@@ -29,6 +29,8 @@ export type SpikeValues = {
   pickupDays: string;
   /** A pickup voucher for each unit on sale, handed to the buyers the console records. */
   pickupVouchers: boolean;
+  /** The channel whose code the sale's poster carries; none: no poster. */
+  posterChannelId?: number;
   name: string;
 };
 
@@ -37,6 +39,7 @@ export const STEP_FIELDS: (keyof SpikeValues)[][] = [
   ["productId", "price", "quantity", "limit"],
   ["when", "days", "startDay", "time", "minutes", "endsOn", "communityIds", "lead", "pickupDays", "pickupVouchers"],
   [],
+  ["posterChannelId"],
   [],
 ];
 
@@ -69,6 +72,7 @@ export function toSpikeInput(v: SpikeValues): SpikeInput {
     lead_minutes: readNumber(v.lead) ?? 0,
     pickup_days: readNumber(v.pickupDays) ?? 0,
     pickup_vouchers: v.pickupVouchers ?? true,
+    poster_channel_id: v.posterChannelId ?? null,
   };
 }
 
@@ -92,6 +96,7 @@ export function fromSpikeInput(i: SpikeInput): SpikeValues {
     lead: String(i.lead_minutes),
     pickupDays: String(i.pickup_days),
     pickupVouchers: i.pickup_vouchers,
+    posterChannelId: i.poster_channel_id ?? undefined,
     name: i.name,
   };
 }

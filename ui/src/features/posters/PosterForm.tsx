@@ -101,11 +101,18 @@ export function PosterForm({ form, initial, onValuesChange, logo, setLogo, hasLo
   return (
     <Form<PosterInput> form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange} requiredMark={false}>
       <Space direction="vertical" size={20} style={{ width: "100%" }}>
-        <Card title={t("posters.template")} size="small">
-          <Form.Item name="template" noStyle>
-            <TemplatePicker colour={colour} />
-          </Form.Item>
-        </Card>
+        {initial?.template === "spike" ? (
+          // A flash sale's poster keeps its template: the offer on it comes from the campaign.
+          <Card title={t("posters.template")} size="small">
+            <Typography.Text data-testid="poster-campaign-template">{t("posters.campaignPoster")}</Typography.Text>
+          </Card>
+        ) : (
+          <Card title={t("posters.template")} size="small">
+            <Form.Item name="template" noStyle>
+              <TemplatePicker colour={colour} />
+            </Form.Item>
+          </Card>
+        )}
         <Card title={t("posters.design")} size="small">
           {text(t, "headline", t("posters.headline"), t("posters.headlinePlaceholder"), true)}
           {text(t, "subline", t("posters.subline"), t("posters.sublinePlaceholder"))}

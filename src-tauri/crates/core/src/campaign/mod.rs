@@ -241,6 +241,13 @@ pub fn cancel(conn: &mut Connection, id: i64, reason: &str, now: DateTime<Utc>) 
             vouchers_voided += 1;
         }
     }
+    // Its posters leave the lists (their history stays): nobody should print a cancelled sale.
+    for poster_id in items(&tx, id, "poster")? {
+        tx.execute(
+            "UPDATE poster SET archived_at = ?1 WHERE id = ?2 AND archived_at IS NULL",
+            params![now, poster_id],
+        )?;
+    }
     tx.execute(
         "UPDATE campaign SET cancelled_at = ?1, cancel_reason = ?2, updated_at = ?1 WHERE id = ?3",
         params![now, reason, id],

@@ -162,3 +162,13 @@ pub struct PlannedPost {
     pub topic: String,
     pub body: String,
 }
+
+/// How a below-cost check comes out under the shop's policy; `None` when it is not reported.
+pub(crate) fn below_cost(policy: crate::cost_policy::CostPolicy) -> Option<Outcome> {
+    use crate::cost_policy::CostPolicy;
+    match policy {
+        CostPolicy::Block => Some(Outcome::Refuse),
+        CostPolicy::Warn => Some(Outcome::Warn),
+        CostPolicy::Off => None,
+    }
+}

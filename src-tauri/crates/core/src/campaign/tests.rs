@@ -31,6 +31,7 @@ pub(super) fn spike_input(product_id: i64, group: i64) -> SpikeInput {
         lead_minutes: 60,
         pickup_days: 3,
         pickup_vouchers: true,
+        poster_channel_id: None,
     }
 }
 
@@ -251,4 +252,92 @@ fn a_price_below_cost_follows_the_shops_policy() {
     crate::cost_policy::set(&conn, crate::cost_policy::CostPolicy::Off, now()).unwrap();
     assert_eq!(outcome(&conn), None);
     assert!(crate::cost_policy::CostPolicy::parse("sometimes").is_err());
+}
+
+/// A counter channel of `group` with a group code; its id.
+fn channel_with_code(conn: &mut Connection, group: i64) -> i64 {
+    use crate::channel::{self, ChannelInput};
+    use crate::qr_source::{self, QrKind, QrSourceInput};
+    let ch =
+        channel::create(conn, group, &ChannelInput { kind: "counter".into(), name: "收银台".into() }, now())
+            .unwrap()
+            .id;
+    let code = QrSourceInput {
+        kind: QrKind::GroupQr,
+        payload: "https://weixin.qq.com/g/sale".into(),
+        staff_id: None,
+        image: None,
+        made_at: Some(now()),
+    };
+    qr_source::set(conn, ch, code, now()).unwrap();
+    ch
+}
+
+#[test]
+fn finish_saves_the_sales_poster_which_prints_its_offer_and_leaves_the_lists_when_cancelled() {
+    let (mut conn, group, tea) = shop();
+    let ch = channel_with_code(&mut conn, group);
+    let input = SpikeInput { poster_channel_id: Some(ch), ..spike_input(tea, group) };
+    let preview = spike::poster::preview(&conn, &input, now()).unwrap();
+    let offer = preview.offer.clone().unwrap();
+    assert_eq!((offer.price.as_str(), offer.was.as_str()), ("¥19.90", "近7日最低价 ¥39"));
+    assert_eq!(offer.when, "11月23日（周一）起 20:00 · 共 4 场");
+    assert_eq!(offer.terms, "每场限量 30罐 · 每人限 1罐 · 3 天内到店取货");
+    assert_eq!(preview.payload, "https://weixin.qq.com/g/sale");
+
+    let made = spike::apply(&mut conn, &input, None, now()).unwrap();
+    let poster_id = made.poster_id.unwrap();
+    let saved = crate::poster::get(&conn, poster_id, now()).unwrap();
+    assert_eq!(
+        (saved.template, saved.campaign_id, saved.words.headline.as_str()),
+        (crate::poster::PosterTemplate::Spike, Some(made.id), "铁观音 250g")
+    );
+    // What it prints is what the wizard previewed.
+    assert_eq!(crate::poster::printable(&conn, poster_id, now()).unwrap(), preview);
+    // The designer cannot make a flash-sale poster of its own, nor turn this one into a drainage one.
+    let designer = crate::poster::PosterInput {
+        template: "spike".into(),
+        words: saved.words.clone(),
+        ..Default::default()
+    };
+    assert!(crate::poster::create(&conn, ch, &designer, None, now()).is_err());
+
+    let tuesday = "2026-11-24T06:00:00Z".parse().unwrap();
+    cancel(&mut conn, made.id, "茶叶到货延迟", tuesday).unwrap();
+    assert!(crate::poster::list(&conn, None, tuesday).unwrap().iter().all(|p| p.id != poster_id));
+}
+
+#[test]
+fn a_poster_on_a_channel_of_another_community_or_without_a_code_is_refused() {
+    let (mut conn, group, tea) = shop();
+    let other = crate::community::write::create(
+        &mut conn,
+        &crate::community::CommunityInput::new("邻居群", crate::community::Kind::Niche),
+        now(),
+    )
+    .unwrap()
+    .id;
+    let elsewhere = channel_with_code(&mut conn, other);
+    let plan = spike::preview(
+        &conn,
+        &SpikeInput { poster_channel_id: Some(elsewhere), ..spike_input(tea, group) },
+        now(),
+    )
+    .unwrap();
+    assert!(refusals(&plan).contains(&"poster"), "{:?}", plan.checks);
+    let bare = crate::channel::create(
+        &conn,
+        group,
+        &crate::channel::ChannelInput { kind: "counter".into(), name: "门口".into() },
+        now(),
+    )
+    .unwrap()
+    .id;
+    let plan = spike::preview(
+        &conn,
+        &SpikeInput { poster_channel_id: Some(bare), ..spike_input(tea, group) },
+        now(),
+    )
+    .unwrap();
+    assert!(refusals(&plan).contains(&"poster"));
 }

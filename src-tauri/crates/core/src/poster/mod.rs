@@ -3,8 +3,8 @@
 mod model;
 
 pub use model::{
-    LogoChange, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput, PosterTemplate, PosterWords,
-    Printable, Staleness, DEFAULT_COLOR, HEADLINE_MAX, LINE_MAX,
+    LogoChange, Offer, OutputFormat, OutputReason, Poster, PosterInput, PosterOutput, PosterTemplate,
+    PosterWords, Printable, Staleness, DEFAULT_COLOR, HEADLINE_MAX, LINE_MAX,
 };
 
 use chrono::{DateTime, Duration, Utc};
@@ -19,7 +19,7 @@ pub const EXPIRY_WARNING_DAYS: i64 = 2;
 
 const COLUMNS: &str = "p.id, p.channel_id, ch.name AS channel_name, c.id AS community_id, c.name AS community_name,
      p.template, p.headline, p.subline, p.gift, p.address, p.hours, p.brand_color, p.logo IS NOT NULL AS has_logo,
-     p.archived_at, p.created_at, p.updated_at";
+     p.archived_at, p.created_at, p.updated_at, p.campaign_id";
 const FROM: &str =
     "poster p JOIN channel ch ON ch.id = p.channel_id JOIN community c ON c.id = ch.community_id";
 
@@ -43,6 +43,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Poster> {
         },
         brand_color: r.get("brand_color")?,
         has_logo: r.get("has_logo")?,
+        campaign_id: r.get("campaign_id")?,
         archived_at: r.get("archived_at")?,
         created_at: r.get("created_at")?,
         updated_at: r.get("updated_at")?,
@@ -60,7 +61,7 @@ pub fn create(
     logo: Option<&[u8]>,
     now: DateTime<Utc>,
 ) -> Result<Poster> {
-    let v = model::validate(input)?;
+    let v = model::validate(input, false)?;
     channel::get(conn, channel_id)?;
     conn.execute(
         "INSERT INTO poster (channel_id, template, headline, subline, gift, address, hours, brand_color,
@@ -90,7 +91,8 @@ pub fn update(
     logo: &LogoChange,
     now: DateTime<Utc>,
 ) -> Result<Poster> {
-    let v = model::validate(input)?;
+    let campaign = get(conn, id, now)?.campaign_id.is_some();
+    let v = model::validate(input, campaign)?;
     let (replace_logo, new_logo) = match logo {
         LogoChange::Keep => (false, None),
         LogoChange::Remove => (true, None),
@@ -165,7 +167,51 @@ pub fn printable(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Print
     let p = get(conn, id, now)?;
     let input =
         PosterInput { template: p.template.as_str().into(), words: p.words, brand_color: p.brand_color };
-    draft(conn, p.channel_id, &input, logo(conn, id)?)
+    draft_for(conn, p.channel_id, &input, logo(conn, id)?, stored_offer(conn, id)?)
+}
+
+/// The offer a campaign's poster prints, kept with it; `None` for a drainage poster.
+fn stored_offer(conn: &Connection, id: i64) -> Result<Option<Offer>> {
+    Ok(conn
+        .query_row(
+            "SELECT offer_price, offer_was, offer_when, offer_terms FROM poster WHERE id = ?1 AND campaign_id IS NOT NULL",
+            [id],
+            |r| Ok(Offer { price: r.get(0)?, was: r.get(1)?, when: r.get(2)?, terms: r.get(3)? }),
+        )
+        .optional()?)
+}
+
+/// What the settings print: a campaign's poster with its `offer`, or a drainage poster.
+fn draft_for(
+    conn: &Connection,
+    channel_id: i64,
+    input: &PosterInput,
+    logo: Option<Vec<u8>>,
+    offer: Option<Offer>,
+) -> Result<Printable> {
+    let v = model::validate(input, offer.is_some())?;
+    let mut printable = with_code(conn, channel_id, v, logo)?;
+    printable.offer = offer;
+    Ok(printable)
+}
+
+/// A campaign's poster before the campaign exists (the wizard's preview): the
+/// caller puts the offer in.
+pub(crate) fn draft_campaign(conn: &Connection, channel_id: i64, input: &PosterInput) -> Result<Printable> {
+    with_code(conn, channel_id, model::validate(input, true)?, None)
+}
+
+/// Checked settings with the channel's current code and the shop's name.
+fn with_code(
+    conn: &Connection,
+    channel_id: i64,
+    v: model::Valid,
+    logo: Option<Vec<u8>>,
+) -> Result<Printable> {
+    channel::get(conn, channel_id)?;
+    let qr = qr_source::current(conn, channel_id)?.ok_or(Error::NoQrCode)?;
+    let shop_name = shop::get(conn)?.map(|s| s.name).unwrap_or_default();
+    Ok(v.printable(shop_name, qr.payload, Some(qr.id), logo))
 }
 
 /// What unsaved settings would print: the designer's live preview. The input
@@ -177,11 +223,7 @@ pub fn draft(
     input: &PosterInput,
     logo: Option<Vec<u8>>,
 ) -> Result<Printable> {
-    let v = model::validate(input)?;
-    channel::get(conn, channel_id)?;
-    let qr = qr_source::current(conn, channel_id)?.ok_or(Error::NoQrCode)?;
-    let shop_name = shop::get(conn)?.map(|s| s.name).unwrap_or_default();
-    Ok(v.printable(shop_name, qr.payload, Some(qr.id), logo))
+    draft_for(conn, channel_id, input, logo, None)
 }
 
 /// The designer's preview of unsaved settings with the logo as it would be
@@ -198,7 +240,12 @@ pub fn draft_with_logo(
         (LogoChange::Keep, Some(id)) => logo(conn, id)?,
         _ => None,
     };
-    draft(conn, channel_id, input, logo)
+    // A campaign's poster previews with its offer.
+    let offer = match poster_id {
+        Some(id) => stored_offer(conn, id)?,
+        None => None,
+    };
+    draft_for(conn, channel_id, input, logo, offer)
 }
 
 /// Every file made from a poster, newest first.
@@ -215,7 +262,7 @@ pub fn one_off(
     input: &PosterInput,
     logo: Option<Vec<u8>>,
 ) -> Result<Printable> {
-    let v = model::validate(input)?;
+    let v = model::validate(input, false)?;
     let payload = required_lines(Field::Payload, payload, qr_source::PAYLOAD_MAX_BYTES)?;
     let shop_name = shop::get(conn)?.map(|s| s.name).unwrap_or_default();
     Ok(v.printable(shop_name, payload, None, logo))

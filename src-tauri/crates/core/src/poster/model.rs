@@ -14,6 +14,9 @@ pub enum PosterTemplate {
     TableTent,
     Window,
     Stickers,
+    /// A flash sale's poster: it prints its campaign's offer, so only a
+    /// campaign makes one (never the designer's list).
+    Spike,
 }
 
 impl PosterTemplate {
@@ -30,12 +33,17 @@ impl PosterTemplate {
             PosterTemplate::TableTent => "table_tent",
             PosterTemplate::Window => "window",
             PosterTemplate::Stickers => "stickers",
+            PosterTemplate::Spike => "spike",
         }
     }
 
     pub fn parse(s: &str) -> Result<PosterTemplate> {
         let wanted = s.trim().replace('-', "_");
-        Self::ALL.into_iter().find(|t| t.as_str() == wanted).ok_or_else(|| unknown(Field::Template, s))
+        Self::ALL
+            .into_iter()
+            .chain([PosterTemplate::Spike])
+            .find(|t| t.as_str() == wanted)
+            .ok_or_else(|| unknown(Field::Template, s))
     }
 }
 
@@ -145,6 +153,9 @@ pub struct Poster {
     pub words: PosterWords,
     pub brand_color: String,
     pub has_logo: bool,
+    /// The campaign whose offer it prints (a flash sale's poster).
+    #[ts(type = "number | null")]
+    pub campaign_id: Option<i64>,
     pub last_output: Option<PosterOutput>,
     /// When the code it carries now expires (group codes only).
     pub qr_expires_at: Option<DateTime<Utc>>,
@@ -200,6 +211,19 @@ pub struct Printable {
     /// The channel's code it carries; `None` for a one-off code.
     pub qr_source_id: Option<i64>,
     pub logo: Option<Vec<u8>>,
+    /// A campaign's offer, for the template that prints one.
+    pub offer: Option<Offer>,
+}
+
+/// A campaign's offer as a poster prints it, in the shop's language.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Offer {
+    /// "¥19.90".
+    pub price: String,
+    /// The 7-day low, struck through beside the price; empty when there is none.
+    pub was: String,
+    pub when: String,
+    pub terms: String,
 }
 
 /// What to do with a poster's logo when its settings are saved (the new
@@ -228,11 +252,14 @@ impl Valid {
             payload,
             qr_source_id,
             logo,
+            offer: None,
         }
     }
 }
 
-pub(crate) fn validate(input: &PosterInput) -> Result<Valid> {
+/// Checks what the owner typed. A campaign's template is refused unless the
+/// poster belongs to a campaign (`campaign`), which supplies its offer.
+pub(crate) fn validate(input: &PosterInput, campaign: bool) -> Result<Valid> {
     let color = input.brand_color.trim();
     let brand_color = if color.is_empty() {
         DEFAULT_COLOR.to_owned()
@@ -245,8 +272,12 @@ pub(crate) fn validate(input: &PosterInput) -> Result<Valid> {
             Problem::Unknown { value: color.chars().take(20).collect() },
         ));
     };
+    let template = PosterTemplate::parse(&input.template)?;
+    if (template == PosterTemplate::Spike) != campaign {
+        return Err(unknown(Field::Template, &input.template));
+    }
     Ok(Valid {
-        template: PosterTemplate::parse(&input.template)?,
+        template,
         words: PosterWords {
             headline: required(Field::Headline, &input.words.headline, HEADLINE_MAX)?,
             subline: optional(Field::Subline, &input.words.subline, LINE_MAX)?,

@@ -222,7 +222,7 @@ pub(crate) fn plan(input: &LadderInput, f: &Facts, now: DateTime<Utc>) -> Ladder
     }
     let mut prices = vec![line(1, solo, cost)];
     prices.extend(input.tiers.iter().map(|t| line(t.min_shares, t.price_cents, cost)));
-    if let Some(outcome) = f.cost_policy.outcome() {
+    if let Some(outcome) = crate::campaign::model::below_cost(f.cost_policy) {
         for p in prices.iter().filter(|p| p.price_cents > 0 && p.price_cents < cost) {
             check(
                 "below_cost",

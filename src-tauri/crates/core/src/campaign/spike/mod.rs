@@ -6,12 +6,13 @@
 pub mod console;
 mod model;
 mod plan;
+pub mod poster;
 
 pub use crate::campaign::{PlannedPost, PlannedSession};
 pub use console::{
     console, record, record_pasted, undo_last, BuyerInput, Console, Order, Recorded, SessionLine, Turned,
 };
-pub use model::{Applied, SpikeInput, SpikePlan};
+pub use model::{Applied, PlannedPoster, SpikeInput, SpikePlan};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
@@ -92,8 +93,16 @@ pub fn apply(
         }
     }
     let (schedule_ids, content_ids) = write::schedules_and_posts(&tx, id, &plan.schedules, &plan.posts, now)?;
+    let poster_id = match &plan.poster {
+        Some(p) => {
+            let poster_id = poster::insert(&tx, id, p.channel_id, &plan, input.product_id, now)?;
+            crate::campaign::link(&tx, id, "poster", poster_id)?;
+            Some(poster_id)
+        }
+        None => None,
+    };
     tx.commit()?;
-    Ok(Applied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64, batch_ids })
+    Ok(Applied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64, batch_ids, poster_id })
 }
 
 /// The session's pickup vouchers: one per unit on sale, at the sale price,

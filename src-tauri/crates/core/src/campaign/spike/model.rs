@@ -41,6 +41,10 @@ pub struct SpikeInput {
     /// to the buyers the console records.
     #[serde(default = "yes")]
     pub pickup_vouchers: bool,
+    /// The channel whose code the sale's poster carries; none: no poster.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub poster_channel_id: Option<i64>,
 }
 
 fn yes() -> bool {
@@ -71,6 +75,8 @@ pub struct SpikePlan {
     pub minutes: i64,
     #[ts(type = "number")]
     pub pickup_days: i64,
+    /// The poster Finish saves: the channel whose code it carries.
+    pub poster: Option<PlannedPoster>,
     /// Pickup vouchers Finish issues (every session's quantity), or 0.
     #[ts(type = "number")]
     pub pickup_vouchers: i64,
@@ -88,6 +94,15 @@ pub struct SpikePlan {
     pub refused: bool,
 }
 
+/// The flash sale's poster, on a channel of one of its communities.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlannedPoster {
+    #[ts(type = "number")]
+    pub channel_id: i64,
+    pub channel_name: String,
+}
+
 /// What `apply` made.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -102,4 +117,6 @@ pub struct Applied {
     pub sessions: i64,
     #[ts(type = "number[]")]
     pub batch_ids: Vec<i64>,
+    #[ts(type = "number | null")]
+    pub poster_id: Option<i64>,
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::model::{SpikeInput, SpikePlan};
+use super::model::{PlannedPoster, SpikeInput, SpikePlan};
 use super::MAX_MINUTES;
 use crate::campaign::copy::{Figures, PostTemplate, SPIKE_PREVIEW, SPIKE_RESULT, SPIKE_START};
 use crate::campaign::{when, Check, Outcome};
@@ -36,6 +36,8 @@ pub(crate) struct Facts {
     /// (id, exists and is not archived).
     pub communities: Vec<(i64, bool)>,
     pub others: Vec<OtherSession>,
+    /// The poster's channel: (name, its community, whether it has a code now).
+    pub poster_channel: Option<(String, i64, bool)>,
 }
 
 pub(crate) fn facts(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -> Result<Facts> {
@@ -71,7 +73,19 @@ pub(crate) fn facts(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -
             ends_at,
         });
     }
+    let poster_channel = match input.poster_channel_id {
+        Some(id) => conn
+            .query_row(
+                "SELECT ch.name, ch.community_id, EXISTS (SELECT 1 FROM qr_source q WHERE q.channel_id = ch.id)
+                 FROM channel ch WHERE ch.id = ?1 AND ch.archived_at IS NULL",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?,
+        None => None,
+    };
     Ok(Facts {
+        poster_channel,
         lang: shop::language_or(conn, Lang::En),
         zone: shop::zone(conn)?,
         cost_policy: cost_policy::get(conn)?,
@@ -119,7 +133,7 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
                 format!("¥{} 不低于近 7 天最低价 ¥{}：文案里不能写“原价”", yuan(price), yuan(reference)),
             );
         }
-        if let Some(outcome) = f.cost_policy.outcome().filter(|_| price < cost) {
+        if let Some(outcome) = crate::campaign::model::below_cost(f.cost_policy).filter(|_| price < cost) {
             check(
                 "below_cost",
                 outcome,
@@ -237,6 +251,29 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
             }
         }
     }
+    let poster = match (input.poster_channel_id, &f.poster_channel) {
+        (None, _) => None,
+        (Some(id), Some((name, community, has_code))) if input.community_ids.contains(community) => {
+            if !has_code {
+                check(
+                    "poster",
+                    Outcome::Refuse,
+                    format!("The channel \"{name}\" has no QR code yet: import its screenshot first"),
+                    format!("渠道「{name}」还没有二维码：请先导入截图"),
+                );
+            }
+            Some(PlannedPoster { channel_id: id, channel_name: name.clone() })
+        }
+        (Some(id), _) => {
+            check(
+                "poster",
+                Outcome::Refuse,
+                format!("Channel {id} is not a channel of the communities chosen"),
+                format!("渠道 {id} 不属于所选社群"),
+            );
+            None
+        }
+    };
     checks.dedup_by(|a, b| a.rule == b.rule && a.message == b.message);
 
     // The posts, for each session in each community.
@@ -309,6 +346,7 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
         per_customer: input.per_customer,
         minutes,
         pickup_days: input.pickup_days,
+        poster,
         pickup_vouchers: if input.pickup_vouchers {
             input.quantity.max(0) * sessions.len() as i64
         } else {
