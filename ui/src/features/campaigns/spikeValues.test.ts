@@ -9,7 +9,7 @@ describe("the flash-sale wizard's values", () => {
     const input = toSpikeInput({ ...v, productId: 3, price: "19.9", quantity: "30" });
     expect(input).toEqual({
       name: "", product_id: 3, price_cents: 1990, quantity: 30, per_customer: 1, rule: PRESET_RULE, start: "2026-11-30 20:00",
-      minutes: 30, ends_on: "2026-12-27", community_ids: [4], lead_minutes: 60, pickup_days: 3, pickup_vouchers: true,
+      minutes: 30, ends_on: "2026-12-27", community_ids: [4], lead_minutes: 60, pickup_days: 3, pickup_vouchers: true, poster_channel_id: null,
     });
   });
 
@@ -20,6 +20,7 @@ describe("the flash-sale wizard's values", () => {
     expect(toSpikeInput(fromSpikeInput(input))).toEqual(input);
     const without = toSpikeInput({ ...v, pickupVouchers: false });
     expect(toSpikeInput(fromSpikeInput(without)).pickup_vouchers).toBe(false);
+    expect(toSpikeInput(fromSpikeInput({ ...input, poster_channel_id: 7 })).poster_channel_id).toBe(7);
     const once = toSpikeInput({ ...v, when: "once", startDay: dayjs("2026-12-05") });
     expect([once.rule, once.start, once.ends_on]).toEqual(["FREQ=DAILY;COUNT=1", "2026-12-05 20:00", "2026-12-05"]);
   });
