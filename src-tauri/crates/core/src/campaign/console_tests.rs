@@ -224,3 +224,34 @@ fn a_published_campaign_is_copied_into_a_new_draft_with_its_choices() {
     assert!(matches!(spike::draft(&conn, id), Err(Error::CampaignPublished)), "the original stays locked");
     assert!(matches!(super::copy(&conn, 999, now()), Err(Error::NotFound { .. })));
 }
+
+#[test]
+fn a_quantity_of_zero_is_listed_and_a_voided_pickup_batch_hands_out_nothing() {
+    let (mut conn, group, tea) = shop();
+    let (id, session) = sale(&mut conn, group, tea);
+    let got =
+        spike::record_pasted(&mut conn, session, "#接龙\n1. 阿芳 0份\n2. Max 1\n", monday_evening()).unwrap();
+    assert_eq!(got.added.iter().map(|o| o.buyer.as_str()).collect::<Vec<_>>(), ["Max"]);
+    assert_eq!((got.unreadable.len(), got.unreadable[0].line), (1, 2));
+    let batch: i64 = conn
+        .query_row("SELECT batch_id FROM campaign_session WHERE id = ?1", [session], |r| r.get(0))
+        .unwrap();
+    voucher::void(&conn, batch, "printed wrong", monday_evening()).unwrap();
+    let more =
+        spike::record(&mut conn, session, &[BuyerInput { buyer: "B".into(), quantity: 1 }], monday_evening());
+    assert!(matches!(more, Err(Error::BatchVoided)));
+    assert!(get(&conn, id, monday_evening()).is_ok());
+}
+
+#[test]
+fn a_sale_without_pickup_vouchers_reports_what_was_recorded() {
+    let (mut conn, group, tea) = shop();
+    let input = SpikeInput { quantity: 3, pickup_vouchers: false, ..spike_input(tea, group) };
+    let made = spike::apply(&mut conn, &input, None, now()).unwrap();
+    let session = spike::console(&conn, made.id, None, monday_evening()).unwrap().session.id;
+    let buyers =
+        [BuyerInput { buyer: "A".into(), quantity: 1 }, BuyerInput { buyer: "B".into(), quantity: 1 }];
+    spike::record(&mut conn, session, &buyers, monday_evening()).unwrap();
+    let r = report(&conn, made.id, monday_evening()).unwrap();
+    assert_eq!((r.totals.sold, r.totals.issued, r.totals.revenue_cents), (2, 0, 3980));
+}

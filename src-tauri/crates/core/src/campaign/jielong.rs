@@ -105,6 +105,11 @@ fn numbered(line: &str) -> Option<(i64, &str)> {
         return None;
     }
     let (number, rest) = line.split_at(digits);
+    // "3.8女神节", "12.12 大促", "20:00 开抢": a decimal, a date or a time in a
+    // heading, not entry 3, 12 or 20 (an entry has a space after its "3.").
+    if rest.starts_with(['.', ',', ':']) && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let rest = rest.trim_start();
     let rest = rest.strip_prefix(['.', ',', '、', ')', ':', ']']).or_else(|| {
         // "1 小明": a space alone separates only when a name follows, not a digit.
@@ -147,9 +152,13 @@ pub(crate) fn split_quantity(text: &str) -> (String, Option<i64>) {
     let (before, number) = body.split_at(body.len() - digits);
     let spaced = before.ends_with(char::is_whitespace);
     let before = before.trim_end();
+    // An "x" marks a count only when it is not the end of a name ("Amy x2",
+    // "王姐x1" — but "Max 2" is Max).
     let (name, marked) = match before.strip_suffix(['x', 'X', '*', '+']) {
-        Some(n) => (n.trim_end(), true),
-        None => (before, false),
+        Some(n) if !(before.ends_with(['x', 'X']) && n.ends_with(|c: char| c.is_ascii_alphabetic())) => {
+            (n.trim_end(), true)
+        }
+        _ => (before, false),
     };
     let name = name.trim_end_matches(['-', ',', ':']).trim_end();
     if name.is_empty() || !(unit || marked || (spaced && digits <= 2)) {
@@ -169,7 +178,7 @@ mod tests {
 
     #[test]
     fn the_heading_is_skipped_and_numbered_lines_are_entries() {
-        let text = "#接龙\n周一秒杀 铁观音\n例 小明 1份\n\n1. 小明\n2、阿芳 2份\n３．王姐 8812\n4) Amy x2\n";
+        let text = "#接龙\n3.8女神节 12.12 20:00 开抢\n例 小明 1份\n\n1. 小明\n2、阿芳 2份\n３．王姐 8812\n4) Amy x2\n";
         let (found, unreadable) = entries(text, Lang::En).unwrap();
         let got: Vec<(i64, &str)> = found.iter().map(|e| (e.seq, e.text.as_str())).collect();
         assert_eq!(got, vec![(1, "小明"), (2, "阿芳 2份"), (3, "王姐 8812"), (4, "Amy x2")]);
@@ -198,6 +207,9 @@ mod tests {
         assert_eq!(split_quantity("王姐 8812"), ("王姐 8812".into(), None));
         assert_eq!(split_quantity("8812"), ("8812".into(), None));
         assert_eq!(split_quantity("小明"), ("小明".into(), None));
+        assert_eq!(split_quantity("Max 2"), ("Max".into(), Some(2)));
+        assert_eq!(split_quantity("Alex 1份"), ("Alex".into(), Some(1)));
+        assert_eq!(split_quantity("Max2"), ("Max2".into(), None));
     }
 
     #[test]

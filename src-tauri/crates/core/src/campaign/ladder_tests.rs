@@ -194,6 +194,8 @@ fn a_paste_with_no_entry_a_huge_or_binary_one_changes_nothing() {
     let binary = String::from_utf8_lossy(&[0x50, 0x4b, 0x03, 0x04, 0x00, 0xff]).into_owned();
     assert!(ladder::settle(&mut conn, made.id, None, &binary, saturday()).is_err());
     assert!(ladder::settle(&mut conn, made.id, Some("2026-01-02"), LIST, saturday()).is_err());
+    // Lines with no address, or none worth a package: refused, the settlement kept.
+    assert!(ladder::settle(&mut conn, made.id, None, "#接龙\n1. —\n2. 室\n3. 7栋303-0", saturday()).is_err());
     assert_eq!(
         ladder::settled(&conn, made.id, None, saturday()).unwrap().revenue_cents,
         81300,
@@ -212,4 +214,14 @@ fn a_settled_days_report_counts_its_revenue_and_the_discount_given() {
     assert_eq!((r.sessions.len(), r.totals.sold, r.totals.revenue_cents), (2, 10, 81300));
     assert_eq!((r.totals.cost_of_goods_cents, r.totals.discount_cents, r.net_cents), (48000, 18700, 14600));
     assert_eq!(r.return_percent, Some(78));
+}
+
+#[test]
+fn a_cancelled_days_settlement_can_still_be_read_but_not_redone() {
+    let (mut conn, group, tea, cake) = bundle_shop();
+    let made = ladder::apply(&mut conn, &input(tea, cake, group), None, now()).unwrap();
+    ladder::settle(&mut conn, made.id, None, LIST, saturday()).unwrap();
+    cancel(&mut conn, made.id, "停电", saturday()).unwrap();
+    assert_eq!(ladder::settled(&conn, made.id, None, saturday()).unwrap().revenue_cents, 81300);
+    assert!(matches!(ladder::settle(&mut conn, made.id, None, LIST, saturday()), Err(Error::CampaignClosed)));
 }

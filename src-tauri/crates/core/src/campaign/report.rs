@@ -6,7 +6,8 @@
 //! price, less the price paid) + gifts handed out.
 //!
 //! A flash sale's revenue is counted at pickup (the counter is where money
-//! meets goods); a gift-package day's from its settlement.
+//! meets goods), or when recorded if it gave no pickup vouchers; a
+//! gift-package day's from its settlement.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
@@ -117,7 +118,7 @@ fn spike_rows(conn: &Connection, id: i64, today: &str, now: DateTime<Utc>) -> Re
                  JOIN voucher v ON v.serial = ov.serial
                  WHERE o.session_id = x.id AND o.undone_at IS NULL AND v.redeemed_at IS NOT NULL),
                 coalesce((SELECT b.valid_until < ?2 FROM voucher_batch b WHERE b.id = x.batch_id), 0),
-                x.starts_at <= ?3
+                x.starts_at <= ?3, x.batch_id IS NULL
          FROM campaign_session x JOIN campaign_spike s ON s.campaign_id = x.campaign_id
          JOIN product p ON p.id = s.product_id
          WHERE x.campaign_id = ?1 ORDER BY x.starts_at",
@@ -126,6 +127,8 @@ fn spike_rows(conn: &Connection, id: i64, today: &str, now: DateTime<Utc>) -> Re
         let (price, reference, cost): (i64, i64, i64) = (r.get(1)?, r.get(2)?, r.get(3)?);
         let (sold, issued, redeemed, past): (i64, i64, i64, bool) =
             (r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?);
+        // Without pickup vouchers there is no pickup to count: the sale is the sale.
+        let paid = if r.get::<_, bool>(9)? { sold } else { redeemed };
         Ok(ReportRow {
             day: r.get(0)?,
             started: r.get(8)?,
@@ -133,9 +136,9 @@ fn spike_rows(conn: &Connection, id: i64, today: &str, now: DateTime<Utc>) -> Re
             issued,
             redeemed,
             no_shows: if past { issued - redeemed } else { 0 },
-            revenue_cents: redeemed * price,
-            cost_of_goods_cents: redeemed * cost,
-            discount_cents: redeemed * (reference - price).max(0),
+            revenue_cents: paid * price,
+            cost_of_goods_cents: paid * cost,
+            discount_cents: paid * (reference - price).max(0),
             gift_cost_cents: 0,
         })
     })?;

@@ -19,7 +19,9 @@ struct Terms {
     cost: i64,
 }
 
-fn terms(conn: &Connection, campaign_id: i64) -> Result<Terms> {
+/// The published terms; `for_settling` refuses a cancelled campaign (its
+/// settlement can still be read).
+fn terms(conn: &Connection, campaign_id: i64, for_settling: bool) -> Result<Terms> {
     let (solo, shares, cancelled): (i64, i64, bool) = conn
         .query_row(
             "SELECT l.solo_cents, l.shares, c.cancelled_at IS NOT NULL
@@ -29,7 +31,7 @@ fn terms(conn: &Connection, campaign_id: i64) -> Result<Terms> {
         )
         .optional()?
         .ok_or(Error::NotFound { what: "campaign", id: campaign_id })?;
-    if cancelled {
+    if cancelled && for_settling {
         return Err(Error::CampaignClosed);
     }
     let tiers = conn
@@ -134,13 +136,24 @@ pub fn settle(
         return Err(Error::invalid(Field::Jielong, Problem::Empty));
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let t = terms(&tx, campaign_id)?;
+    let t = terms(&tx, campaign_id, true)?;
     let (session_id, day) = session(&tx, campaign_id, day, now)?;
     let mut addresses: Vec<(String, AddressLine)> = Vec::new();
     for e in entries {
         let (address, shares) = address_and_shares(&e.text);
+        if shares < 1 {
+            unreadable.push(Unreadable::new(
+                e.line,
+                &e.text,
+                lang,
+                "A quantity is at least 1",
+                "份数至少为 1",
+            ));
+            continue;
+        }
         let key = address_key(&address);
-        if key.is_empty() || address.chars().count() > 100 {
+        // An address has a letter or a digit in it: "—" or "室" alone is none.
+        if !key.chars().any(char::is_alphanumeric) || address.chars().count() > 100 {
             unreadable.push(Unreadable::new(
                 e.line,
                 &e.text,
@@ -160,6 +173,10 @@ pub fn settle(
                 AddressLine { address, lines: vec![e.line], shares, tier: 1, price_cents: 0, total_cents: 0 },
             )),
         }
+    }
+    if addresses.is_empty() {
+        // No line gave an address: the earlier settlement stays.
+        return Err(Error::invalid(Field::Jielong, Problem::Empty));
     }
     tx.execute("DELETE FROM ladder_order WHERE session_id = ?1", [session_id])?;
     let mut lines = Vec::with_capacity(addresses.len());
@@ -185,7 +202,7 @@ pub fn settled(
     day: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Settlement> {
-    let t = terms(conn, campaign_id)?;
+    let t = terms(conn, campaign_id, false)?;
     let (session_id, day) = session(conn, campaign_id, day, now)?;
     let lines = conn
         .prepare_cached(

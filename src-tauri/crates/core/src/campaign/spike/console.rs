@@ -321,6 +321,16 @@ pub fn record_pasted(
             ));
             continue;
         }
+        if quantity == Some(0) {
+            unreadable.push(Unreadable::new(
+                e.line,
+                &e.text,
+                lang,
+                "A quantity is at least 1",
+                "份数至少为 1",
+            ));
+            continue;
+        }
         candidates.push(Candidate {
             line: Some(e.line),
             seq: Some(e.seq),
@@ -341,6 +351,14 @@ fn write(
     let lang = shop::language_or(conn, Lang::En);
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (campaign_id, batch_id, t) = open_session(&tx, session_id)?;
+    if let Some(b) = batch_id {
+        // A pickup batch voided on the vouchers page hands out nothing more.
+        let voided: bool =
+            tx.query_row("SELECT voided_at IS NOT NULL FROM voucher_batch WHERE id = ?1", [b], |r| r.get(0))?;
+        if voided {
+            return Err(Error::BatchVoided);
+        }
+    }
     let mut left: i64 = t.quantity
         - tx.query_row(
             "SELECT coalesce(sum(quantity), 0) FROM spike_order WHERE session_id = ?1 AND undone_at IS NULL",
