@@ -7,11 +7,13 @@ const require = createRequire(new URL('../../ui/package.json', import.meta.url))
 const SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
- * The critical and serious violations on the page as it is now, one line each;
- * with `within` (a CSS selector), only inside that element — an open dialog,
- * whose page behind the mask is checked on its own.
+ * The critical and serious violations on the page once it is still (a toast
+ * fading out is a frame of an animation, not a colour the owner reads), one
+ * line each; with `within` (a CSS selector), only inside that element — an
+ * open dialog, whose page behind the mask is checked on its own.
  */
 export async function axeViolations(s, within = null) {
+  await s.waitFor('animations to end', async () => s.execute('return document.getAnimations().length === 0'));
   const loaded = await s.execute('return typeof window.axe === "object"');
   if (!loaded) await s.execute(`${SOURCE}; return true;`);
   const result = await s.executeAsync(`
