@@ -13,7 +13,17 @@ const SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * open dialog, whose page behind the mask is checked on its own.
  */
 export async function axeViolations(s, within = null) {
-  await s.waitFor('animations to end', async () => s.execute('return document.getAnimations().length === 0'));
+  let running = [];
+  try {
+    await s.waitFor('animations to end', async () => {
+      running = await s.execute(`return document.getAnimations().map((a) =>
+        (a.animationName ?? a.constructor.name) + ' in ' + (a.effect?.target?.closest?.('[data-testid]')?.dataset.testid
+          ?? a.effect?.target?.parentElement?.outerHTML?.slice(0, 120) ?? '?'))`);
+      return running.length === 0;
+    });
+  } catch {
+    throw new Error(`the page never stood still: ${running.slice(0, 5).join("; ")}`);
+  }
   const loaded = await s.execute('return typeof window.axe === "object"');
   if (!loaded) await s.execute(`${SOURCE}; return true;`);
   const result = await s.executeAsync(`

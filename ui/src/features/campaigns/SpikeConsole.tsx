@@ -87,7 +87,7 @@ export function SpikeConsole({ id }: { id: number }) {
             <Progress
               percent={Math.round((s.sold * 100) / Math.max(c.quantity, 1))}
               aria-label={t("spikeConsole.soldOf", { sold: s.sold, quantity: c.quantity })}
-              status={s.left === 0 ? "success" : "active"}
+              status={s.left === 0 ? "success" : "normal"}
               showInfo={false}
             />
             <Typography.Text type="secondary">{t("spikeConsole.soldOf", { sold: s.sold, quantity: c.quantity })}</Typography.Text>
