@@ -20,9 +20,12 @@ export function ConsoleEntry({ sessionId, soldOut, onRecorded }: Props) {
   const [tab, setTab] = useState("type");
   return (
     <Card size="small" title={soldOut ? t("spikeConsole.soldOut") : t("spikeConsole.record")}>
+      {/* The hidden tab is unmounted: a button's spinner fading out in a hidden pane
+          never finishes (its motion waits for a transition that never runs). */}
       <Tabs
         activeKey={tab}
         onChange={setTab}
+        destroyOnHidden
         size="small"
         items={[
           { key: "type", label: <span data-testid="console-tab-type">{t("spikeConsole.typeTab")}</span>, children: <TypeBuyer sessionId={sessionId} onRecorded={onRecorded} /> },
