@@ -370,13 +370,18 @@ fn plan_text(p: &SpikePlan) -> String {
     ];
     lines.extend(p.sessions.iter().map(|s| format!("  {}\t{}", s.day, s.starts_at)));
     lines.push(format!("schedules {} · posts {}", p.schedules.len(), p.posts.len()));
-    lines.extend(p.checks.iter().map(|c| {
+    lines.extend(check_lines(&p.checks));
+    lines.join("\n")
+}
+
+/// Each check as a line: "✓", "!" or "✗" and its reason.
+pub(crate) fn check_lines(checks: &[campaign::Check]) -> impl Iterator<Item = String> + '_ {
+    checks.iter().map(|c| {
         let mark = match c.outcome {
             Outcome::Pass => "✓",
             Outcome::Warn => "!",
             Outcome::Refuse => "✗",
         };
         format!("{mark} {}", one_line(&c.message))
-    }));
-    lines.join("\n")
+    })
 }

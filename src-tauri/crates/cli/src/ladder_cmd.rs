@@ -135,14 +135,7 @@ fn plan_text(p: &LadderPlan) -> String {
     }));
     lines.extend(p.sessions.iter().map(|s| format!("  {}\t{}", s.day, s.starts_at)));
     lines.push(format!("schedules {} · posts {}", p.schedules.len(), p.posts.len()));
-    lines.extend(p.checks.iter().map(|c| {
-        let mark = match c.outcome {
-            Outcome::Pass => "✓",
-            Outcome::Warn => "!",
-            Outcome::Refuse => "✗",
-        };
-        format!("{mark} {}", one_line(&c.message))
-    }));
+    lines.extend(crate::campaign_cmd::check_lines(&p.checks));
     lines.join("\n")
 }
 

@@ -33,6 +33,33 @@ pub(crate) fn community_ids(conn: &Connection, campaign_id: i64) -> Result<Vec<i
     Ok(ids)
 }
 
+/// Each chosen community and whether it exists and is not archived, for a plan's checks.
+pub(crate) fn usable_communities(conn: &Connection, ids: &[i64]) -> Result<Vec<(i64, bool)>> {
+    ids.iter()
+        .map(|&id| {
+            let usable: Option<bool> = conn
+                .query_row("SELECT archived_at IS NULL FROM community WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            Ok((id, usable.unwrap_or(false)))
+        })
+        .collect()
+}
+
+/// What every kind refuses about the communities chosen, in both languages.
+pub(crate) fn community_refusals(ids: &[i64], usable: &[(i64, bool)]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if ids.is_empty() {
+        out.push(("Choose at least one community to run it in".into(), "请至少选择一个社群".into()));
+    }
+    for (id, _) in usable.iter().filter(|(_, ok)| !ok) {
+        out.push((
+            format!("Community {id} does not exist or is archived"),
+            format!("社群 {id} 不存在或已归档"),
+        ));
+    }
+    out
+}
+
 /// Records that the campaign made `item_id` (a schedule, a content item…).
 pub(crate) fn link(tx: &Transaction, campaign_id: i64, kind: &str, item_id: i64) -> Result<()> {
     tx.prepare_cached("INSERT INTO campaign_item (campaign_id, kind, item_id) VALUES (?1, ?2, ?3)")?

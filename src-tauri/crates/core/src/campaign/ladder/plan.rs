@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, Duration, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use super::model::{LadderInput, LadderPlan, PlannedItem, Tier, TierLine};
 use super::{MAX_CUTOFF_MINUTES, MAX_ITEMS, MAX_TIERS};
@@ -38,13 +38,7 @@ pub(crate) fn facts(conn: &Connection, input: &LadderInput, now: DateTime<Utc>) 
         };
         products.push((p, promised(conn, item.product_id, now)?));
     }
-    let mut communities = Vec::new();
-    for &id in &input.community_ids {
-        let usable: Option<bool> = conn
-            .query_row("SELECT archived_at IS NULL FROM community WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?;
-        communities.push((id, usable.unwrap_or(false)));
-    }
+    let communities = crate::campaign::usable_communities(conn, &input.community_ids)?;
     Ok(Facts {
         lang: shop::language_or(conn, Lang::En),
         zone: shop::zone(conn)?,
@@ -269,23 +263,8 @@ pub(crate) fn plan(input: &LadderInput, f: &Facts, now: DateTime<Utc>) -> Ladder
             "接龙截止时间须在开团后 1 分钟到 7 天之间".into(),
         );
     }
-    if input.community_ids.is_empty() {
-        check(
-            "communities",
-            Outcome::Refuse,
-            "Choose at least one community to run it in".into(),
-            "请至少选择一个社群".into(),
-        );
-    }
-    for (id, usable) in &f.communities {
-        if !usable {
-            check(
-                "communities",
-                Outcome::Refuse,
-                format!("Community {id} does not exist or is archived"),
-                format!("社群 {id} 不存在或已归档"),
-            );
-        }
+    for (en, zh) in crate::campaign::community_refusals(&input.community_ids, &f.communities) {
+        check("communities", Outcome::Refuse, en, zh);
     }
     let cutoff = input.cutoff_minutes.clamp(1, MAX_CUTOFF_MINUTES);
     let (sessions, refusal) = when::sessions(

@@ -47,13 +47,7 @@ pub(crate) fn facts(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -
         Err(e) => return Err(e),
     };
     let promised = crate::campaign::ladder::plan::promised(conn, input.product_id, now)?;
-    let mut communities = Vec::new();
-    for &id in &input.community_ids {
-        let usable: Option<bool> = conn
-            .query_row("SELECT archived_at IS NULL FROM community WHERE id = ?1", [id], |r| r.get(0))
-            .optional()?;
-        communities.push((id, usable.unwrap_or(false)));
-    }
+    let communities = crate::campaign::usable_communities(conn, &input.community_ids)?;
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.name, s.product_id, x.starts_at, x.ends_at FROM campaign_session x
          JOIN campaign c ON c.id = x.campaign_id LEFT JOIN campaign_spike s ON s.campaign_id = c.id
@@ -188,23 +182,8 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
             "取货期限须在 1 到 30 天之间".into(),
         );
     }
-    if input.community_ids.is_empty() {
-        check(
-            "communities",
-            Outcome::Refuse,
-            "Choose at least one community to run it in".into(),
-            "请至少选择一个社群".into(),
-        );
-    }
-    for (id, usable) in &f.communities {
-        if !usable {
-            check(
-                "communities",
-                Outcome::Refuse,
-                format!("Community {id} does not exist or is archived"),
-                format!("社群 {id} 不存在或已归档"),
-            );
-        }
+    for (en, zh) in crate::campaign::community_refusals(&input.community_ids, &f.communities) {
+        check("communities", Outcome::Refuse, en, zh);
     }
 
     let name = if input.name.trim().is_empty() {
