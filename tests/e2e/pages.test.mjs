@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axeViolations } from './axe.mjs';
+import { axeViolations, stillness } from './axe.mjs';
 import { Session } from './webdriver.mjs';
 
 const SHOTS = join(process.env.E2E_ARTIFACTS, 'pages');
@@ -42,7 +42,7 @@ after(async () => {
 
 /** Until no CSS transition or animation runs (a menu fading back in is not its colour). */
 async function still() {
-  await s.waitFor('animations to end', async () => s.execute('return document.getAnimations().length === 0'));
+  await stillness(s);
 }
 
 async function check(where, within = null) {

@@ -3,4 +3,4 @@
 /**
  * Why a gift's stock moved.
  */
-export type MoveReason = "added" | "restocked" | "counted" | "redeemed" | "redemption_undone";
+export type MoveReason = "added" | "restocked" | "counted" | "redeemed" | "redemption_undone" | "claimed" | "claim_undone";

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_pickup_vouchers_and_spike_orders.sql"),
     include_str!("../migrations/0010_gift_package_days_and_cost_policy.sql"),
     include_str!("../migrations/0011_campaign_posters.sql"),
+    include_str!("../migrations/0012_drainage_campaigns.sql"),
 ];
 
 #[cfg(test)]
@@ -285,6 +286,43 @@ mod tests {
         assert_eq!(fk, 1);
         let orphan = conn.execute("INSERT INTO voucher (serial, batch_id) VALUES (3, 99)", []);
         assert!(orphan.is_err(), "a voucher of no batch is refused");
+    }
+
+    #[test]
+    fn the_stock_history_rebuild_keeps_every_move_and_learns_claims() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+            migrations().to_version(&mut conn, 11).unwrap();
+            conn.execute_batch(
+                "INSERT INTO gift (id, name, kind, unit_cost_cents, value_cents, stock, low_stock_at, created_at, updated_at)
+                     VALUES (1, 'Tea', 'drainage', 350, 1500, 9, 1, 't', 't');
+                 INSERT INTO gift_stock_move (gift_id, change, stock_after, reason, made_at)
+                     VALUES (1, 10, 10, 'added', 't'), (1, -1, 9, 'counted', 't');",
+            )
+            .unwrap();
+        }
+        let conn = open(&path).unwrap();
+        let moves: Vec<(i64, String)> = conn
+            .prepare("SELECT stock_after, reason FROM gift_stock_move WHERE gift_id = 1 ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(moves, [(10, "added".to_owned()), (9, "counted".to_owned())]);
+        conn.execute(
+            "INSERT INTO gift_stock_move (gift_id, change, stock_after, reason, made_at) VALUES (1, -1, 8, 'claimed', 't')",
+            [],
+        )
+        .expect("a claim is a reason the history now knows");
+        let orphan = conn.execute(
+            "INSERT INTO gift_stock_move (gift_id, change, stock_after, reason, made_at) VALUES (99, -1, 8, 'claimed', 't')",
+            [],
+        );
+        assert!(orphan.is_err(), "a move of no gift is refused");
     }
 
     #[test]

@@ -103,6 +103,20 @@ pub enum Error {
     #[error("This voucher batch is voided")]
     BatchVoided,
 
+    /// A drainage gift claimed twice with one number; `at` is local ("28 Nov 14:02").
+    #[error("{phone} already claimed this gift on {at}: one per mobile number")]
+    AlreadyClaimed { phone: String, at: String },
+
+    /// A campaign not yet begun, and its first day ("YYYY-MM-DD").
+    #[error("This campaign starts on {on}; claims open then")]
+    NotStarted { on: String },
+
+    #[error("All {count} next-visit vouchers have been handed out; issue more from the Vouchers page")]
+    VouchersUsedUp { count: i64 },
+
+    #[error("No claim to undo in this campaign")]
+    NoClaimToUndo,
+
     #[error("The data file is damaged: {0}")]
     Damaged(&'static str),
 
@@ -167,6 +181,10 @@ impl Error {
             Error::CampaignPublished => C::CampaignPublished,
             Error::NoBuyerToUndo => C::NothingToUndo,
             Error::AlreadyCollected => C::VoucherClosed,
+            Error::AlreadyClaimed { .. } => C::AlreadyClaimed,
+            Error::NotStarted { .. } => C::NotStarted,
+            Error::VouchersUsedUp { .. } => C::NoVouchers,
+            Error::NoClaimToUndo => C::NothingToUndo,
             Error::Damaged(_) => C::Damaged,
             Error::NotSetUp => C::NotSetUp,
             Error::AlreadySetUp => C::AlreadySetUp,
@@ -213,6 +231,10 @@ impl Error {
             (Error::CampaignPublished, Lang::ZhCn) => "这个活动已经发布，价格、数量等已锁定（可复制后修改再办一次）".into(),
             (Error::NoBuyerToUndo, Lang::ZhCn) => "这一场还没有记录买家，无可撤销".into(),
             (Error::AlreadyCollected, Lang::ZhCn) => "这位买家已在收银台提货，请先撤销那次核销".into(),
+            (Error::AlreadyClaimed { phone, at }, Lang::ZhCn) => format!("{phone} 已在 {at} 领过这份入群礼：每个手机号限领一次"),
+            (Error::NotStarted { on }, Lang::ZhCn) => format!("这个活动 {on} 开始，届时才能领取"),
+            (Error::VouchersUsedUp { count }, Lang::ZhCn) => format!("{count} 张下次到店券已全部发完，可在“券”页面再发一批"),
+            (Error::NoClaimToUndo, Lang::ZhCn) => "这个活动还没有领取记录，无可撤销".into(),
             (Error::Damaged(_), Lang::ZhCn) => "数据文件已损坏，请从备份恢复".into(),
             (Error::NotSetUp, Lang::ZhCn) => "店铺尚未设置".into(),
             (Error::AlreadySetUp, Lang::ZhCn) => "店铺已经设置过了".into(),

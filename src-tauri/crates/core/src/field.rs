@@ -88,6 +88,11 @@ pub enum Field {
     CostPolicy,
     Tiers,
     Bundle,
+    Phone,
+    ExpectedJoins,
+    Budget,
+    Channels,
+    Reward,
 }
 
 impl Field {
@@ -250,6 +255,16 @@ impl Field {
             (Tiers, Lang::ZhCn) => "拼团阶梯价",
             (Bundle, Lang::En) => "Gift package",
             (Bundle, Lang::ZhCn) => "礼包",
+            (Phone, Lang::En) => "Mobile number",
+            (Phone, Lang::ZhCn) => "手机号",
+            (ExpectedJoins, Lang::En) => "Expected new members",
+            (ExpectedJoins, Lang::ZhCn) => "预计新入群人数",
+            (Budget, Lang::En) => "Budget",
+            (Budget, Lang::ZhCn) => "预算",
+            (Channels, Lang::En) => "Channels",
+            (Channels, Lang::ZhCn) => "渠道",
+            (Reward, Lang::En) => "Welcome gift",
+            (Reward, Lang::ZhCn) => "入群礼",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

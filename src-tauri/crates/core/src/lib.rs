@@ -20,6 +20,7 @@ pub mod limits;
 pub mod member_counts;
 pub mod money;
 pub mod paths;
+pub mod phone;
 pub mod poster;
 pub mod product;
 pub mod qr_source;

@@ -102,6 +102,34 @@ pub const LADDER_LAST_CALL: PostTemplate = PostTemplate {
     ),
 };
 
+/// Drainage with a gift: the welcome post in the group on the first day, so
+/// the members who join know how to claim. The reward is for joining, never
+/// for forwarding or inviting (WeChat bans rewards for sharing).
+pub const DRAINAGE_WELCOME: PostTemplate = PostTemplate {
+    topic: ("Welcome gift: {reward}", "入群有礼：{reward}"),
+    body: (
+        "【Welcome to {community}】A gift for every new member: {reward}\n\
+         📅 {from} to {until}\n\
+         🎁 New here? Come to the shop, say your mobile number at the counter and take your {reward} (one per number)\n\
+         👉 Ask us anything in the group: offers, new arrivals and the week's events are posted here first",
+        "【欢迎加入{community}】新朋友入群有礼：{reward}\n\
+         📅 活动时间：{from} 至 {until}\n\
+         🎁 新入群的朋友到店报手机号，即可领取{reward}（每个手机号限领一次）\n\
+         👉 群里每周发布优惠、新品和活动，有问题随时在群里问我们",
+    ),
+};
+
+/// The posters' gift line, made from the reward when the owner types none.
+pub const DRAINAGE_GIFT_LINE: (&str, &str) = ("Join the group: {reward}, free", "扫码入群 免费领{reward}");
+
+/// The reminder to replace a channel's group code before it expires.
+pub const DRAINAGE_REPLACE_CODE: (&str, &str) =
+    ("Replace the group code: {channel}", "更换群二维码：{channel}");
+pub const DRAINAGE_REPLACE_CODE_MESSAGE: (&str, &str) = (
+    "WeChat group codes last 7 days. Save a new one from the group, import it on the community's page, and reprint this channel's posters.",
+    "微信群二维码只有 7 天有效期。请在群里保存新的二维码，到社群页面导入，并重新打印这个渠道的海报。",
+);
+
 impl PostTemplate {
     /// The topic and the text in `lang`, with each `{name}` replaced by its value.
     pub fn fill_with(&self, lang: Lang, values: &[(&str, String)]) -> (String, String) {

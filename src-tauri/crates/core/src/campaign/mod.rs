@@ -5,6 +5,7 @@
 //! posts, in one transaction, deleting nothing.
 
 pub mod copy;
+pub mod drainage;
 pub mod jielong;
 pub mod ladder;
 mod model;
@@ -14,7 +15,7 @@ pub mod when;
 mod write;
 
 pub use model::{Campaign, CampaignKind, Check, Outcome, PlannedPost, PlannedSession, Status};
-pub use report::{csv as report_csv, report, Report, ReportRow};
+pub use report::{csv as report_csv, report, ChannelClaims, Report, ReportRow};
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
@@ -107,7 +108,7 @@ pub fn copy(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-fn items(conn: &Connection, campaign_id: i64, kind: &str) -> Result<Vec<i64>> {
+pub(crate) fn items(conn: &Connection, campaign_id: i64, kind: &str) -> Result<Vec<i64>> {
     let mut stmt =
         conn.prepare_cached("SELECT item_id FROM campaign_item WHERE campaign_id = ?1 AND kind = ?2")?;
     let ids = stmt.query_map(params![campaign_id, kind], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
@@ -285,6 +286,8 @@ pub fn cancel(conn: &mut Connection, id: i64, reason: &str, now: DateTime<Utc>) 
 
 #[cfg(test)]
 mod console_tests;
+#[cfg(test)]
+mod drainage_tests;
 #[cfg(test)]
 mod ladder_tests;
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! gift-package day's from its settlement.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -79,6 +79,18 @@ pub struct Report {
     /// Net ÷ campaign cost, in whole percent; none when nothing was spent.
     #[ts(type = "number | null")]
     pub return_percent: Option<i64>,
+    /// A drainage campaign's claims per channel the member came through.
+    pub by_channel: Vec<ChannelClaims>,
+}
+
+/// Claims recorded for one channel (the counter may leave it unknown).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ChannelClaims {
+    /// None: the counter did not ask.
+    pub channel: Option<String>,
+    #[ts(type = "number")]
+    pub claims: i64,
 }
 
 pub fn report(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Report> {
@@ -87,8 +99,10 @@ pub fn report(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Report> 
     let sessions = match c.kind {
         CampaignKind::Spike => spike_rows(conn, id, &today, now)?,
         CampaignKind::Ladder => ladder_rows(conn, id, now)?,
+        CampaignKind::Drainage => drainage_rows(conn, id, &today)?,
         _ => Vec::new(),
     };
+    let by_channel = if c.kind == CampaignKind::Drainage { claims_by_channel(conn, id)? } else { Vec::new() };
     let mut totals = ReportRow::default();
     for r in &sessions {
         totals.add(r);
@@ -104,7 +118,11 @@ pub fn report(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Report> 
         totals,
         campaign_cost_cents: campaign_cost,
         net_cents: net,
-        return_percent: (campaign_cost > 0).then(|| net * 100 / campaign_cost),
+        // A welcome gift's return shows in the new members' later purchases,
+        // which the campaign does not see: no figure rather than a false −100 %.
+        return_percent: (campaign_cost > 0 && c.kind != CampaignKind::Drainage)
+            .then(|| net * 100 / campaign_cost),
+        by_channel,
     })
 }
 
@@ -169,6 +187,64 @@ fn ladder_rows(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Vec<Rep
             ..ReportRow::default()
         })
     })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A drainage campaign's days: claims each day (issued), gifts handed over
+/// or next-visit vouchers used (redeemed), and what they cost.
+fn drainage_rows(conn: &Connection, id: i64, today: &str) -> Result<Vec<ReportRow>> {
+    let found: Option<(String, DateTime<Utc>, i64, bool)> = conn
+        .query_row(
+            "SELECT x.day, x.ends_at, d.unit_cost_cents, d.gift_id IS NOT NULL
+         FROM campaign_session x JOIN campaign_drainage d ON d.campaign_id = x.campaign_id
+         WHERE x.campaign_id = ?1 ORDER BY x.starts_at LIMIT 1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    // A draft has no days yet.
+    let Some((first, ends_at, unit_cost, is_gift)) = found else { return Ok(Vec::new()) };
+    let zone = shop::zone(conn)?;
+    let first: chrono::NaiveDate =
+        first.parse().map_err(|_| crate::Error::Damaged("a drainage campaign's first day"))?;
+    // The campaign ends at the midnight after its last day.
+    let last = (ends_at.with_timezone(&zone) - chrono::Duration::seconds(1)).date_naive();
+    let mut claims = conn.prepare_cached(
+        "SELECT k.claimed_at, v.redeemed_at IS NOT NULL FROM drainage_claim k
+         LEFT JOIN voucher v ON v.serial = k.serial WHERE k.campaign_id = ?1 AND k.undone_at IS NULL",
+    )?;
+    let mut per_day = std::collections::BTreeMap::<chrono::NaiveDate, (i64, i64)>::new();
+    for row in claims.query_map([id], |r| Ok((r.get::<_, DateTime<Utc>>(0)?, r.get::<_, bool>(1)?)))? {
+        let (at, used) = row?;
+        let e = per_day.entry(at.with_timezone(&zone).date_naive()).or_default();
+        e.0 += 1;
+        e.1 += i64::from(is_gift || used);
+    }
+    let mut out = Vec::new();
+    let mut d = first;
+    while d <= last {
+        let (issued, redeemed) = per_day.get(&d).copied().unwrap_or_default();
+        let cost = redeemed * unit_cost;
+        out.push(ReportRow {
+            day: d.to_string(),
+            started: d.to_string().as_str() <= today,
+            issued,
+            redeemed,
+            gift_cost_cents: if is_gift { cost } else { 0 },
+            discount_cents: if is_gift { 0 } else { cost },
+            ..ReportRow::default()
+        });
+        d += chrono::Duration::days(1);
+    }
+    Ok(out)
+}
+
+fn claims_by_channel(conn: &Connection, id: i64) -> Result<Vec<ChannelClaims>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ch.name, count(*) FROM drainage_claim k LEFT JOIN channel ch ON ch.id = k.channel_id
+         WHERE k.campaign_id = ?1 AND k.undone_at IS NULL GROUP BY k.channel_id ORDER BY count(*) DESC, ch.name",
+    )?;
+    let rows = stmt.query_map([id], |r| Ok(ChannelClaims { channel: r.get(0)?, claims: r.get(1)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

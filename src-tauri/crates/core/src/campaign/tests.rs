@@ -255,7 +255,7 @@ fn a_price_below_cost_follows_the_shops_policy() {
 }
 
 /// A counter channel of `group` with a group code; its id.
-fn channel_with_code(conn: &mut Connection, group: i64) -> i64 {
+pub(super) fn channel_with_code(conn: &mut Connection, group: i64) -> i64 {
     use crate::channel::{self, ChannelInput};
     use crate::qr_source::{self, QrKind, QrSourceInput};
     let ch =

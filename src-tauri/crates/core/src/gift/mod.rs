@@ -164,18 +164,19 @@ pub fn moves(conn: &Connection, id: i64) -> Result<Vec<StockMove>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// One gift handed over for a voucher (or given back when that is undone),
-/// inside the redemption's transaction.
-pub(crate) fn move_for_voucher(
+/// One gift handed over for a voucher or a drainage claim (or given back when
+/// that is undone), inside the caller's transaction; the stock after.
+pub(crate) fn hand_over(
     tx: &Transaction,
     gift_id: i64,
-    serial: u32,
+    serial: Option<u32>,
     reason: MoveReason,
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let stock: i64 = tx.query_row("SELECT stock FROM gift WHERE id = ?1", [gift_id], |r| r.get(0))?;
-    let after = if reason == MoveReason::Redeemed { stock - 1 } else { stock + 1 };
-    Move { gift_id, before: stock, after, reason, serial: Some(serial), note: "" }.apply(tx, now)?;
+    let after =
+        if matches!(reason, MoveReason::Redeemed | MoveReason::Claimed) { stock - 1 } else { stock + 1 };
+    Move { gift_id, before: stock, after, reason, serial, note: "" }.apply(tx, now)?;
     Ok(after)
 }
 

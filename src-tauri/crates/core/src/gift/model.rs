@@ -122,6 +122,9 @@ pub enum MoveReason {
     Counted,
     Redeemed,
     RedemptionUndone,
+    /// A new member claimed it in a drainage campaign.
+    Claimed,
+    ClaimUndone,
 }
 
 impl MoveReason {
@@ -132,6 +135,8 @@ impl MoveReason {
             MoveReason::Counted => "counted",
             MoveReason::Redeemed => "redeemed",
             MoveReason::RedemptionUndone => "redemption_undone",
+            MoveReason::Claimed => "claimed",
+            MoveReason::ClaimUndone => "claim_undone",
         }
     }
 
@@ -141,6 +146,8 @@ impl MoveReason {
             "counted" => MoveReason::Counted,
             "redeemed" => MoveReason::Redeemed,
             "redemption_undone" => MoveReason::RedemptionUndone,
+            "claimed" => MoveReason::Claimed,
+            "claim_undone" => MoveReason::ClaimUndone,
             _ => MoveReason::Added,
         }
     }

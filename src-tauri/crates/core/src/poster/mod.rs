@@ -91,8 +91,9 @@ pub fn update(
     logo: &LogoChange,
     now: DateTime<Utc>,
 ) -> Result<Poster> {
-    let campaign = get(conn, id, now)?.campaign_id.is_some();
-    let v = model::validate(input, campaign)?;
+    // A flash sale's poster stays one (its offer is frozen with it); any other stays a drainage poster.
+    let spike = get(conn, id, now)?.template == PosterTemplate::Spike;
+    let v = model::validate(input, spike)?;
     let (replace_logo, new_logo) = match logo {
         LogoChange::Keep => (false, None),
         LogoChange::Remove => (true, None),
@@ -170,11 +171,12 @@ pub fn printable(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Print
     draft_for(conn, p.channel_id, &input, logo(conn, id)?, stored_offer(conn, id)?)
 }
 
-/// The offer a campaign's poster prints, kept with it; `None` for a drainage poster.
+/// The offer a flash sale's poster prints, kept with it; `None` for a drainage
+/// poster (a welcome-gift campaign's too: its gift line is its offer).
 fn stored_offer(conn: &Connection, id: i64) -> Result<Option<Offer>> {
     Ok(conn
         .query_row(
-            "SELECT offer_price, offer_was, offer_when, offer_terms FROM poster WHERE id = ?1 AND campaign_id IS NOT NULL",
+            "SELECT offer_price, offer_was, offer_when, offer_terms FROM poster WHERE id = ?1 AND template = 'spike'",
             [id],
             |r| Ok(Offer { price: r.get(0)?, was: r.get(1)?, when: r.get(2)?, terms: r.get(3)? }),
         )

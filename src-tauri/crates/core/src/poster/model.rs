@@ -257,9 +257,9 @@ impl Valid {
     }
 }
 
-/// Checks what the owner typed. A campaign's template is refused unless the
-/// poster belongs to a campaign (`campaign`), which supplies its offer.
-pub(crate) fn validate(input: &PosterInput, campaign: bool) -> Result<Valid> {
+/// Checks what the owner typed. The flash sale's template is refused unless
+/// the poster is a flash sale's (`spike`), whose campaign supplies its offer.
+pub(crate) fn validate(input: &PosterInput, spike: bool) -> Result<Valid> {
     let color = input.brand_color.trim();
     let brand_color = if color.is_empty() {
         DEFAULT_COLOR.to_owned()
@@ -273,7 +273,7 @@ pub(crate) fn validate(input: &PosterInput, campaign: bool) -> Result<Valid> {
         ));
     };
     let template = PosterTemplate::parse(&input.template)?;
-    if (template == PosterTemplate::Spike) != campaign {
+    if (template == PosterTemplate::Spike) != spike {
         return Err(unknown(Field::Template, &input.template));
     }
     Ok(Valid {

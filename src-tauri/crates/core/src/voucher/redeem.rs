@@ -116,7 +116,7 @@ pub(crate) fn redeem_serial(
     )?;
     let stock_left = match voucher.benefit {
         Benefit::Gift { gift_id, .. } => {
-            Some(gift::move_for_voucher(tx, gift_id, serial, MoveReason::Redeemed, now)?)
+            Some(gift::hand_over(tx, gift_id, Some(serial), MoveReason::Redeemed, now)?)
         }
         _ => None,
     };
@@ -156,7 +156,7 @@ pub fn undo_redemption(
     )?;
     let stock_left = match found.info.benefit {
         Benefit::Gift { gift_id, .. } => {
-            Some(gift::move_for_voucher(&tx, gift_id, serial, MoveReason::RedemptionUndone, now)?)
+            Some(gift::hand_over(&tx, gift_id, Some(serial), MoveReason::RedemptionUndone, now)?)
         }
         _ => None,
     };

@@ -1,0 +1,175 @@
+//! Drainage with a gift: posters on a community's channels promise new
+//! members a small gift (from the catalogue, or a next-visit voucher) and
+//! each claims it at the counter once per mobile number. The plan is a pure
+//! function; `apply` writes the campaign, its posters, the reminders to
+//! replace expiring group codes, the welcome post and, for a voucher, its
+//! batch, in one transaction.
+
+mod claim;
+mod model;
+pub(crate) mod plan;
+
+pub use claim::{claim, claims, running, undo_last_claim};
+pub use model::{Claim, Claims, DrainageApplied, DrainageInput, DrainagePlan, PlannedChannel, Reward};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use super::model::refused;
+use super::{write, CampaignKind};
+use crate::voucher::{BatchInput, BenefitInput};
+use crate::{shop, Lang, Result};
+
+/// New members one campaign may plan for.
+pub const MAX_JOINS: i64 = 10_000;
+/// A campaign runs at most a season.
+pub const MAX_DAYS: i64 = 92;
+/// A next-visit voucher stays valid at most this long after the last day.
+pub const MAX_VALID_DAYS: i64 = 365;
+/// A WeChat group code lasts 7 days: replacing it every 6 keeps a day in hand.
+pub const REPLACE_EVERY_DAYS: i64 = 6;
+/// When the reminder to replace a code rings.
+pub const REPLACE_TIME: &str = "10:00";
+
+pub fn preview(conn: &Connection, input: &DrainageInput, now: DateTime<Utc>) -> Result<DrainagePlan> {
+    Ok(plan::plan(input, &plan::facts(conn, input, now)?, now))
+}
+
+/// Saves the wizard's choices as a draft (a new one, or over draft `id`); its id.
+pub fn save_draft(
+    conn: &Connection,
+    id: Option<i64>,
+    input: &DrainageInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    write::save_draft(conn, CampaignKind::Drainage, id, &input.name, input, now)
+}
+
+/// A draft's choices as the owner left them.
+pub fn draft(conn: &Connection, id: i64) -> Result<DrainageInput> {
+    let stored = super::draft_row(conn, id)?;
+    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+}
+
+/// Writes the plan in one transaction: the campaign and its frozen terms, a
+/// poster with the gift line on each channel, the reminders to replace the
+/// group codes, the welcome post, and a voucher campaign's batch. A refused
+/// plan writes nothing.
+pub fn apply(
+    conn: &mut Connection,
+    input: &DrainageInput,
+    draft_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<DrainageApplied> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    if let Some(d) = draft_id {
+        super::draft_row(&tx, d)?;
+    }
+    let plan = plan::plan(input, &plan::facts(&tx, input, now)?, now);
+    refused(&plan.checks)?;
+    let (id, _) = write::publish(
+        &tx,
+        &write::Publish {
+            kind: CampaignKind::Drainage,
+            draft_id,
+            name: &plan.name,
+            community_ids: &[plan.community_id],
+            sessions: &plan.sessions,
+        },
+        input,
+        now,
+    )?;
+    let (gift_id, batch_id) = match input.reward {
+        Reward::Gift { gift_id } => (Some(gift_id), None),
+        Reward::Voucher { cents, min_spend_cents, .. } => {
+            let batch_id = voucher_batch(&tx, input, &plan, cents, min_spend_cents, now)?;
+            super::link(&tx, id, "batch", batch_id)?;
+            (None, Some(batch_id))
+        }
+    };
+    tx.execute(
+        "INSERT INTO campaign_drainage (campaign_id, community_id, gift_id, batch_id, unit_cost_cents, expected_joins, budget_cents, gift_line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![id, plan.community_id, gift_id, batch_id, plan.unit_cost_cents, plan.expected_joins, plan.budget_cents, plan.gift_line],
+    )?;
+    let mut poster_ids = Vec::with_capacity(plan.channels.len());
+    for c in &plan.channels {
+        let poster_id = poster(&tx, id, c, &plan, now)?;
+        super::link(&tx, id, "poster", poster_id)?;
+        poster_ids.push(poster_id);
+    }
+    let (schedule_ids, content_ids) = write::schedules_and_posts(&tx, id, &plan.schedules, &plan.posts, now)?;
+    tx.commit()?;
+    Ok(DrainageApplied { id, poster_ids, schedule_ids, content_ids, batch_id })
+}
+
+/// The channel's poster: its usual template and headline, the gift line, the campaign's mark.
+fn poster(
+    tx: &Transaction,
+    campaign_id: i64,
+    c: &PlannedChannel,
+    plan: &DrainagePlan,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    // The channel's latest poster already says what the owner wants said; keep its headline and colour.
+    let earlier: Option<(String, String, String, String, String)> = tx
+        .query_row(
+            "SELECT headline, subline, address, hours, brand_color FROM poster
+             WHERE channel_id = ?1 AND campaign_id IS NULL ORDER BY updated_at DESC LIMIT 1",
+            [c.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let lang = shop::language_or(tx, Lang::En);
+    let (headline, subline, address, hours, color) = earlier.unwrap_or_else(|| {
+        let headline = match lang {
+            Lang::ZhCn => format!("扫码加入{}", plan.community_name),
+            Lang::En => format!("Join {}", plan.community_name),
+        };
+        (headline, String::new(), String::new(), String::new(), shop::DEFAULT_BRAND_COLOR.to_owned())
+    });
+    let headline: String = headline.chars().take(crate::poster::HEADLINE_MAX).collect();
+    tx.execute(
+        "INSERT INTO poster (channel_id, template, headline, subline, gift, address, hours, brand_color,
+                             campaign_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        params![
+            c.id,
+            c.template.as_str(),
+            headline,
+            subline,
+            plan.gift_line,
+            address,
+            hours,
+            color,
+            campaign_id,
+            now
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The next-visit vouchers: one per expected new member, valid from the first
+/// day until the chosen days after the last, for this community.
+fn voucher_batch(
+    tx: &Transaction,
+    input: &DrainageInput,
+    plan: &DrainagePlan,
+    cents: i64,
+    min_spend_cents: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let until = plan.vouchers_valid_until.clone().unwrap_or_else(|| input.ends_on.clone());
+    let name = match shop::language_or(tx, Lang::En) {
+        Lang::ZhCn => format!("入群礼：{}", plan.reward_name),
+        Lang::En => format!("Welcome gift: {}", plan.reward_name),
+    };
+    let batch = BatchInput {
+        name: name.chars().take(crate::voucher::NAME_MAX).collect(),
+        valid_from: Some(input.starts_on.clone()),
+        community_id: Some(input.community_id),
+        min_spend_cents,
+        ..BatchInput::new(BenefitInput::AmountOff { cents }, plan.vouchers, &until)
+    };
+    crate::voucher::batch::insert(tx, &batch, now)
+}
