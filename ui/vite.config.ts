@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { availableParallelism } from "node:os";
 
 // Tauri serves ui/dist from its own origin; relative paths keep the bundle portable.
 export default defineConfig({
@@ -19,5 +20,8 @@ export default defineConfig({
     css: false,
     testTimeout: 20000,
     pool: "threads",
+    // Vitest leaves one core to itself by default: on a 2-core CI machine
+    // that is one worker, and the suite ran at half speed.
+    maxWorkers: availableParallelism(),
   },
 });

@@ -83,6 +83,21 @@ pub enum CampaignCommand {
         #[arg(long)]
         day: Option<String>,
     },
+    /// Plan drainage with a gift (posters promising new members a gift or a next-visit voucher) and create it; prints its id
+    Drainage(crate::drainage_cmd::DrainageArgs),
+    /// Record a new member's welcome-gift claim at the counter (once per mobile number)
+    Claim {
+        id: i64,
+        #[arg(long)]
+        phone: String,
+        /// The channel they came through
+        #[arg(long)]
+        channel: Option<i64>,
+    },
+    /// A drainage campaign's claims, newest first
+    Claims { id: i64 },
+    /// Take back the last claim (a mistyped number): the gift goes back on the shelf
+    UndoClaim { id: i64 },
     /// Plan a member gift-package day (a package on a group-buy ladder) and create it; prints its id
     Ladder(crate::ladder_cmd::LadderArgs),
     /// Settle a gift-package day from the group's finished 接龙: per address, packages, price, total
@@ -221,6 +236,18 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
             Ok((Output { text: draft.to_string(), json: json!({ "id": draft }) }, 0))
         }
         CampaignCommand::Ladder(args) => crate::ladder_cmd::ladder(conn, args, now),
+        CampaignCommand::Drainage(args) => crate::drainage_cmd::drainage(conn, args, now),
+        CampaignCommand::Claim { id, phone, channel } => {
+            let claims = campaign::drainage::claim(conn, id, &phone, channel, now)?;
+            Ok((crate::drainage_cmd::claims_output(&claims), 0))
+        }
+        CampaignCommand::Claims { id } => {
+            Ok((crate::drainage_cmd::claims_output(&campaign::drainage::claims(conn, id, now)?), 0))
+        }
+        CampaignCommand::UndoClaim { id } => {
+            let claims = campaign::drainage::undo_last_claim(conn, id, now)?;
+            Ok((crate::drainage_cmd::claims_output(&claims), 0))
+        }
         CampaignCommand::Settle { id, file, day } => crate::ladder_cmd::settle(conn, id, day, &file, now),
         CampaignCommand::UndoBuyer { id, day } => {
             let session = session_on(conn, id, day.as_deref(), now)?;

@@ -3,6 +3,7 @@
 
 mod campaign_cmd;
 mod community_cmd;
+mod drainage_cmd;
 mod error;
 mod gift_cmd;
 mod ladder_cmd;

@@ -299,3 +299,85 @@ fn a_gift_package_day_is_planned_refused_created_and_settled_from_a_jielong() {
     let csv = stdout(&cli(&db).args(["campaign", "report", &id, "--csv"]).assert().success());
     assert_eq!(csv.lines().last(), Some("total,5,0,0,0,438,240,62,0"));
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures").join(name)
+}
+
+#[test]
+fn drainage_with_a_gift_is_planned_refused_created_and_claimed_once_per_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::new_db(&dir);
+    cli(&db)
+        .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
+        .assert()
+        .success();
+    cli(&db)
+        .args(["qr", "import"])
+        .arg(fixture("group-qr-screenshot.png"))
+        .args(["--community", "1", "--channel", "counter"])
+        .assert()
+        .success();
+    let gift = stdout(
+        &cli(&db)
+            .args([
+                "gift", "add", "--name", "Tea bag", "--kind", "drainage", "--cost", "3.50", "--value", "15",
+                "--stock", "30",
+            ])
+            .assert()
+            .success(),
+    );
+    // The shop was made by `init` alone, so its day is UTC's.
+    let today = Utc::now().date_naive();
+    let until = (today + Duration::days(13)).to_string();
+    let drainage = |extra: &[&str]| {
+        let mut c = cli(&db);
+        c.args([
+            "campaign",
+            "drainage",
+            "--community",
+            "1",
+            "--channels",
+            "1",
+            "--gift",
+            &gift,
+            "--joins",
+            "50",
+        ])
+        .args(["--from", &today.to_string(), "--until", &until])
+        .args(extra);
+        c
+    };
+
+    let dry = drainage(&["--budget", "300", "--dry-run"]).assert().success();
+    let text = stdout(&dry);
+    assert!(text.contains("Tea bag · ¥3.50 each × 50 = ¥175 (budget ¥300)"), "{text}");
+    assert!(text.contains("gift line: Join the group: Tea bag, free"), "{text}");
+    assert!(text.contains("! Only 30 of Tea bag in stock for about 50 new members"), "{text}");
+    assert_eq!(count(&db, "campaign"), 0, "a dry run writes nothing");
+
+    let refused = drainage(&["--budget", "100"]).assert().failure();
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(err.contains("50 × ¥3.50 = ¥175, over the ¥100 budget"), "{err}");
+    assert_eq!(count(&db, "campaign"), 0);
+
+    let made = drainage(&["--budget", "300"]).arg("--json").assert().success();
+    let v = json(&made.get_output().stdout);
+    let id = v["id"].as_i64().unwrap().to_string();
+    assert_eq!(v["poster_ids"].as_array().unwrap().len(), 1);
+
+    let claimed = cli(&db)
+        .args(["--json", "campaign", "claim", &id, "--phone", "+86 138 1234 1234"])
+        .assert()
+        .success();
+    let v = json(&claimed.get_output().stdout);
+    assert_eq!((v["stock"].as_i64(), v["claims"][0]["phone"].as_str()), (Some(29), Some("138****1234")));
+    let twice = cli(&db).args(["campaign", "claim", &id, "--phone", "13812341234"]).assert().failure();
+    let err = String::from_utf8_lossy(&twice.get_output().stderr).to_string();
+    assert!(err.contains("138****1234 already claimed this gift on"), "{err}");
+    let bad = cli(&db).args(["campaign", "claim", &id, "--phone", "12345"]).assert().failure();
+    assert!(String::from_utf8_lossy(&bad.get_output().stderr).contains("Mobile number"));
+
+    let undone = cli(&db).args(["campaign", "undo-claim", &id]).assert().success();
+    assert!(stdout(&undone).contains("0 claimed · 30 left"), "{}", stdout(&undone));
+}
