@@ -1,7 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { availableParallelism } from "node:os";
 
 // Tauri serves ui/dist from its own origin; relative paths keep the bundle portable.
 export default defineConfig({
@@ -22,6 +21,6 @@ export default defineConfig({
     pool: "threads",
     // Vitest leaves one core to itself by default: on a 2-core CI machine
     // that is one worker, and the suite ran at half speed.
-    maxWorkers: availableParallelism(),
+    maxWorkers: "100%",
   },
 });

@@ -6,6 +6,7 @@ mod campaigns;
 mod communities;
 mod content;
 mod drainage;
+mod drainage_campaigns;
 mod files;
 mod gifts;
 mod members;
@@ -84,6 +85,14 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         campaigns::create_ladder,
         campaigns::ladder_settlement,
         campaigns::settle_ladder,
+        drainage_campaigns::preview_drainage,
+        drainage_campaigns::save_drainage_draft,
+        drainage_campaigns::drainage_draft,
+        drainage_campaigns::create_drainage,
+        drainage_campaigns::running_drainage,
+        drainage_campaigns::drainage_claims,
+        drainage_campaigns::claim_drainage_gift,
+        drainage_campaigns::undo_drainage_claim,
         campaigns::get_cost_policy,
         campaigns::set_cost_policy,
         campaigns::campaign_report,

@@ -36,6 +36,10 @@ import type { Campaign } from "./bindings/Campaign";
 import type { Cancelled } from "./bindings/Cancelled";
 import type { CostPolicy } from "./bindings/CostPolicy";
 import type { LadderApplied } from "./bindings/LadderApplied";
+import type { Claims } from "./bindings/Claims";
+import type { DrainageApplied } from "./bindings/DrainageApplied";
+import type { DrainageInput } from "./bindings/DrainageInput";
+import type { DrainagePlan } from "./bindings/DrainagePlan";
 import type { LadderInput } from "./bindings/LadderInput";
 import type { LadderPlan } from "./bindings/LadderPlan";
 import type { Report } from "./bindings/Report";
@@ -181,9 +185,20 @@ export const ipc = {
   ladderSettlement: (id: number, day: string | null) => call<Settlement>("ladder_settlement", { id, day }),
   /** Settles the session from the pasted 接龙, replacing an earlier settlement of it. */
   settleLadder: (id: number, day: string | null, text: string) => call<Settlement>("settle_ladder", { id, day, text }),
-  /** A new draft with the campaign's choices, to run it again with changes; its id. */
   /** The flash sale's poster as it will print; nothing is saved. */
   previewSpikePoster: (input: SpikeInput) => call<PosterPreview>("preview_spike_poster", { input }),
+  /** The plan the welcome-gift wizard's review shows; writes nothing. */
+  previewDrainage: (input: DrainageInput) => call<DrainagePlan>("preview_drainage", { input }),
+  saveDrainageDraft: (id: number | null, input: DrainageInput) => call<number>("save_drainage_draft", { id, input }),
+  drainageDraft: (id: number) => call<DrainageInput>("drainage_draft", { id }),
+  createDrainage: (input: DrainageInput, draftId: number | null) => call<DrainageApplied>("create_drainage", { input, draftId }),
+  /** Every welcome-gift campaign running now, with its claims: the counter chooses from them. */
+  runningDrainage: () => call<Claims[]>("running_drainage"),
+  drainageClaims: (id: number) => call<Claims>("drainage_claims", { id }),
+  /** Once per mobile number per campaign; the gift leaves the shelf (or a next-visit voucher is named to them). */
+  claimDrainageGift: (id: number, phone: string, channelId: number | null) => call<Claims>("claim_drainage_gift", { id, phone, channelId }),
+  undoDrainageClaim: (id: number) => call<Claims>("undo_drainage_claim", { id }),
+  /** A new draft with the campaign's choices, to run it again with changes; its id. */
   copyCampaign: (id: number) => call<number>("copy_campaign", { id }),
   campaignReport: (id: number) => call<Report>("campaign_report", { id }),
   /** Asks where, then saves the report as CSV; the path, or null when cancelled. */

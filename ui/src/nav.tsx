@@ -18,6 +18,10 @@ export type Route =
   | { page: "ladder"; draftId?: number }
   /** Settling a gift-package day from its 接龙. */
   | { page: "ladderSettle"; id: number }
+  /** The welcome-gift (drainage) wizard: new, or resuming draft `draftId`. */
+  | { page: "drainageWizard"; draftId?: number }
+  /** A welcome-gift campaign's claims at the counter. */
+  | { page: "drainageClaims"; id: number }
   /** A campaign's figures per session and its return. */
   | { page: "campaignReport"; id: number }
   | { page: "gifts" }

@@ -331,6 +331,8 @@ export function fakeBackend(
     rule_templates: (a) => TEMPLATES[a.language as "en" | "zh-CN"],
     community_health: (a) => ({ ...state.health, community_id: a.id }),
     list_staff: (a) => state.staff.filter((s) => a.includeArchived || !s.archived_at),
+    // No welcome-gift campaign runs unless a test says so.
+    running_drainage: () => [],
     create_staff: (a) => {
       const s = toStaff(a.input as StaffInput);
       state.staff.push(s);

@@ -5,6 +5,7 @@ import { ArrowLeftOutlined, DownloadOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, App as AntApp, Button, Card, Skeleton, Space, Statistic, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import type { Report } from "../../bindings/Report";
 import type { ReportRow } from "../../bindings/ReportRow";
 import { PageHeader } from "../../components/PageHeader";
 import { showError, toMessage } from "../../errors";
@@ -12,12 +13,12 @@ import { day as dayText, money } from "../../format";
 import { ipc } from "../../ipc";
 import { useLang } from "../../lang";
 import { useNav } from "../../nav";
+import { DrainageReport } from "./DrainageReport";
 import { SalesChart } from "./SalesChart";
 
 export function CampaignReport({ id }: { id: number }) {
   const { t } = useTranslation();
   const { go } = useNav();
-  const lang = useLang();
   const { message } = AntApp.useApp();
   const report = useQuery({ queryKey: ["campaigns", "report", id], queryFn: () => ipc.campaignReport(id) });
   const exportCsv = useMutation({
@@ -28,8 +29,6 @@ export function CampaignReport({ id }: { id: number }) {
   if (report.isError) return <Alert type="error" showIcon message={toMessage(report.error)} />;
   if (!report.data) return <Skeleton active />;
   const r = report.data;
-  const tt = r.totals;
-  const vouchers = r.kind === "spike";
   return (
     <div className="sc-page">
       <PageHeader
@@ -47,6 +46,19 @@ export function CampaignReport({ id }: { id: number }) {
           </Space>
         }
       />
+      {r.kind === "drainage" ? <DrainageReport r={r} /> : <SalesReport r={r} />}
+    </div>
+  );
+}
+
+/** A sale's figures: sold, revenue, cost of goods, campaign cost, net and return, per session. */
+function SalesReport({ r }: { r: Report }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const tt = r.totals;
+  const vouchers = r.kind === "spike";
+  return (
+    <>
       <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", gap: 12, marginBottom: 16 }}>
         <Card size="small"><Statistic title={t("report.sold")} value={tt.sold} /></Card>
         <Card size="small"><Statistic title={t("report.revenue")} value={money(tt.revenue_cents)} /></Card>
@@ -87,6 +99,6 @@ export function CampaignReport({ id }: { id: number }) {
           { title: t("report.discount"), key: "discount", align: "right", render: (_: unknown, x: ReportRow) => money(x.discount_cents) },
         ]}
       />
-    </div>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // Every campaign: its kind, status, communities, next session and sessions;
 // filter by status; continue a draft, cancel a coming one with a reason. "New
 // campaign" explains each kind from the method before opening its wizard.
-import { PlusOutlined, GiftOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import { GiftOutlined, PlusOutlined, QrcodeOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Modal, Popconfirm, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -15,10 +15,19 @@ import { showError } from "../../errors";
 import { dateTime } from "../../format";
 import { ipc, toErrorPayload } from "../../ipc";
 import { useLang } from "../../lang";
-import { useNav } from "../../nav";
+import { useNav, type Route } from "../../nav";
 import { useShop } from "../../queries";
 import { useCommunities } from "../communities/queries";
 import { STATUS_COLOR, STATUSES, useCampaigns, useInvalidateCampaigns } from "./queries";
+
+/** The wizard that makes (and resumes) a kind's campaigns. */
+function wizard(kind: Campaign["kind"], draftId?: number): Route {
+  if (kind === "ladder") return { page: "ladder", draftId };
+  if (kind === "drainage") return { page: "drainageWizard", draftId };
+  return { page: "spike", draftId };
+}
+
+const WIZARDS: Campaign["kind"][] = ["spike", "ladder", "drainage"];
 
 export function CampaignsPage() {
   const { t } = useTranslation();
@@ -47,7 +56,7 @@ export function CampaignsPage() {
     mutationFn: (c: Campaign) => ipc.copyCampaign(c.id).then((draftId) => ({ draftId, kind: c.kind })),
     onSuccess: ({ draftId, kind }) => {
       invalidate();
-      go({ page: kind === "ladder" ? "ladder" : "spike", draftId });
+      go(wizard(kind, draftId));
     },
     onError: (e) => showError(e, message),
   });
@@ -103,7 +112,7 @@ export function CampaignsPage() {
       render: (_: unknown, c: Campaign) =>
         c.status === "draft" ? (
           <Space size={4}>
-            <Button size="small" type="primary" ghost onClick={() => go({ page: c.kind === "ladder" ? "ladder" : "spike", draftId: c.id })} data-testid={`campaign-continue-${c.id}`}>
+            <Button size="small" type="primary" ghost onClick={() => go(wizard(c.kind, c.id))} data-testid={`campaign-continue-${c.id}`}>
               {t("campaigns.continue")}
             </Button>
             <Popconfirm title={t("campaigns.discardConfirm")} onConfirm={() => discard.mutate(c.id)}>
@@ -124,12 +133,17 @@ export function CampaignsPage() {
                 {t("campaigns.settle")}
               </Button>
             )}
-            {(c.kind === "spike" || c.kind === "ladder") && c.status !== "scheduled" && (
+            {c.kind === "drainage" && c.status !== "cancelled" && (
+              <Button size="small" type={c.status === "running" ? "primary" : "default"} onClick={() => go({ page: "drainageClaims", id: c.id })} data-testid={`campaign-claims-${c.id}`}>
+                {t("campaigns.claims")}
+              </Button>
+            )}
+            {WIZARDS.includes(c.kind) && c.status !== "scheduled" && (
               <Button size="small" onClick={() => go({ page: "campaignReport", id: c.id })} data-testid={`campaign-report-${c.id}`}>
                 {t("campaigns.report")}
               </Button>
             )}
-            {(c.kind === "spike" || c.kind === "ladder") && (
+            {WIZARDS.includes(c.kind) && (
               <Button size="small" type="text" onClick={() => copy.mutate(c)} data-testid={`campaign-copy-${c.id}`}>
                 {t("campaigns.copy")}
               </Button>
@@ -192,6 +206,17 @@ export function CampaignsPage() {
           data-testid="campaign-pick-ladder"
         >
           <Card.Meta avatar={<GiftOutlined style={{ fontSize: 24, color: "#2f7d5b" }} />} title={t("campaigns.kinds.ladder")} description={t("campaigns.kindHint.ladder")} />
+        </Card>
+        <Card
+          hoverable
+          role="button"
+          tabIndex={0}
+          style={{ marginTop: 12 }}
+          onClick={() => go({ page: "drainageWizard" })}
+          onKeyDown={(e) => e.key === "Enter" && go({ page: "drainageWizard" })}
+          data-testid="campaign-pick-drainage"
+        >
+          <Card.Meta avatar={<QrcodeOutlined style={{ fontSize: 24, color: "#1f5e43" }} />} title={t("campaigns.kinds.drainage")} description={t("campaigns.kindHint.drainage")} />
         </Card>
       </Modal>
       <ReasonDialog

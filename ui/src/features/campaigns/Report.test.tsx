@@ -15,7 +15,7 @@ const REPORT: Report = {
   campaign_id: 5, kind: "spike", name: "Flash sale: Tieguanyin", status: "ended",
   sessions: [row("2026-11-23", { sold: 3, issued: 3, redeemed: 2, no_shows: 1, revenue_cents: 3980, cost_of_goods_cents: 3600, discount_cents: 3820 }), row("2026-11-24", { started: false })],
   totals: row("", { sold: 3, issued: 3, redeemed: 2, no_shows: 1, revenue_cents: 3980, cost_of_goods_cents: 3600, discount_cents: 3820 }),
-  campaign_cost_cents: 3820, net_cents: -3440, return_percent: -90,
+  campaign_cost_cents: 3820, net_cents: -3440, return_percent: -90, by_channel: [],
 };
 
 describe("a campaign's report", () => {

@@ -2,7 +2,7 @@
 // voucher code and Enter, and the answer shows at once, large and coloured. The
 // code box takes the focus back after every answer and every click elsewhere, so
 // a scan never types into nothing.
-import { LogoutOutlined, RollbackOutlined, ScanOutlined, UserOutlined } from "@ant-design/icons";
+import { GiftOutlined, LogoutOutlined, RollbackOutlined, ScanOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Button, Empty, Input, type InputRef, List, Select, Tag, Tooltip, Typography } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -66,6 +66,8 @@ export function CounterScreen() {
   const { go } = useNav();
   const invalidate = useInvalidateVouchers();
   const staffList = useQuery({ queryKey: keys.staff(false), queryFn: () => ipc.listStaff(false) });
+  // A welcome gift running now is claimed here too: one button per campaign.
+  const welcomeGifts = useQuery({ queryKey: ["campaigns", "claims", "running"], queryFn: () => ipc.runningDrainage() });
   const gifts = useGifts(true);
 
   const inputRef = useRef<InputRef>(null);
@@ -225,6 +227,11 @@ export function CounterScreen() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{shop?.name}</Typography.Text>
         </div>
         <div style={{ flex: 1 }} />
+        {(welcomeGifts.data ?? []).map((w) => (
+          <Button key={w.campaign_id} icon={<GiftOutlined />} onClick={() => go({ page: "drainageClaims", id: w.campaign_id })} data-testid={`counter-welcome-${w.campaign_id}`}>
+            {t("counter.welcomeGift", { gift: w.reward_name })}
+          </Button>
+        ))}
         <label style={{ display: "inline-flex", alignItems: "center", gap: 8 }}>
           <UserOutlined style={{ color: "rgba(0,0,0,0.45)" }} />
           <Typography.Text type="secondary">{t("counter.staff")}</Typography.Text>

@@ -16,6 +16,8 @@ const REASON_COLOR: Record<MoveReason, string> = {
   counted: "cyan",
   redeemed: "orange",
   redemption_undone: "purple",
+  claimed: "gold",
+  claim_undone: "purple",
 };
 
 export function StockHistory({ gift, onClose }: { gift: Gift | null; onClose: () => void }) {

@@ -28,6 +28,8 @@ const SettingsPage = lazy(() => import("../settings/SettingsPage").then((m) => (
 const CounterScreen = lazy(() => import("../counter/CounterScreen").then((m) => ({ default: m.CounterScreen })));
 const CampaignsPage = lazy(() => import("../campaigns/CampaignsPage").then((m) => ({ default: m.CampaignsPage })));
 const CampaignReport = lazy(() => import("../campaigns/CampaignReport").then((m) => ({ default: m.CampaignReport })));
+const DrainageClaims = lazy(() => import("../campaigns/DrainageClaims").then((m) => ({ default: m.DrainageClaims })));
+const DrainageWizard = lazy(() => import("../campaigns/DrainageWizard").then((m) => ({ default: m.DrainageWizard })));
 const LadderWizard = lazy(() => import("../campaigns/LadderWizard").then((m) => ({ default: m.LadderWizard })));
 const LadderSettle = lazy(() => import("../campaigns/LadderSettle").then((m) => ({ default: m.LadderSettle })));
 const SpikeConsole = lazy(() => import("../campaigns/SpikeConsole").then((m) => ({ default: m.SpikeConsole })));
@@ -77,6 +79,10 @@ function Page({ route }: { route: Route }) {
       return <LadderSettle key={route.id} id={route.id} />;
     case "spikeConsole":
       return <SpikeConsole key={route.id} id={route.id} />;
+    case "drainageWizard":
+      return <DrainageWizard key={`d${route.draftId ?? "new"}`} draftId={route.draftId} />;
+    case "drainageClaims":
+      return <DrainageClaims key={route.id} id={route.id} />;
     case "products":
       return <ProductsPage />;
     case "gifts":
@@ -144,7 +150,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : ["spike", "spikeConsole", "ladder", "ladderSettle", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use super::model::{Claim, Claims};
+use super::model::{Claim, ClaimChannel, Claims};
 use crate::campaign::{copy, Status};
 use crate::gift::MoveReason;
 use crate::{phone, shop, Error, Field, Lang, Result};
@@ -95,12 +95,13 @@ pub fn claims(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Claims> 
         expected_joins: t.expected_joins,
         stock,
         claims,
-        channel_ids: crate::campaign::items(conn, id, "poster")?
-            .into_iter()
-            .filter_map(|p| {
-                conn.query_row("SELECT channel_id FROM poster WHERE id = ?1", [p], |r| r.get(0)).ok()
-            })
-            .collect(),
+        channels: conn
+            .prepare_cached(
+                "SELECT DISTINCT ch.id, ch.name FROM poster p JOIN channel ch ON ch.id = p.channel_id
+                 WHERE p.campaign_id = ?1 ORDER BY ch.id",
+            )?
+            .query_map([id], |r| Ok(ClaimChannel { id: r.get(0)?, name: r.get(1)? }))?
+            .collect::<rusqlite::Result<_>>()?,
     })
 }
 

@@ -10,7 +10,9 @@ mod model;
 pub(crate) mod plan;
 
 pub use claim::{claim, claims, running, undo_last_claim};
-pub use model::{Claim, Claims, DrainageApplied, DrainageInput, DrainagePlan, PlannedChannel, Reward};
+pub use model::{
+    Claim, ClaimChannel, Claims, DrainageApplied, DrainageInput, DrainagePlan, PlannedChannel, Reward,
+};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};

@@ -160,6 +160,15 @@ pub struct Claims {
     pub stock: Option<i64>,
     /// Newest first.
     pub claims: Vec<Claim>,
-    #[ts(type = "number[]")]
-    pub channel_ids: Vec<i64>,
+    /// The channels whose posters carry the gift, for the counter to ask which.
+    pub channels: Vec<ClaimChannel>,
+}
+
+/// A channel a new member may have come through.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ClaimChannel {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
 }
