@@ -326,3 +326,90 @@ test("Friday's list settled by address at the tier reached, totals checked by ha
   await shot('75-ladder-report');
   assert.deepEqual(await axeViolations(s), []);
 });
+
+const WELCOME_GIFT = 'Welcome tea bag 茶包';
+let drainageId;
+
+test('the welcome-gift wizard: a gift, its cost against the budget, a poster per channel, one click', async () => {
+  cli('gift', 'add', '--name', WELCOME_GIFT, '--kind', 'drainage', '--cost', '3.50', '--value', '15', '--stock', '30');
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId('campaign-new');
+  await s.clickTestId('campaign-pick-drainage');
+  await s.byTestId('drainage-title');
+
+  // Gift: 20 new members × ¥3.50 = ¥70; a ¥50 budget is refused, ¥100 passes.
+  await s.clickTestId('drainage-gift');
+  await pick('the gift', WELCOME_GIFT);
+  await s.typeInto('drainage-joins', '20', { replace: true });
+  await s.typeInto('drainage-budget', '50');
+  await s.byTestId('check-budget');
+  await s.typeInto('drainage-budget', '100', { replace: true });
+  await s.waitFor('the cost within budget', async () => {
+    const cost = (await text('drainage-cost')) ?? '';
+    return cost.includes('¥70.00') && cost.includes('¥100.00') && !(await text('check-budget'));
+  });
+  await shot('80-drainage-gift');
+  assert.deepEqual(await axeViolations(s), []);
+  await s.clickTestId('drainage-next');
+
+  // Where and when: the community's counter, whose group code the app will remind to replace.
+  await s.clickTestId('drainage-community');
+  await pick('the community', 'Wizard tea friends');
+  const box = await s.waitFor('the counter channel', async () =>
+    s.execute(`return [...document.querySelectorAll('[data-testid^="drainage-channel-"]')].find((e) => e.innerText.includes('Wizard counter'))?.dataset.testid ?? null`));
+  await s.clickTestId(box);
+  await s.waitFor('the replace reminders', async () => /Wizard counter/.test((await text('drainage-replace')) ?? ''));
+  await shot('81-drainage-where');
+  assert.deepEqual(await axeViolations(s), []);
+  await s.clickTestId('drainage-next');
+
+  await s.byTestId('drainage-post-0');
+  assert.match(await text('drainage-post-0'), /(one per number|每个手机号限领一次)/);
+  await s.clickTestId('drainage-next');
+
+  await s.byTestId('drainage-review');
+  await s.byTestId('drainage-all-clear');
+  assert.match(await text('drainage-review'), /(Posters: 1|海报 1 张)/);
+  await shot('82-drainage-review');
+  drainageId = cli('campaign', 'list', '--status', 'draft').find((c) => c.kind === 'drainage').id;
+  await s.clickTestId('drainage-finish');
+  await s.waitFor('the welcome gift listed', async () => (await text(`campaign-row-${drainageId}`)) !== null);
+  assert.equal(cli('campaign', 'show', String(drainageId)).status, 'scheduled');
+  // Its poster, with the gift line, is on the posters page.
+  await s.clickTestId('nav-posters');
+  await s.waitFor('the welcome poster', () => s.findWithText('[data-testid^="poster-card-"]', WELCOME_GIFT));
+});
+
+test('a new member claims the welcome gift at the counter once; the report counts it', async (t) => {
+  // Tomorrow at noon, the campaign's first day, on the app's test clock.
+  const starts = cli('campaign', 'show', String(drainageId)).starts_at;
+  await invoke('set_test_clock', { at: new Date(Date.parse(starts) + 12 * 3600_000).toISOString() });
+  t.after(() => invoke('set_test_clock', { at: new Date().toISOString() }));
+
+  // The counter offers it while it runs.
+  await s.clickTestId('nav-counter');
+  await s.clickTestId(`counter-welcome-${drainageId}`);
+  await s.byTestId('claims-title');
+  await s.waitFor('the shelf', async () => (await text('claims-stock')) === '30');
+  await s.typeInto('claims-phone', '+86 138 1234 1234');
+  await s.clickTestId('claims-submit');
+  assert.match(await s.waitFor('the claim', async () => text('claims-done')), /138\*\*\*\*1234/);
+  await s.waitFor('one gift off the shelf', async () => (await text('claims-stock')) === '29');
+  await s.typeInto('claims-phone', '13812341234');
+  await s.clickTestId('claims-submit');
+  assert.match(await s.waitFor('the refusal', async () => text('claims-refused')), /(already claimed|已在)/);
+  assert.equal(await text('claims-stock'), '29', 'a second claim takes nothing');
+  await shot('83-drainage-claims');
+  assert.deepEqual(await axeViolations(s), []);
+  assert.equal(cli('gift', 'list').find((g) => g.name === WELCOME_GIFT).stock, 29);
+
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-report-${drainageId}`);
+  await s.waitFor('the claims', async () => /1/.test((await text('report-claims')) ?? ''));
+  assert.match(await text('report-gift-cost'), /¥3\.50/);
+  // One channel: its poster brought the claim, without asking.
+  assert.match(await text('report-by-channel'), /Wizard counter\s+1/);
+  await s.byTestId('report-chart');
+  await shot('84-drainage-report');
+  assert.deepEqual(await axeViolations(s), []);
+});

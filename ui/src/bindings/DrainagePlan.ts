@@ -26,6 +26,10 @@ stock: number | null, expected_joins: number,
  */
 cost_cents: number, budget_cents: number | null, gift_line: string, 
 /**
+ * The first and last day, as chosen.
+ */
+starts_on: string, ends_on: string, 
+/**
  * Next-visit vouchers to issue (one per expected new member), and their last day.
  */
 vouchers: number, vouchers_valid_until: string | null, sessions: Array<PlannedSession>, schedules: Array<ScheduleInput>, posts: Array<PlannedPost>, checks: Array<Check>, refused: boolean, };

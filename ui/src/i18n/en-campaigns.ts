@@ -266,6 +266,7 @@ const campaigns = {
     giftLineTooLong: "At most {{max}} characters",
     replaceOn: "{{channel}}: you will be reminded to replace its group code on {{days}}.",
     listSeparator: ", ",
+    createsDays: "The days: {{from}} to {{until}}",
     createsPosters: "Posters: {{count}} ({{channels}}), each with \"{{line}}\"",
     createsReminders: "Reminders to replace the group code: {{count}}, the first on {{first}}",
     createsVouchers: "Next-visit vouchers: {{count}}, valid until {{until}}, named to each new member at the counter",

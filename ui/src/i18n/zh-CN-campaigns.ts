@@ -266,6 +266,7 @@ const campaigns = {
     giftLineTooLong: "最多 {{max}} 个字",
     replaceOn: "{{channel}}：将在 {{days}} 提醒你更换群二维码。",
     listSeparator: "、",
+    createsDays: "活动日期：{{from}} 至 {{until}}",
     createsPosters: "海报 {{count}} 张（{{channels}}），印有“{{line}}”",
     createsReminders: "更换群二维码的提醒 {{count}} 个，第一次在 {{first}}",
     createsVouchers: "下次到店券 {{count}} 张，有效期至 {{until}}，到店领取时登记给新成员",

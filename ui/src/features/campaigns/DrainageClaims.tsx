@@ -39,7 +39,8 @@ export function DrainageClaims({ id }: { id: number }) {
     void client.invalidateQueries({ queryKey: ["gifts"] });
   };
   const claim = useMutation({
-    mutationFn: (v: Values) => ipc.claimDrainageGift(id, v.phone, v.channelId ?? null),
+    // With one channel there is nothing to ask: its poster brought them.
+    mutationFn: (v: Values) => ipc.claimDrainageGift(id, v.phone, v.channelId ?? (claims.data?.channels.length === 1 ? claims.data.channels[0].id : null)),
     onSuccess: (c) => {
       landed(c);
       setLastClaim(c.claims[0] ?? null);

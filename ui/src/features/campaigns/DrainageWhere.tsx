@@ -41,15 +41,15 @@ export function DrainageWhere({ plan }: { plan: DrainagePlan | undefined }) {
         <Checkbox.Group style={{ width: "100%" }} aria-label={t("drainageWizard.channels")}>
           <Space direction="vertical">
             {usable.map((c) => (
-              <Checkbox key={c.id} value={c.id} disabled={!c.qr} data-testid={`drainage-channel-${c.id}`}>
-                {c.name}{" "}
-                {!c.qr ? (
-                  <Tag>{t("spikePoster.noCode")}</Tag>
-                ) : c.qr.expires_at ? (
-                  <Typography.Text type="secondary">{t("drainageWizard.groupCode")}</Typography.Text>
-                ) : (
-                  <Typography.Text type="secondary">{t("drainageWizard.lastingCode")}</Typography.Text>
-                )}
+              <Checkbox key={c.id} value={c.id} disabled={!c.qr}>
+                <span data-testid={`drainage-channel-${c.id}`}>
+                  {c.name}{" "}
+                  {!c.qr ? (
+                    <Tag>{t("spikePoster.noCode")}</Tag>
+                  ) : (
+                    <Typography.Text type="secondary">{t(c.qr.expires_at ? "drainageWizard.groupCode" : "drainageWizard.lastingCode")}</Typography.Text>
+                  )}
+                </span>
               </Checkbox>
             ))}
           </Space>

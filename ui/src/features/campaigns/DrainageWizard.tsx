@@ -20,6 +20,7 @@ function DrainageReview({ plan }: { plan: DrainagePlan }) {
   const reminders = plan.channels.filter((c) => c.replace_on.length > 0);
   const creates = [
     t("wizard.createsCampaign"),
+    t("drainageWizard.createsDays", { from: dayText(plan.starts_on, lang), until: dayText(plan.ends_on, lang) }),
     t("drainageWizard.createsPosters", { count: plan.channels.length, channels: plan.channels.map((c) => c.name).join(t("drainageWizard.listSeparator")), line: plan.gift_line }),
     ...(reminders.length > 0 ? [t("drainageWizard.createsReminders", { count: reminders.length, first: dayText(reminders[0].replace_on[0], lang) })] : []),
     t("wizard.createsPosts", { count: plan.posts.length }),
@@ -28,7 +29,7 @@ function DrainageReview({ plan }: { plan: DrainagePlan }) {
       : t("drainageWizard.createsClaimList", { gift: plan.reward_name }),
     t("drainageWizard.createsCost", { total: money(plan.cost_cents), joins: plan.expected_joins }),
   ];
-  return <PlanReview kind="drainage" name={plan.name} creates={creates} days={plan.sessions.map((s) => s.day)} checks={plan.checks} />;
+  return <PlanReview kind="drainage" name={plan.name} creates={creates} days={[]} checks={plan.checks} />;
 }
 
 export function DrainageWizard({ draftId }: { draftId?: number }) {

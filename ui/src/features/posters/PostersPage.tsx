@@ -32,6 +32,11 @@ function PosterCard({ poster }: { poster: Poster }) {
         <Typography.Text strong ellipsis style={{ display: "block", fontSize: 15 }}>
           {poster.headline}
         </Typography.Text>
+        {poster.gift && (
+          <Typography.Text ellipsis style={{ display: "block" }} data-testid="poster-gift">
+            {poster.gift}
+          </Typography.Text>
+        )}
         <Typography.Text type="secondary" ellipsis style={{ display: "block" }}>
           {t(`posters.templates.${poster.template}.name`)} · {t("posters.forChannel", { community: poster.community_name, channel: poster.channel_name })}
         </Typography.Text>

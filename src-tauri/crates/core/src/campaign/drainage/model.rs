@@ -99,6 +99,9 @@ pub struct DrainagePlan {
     #[ts(type = "number | null")]
     pub budget_cents: Option<i64>,
     pub gift_line: String,
+    /// The first and last day, as chosen.
+    pub starts_on: String,
+    pub ends_on: String,
     /// Next-visit vouchers to issue (one per expected new member), and their last day.
     #[ts(type = "number")]
     pub vouchers: i64,

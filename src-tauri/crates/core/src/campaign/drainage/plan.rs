@@ -410,6 +410,8 @@ pub(crate) fn plan(input: &DrainageInput, f: &Facts, _now: DateTime<Utc>) -> Dra
         cost_cents: cost,
         budget_cents: input.budget_cents,
         gift_line,
+        starts_on: input.starts_on.trim().to_owned(),
+        ends_on: input.ends_on.trim().to_owned(),
         vouchers,
         vouchers_valid_until,
         sessions,
