@@ -14,7 +14,7 @@ targets = {
     "vouchers/issue a batch of 10,000": 1000.0,
     "vouchers/redeem one code among 1,000,000": 5.0,
     "voucher sheet PDF, 10,000 vouchers/1,000 A4 pages, Chinese face": 2000.0,
-    "campaigns/apply a flash sale with 1,000 pickup vouchers": 150.0,
+    "campaigns/apply a flash sale with its poster and 1,000 pickup vouchers": 150.0,
     "campaigns/record a pasted 2,000-line 接龙": 50.0,
     "campaigns/settle a 2,000-line 接龙": 50.0,
 }

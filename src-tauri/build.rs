@@ -82,6 +82,7 @@ const COMMANDS: &[&str] = &[
     "export_campaign_csv",
     "copy_campaign",
     "preview_spike_poster",
+    "preview_ladder_poster",
     "list_batches",
     "get_batch",
     "issue_batch",

@@ -99,6 +99,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         campaigns::export_campaign_csv,
         campaigns::copy_campaign,
         campaigns::preview_spike_poster,
+        campaigns::preview_ladder_poster,
         vouchers::list_batches,
         vouchers::get_batch,
         vouchers::issue_batch,

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 /** Finds the save dialog whose title matches `title` (a regular expression for
  * xdotool), types `path` into it and presses Enter. */
 export function answerSaveDialog(title, path) {
-  const found = execFileSync('xdotool', ['search', '--sync', '--name', title], {
+  // Only a visible one: GTK may keep an earlier dialog of the same title, unmapped.
+  const found = execFileSync('xdotool', ['search', '--sync', '--onlyvisible', '--name', title], {
     encoding: 'utf8',
     timeout: 30000,
   });

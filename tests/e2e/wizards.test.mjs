@@ -12,6 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { axeViolations } from './axe.mjs';
+import { answerSaveDialog } from './desktop.mjs';
 import { Session } from './webdriver.mjs';
 
 const APP = process.env.E2E_APP;
@@ -33,6 +34,25 @@ const cli = (...args) => JSON.parse(execFileSync(CLI, ['--json', ...args], { enc
 const text = (testId) => s.execute(`return document.querySelector('[data-testid="${testId}"]')?.innerText ?? null`);
 
 const GROUP_CODE = 'https://weixin.qq.com/g/AwYAAGx2aWxsYWdlLXRlYS1mcmllbmRzLWdyb3Vw';
+
+/**
+ * The campaign's poster (`template`), saved as PDF from the Posters page as
+ * the owner saves it and rasterised as a printer driver would, scans to the group.
+ */
+async function savedPdfScans(template) {
+  const poster = (await invoke('list_posters', { channelId: null })).find((p) => p.template === template);
+  assert.ok(poster, `the ${template} poster is saved`);
+  await s.clickTestId('nav-posters');
+  await s.clickTestId(`poster-card-${poster.id}`);
+  await s.byTestId('poster-campaign-template');
+  const dir = mkdtempSync(join(tmpdir(), `${template}-pdf-`));
+  const pdf = join(dir, 'poster.pdf');
+  await s.clickTestId('poster-export-pdf');
+  answerSaveDialog('^(保存海报|Save poster)$', pdf);
+  await s.waitFor(`the ${template} PDF in the history`, async () => (await s.findAll('[data-testid="poster-history-item"]')).length === 1, 30000);
+  execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', pdf, join(dir, 'page')]);
+  assert.equal(execFileSync(CLI, ['qr', 'decode', join(dir, 'page.png')], { encoding: 'utf8' }).trim(), GROUP_CODE, `the ${template} PDF scans`);
+}
 
 test('a product and a community to run the sale in', async () => {
   await s.ensureShop();
@@ -114,6 +134,7 @@ test('the flash-sale wizard: what, when, posts, review, and one click creates it
   // Its poster is on the posters page, with the product as its headline.
   await s.clickTestId('nav-posters');
   await s.waitFor('the sale\'s poster', () => s.findWithText('[data-testid^="poster-card-"]', PRODUCT));
+  await savedPdfScans('spike');
 });
 
 const invoke = (cmd, args = {}) =>
@@ -275,6 +296,18 @@ test('the gift-package wizard: a package, the method ladder, every Friday, one c
   await shot('72-ladder-posts');
   await s.clickTestId('ladder-next');
 
+  // Poster: the ladder beside the counter's code, exactly as it prints; it scans.
+  await s.clickTestId('ladder-poster-channel');
+  await pick('the channel', 'Wizard counter');
+  const image = await s.waitFor('the ladder poster', async () =>
+    s.execute(`const i = document.querySelector('[data-testid="ladder-poster-preview"]'); return i && i.complete && i.naturalWidth > 300 ? i.src : null`), 30000);
+  const png = join(mkdtempSync(join(tmpdir(), 'ladder-poster-')), 'poster.png');
+  writeFileSync(png, Buffer.from(image.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  assert.equal(execFileSync(CLI, ['qr', 'decode', png], { encoding: 'utf8' }).trim(), GROUP_CODE, 'the ladder poster scans to the group');
+  await shot('72b-ladder-poster');
+  assert.deepEqual(await axeViolations(s), []);
+  await s.clickTestId('ladder-next');
+
   await s.byTestId('ladder-review');
   await s.byTestId('ladder-all-clear');
   assert.equal(await s.execute(`return document.querySelectorAll('[data-testid="ladder-session"]').length`), 4);
@@ -283,6 +316,8 @@ test('the gift-package wizard: a package, the method ladder, every Friday, one c
   await s.clickTestId('ladder-finish');
   await s.waitFor('the gift-package day listed', async () => (await text(`campaign-row-${ladderId}`)) !== null);
   assert.equal(cli('campaign', 'show', String(ladderId)).status, 'scheduled');
+  await savedPdfScans('ladder');
+  await shot('73b-ladder-poster-designer');
 });
 
 test("Friday's list settled by address at the tier reached, totals checked by hand", async (t) => {

@@ -187,6 +187,8 @@ export const ipc = {
   settleLadder: (id: number, day: string | null, text: string) => call<Settlement>("settle_ladder", { id, day, text }),
   /** The flash sale's poster as it will print; nothing is saved. */
   previewSpikePoster: (input: SpikeInput) => call<PosterPreview>("preview_spike_poster", { input }),
+  /** The gift-package day's poster as it will print; nothing is saved. */
+  previewLadderPoster: (input: LadderInput) => call<PosterPreview>("preview_ladder_poster", { input }),
   /** The plan the welcome-gift wizard's review shows; writes nothing. */
   previewDrainage: (input: DrainageInput) => call<DrainagePlan>("preview_drainage", { input }),
   saveDrainageDraft: (id: number | null, input: DrainageInput) => call<number>("save_drainage_draft", { id, input }),

@@ -3,4 +3,4 @@
 /**
  * What `apply` made.
  */
-export type LadderApplied = { id: number, schedule_ids: number[], content_ids: number[], sessions: number, };
+export type LadderApplied = { id: number, schedule_ids: number[], content_ids: number[], sessions: number, poster_id: number | null, };

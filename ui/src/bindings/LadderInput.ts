@@ -29,4 +29,8 @@ start: string,
 /**
  * The 接龙 stays open this long after the start.
  */
-cutoff_minutes: number, ends_on: string, community_ids: number[], lead_minutes: number, };
+cutoff_minutes: number, ends_on: string, community_ids: number[], lead_minutes: number, 
+/**
+ * The channel whose code the day's poster carries; none: no poster.
+ */
+poster_channel_id: number | null, };

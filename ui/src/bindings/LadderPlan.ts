@@ -2,6 +2,7 @@
 import type { Check } from "./Check";
 import type { PlannedItem } from "./PlannedItem";
 import type { PlannedPost } from "./PlannedPost";
+import type { PlannedPoster } from "./PlannedPoster";
 import type { PlannedSession } from "./PlannedSession";
 import type { ScheduleInput } from "./ScheduleInput";
 import type { Tier } from "./Tier";
@@ -26,4 +27,8 @@ suggested: Array<Tier>, shares: number,
 /**
  * Packages the shelf can make after what other campaigns promised.
  */
-available: number, community_ids: number[], sessions: Array<PlannedSession>, schedules: Array<ScheduleInput>, posts: Array<PlannedPost>, checks: Array<Check>, refused: boolean, };
+available: number, community_ids: number[], sessions: Array<PlannedSession>, schedules: Array<ScheduleInput>, posts: Array<PlannedPost>, 
+/**
+ * The poster Finish saves, with the ladder on it.
+ */
+poster: PlannedPoster | null, checks: Array<Check>, refused: boolean, };

@@ -333,8 +333,9 @@ const zhCN: Resources = {
       window: { name: "橱窗海报", hint: "A3，路过就能看到" },
       stickers: { name: "二维码贴纸", hint: "一张 A4 上 12 枚" },
       spike: { name: "秒杀海报", hint: "A4，印活动价格和二维码，由秒杀活动生成" },
+      ladder: { name: "礼包阶梯价海报", hint: "A4，印阶梯价和二维码，由会员礼包日生成" },
     },
-    campaignPoster: "秒杀活动的海报：上面的价格、日期和数量来自活动。",
+    campaignPoster: "活动海报：上面的价格、日期和数量来自活动。"
   },
   ...vouchers,
   ...calendar,

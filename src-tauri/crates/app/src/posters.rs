@@ -27,6 +27,7 @@ fn template(t: PosterTemplate) -> Template {
         PosterTemplate::Window => Template::Window,
         PosterTemplate::Stickers => Template::Stickers,
         PosterTemplate::Spike => Template::Spike,
+        PosterTemplate::Ladder => Template::Ladder,
     }
 }
 
@@ -109,6 +110,7 @@ pub fn svg(p: &Printable, fonts: &Fonts) -> Result<String> {
             was: o.was.clone(),
             when: o.when.clone(),
             terms: o.terms.clone(),
+            tiers: o.tiers.clone(),
         }),
     };
     Ok(compose(&poster, template(p.template), fonts)?)

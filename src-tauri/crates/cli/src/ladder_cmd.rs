@@ -47,6 +47,9 @@ pub struct LadderArgs {
     lead: i64,
     #[arg(long, default_value = "")]
     name: String,
+    /// The channel whose code the day's poster carries (a poster with the ladder)
+    #[arg(long)]
+    poster_channel: Option<i64>,
     /// Print the plan with every check; create nothing
     #[arg(long)]
     dry_run: bool,
@@ -81,6 +84,7 @@ pub fn ladder(conn: &mut Connection, a: LadderArgs, now: DateTime<Utc>) -> CliRe
         cutoff_minutes: a.cutoff_minutes,
         community_ids: a.communities,
         lead_minutes: a.lead,
+        poster_channel_id: a.poster_channel,
     };
     if a.dry_run {
         let plan = ladder::preview(conn, &input, now)?;

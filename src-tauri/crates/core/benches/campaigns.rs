@@ -1,5 +1,5 @@
 //! Campaigns at the size of a busy shop: Finish on a flash sale that issues
-//! 1,000 pickup vouchers with its schedule and posts, and the console reading
+//! 1,000 pickup vouchers with its schedule, posts and saved poster, and the console reading
 //! a pasted 2,000-line 接龙 (limit, stock and a voucher for each buyer), and
 //! settling a gift-package day's 2,000-line 接龙 by address.
 //! `cargo bench -p shopcircle-core --bench campaigns`.
@@ -10,7 +10,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use shopcircle_core::campaign::ladder::{self, BundleItem, LadderInput, Tier};
 use shopcircle_core::campaign::spike::{self, SpikeInput};
+use shopcircle_core::channel::ChannelInput;
 use shopcircle_core::community::{write, CommunityInput, Kind};
+use shopcircle_core::qr_source::{self, QrKind, QrSourceInput};
 use shopcircle_core::image_change::ImageChange;
 use shopcircle_core::product::{self, ProductInput};
 use shopcircle_core::{db, settings};
@@ -47,6 +49,21 @@ fn shop(stock: i64) -> (db::Connection, i64, i64, tempfile::TempDir) {
     (conn, group, tea, dir)
 }
 
+/// The group's counter channel with its group code; its id.
+fn counter_with_code(conn: &mut db::Connection, group: i64) -> i64 {
+    let input = ChannelInput { kind: "counter".into(), name: "收银台".into() };
+    let channel = shopcircle_core::channel::create(conn, group, &input, now()).expect("channel").id;
+    let code = QrSourceInput {
+        kind: QrKind::GroupQr,
+        payload: "https://weixin.qq.com/g/bench".into(),
+        staff_id: None,
+        image: None,
+        made_at: Some(now()),
+    };
+    qr_source::set(conn, channel, code, now()).expect("code");
+    channel
+}
+
 /// One evening next Monday: its schedule, three posts, `quantity` pickup vouchers.
 fn evening(product_id: i64, group: i64, quantity: i64) -> SpikeInput {
     SpikeInput {
@@ -71,12 +88,18 @@ fn campaigns(c: &mut Criterion) {
     let mut group = c.benchmark_group("campaigns");
     group.sample_size(20).measurement_time(StdDuration::from_secs(10));
 
-    group.bench_function("apply a flash sale with 1,000 pickup vouchers", |b| {
+    group.bench_function("apply a flash sale with its poster and 1,000 pickup vouchers", |b| {
         b.iter_batched(
-            || shop(1_000),
-            |(mut conn, g, tea, dir)| {
-                let made = spike::apply(&mut conn, &evening(tea, g, 1_000), None, now()).expect("apply");
+            || {
+                let (mut conn, g, tea, dir) = shop(1_000);
+                let channel = counter_with_code(&mut conn, g);
+                (conn, g, tea, channel, dir)
+            },
+            |(mut conn, g, tea, channel, dir)| {
+                let input = SpikeInput { poster_channel_id: Some(channel), ..evening(tea, g, 1_000) };
+                let made = spike::apply(&mut conn, &input, None, now()).expect("apply");
                 assert_eq!((made.content_ids.len(), made.batch_ids.len()), (3, 1));
+                assert!(made.poster_id.is_some());
                 (conn, dir)
             },
             BatchSize::PerIteration,
@@ -133,6 +156,7 @@ fn campaigns(c: &mut Criterion) {
                     ends_on: "2026-11-20".into(),
                     community_ids: vec![g],
                     lead_minutes: 60,
+                    poster_channel_id: None,
                 };
                 let made = ladder::apply(&mut conn, &input, None, now()).expect("apply");
                 (conn, made.id, dir)

@@ -51,11 +51,13 @@ CREATE INDEX gift_stock_move_by_gift ON gift_stock_move(gift_id, id);
 
 -- A welcome-gift campaign's posters are ordinary drainage posters that
 -- belong to a campaign: the poster table's rule "a campaign's poster is a
--- flash sale's" becomes "a flash sale's poster belongs to a campaign".
+-- flash sale's" becomes "a poster printing an offer belongs to a campaign";
+-- and a gift-package day's poster prints its ladder (a rung a line, its
+-- label and price split by a tab).
 CREATE TABLE poster_new (
     id          INTEGER PRIMARY KEY,
     channel_id  INTEGER NOT NULL REFERENCES channel(id),
-    template    TEXT NOT NULL CHECK (template IN ('counter', 'table_tent', 'window', 'stickers', 'spike')),
+    template    TEXT NOT NULL CHECK (template IN ('counter', 'table_tent', 'window', 'stickers', 'spike', 'ladder')),
     headline    TEXT NOT NULL,
     subline     TEXT NOT NULL DEFAULT '',
     gift        TEXT NOT NULL DEFAULT '',
@@ -71,7 +73,8 @@ CREATE TABLE poster_new (
     offer_was   TEXT NOT NULL DEFAULT '',
     offer_when  TEXT NOT NULL DEFAULT '',
     offer_terms TEXT NOT NULL DEFAULT '',
-    CHECK (template <> 'spike' OR campaign_id IS NOT NULL)
+    offer_tiers TEXT NOT NULL DEFAULT '',
+    CHECK (template NOT IN ('spike', 'ladder') OR campaign_id IS NOT NULL)
 );
 INSERT INTO poster_new (id, channel_id, template, headline, subline, gift, address, hours, brand_color, logo,
     archived_at, created_at, updated_at, campaign_id, offer_price, offer_was, offer_when, offer_terms)

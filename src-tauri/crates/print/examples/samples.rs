@@ -31,12 +31,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             was: "近7日最低价 ¥39".into(),
             when: "11月30日（周一）起 每周一至周四 20:00".into(),
             terms: "每场限量 30 罐 · 每人限 1 罐 · 3 天内到店取货".into(),
+            tiers: Vec::new(),
         }),
         ..poster.clone()
     };
     let svg = compose(&spike, Template::Spike, &fonts)?;
     std::fs::write(out.join("spike.png"), render::png(&svg, &fonts, 100)?)?;
     std::fs::write(out.join("spike.pdf"), render::pdf(&svg, &fonts)?)?;
+    // The gift-package day's poster, its ladder as the core fills it.
+    let ladder = Poster {
+        headline: "会员礼包日：铁观音 + 桂花糕".into(),
+        gift: "扫码进群 · 周五 20:00 群里接龙".into(),
+        offer: Some(Offer {
+            price: "单份 ¥98".into(),
+            was: String::new(),
+            when: "每周五 20:00 开团 · 次日 10:00 截止".into(),
+            terms: "同一地址份数合计，全部按达到的最优价".into(),
+            tiers: vec![
+                ("2份起".into(), "¥90/份".into()),
+                ("3份起".into(), "¥85/份".into()),
+                ("5份起".into(), "¥75/份".into()),
+            ],
+        }),
+        ..poster.clone()
+    };
+    let svg = compose(&ladder, Template::Ladder, &fonts)?;
+    std::fs::write(out.join("ladder.png"), render::png(&svg, &fonts, 100)?)?;
+    std::fs::write(out.join("ladder.pdf"), render::pdf(&svg, &fonts)?)?;
     let face = VoucherFace::sample();
     let code = "K7QM-3XPA-9D2F-ABCD-EFGH";
     std::fs::write(out.join("voucher.png"), voucher_png(&face, code, &fonts, 300)?)?;

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use shopcircle_print::poster::{compose, Poster, Template};
+use shopcircle_print::poster::{compose, Offer, Poster, Template};
 use shopcircle_print::{render, Fonts};
 
 const MM_PER_PT: f64 = 25.4 / 72.0;
@@ -17,6 +17,12 @@ fn sample() -> Poster {
         headline: "扫码加入茶香会员群".into(),
         gift: "入群即送 精美茶包一份".into(),
         shop_name: "茶香茶馆".into(),
+        offer: Some(Offer {
+            price: "¥19.90".into(),
+            when: "每周五 20:00".into(),
+            tiers: vec![("2份起".into(), "¥90/份".into())],
+            ..Offer::default()
+        }),
         ..Poster::default()
     }
 }
@@ -42,7 +48,14 @@ fn write_pdf(dir: &Path, template: Template, fonts: &Fonts) -> std::path::PathBu
 fn every_template_pdf_is_exactly_its_paper_size() {
     let fonts = Fonts::system().expect("a CJK font");
     let dir = tempfile::tempdir().unwrap();
-    for template in [Template::Counter, Template::TableTent, Template::Window, Template::Stickers] {
+    for template in [
+        Template::Counter,
+        Template::TableTent,
+        Template::Window,
+        Template::Stickers,
+        Template::Spike,
+        Template::Ladder,
+    ] {
         let (w_pt, h_pt) = page_size_pt(&write_pdf(dir.path(), template, &fonts));
         let (w_mm, h_mm) = template.paper();
         let (got_w, got_h) = (w_pt * MM_PER_PT, h_pt * MM_PER_PT);

@@ -12,7 +12,7 @@ import { ListTable } from "../../components/ListTable";
 import { PageHeader } from "../../components/PageHeader";
 import { ReasonDialog } from "../../components/ReasonDialog";
 import { showError } from "../../errors";
-import { dateTime } from "../../format";
+import { dateTime, money } from "../../format";
 import { ipc, toErrorPayload } from "../../ipc";
 import { useLang } from "../../lang";
 import { useNav, type Route } from "../../nav";
@@ -78,6 +78,7 @@ export function CampaignsPage() {
           <Typography.Text strong data-testid="campaign-row-name">{c.name || t(`campaigns.kinds.${c.kind}`)}</Typography.Text>
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {t(`campaigns.kinds.${c.kind}`)}
+            {c.community_ids.length > 0 && ` · ${c.community_ids.map((id) => names.get(id) ?? `#${id}`).join(t("drainageWizard.listSeparator"))}`}
             {c.cancel_reason && ` · ${t("campaigns.cancelledBecause", { reason: c.cancel_reason })}`}
           </Typography.Text>
         </div>
@@ -86,18 +87,25 @@ export function CampaignsPage() {
     {
       title: t("campaigns.statusColumn"),
       key: "status",
-      width: 110,
-      render: (_: unknown, c: Campaign) => <Tag color={STATUS_COLOR[c.status]} data-testid="campaign-row-status">{t(`campaigns.status.${c.status}`)}</Tag>,
-    },
-    {
-      title: t("campaigns.communities"),
-      key: "communities",
-      render: (_: unknown, c: Campaign) => c.community_ids.map((id) => names.get(id) ?? `#${id}`).join("、"),
+      width: 150,
+      render: (_: unknown, c: Campaign) => (
+        <div>
+          <Tag color={STATUS_COLOR[c.status]} data-testid="campaign-row-status">{t(`campaigns.status.${c.status}`)}</Tag>
+          {c.figures && (
+            <div data-testid={`campaign-figures-${c.id}`} style={{ marginTop: 4, fontSize: 12, whiteSpace: "nowrap" }}>
+              <div>{t(`campaigns.figures.${c.kind === "drainage" ? "claimed" : c.kind === "ladder" ? "packages" : "sold"}`, { done: c.figures.done, planned: c.figures.planned })}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t(c.kind === "drainage" ? "campaigns.figures.spent" : "campaigns.figures.revenue", { money: money(c.figures.money_cents) })}
+              </Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
     },
     {
       title: t("campaigns.nextColumn"),
       key: "next",
-      width: 200,
+      width: 180,
       render: (_: unknown, c: Campaign) => (
         <div>
           {c.next_at && <div>{t("campaigns.next", { when: dateTime(c.next_at, lang, zone) })}</div>}
@@ -108,7 +116,7 @@ export function CampaignsPage() {
     {
       title: <span className="sc-visually-hidden">{t("campaigns.actionsColumn")}</span>,
       key: "actions",
-      width: 340,
+      width: 330,
       render: (_: unknown, c: Campaign) =>
         c.status === "draft" ? (
           <Space size={4}>

@@ -4,13 +4,17 @@ import { useTranslation } from "react-i18next";
 import type { LadderInput } from "../../bindings/LadderInput";
 import type { LadderPlan } from "../../bindings/LadderPlan";
 import { ipc } from "../../ipc";
+import { CampaignPoster } from "./CampaignPoster";
 import { CampaignWizard, type WizardSpec } from "./CampaignWizard";
 import { LadderPackage } from "./LadderPackage";
 import { LadderWhen } from "./LadderWhen";
 import { blankLadder, fromLadderInput, LADDER_STEP_FIELDS, toLadderInput, type LadderValues } from "./ladderValues";
 import { PlanPosts, PlanReview } from "./PlanReview";
 
-const STEPS = ["package", "when", "words", "review"] as const;
+const STEPS = ["package", "when", "words", "poster", "review"] as const;
+
+/** The day's poster on a channel, as it will print. */
+const ladderPoster = (v: LadderValues, channelId: number) => ipc.previewLadderPoster(toLadderInput({ ...v, posterChannelId: channelId }));
 
 function LadderReview({ plan }: { plan: LadderPlan }) {
   const { t } = useTranslation();
@@ -20,6 +24,7 @@ function LadderReview({ plan }: { plan: LadderPlan }) {
     t("wizard.createsSessions", { count: plan.sessions.length }),
     t("wizard.createsSchedules", { count: plan.schedules.length, lead }),
     t("wizard.createsPosts", { count: plan.posts.length }),
+    ...(plan.poster ? [t("ladder.createsPoster", { channel: plan.poster.channel_name })] : []),
   ];
   return <PlanReview kind="ladder" name={plan.name} creates={creates} days={plan.sessions.map((s) => s.day)} checks={plan.checks} />;
 }
@@ -47,7 +52,8 @@ export function LadderWizard({ draftId }: { draftId?: number }) {
         if (!plan) return null;
         // The first session's announcement and last call.
         const first = plan.posts.filter((p) => p.community_id === plan.community_ids[0]).slice(0, 2);
-        return step === 2 ? <PlanPosts kind="ladder" posts={first} /> : <LadderReview plan={plan} />;
+        if (step === 2) return <PlanPosts kind="ladder" posts={first} />;
+        return step === 3 ? <CampaignPoster<LadderValues> kind="ladder" plan={plan} preview={ladderPoster} /> : <LadderReview plan={plan} />;
       },
     }),
     [t],

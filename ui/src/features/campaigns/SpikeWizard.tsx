@@ -6,7 +6,7 @@ import type { SpikePlan } from "../../bindings/SpikePlan";
 import { ipc } from "../../ipc";
 import { CampaignWizard, type WizardSpec } from "./CampaignWizard";
 import { PlanPosts, PlanReview } from "./PlanReview";
-import { SpikePoster } from "./SpikePoster";
+import { CampaignPoster } from "./CampaignPoster";
 import { SpikeWhat } from "./SpikeWhat";
 import { SpikeWhen } from "./SpikeWhen";
 import { useSpikeCreates } from "./SpikeReview";
@@ -15,6 +15,9 @@ import { blankSpike, fromSpikeInput, STEP_FIELDS, toSpikeInput, type SpikeValues
 function SpikeReviewStep({ plan }: { plan: SpikePlan }) {
   return <PlanReview kind="spike" name={plan.name} creates={useSpikeCreates(plan)} days={plan.sessions.map((s) => s.day)} checks={plan.checks} />;
 }
+
+/** The sale's poster on a channel, as it will print. */
+const spikePoster = (v: SpikeValues, channelId: number) => ipc.previewSpikePoster(toSpikeInput({ ...v, posterChannelId: channelId }));
 
 const STEPS = ["what", "when", "words", "poster", "review"] as const;
 
@@ -41,7 +44,7 @@ export function SpikeWizard({ draftId }: { draftId?: number }) {
         if (!plan) return null;
         // The first evening's three posts.
         if (step === 2) return <PlanPosts kind="spike" posts={plan.posts.slice(0, 3)} />;
-        return step === 3 ? <SpikePoster plan={plan} /> : <SpikeReviewStep plan={plan} />;
+        return step === 3 ? <CampaignPoster<SpikeValues> kind="spike" plan={plan} preview={spikePoster} /> : <SpikeReviewStep plan={plan} />;
       },
     }),
     [t],

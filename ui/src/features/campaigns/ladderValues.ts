@@ -25,12 +25,15 @@ export type LadderValues = {
   communityIds: number[];
   lead: string;
   name: string;
+  /** The channel whose code the day's poster carries; none: no poster. */
+  posterChannelId?: number;
 };
 
 export const LADDER_STEP_FIELDS: (keyof LadderValues)[][] = [
   ["items", "solo", "tiers", "shares"],
   ["when", "startDay", "time", "cutoffHours", "endsOn", "communityIds", "lead"],
   [],
+  ["posterChannelId"],
   [],
 ];
 
@@ -70,6 +73,7 @@ export function toLadderInput(v: LadderValues): LadderInput {
     ends_on: v.when === "once" ? start : v.endsOn ? v.endsOn.format(DAY) : "",
     community_ids: v.communityIds ?? [],
     lead_minutes: readNumber(v.lead) ?? 0,
+    poster_channel_id: v.posterChannelId ?? null,
   };
 }
 
@@ -88,6 +92,7 @@ export function fromLadderInput(i: LadderInput): LadderValues {
     communityIds: i.community_ids,
     lead: String(i.lead_minutes),
     name: i.name,
+    posterChannelId: i.poster_channel_id ?? undefined,
   };
 }
 

@@ -101,8 +101,8 @@ export function PosterForm({ form, initial, onValuesChange, logo, setLogo, hasLo
   return (
     <Form<PosterInput> form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange} requiredMark={false}>
       <Space direction="vertical" size={20} style={{ width: "100%" }}>
-        {initial?.template === "spike" ? (
-          // A flash sale's poster keeps its template: the offer on it comes from the campaign.
+        {initial?.template === "spike" || initial?.template === "ladder" ? (
+          // A campaign's offer poster keeps its template: the offer on it comes from the campaign.
           <Card title={t("posters.template")} size="small">
             <Typography.Text data-testid="poster-campaign-template">{t("posters.campaignPoster")}</Typography.Text>
           </Card>

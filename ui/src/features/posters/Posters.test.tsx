@@ -79,7 +79,8 @@ describe("the poster designer", () => {
     expect(await screen.findByTestId("poster-preview-error")).toHaveTextContent("Please write a headline");
     const box = () => screen.getByTestId("poster-headline").closest(".ant-form-item");
     await waitFor(() => expect(box()).toHaveClass("ant-form-item-has-error"));
-    expect(within(box() as HTMLElement).getByText("Please write a headline")).toBeInTheDocument();
+    // The message follows the class a frame later (antd animates it in).
+    expect(await within(box() as HTMLElement).findByText("Please write a headline")).toBeInTheDocument();
     await user.type(screen.getByTestId("poster-headline"), "Hello");
     await waitFor(() => expect(screen.queryByTestId("poster-preview-error")).toBeNull());
     await waitFor(() => expect(box()).not.toHaveClass("ant-form-item-has-error"));

@@ -210,6 +210,9 @@ fn the_report_counts_what_was_collected_and_the_return_on_the_discount() {
     assert_eq!(lines[0], "\u{feff}场次,售出,发出提货券,已核销,未到店,收入,商品成本,让利,赠品成本");
     assert_eq!(lines[1], "2026-11-23,3,3,2,1,39.80,36,38.20,0");
     assert_eq!(lines.last(), Some(&"合计,3,3,2,1,39.80,36,38.20,0"));
+    // The list's row: 3 sold of 4 evenings × 3, ¥39.80 taken at the counter.
+    let row = get(&conn, id, thursday).unwrap();
+    assert_eq!(row.figures, Some(KeyFigures { done: 3, planned: 12, money_cents: 3980 }));
 }
 
 #[test]

@@ -48,6 +48,7 @@ fn input(tea: i64, cake: i64, group: i64) -> LadderInput {
         ends_on: "2026-12-04".into(),
         community_ids: vec![group],
         lead_minutes: 60,
+        poster_channel_id: None,
     }
 }
 
@@ -214,6 +215,9 @@ fn a_settled_days_report_counts_its_revenue_and_the_discount_given() {
     assert_eq!((r.sessions.len(), r.totals.sold, r.totals.revenue_cents), (2, 10, 81300));
     assert_eq!((r.totals.cost_of_goods_cents, r.totals.discount_cents, r.net_cents), (48000, 18700, 14600));
     assert_eq!(r.return_percent, Some(78));
+    // The list's row: 10 of 2 Fridays × 20 packages, ¥813.
+    let row = get(&conn, made.id, saturday()).unwrap();
+    assert_eq!(row.figures, Some(KeyFigures { done: 10, planned: 40, money_cents: 81300 }));
 }
 
 #[test]
@@ -224,4 +228,37 @@ fn a_cancelled_days_settlement_can_still_be_read_but_not_redone() {
     cancel(&mut conn, made.id, "停电", saturday()).unwrap();
     assert_eq!(ladder::settled(&conn, made.id, None, saturday()).unwrap().revenue_cents, 81300);
     assert!(matches!(ladder::settle(&mut conn, made.id, None, LIST, saturday()), Err(Error::CampaignClosed)));
+}
+
+#[test]
+fn finish_saves_the_days_poster_which_prints_the_ladder_and_keeps_its_template() {
+    let (mut conn, group, tea, cake) = bundle_shop();
+    let ch = super::tests::channel_with_code(&mut conn, group);
+    let with_poster = LadderInput { poster_channel_id: Some(ch), ..input(tea, cake, group) };
+    let preview = ladder::poster::preview(&conn, &with_poster, now()).unwrap();
+    let offer = preview.offer.clone().expect("the ladder on the poster");
+    assert_eq!(preview.words.headline, "会员礼包：铁观音 250g + 桂花糕");
+    assert_eq!(offer.price, "单份 ¥98");
+    assert_eq!(
+        offer.tiers,
+        [("2份起", "¥90/份"), ("3份起", "¥85/份"), ("5份起", "¥75/份")].map(|(a, b)| (a.to_owned(), b.to_owned()))
+    );
+    assert!(offer.when.starts_with("11月27日（周五）起 20:00 开团"), "{}", offer.when);
+
+    let made = ladder::apply(&mut conn, &with_poster, None, now()).unwrap();
+    let id = made.poster_id.expect("the poster saved");
+    let printed = crate::poster::printable(&conn, id, now()).unwrap();
+    assert_eq!(printed.template, crate::poster::PosterTemplate::Ladder);
+    assert_eq!(printed.offer, Some(offer), "the saved poster prints what the wizard showed");
+    // Its template is its campaign's: the designer cannot turn it into another.
+    let other = crate::poster::PosterInput {
+        template: "counter".into(),
+        words: printed.words.clone(),
+        brand_color: String::new(),
+    };
+    assert!(crate::poster::update(&conn, id, &other, &crate::poster::LogoChange::Keep, now()).is_err());
+
+    let elsewhere = LadderInput { poster_channel_id: Some(999), ..input(tea, cake, group) };
+    let plan = ladder::preview(&conn, &elsewhere, now()).unwrap();
+    assert!(refusals(&plan).contains(&"poster"), "{:?}", plan.checks);
 }

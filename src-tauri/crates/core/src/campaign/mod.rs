@@ -9,13 +9,14 @@ pub mod drainage;
 pub mod jielong;
 pub mod ladder;
 mod model;
+pub(crate) mod poster_channel;
 mod report;
 pub mod spike;
 pub mod when;
 mod write;
 
 pub use model::{Campaign, CampaignKind, Check, Outcome, PlannedPost, PlannedSession, Status};
-pub use report::{csv as report_csv, report, ChannelClaims, Report, ReportRow};
+pub use report::{csv as report_csv, report, ChannelClaims, KeyFigures, Report, ReportRow};
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
@@ -163,6 +164,10 @@ fn read(conn: &Connection, r: &Row, now: DateTime<Utc>) -> Result<Campaign> {
         sessions,
         cancel_reason: r.get("cancel_reason")?,
         created_at: r.get::<_, DateTime<Utc>>("created_at")?.to_rfc3339(),
+        figures: match status {
+            Status::Draft => None,
+            _ => Some(report::key_figures(conn, id, CampaignKind::parse(&kind), now)?),
+        },
     })
 }
 

@@ -96,6 +96,8 @@ pub struct Campaign {
     pub sessions: i64,
     pub cancel_reason: String,
     pub created_at: String,
+    /// Done of planned and the money, once published.
+    pub figures: Option<super::report::KeyFigures>,
 }
 
 /// How a check came out: passed, a warning the owner may accept, or a refusal.

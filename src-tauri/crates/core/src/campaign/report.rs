@@ -83,6 +83,20 @@ pub struct Report {
     pub by_channel: Vec<ChannelClaims>,
 }
 
+/// A campaign's row in the list: done of planned (a sale's units or packages
+/// sold, a welcome gift's claims), and the money (a sale's revenue, a welcome
+/// gift's cost).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct KeyFigures {
+    #[ts(type = "number")]
+    pub done: i64,
+    #[ts(type = "number")]
+    pub planned: i64,
+    #[ts(type = "number")]
+    pub money_cents: i64,
+}
+
 /// Claims recorded for one channel (the counter may leave it unknown).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -93,15 +107,57 @@ pub struct ChannelClaims {
     pub claims: i64,
 }
 
+/// Each session's (or a welcome gift's each day's) figures.
+fn rows(conn: &Connection, id: i64, kind: CampaignKind, now: DateTime<Utc>) -> Result<Vec<ReportRow>> {
+    let today = shop::today(conn, now)?.to_string();
+    match kind {
+        CampaignKind::Spike => spike_rows(conn, id, &today, now),
+        CampaignKind::Ladder => ladder_rows(conn, id, now),
+        CampaignKind::Drainage => drainage_rows(conn, id, &today),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// The figures a campaign's row in the list shows: what is done of what was
+/// planned, and the money it stands for. None for a draft.
+pub(crate) fn key_figures(conn: &Connection, id: i64, kind: CampaignKind, now: DateTime<Utc>) -> Result<KeyFigures> {
+    let mut totals = ReportRow::default();
+    for r in &rows(conn, id, kind, now)? {
+        totals.add(r);
+    }
+    let planned: i64 = match kind {
+        CampaignKind::Spike => conn.query_row(
+            "SELECT s.quantity * (SELECT count(*) FROM campaign_session x WHERE x.campaign_id = s.campaign_id)
+             FROM campaign_spike s WHERE s.campaign_id = ?1",
+            [id],
+            |r| r.get(0),
+        ),
+        CampaignKind::Ladder => conn.query_row(
+            "SELECT l.shares * (SELECT count(*) FROM campaign_session x WHERE x.campaign_id = l.campaign_id)
+             FROM campaign_ladder l WHERE l.campaign_id = ?1",
+            [id],
+            |r| r.get(0),
+        ),
+        CampaignKind::Drainage => {
+            conn.query_row("SELECT expected_joins FROM campaign_drainage WHERE campaign_id = ?1", [id], |r| r.get(0))
+        }
+        _ => Ok(0),
+    }
+    .optional()?
+    .unwrap_or(0);
+    Ok(match kind {
+        CampaignKind::Drainage => KeyFigures {
+            done: totals.issued,
+            planned,
+            money_cents: totals.gift_cost_cents + totals.discount_cents,
+        },
+        _ => KeyFigures { done: totals.sold, planned, money_cents: totals.revenue_cents },
+    })
+}
+
 pub fn report(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Report> {
     let c = get(conn, id, now)?;
-    let today = shop::today(conn, now)?.to_string();
-    let sessions = match c.kind {
-        CampaignKind::Spike => spike_rows(conn, id, &today, now)?,
-        CampaignKind::Ladder => ladder_rows(conn, id, now)?,
-        CampaignKind::Drainage => drainage_rows(conn, id, &today)?,
-        _ => Vec::new(),
-    };
+    let sessions = rows(conn, id, c.kind, now)?;
     let by_channel = if c.kind == CampaignKind::Drainage { claims_by_channel(conn, id)? } else { Vec::new() };
     let mut totals = ReportRow::default();
     for r in &sessions {

@@ -61,7 +61,7 @@ pub fn create(
     logo: Option<&[u8]>,
     now: DateTime<Utc>,
 ) -> Result<Poster> {
-    let v = model::validate(input, false)?;
+    let v = model::validate(input, None)?;
     channel::get(conn, channel_id)?;
     conn.execute(
         "INSERT INTO poster (channel_id, template, headline, subline, gift, address, hours, brand_color,
@@ -91,9 +91,10 @@ pub fn update(
     logo: &LogoChange,
     now: DateTime<Utc>,
 ) -> Result<Poster> {
-    // A flash sale's poster stays one (its offer is frozen with it); any other stays a drainage poster.
-    let spike = get(conn, id, now)?.template == PosterTemplate::Spike;
-    let v = model::validate(input, spike)?;
+    // A campaign's offer poster keeps its template (its offer is frozen with
+    // it); any other stays a drainage poster.
+    let current = get(conn, id, now)?.template;
+    let v = model::validate(input, Some(current).filter(|t| t.prints_offer()))?;
     let (replace_logo, new_logo) = match logo {
         LogoChange::Keep => (false, None),
         LogoChange::Remove => (true, None),
@@ -171,36 +172,61 @@ pub fn printable(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Print
     draft_for(conn, p.channel_id, &input, logo(conn, id)?, stored_offer(conn, id)?)
 }
 
-/// The offer a flash sale's poster prints, kept with it; `None` for a drainage
-/// poster (a welcome-gift campaign's too: its gift line is its offer).
-fn stored_offer(conn: &Connection, id: i64) -> Result<Option<Offer>> {
-    Ok(conn
+/// The offer a campaign's poster prints (a flash sale's, a gift-package
+/// day's), kept with it, and its template; `None` for a drainage poster (a
+/// welcome-gift campaign's too: its gift line is its offer).
+fn stored_offer(conn: &Connection, id: i64) -> Result<Option<(PosterTemplate, Offer)>> {
+    let row: Option<(String, Offer, String)> = conn
         .query_row(
-            "SELECT offer_price, offer_was, offer_when, offer_terms FROM poster WHERE id = ?1 AND template = 'spike'",
+            "SELECT template, offer_price, offer_was, offer_when, offer_terms, offer_tiers FROM poster
+             WHERE id = ?1 AND template IN ('spike', 'ladder')",
             [id],
-            |r| Ok(Offer { price: r.get(0)?, was: r.get(1)?, when: r.get(2)?, terms: r.get(3)? }),
+            |r| {
+                let offer = Offer { price: r.get(1)?, was: r.get(2)?, when: r.get(3)?, terms: r.get(4)?, tiers: Vec::new() };
+                Ok((r.get(0)?, offer, r.get(5)?))
+            },
         )
-        .optional()?)
+        .optional()?;
+    let Some((template, mut offer, tiers)) = row else { return Ok(None) };
+    offer.tiers = tiers_from_text(&tiers);
+    Ok(Some((PosterTemplate::parse(&template)?, offer)))
 }
 
-/// What the settings print: a campaign's poster with its `offer`, or a drainage poster.
+/// A ladder as stored: a rung a line, its label and price split by a tab.
+pub(crate) fn tiers_text(tiers: &[(String, String)]) -> String {
+    tiers.iter().map(|(label, price)| format!("{label}\t{price}")).collect::<Vec<_>>().join("\n")
+}
+
+fn tiers_from_text(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(label, price)| (label.to_owned(), price.to_owned()))
+        .collect()
+}
+
+/// What the settings print: a campaign's poster with its offer, or a drainage poster.
 fn draft_for(
     conn: &Connection,
     channel_id: i64,
     input: &PosterInput,
     logo: Option<Vec<u8>>,
-    offer: Option<Offer>,
+    offer: Option<(PosterTemplate, Offer)>,
 ) -> Result<Printable> {
-    let v = model::validate(input, offer.is_some())?;
+    let v = model::validate(input, offer.as_ref().map(|(t, _)| *t))?;
     let mut printable = with_code(conn, channel_id, v, logo)?;
-    printable.offer = offer;
+    printable.offer = offer.map(|(_, o)| o);
     Ok(printable)
 }
 
-/// A campaign's poster before the campaign exists (the wizard's preview): the
-/// caller puts the offer in.
-pub(crate) fn draft_campaign(conn: &Connection, channel_id: i64, input: &PosterInput) -> Result<Printable> {
-    with_code(conn, channel_id, model::validate(input, true)?, None)
+/// A campaign's poster of `template` before the campaign exists (the
+/// wizard's preview): the caller puts the offer in.
+pub(crate) fn draft_campaign(
+    conn: &Connection,
+    channel_id: i64,
+    template: PosterTemplate,
+    input: &PosterInput,
+) -> Result<Printable> {
+    with_code(conn, channel_id, model::validate(input, Some(template))?, None)
 }
 
 /// Checked settings with the channel's current code and the shop's name.
@@ -264,7 +290,7 @@ pub fn one_off(
     input: &PosterInput,
     logo: Option<Vec<u8>>,
 ) -> Result<Printable> {
-    let v = model::validate(input, false)?;
+    let v = model::validate(input, None)?;
     let payload = required_lines(Field::Payload, payload, qr_source::PAYLOAD_MAX_BYTES)?;
     let shop_name = shop::get(conn)?.map(|s| s.name).unwrap_or_default();
     Ok(v.printable(shop_name, payload, None, logo))

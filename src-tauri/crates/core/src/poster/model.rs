@@ -17,6 +17,8 @@ pub enum PosterTemplate {
     /// A flash sale's poster: it prints its campaign's offer, so only a
     /// campaign makes one (never the designer's list).
     Spike,
+    /// A gift-package day's poster: its ladder of prices; made by its campaign too.
+    Ladder,
 }
 
 impl PosterTemplate {
@@ -34,14 +36,20 @@ impl PosterTemplate {
             PosterTemplate::Window => "window",
             PosterTemplate::Stickers => "stickers",
             PosterTemplate::Spike => "spike",
+            PosterTemplate::Ladder => "ladder",
         }
+    }
+
+    /// Whether it prints a campaign's offer (and so only its campaign makes one).
+    pub fn prints_offer(self) -> bool {
+        matches!(self, PosterTemplate::Spike | PosterTemplate::Ladder)
     }
 
     pub fn parse(s: &str) -> Result<PosterTemplate> {
         let wanted = s.trim().replace('-', "_");
         Self::ALL
             .into_iter()
-            .chain([PosterTemplate::Spike])
+            .chain([PosterTemplate::Spike, PosterTemplate::Ladder])
             .find(|t| t.as_str() == wanted)
             .ok_or_else(|| unknown(Field::Template, s))
     }
@@ -224,6 +232,8 @@ pub struct Offer {
     pub was: String,
     pub when: String,
     pub terms: String,
+    /// A gift-package day's ladder: each rung's label and price; empty for a flash sale.
+    pub tiers: Vec<(String, String)>,
 }
 
 /// What to do with a poster's logo when its settings are saved (the new
@@ -257,9 +267,9 @@ impl Valid {
     }
 }
 
-/// Checks what the owner typed. The flash sale's template is refused unless
-/// the poster is a flash sale's (`spike`), whose campaign supplies its offer.
-pub(crate) fn validate(input: &PosterInput, spike: bool) -> Result<Valid> {
+/// Checks what the owner typed. A poster that prints a campaign's offer keeps
+/// its template (`offer`: the one it has); any other may not take one.
+pub(crate) fn validate(input: &PosterInput, offer: Option<PosterTemplate>) -> Result<Valid> {
     let color = input.brand_color.trim();
     let brand_color = if color.is_empty() {
         DEFAULT_COLOR.to_owned()
@@ -273,7 +283,11 @@ pub(crate) fn validate(input: &PosterInput, spike: bool) -> Result<Valid> {
         ));
     };
     let template = PosterTemplate::parse(&input.template)?;
-    if (template == PosterTemplate::Spike) != spike {
+    let allowed = match offer {
+        Some(fixed) => template == fixed,
+        None => !template.prints_offer(),
+    };
+    if !allowed {
         return Err(unknown(Field::Template, &input.template));
     }
     Ok(Valid {

@@ -1,5 +1,6 @@
 //! Posters: what the owner fills in, and the templates that lay it out on
-//! paper as SVG in millimetres — four for drainage, one for a flash sale.
+//! paper as SVG in millimetres — four for drainage, one for a flash sale, one
+//! for a gift-package day.
 
 pub(crate) mod canvas;
 mod face;
@@ -29,6 +30,8 @@ pub enum Template {
     Stickers,
     /// A4 portrait for a flash sale: the price against the 7-day low, when, how many.
     Spike,
+    /// A4 portrait for a gift-package day: its ladder of prices, when the list opens and closes.
+    Ladder,
 }
 
 impl Template {
@@ -39,6 +42,7 @@ impl Template {
             "window" => Some(Template::Window),
             "stickers" => Some(Template::Stickers),
             "spike" => Some(Template::Spike),
+            "ladder" => Some(Template::Ladder),
             _ => None,
         }
     }
@@ -46,7 +50,7 @@ impl Template {
     /// Paper size in millimetres (width, height).
     pub fn paper(self) -> (f64, f64) {
         match self {
-            Template::Counter | Template::Stickers | Template::Spike => (210.0, 297.0),
+            Template::Counter | Template::Stickers | Template::Spike | Template::Ladder => (210.0, 297.0),
             Template::TableTent => (297.0, 210.0),
             Template::Window => (297.0, 420.0),
         }
@@ -67,7 +71,7 @@ pub struct Poster {
     /// `#RRGGBB`.
     pub brand_color: String,
     pub logo: Option<Logo>,
-    /// A campaign's offer, for the templates that print one (the flash sale's).
+    /// A campaign's offer, for the templates that print one (a flash sale's, a gift-package day's).
     pub offer: Option<Offer>,
 }
 
@@ -111,6 +115,7 @@ pub fn compose(poster: &Poster, template: Template, fonts: &Fonts) -> Result<Str
         Template::TableTent => templates::table_tent(&ctx, w, h)?,
         Template::Stickers => templates::stickers(&ctx, w, h)?,
         Template::Spike => offer::spike(&ctx, w, h)?,
+        Template::Ladder => offer::ladder(&ctx, w, h)?,
     };
     Ok(canvas::document(w, h, &fonts.family, &body))
 }

@@ -26,6 +26,11 @@ fn offer() -> Offer {
         was: "近7日最低价 ¥39".into(),
         when: "11月30日（周一）起 每周一至周四 20:00".into(),
         terms: "限量 30 罐 · 每人限 1 罐".into(),
+        tiers: vec![
+            ("2份起".into(), "¥90/份".into()),
+            ("3份起".into(), "¥85/份".into()),
+            ("5份起".into(), "¥75/份".into()),
+        ],
     }
 }
 
@@ -42,7 +47,7 @@ const PAYLOADS: &[&str] =
 fn every_template_renders_a_qr_that_decodes_back_to_its_payload() {
     let fonts = fonts();
     for template in
-        [Template::Counter, Template::TableTent, Template::Window, Template::Stickers, Template::Spike]
+        [Template::Counter, Template::TableTent, Template::Window, Template::Stickers, Template::Spike, Template::Ladder]
     {
         for payload in PAYLOADS {
             let svg = compose(&sample(payload), template, &fonts).unwrap();
@@ -139,4 +144,17 @@ fn the_flash_sale_poster_prints_the_offer_and_needs_one() {
     assert!(svg.contains(r##"stroke="#666""##));
     let without = Poster { offer: None, ..sample("x") };
     assert_eq!(compose(&without, Template::Spike, &fonts).err(), Some(Error::TextEmpty { field: "offer" }));
+}
+
+#[test]
+fn the_gift_package_poster_prints_every_rung_of_the_ladder_and_needs_one() {
+    let fonts = fonts();
+    let svg = compose(&sample(PAYLOADS[0]), Template::Ladder, &fonts).unwrap();
+    for words in ["2份起", "¥90/份", "3份起", "¥85/份", "5份起", "¥75/份", "每周一至周四 20:00"] {
+        assert!(svg.contains(words), "{words}");
+    }
+    // The best price, last, in the sale's red.
+    assert!(svg.contains(r##"fill="#b3372e""##));
+    let no_ladder = Poster { offer: Some(Offer { tiers: Vec::new(), ..offer() }), ..sample("x") };
+    assert_eq!(compose(&no_ladder, Template::Ladder, &fonts).err(), Some(Error::TextEmpty { field: "tiers" }));
 }

@@ -6,6 +6,7 @@
 
 mod model;
 pub(crate) mod plan;
+pub mod poster;
 mod settle;
 
 pub use model::{
@@ -51,7 +52,8 @@ pub fn draft(conn: &Connection, id: i64) -> Result<LadderInput> {
 
 /// Writes the plan in one transaction: the campaign and its frozen terms (the
 /// package at today's costs and prices, the ladder), its sessions, a reminder
-/// schedule per community and the posts. A refused plan writes nothing.
+/// schedule per community, the posts and the poster if one was chosen. A
+/// refused plan writes nothing.
 pub fn apply(
     conn: &mut Connection,
     input: &LadderInput,
@@ -94,6 +96,14 @@ pub fn apply(
         )?;
     }
     let (schedule_ids, content_ids) = write::schedules_and_posts(&tx, id, &plan.schedules, &plan.posts, now)?;
+    let poster_id = match &plan.poster {
+        Some(p) => {
+            let poster_id = poster::insert(&tx, id, p.channel_id, &plan, input, now)?;
+            super::link(&tx, id, "poster", poster_id)?;
+            Some(poster_id)
+        }
+        None => None,
+    };
     tx.commit()?;
-    Ok(LadderApplied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64 })
+    Ok(LadderApplied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64, poster_id })
 }

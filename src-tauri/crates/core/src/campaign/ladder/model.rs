@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::campaign::jielong::Unreadable;
+use crate::campaign::poster_channel::PlannedPoster;
 use crate::campaign::{Check, PlannedPost, PlannedSession};
 use crate::schedule::ScheduleInput;
 
@@ -54,6 +55,10 @@ pub struct LadderInput {
     pub community_ids: Vec<i64>,
     #[ts(type = "number")]
     pub lead_minutes: i64,
+    /// The channel whose code the day's poster carries; none: no poster.
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub poster_channel_id: Option<i64>,
 }
 
 /// A product of the package as planned: its figures now.
@@ -114,6 +119,8 @@ pub struct LadderPlan {
     pub sessions: Vec<PlannedSession>,
     pub schedules: Vec<ScheduleInput>,
     pub posts: Vec<PlannedPost>,
+    /// The poster Finish saves, with the ladder on it.
+    pub poster: Option<PlannedPoster>,
     pub checks: Vec<Check>,
     pub refused: bool,
 }
@@ -130,6 +137,8 @@ pub struct LadderApplied {
     pub content_ids: Vec<i64>,
     #[ts(type = "number")]
     pub sessions: i64,
+    #[ts(type = "number | null")]
+    pub poster_id: Option<i64>,
 }
 
 /// One address of a settled 接龙: its lines, packages, the tier reached, what it pays.

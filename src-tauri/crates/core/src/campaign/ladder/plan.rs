@@ -26,6 +26,7 @@ pub(crate) struct Facts {
     /// running or coming campaigns promised.
     pub products: Vec<(Option<Product>, i64)>,
     pub communities: Vec<(i64, bool)>,
+    pub poster_channel: Option<crate::campaign::poster_channel::Fact>,
 }
 
 pub(crate) fn facts(conn: &Connection, input: &LadderInput, now: DateTime<Utc>) -> Result<Facts> {
@@ -45,6 +46,7 @@ pub(crate) fn facts(conn: &Connection, input: &LadderInput, now: DateTime<Utc>) 
         cost_policy: cost_policy::get(conn)?,
         products,
         communities,
+        poster_channel: crate::campaign::poster_channel::fact(conn, input.poster_channel_id)?,
     })
 }
 
@@ -279,6 +281,11 @@ pub(crate) fn plan(input: &LadderInput, f: &Facts, now: DateTime<Utc>) -> Ladder
     if let Some(r) = refusal {
         check("when", Outcome::Refuse, r.en, r.zh);
     }
+    let (poster, refusals) =
+        crate::campaign::poster_channel::check(input.poster_channel_id, f.poster_channel.as_ref(), &input.community_ids);
+    for (en, zh) in refusals {
+        check("poster", Outcome::Refuse, en, zh);
+    }
     checks.dedup_by(|a, b| a.rule == b.rule && a.message == b.message);
 
     let name = match (input.name.trim(), items.first(), lang) {
@@ -379,13 +386,14 @@ pub(crate) fn plan(input: &LadderInput, f: &Facts, now: DateTime<Utc>) -> Ladder
             .collect(),
         schedules,
         posts,
+        poster,
         checks,
         refused,
     }
 }
 
 /// "22:00", or "Sat 10:00" / "周六 10:00" when the list closes on a later day.
-fn close_text(start: chrono::NaiveDateTime, end: chrono::NaiveDateTime, lang: Lang) -> String {
+pub(super) fn close_text(start: chrono::NaiveDateTime, end: chrono::NaiveDateTime, lang: Lang) -> String {
     let time = end.format("%H:%M").to_string();
     if end.date() == start.date() {
         time

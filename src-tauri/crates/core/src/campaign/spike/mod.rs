@@ -12,7 +12,8 @@ pub use crate::campaign::{PlannedPost, PlannedSession};
 pub use console::{
     console, record, record_pasted, undo_last, BuyerInput, Console, Order, Recorded, SessionLine, Turned,
 };
-pub use model::{Applied, PlannedPoster, SpikeInput, SpikePlan};
+pub use crate::campaign::poster_channel::PlannedPoster;
+pub use model::{Applied, SpikeInput, SpikePlan};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};

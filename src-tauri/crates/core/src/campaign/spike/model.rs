@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::campaign::poster_channel::PlannedPoster;
 use crate::campaign::{Check, PlannedPost, PlannedSession};
 use crate::schedule::ScheduleInput;
 
@@ -94,14 +95,6 @@ pub struct SpikePlan {
     pub refused: bool,
 }
 
-/// The flash sale's poster, on a channel of one of its communities.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct PlannedPoster {
-    #[ts(type = "number")]
-    pub channel_id: i64,
-    pub channel_name: String,
-}
 
 /// What `apply` made.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
-use super::model::{PlannedPoster, SpikeInput, SpikePlan};
+use super::model::{SpikeInput, SpikePlan};
 use super::MAX_MINUTES;
 use crate::campaign::copy::{Figures, PostTemplate, SPIKE_PREVIEW, SPIKE_RESULT, SPIKE_START};
 use crate::campaign::{when, Check, Outcome};
@@ -36,8 +36,8 @@ pub(crate) struct Facts {
     /// (id, exists and is not archived).
     pub communities: Vec<(i64, bool)>,
     pub others: Vec<OtherSession>,
-    /// The poster's channel: (name, its community, whether it has a code now).
-    pub poster_channel: Option<(String, i64, bool)>,
+    /// The poster's channel as it stands.
+    pub poster_channel: Option<crate::campaign::poster_channel::Fact>,
 }
 
 pub(crate) fn facts(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -> Result<Facts> {
@@ -67,17 +67,7 @@ pub(crate) fn facts(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -
             ends_at,
         });
     }
-    let poster_channel = match input.poster_channel_id {
-        Some(id) => conn
-            .query_row(
-                "SELECT ch.name, ch.community_id, EXISTS (SELECT 1 FROM qr_source q WHERE q.channel_id = ch.id)
-                 FROM channel ch WHERE ch.id = ?1 AND ch.archived_at IS NULL",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?,
-        None => None,
-    };
+    let poster_channel = crate::campaign::poster_channel::fact(conn, input.poster_channel_id)?;
     Ok(Facts {
         poster_channel,
         lang: shop::language_or(conn, Lang::En),
@@ -230,29 +220,11 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
             }
         }
     }
-    let poster = match (input.poster_channel_id, &f.poster_channel) {
-        (None, _) => None,
-        (Some(id), Some((name, community, has_code))) if input.community_ids.contains(community) => {
-            if !has_code {
-                check(
-                    "poster",
-                    Outcome::Refuse,
-                    format!("The channel \"{name}\" has no QR code yet: import its screenshot first"),
-                    format!("渠道「{name}」还没有二维码：请先导入截图"),
-                );
-            }
-            Some(PlannedPoster { channel_id: id, channel_name: name.clone() })
-        }
-        (Some(id), _) => {
-            check(
-                "poster",
-                Outcome::Refuse,
-                format!("Channel {id} is not a channel of the communities chosen"),
-                format!("渠道 {id} 不属于所选社群"),
-            );
-            None
-        }
-    };
+    let (poster, refusals) =
+        crate::campaign::poster_channel::check(input.poster_channel_id, f.poster_channel.as_ref(), &input.community_ids);
+    for (en, zh) in refusals {
+        check("poster", Outcome::Refuse, en, zh);
+    }
     checks.dedup_by(|a, b| a.rule == b.rule && a.message == b.message);
 
     // The posts, for each session in each community.

@@ -55,6 +55,7 @@ fn offer_from(
             terms: format!(
                 "每场限量 {quantity}{unit_zh} · 每人限 {per_customer}{unit_zh} · {pickup_days} 天内到店取货"
             ),
+            tiers: Vec::new(),
         },
         Lang::En => Offer {
             price: format!("¥{}", yuan(price)),
@@ -67,16 +68,9 @@ fn offer_from(
             terms: format!(
                 "{quantity} a session · {per_customer} per person · collect within {pickup_days} days"
             ),
+            tiers: Vec::new(),
         },
     }
-}
-
-/// The brand colour of the shop's last poster, so a campaign's matches.
-fn brand_color(conn: &Connection) -> Result<String> {
-    Ok(conn
-        .query_row("SELECT brand_color FROM poster ORDER BY updated_at DESC LIMIT 1", [], |r| r.get(0))
-        .optional()?
-        .unwrap_or_else(|| shop::DEFAULT_BRAND_COLOR.to_owned()))
 }
 
 fn starts(plan: &SpikePlan) -> Vec<DateTime<Utc>> {
@@ -100,9 +94,9 @@ pub fn preview(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -> Res
     let poster = PosterInput {
         template: PosterTemplate::Spike.as_str().into(),
         words: words(&plan, lang, &first_time(&plan, zone)),
-        brand_color: brand_color(conn)?,
+        brand_color: crate::campaign::poster_channel::brand_color(conn)?,
     };
-    let mut printable = crate::poster::draft_campaign(conn, channel_id, &poster)?;
+    let mut printable = crate::poster::draft_campaign(conn, channel_id, PosterTemplate::Spike, &poster)?;
     printable.offer = Some(plan_offer(conn, &plan, input.product_id)?);
     Ok(printable)
 }
@@ -140,7 +134,7 @@ pub(crate) fn insert(
         "INSERT INTO poster (channel_id, template, headline, subline, gift, address, hours, brand_color,
                              campaign_id, offer_price, offer_was, offer_when, offer_terms, created_at, updated_at)
          VALUES (?1, 'spike', ?2, '', ?3, '', '', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![channel_id, w.headline, w.gift, brand_color(tx)?, campaign_id, o.price, o.was, o.when, o.terms, now],
+        params![channel_id, w.headline, w.gift, crate::campaign::poster_channel::brand_color(tx)?, campaign_id, o.price, o.was, o.when, o.terms, now],
     )?;
     Ok(tx.last_insert_rowid())
 }

@@ -1,20 +1,30 @@
-// The flash sale's poster step: which channel's code it carries (a channel of
-// the chosen communities that has one), and the poster exactly as it will
-// print, drawn by the backend from the plan. No channel: no poster.
+// A campaign's poster step (a flash sale's, a gift-package day's): which
+// channel's code it carries (a channel of the chosen communities that has
+// one), and the poster exactly as it will print, drawn by the backend from the
+// plan. No channel: no poster.
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { Alert, Form, Select, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { SpikePlan } from "../../bindings/SpikePlan";
+import type { Check } from "../../bindings/Check";
+import type { PlannedPoster } from "../../bindings/PlannedPoster";
+import type { PosterPreview } from "../../bindings/PosterPreview";
 import { toMessage } from "../../errors";
 import { ipc } from "../../ipc";
 import { keys } from "../../queries";
 import { useCommunities } from "../communities/queries";
 import { PlanChecks } from "./PlanChecks";
-import { toSpikeInput, type SpikeValues } from "./spikeValues";
 
-export function SpikePoster({ plan }: { plan: SpikePlan | undefined }) {
+type Props<V> = {
+  /** The kind's test-id prefix ("spike", "ladder"). */
+  kind: string;
+  plan: { poster: PlannedPoster | null; checks: Check[] } | undefined;
+  /** The poster for the form's values with this channel; nothing is saved. */
+  preview: (values: V, channelId: number) => Promise<PosterPreview>;
+};
+
+export function CampaignPoster<V>({ kind, plan, preview: draw }: Props<V>) {
   const { t } = useTranslation();
-  const form = Form.useFormInstance<SpikeValues>();
+  const form = Form.useFormInstance<V>();
   // `preserve`: the communities' field belongs to an earlier step, not mounted now.
   const communityIds = Form.useWatch<number[]>("communityIds", { form, preserve: true }) ?? [];
   const channelId = Form.useWatch<number | undefined>("posterChannelId", form);
@@ -33,10 +43,10 @@ export function SpikePoster({ plan }: { plan: SpikePlan | undefined }) {
       })),
   );
   const ready = plan?.poster && !plan.checks.some((c) => c.rule === "poster" && c.outcome === "refuse");
-  const input = ready ? toSpikeInput({ ...form.getFieldsValue(true), posterChannelId: channelId }) : null;
+  const input = ready && channelId !== undefined ? (form.getFieldsValue(true) as V) : null;
   const preview = useQuery({
-    queryKey: ["campaigns", "spike-poster", input],
-    queryFn: () => ipc.previewSpikePoster(input!),
+    queryKey: ["campaigns", `${kind}-poster`, input, channelId],
+    queryFn: () => draw(input!, channelId!),
     enabled: input !== null,
   });
   return (
@@ -47,7 +57,7 @@ export function SpikePoster({ plan }: { plan: SpikePlan | undefined }) {
           placeholder={t("spikePoster.none")}
           options={options}
           aria-label={t("spikePoster.channel")}
-          data-testid="spike-poster-channel"
+          data-testid={`${kind}-poster-channel`}
           loading={channels.some((q) => q.isPending)}
         />
       </Form.Item>
@@ -60,7 +70,7 @@ export function SpikePoster({ plan }: { plan: SpikePlan | undefined }) {
           <img
             src={preview.data.image}
             alt={t("spikePoster.previewAlt")}
-            data-testid="spike-poster-preview"
+            data-testid={`${kind}-poster-preview`}
             data-payload={preview.data.payload}
             style={{ maxWidth: "100%", width: 360, boxShadow: "0 2px 12px rgba(0,0,0,0.12)", borderRadius: 4 }}
           />
