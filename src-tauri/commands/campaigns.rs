@@ -235,7 +235,10 @@ pub async fn preview_spike_poster(state: State<'_, AppState>, input: SpikeInput)
 
 /// The gift-package day's poster as it will print, for the wizard: nothing is saved.
 #[tauri::command]
-pub async fn preview_ladder_poster(state: State<'_, AppState>, input: LadderInput) -> CmdResult<PosterPreview> {
+pub async fn preview_ladder_poster(
+    state: State<'_, AppState>,
+    input: LadderInput,
+) -> CmdResult<PosterPreview> {
     let now = state.now();
     state
         .run_with_fonts(move |conn, fonts| {

@@ -127,7 +127,7 @@ async function everyPage(lang) {
 
   await openArea('posters');
   const posters = await s.findAll('[data-testid^="poster-card-"]');
-  assert.equal(posters.length, 4, 'a poster per template');
+  assert.equal(posters.length, 7, 'a poster per template, and the three campaigns\' posters');
   await dialog(`${lang} new poster dialog`, () => s.clickTestId('poster-new'));
   // The sample's records are written once, in the first language: each poster
   // is opened in its editor then; in the second language, the designer's words.
@@ -160,6 +160,21 @@ async function everyPage(lang) {
   await settle();
   await check(`${lang} flash-sale wizard`);
   await s.screenshot(join(SHOTS, `${lang}-spike-wizard-1200x800.png`));
+  // The sample's campaigns: next week's flash sale in its console, the welcome
+  // gift's claims at the counter and its report.
+  const campaignPage = async (css, ready, name) => {
+    await openArea('campaigns');
+    await clickNth(css);
+    await s.byTestId(ready);
+    await settle();
+    await check(`${lang} ${name}`);
+    await s.screenshot(join(SHOTS, `${lang}-${name.replaceAll(' ', '-')}-1200x800.png`));
+  };
+  await openArea('campaigns');
+  await s.screenshot(join(SHOTS, `${lang}-campaigns-list-1200x800.png`));
+  await campaignPage('[data-testid^="campaign-console-"]', 'console-left', 'flash-sale console');
+  await campaignPage('[data-testid^="campaign-claims-"]', 'claims-title', 'welcome-gift claims');
+  await campaignPage('[data-testid^="campaign-report-"]', 'report-title', 'welcome-gift report');
   await each('products', '[data-testid^="product-edit-"]', 'product editor');
   await dialog(`${lang} new product`, () => s.clickTestId('product-add'));
   await dialog(`${lang} price history`, () => clickNth('[data-testid^="product-history-"]'));

@@ -21,6 +21,7 @@ const campaigns = {
     actionsColumn: "Actions",
     sessions: "Sessions: {{count}}",
     next: "Next: {{when}}",
+    until: "Until {{when}}",
     continue: "Continue",
     discard: "Discard draft",
     discardConfirm: "Throw this draft away?",

@@ -21,6 +21,7 @@ const campaigns = {
     actionsColumn: "操作",
     sessions: "{{count}} 场",
     next: "下一场：{{when}}",
+    until: "截至 {{when}}",
     continue: "继续编辑",
     discard: "删除草稿",
     discardConfirm: "删除这个草稿？",

@@ -12,9 +12,9 @@ use shopcircle_core::campaign::ladder::{self, BundleItem, LadderInput, Tier};
 use shopcircle_core::campaign::spike::{self, SpikeInput};
 use shopcircle_core::channel::ChannelInput;
 use shopcircle_core::community::{write, CommunityInput, Kind};
-use shopcircle_core::qr_source::{self, QrKind, QrSourceInput};
 use shopcircle_core::image_change::ImageChange;
 use shopcircle_core::product::{self, ProductInput};
+use shopcircle_core::qr_source::{self, QrKind, QrSourceInput};
 use shopcircle_core::{db, settings};
 
 fn now() -> DateTime<Utc> {

@@ -27,7 +27,11 @@ fn every_template_pdf_rasterizes_to_a_qr_that_decodes_back() {
         was: "近7日最低价 ¥39".into(),
         when: "11月30日（周一）起 每周一至周四 20:00".into(),
         terms: "每场限量 30 罐 · 每人限 1 罐".into(),
-        tiers: vec![("2份起".into(), "¥90/份".into()), ("3份起".into(), "¥85/份".into()), ("5份起".into(), "¥75/份".into())],
+        tiers: vec![
+            ("2份起".into(), "¥90/份".into()),
+            ("3份起".into(), "¥85/份".into()),
+            ("5份起".into(), "¥75/份".into()),
+        ],
     };
     for template in [
         Template::Counter,

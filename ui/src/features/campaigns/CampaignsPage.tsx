@@ -106,12 +106,16 @@ export function CampaignsPage() {
       title: t("campaigns.nextColumn"),
       key: "next",
       width: 180,
-      render: (_: unknown, c: Campaign) => (
-        <div>
-          {c.next_at && <div>{t("campaigns.next", { when: dateTime(c.next_at, lang, zone) })}</div>}
-          {c.sessions > 0 && <Typography.Text type="secondary">{t("campaigns.sessions", { count: c.sessions })}</Typography.Text>}
-        </div>
-      ),
+      render: (_: unknown, c: Campaign) =>
+        // A welcome gift runs day after day: its last minute, not sessions.
+        c.kind === "drainage" ? (
+          c.ends_at && c.status !== "draft" && <div>{t("campaigns.until", { when: dateTime(new Date(Date.parse(c.ends_at) - 60_000).toISOString(), lang, zone) })}</div>
+        ) : (
+          <div>
+            {c.next_at && <div>{t("campaigns.next", { when: dateTime(c.next_at, lang, zone) })}</div>}
+            {c.sessions > 0 && <Typography.Text type="secondary">{t("campaigns.sessions", { count: c.sessions })}</Typography.Text>}
+          </div>
+        ),
     },
     {
       title: <span className="sc-visually-hidden">{t("campaigns.actionsColumn")}</span>,

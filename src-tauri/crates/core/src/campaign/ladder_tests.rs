@@ -241,7 +241,8 @@ fn finish_saves_the_days_poster_which_prints_the_ladder_and_keeps_its_template()
     assert_eq!(offer.price, "单份 ¥98");
     assert_eq!(
         offer.tiers,
-        [("2份起", "¥90/份"), ("3份起", "¥85/份"), ("5份起", "¥75/份")].map(|(a, b)| (a.to_owned(), b.to_owned()))
+        [("2份起", "¥90/份"), ("3份起", "¥85/份"), ("5份起", "¥75/份")]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
     );
     assert!(offer.when.starts_with("11月27日（周五）起 20:00 开团"), "{}", offer.when);
 

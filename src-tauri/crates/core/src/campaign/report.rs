@@ -120,7 +120,12 @@ fn rows(conn: &Connection, id: i64, kind: CampaignKind, now: DateTime<Utc>) -> R
 
 /// The figures a campaign's row in the list shows: what is done of what was
 /// planned, and the money it stands for. None for a draft.
-pub(crate) fn key_figures(conn: &Connection, id: i64, kind: CampaignKind, now: DateTime<Utc>) -> Result<KeyFigures> {
+pub(crate) fn key_figures(
+    conn: &Connection,
+    id: i64,
+    kind: CampaignKind,
+    now: DateTime<Utc>,
+) -> Result<KeyFigures> {
     let mut totals = ReportRow::default();
     for r in &rows(conn, id, kind, now)? {
         totals.add(r);
@@ -308,13 +313,32 @@ fn claims_by_channel(conn: &Connection, id: i64) -> Result<Vec<ChannelClaims>> {
 /// mark so a spreadsheet opens the Chinese as UTF-8.
 pub fn csv(conn: &Connection, id: i64, lang: Lang, now: DateTime<Utc>) -> Result<String> {
     let r = report(conn, id, now)?;
+    let total = if lang == Lang::ZhCn { "合计" } else { "total" };
+    if r.kind == CampaignKind::Drainage {
+        // A welcome gift's days: claims, gifts handed over (or vouchers used), their cost.
+        let header = match lang {
+            Lang::En => "day,claims,handed over or used,gift cost,vouchers used",
+            Lang::ZhCn => "日期,领取,已交付/已使用,礼品成本,已用券金额",
+        };
+        let mut out = format!("\u{feff}{header}\n");
+        for row in r.sessions.iter().chain(std::iter::once(&r.totals)) {
+            let day = if row.day.is_empty() { total } else { row.day.as_str() };
+            out.push_str(&format!(
+                "{day},{},{},{},{}\n",
+                row.issued,
+                row.redeemed,
+                yuan(row.gift_cost_cents),
+                yuan(row.discount_cents)
+            ));
+        }
+        return Ok(out);
+    }
     let header = match lang {
         Lang::En => {
             "session,sold,pickup vouchers issued,redeemed,no-shows,revenue,cost of goods,discount,gift cost"
         }
         Lang::ZhCn => "场次,售出,发出提货券,已核销,未到店,收入,商品成本,让利,赠品成本",
     };
-    let total = if lang == Lang::ZhCn { "合计" } else { "total" };
     let mut out = format!("\u{feff}{header}\n");
     for row in r.sessions.iter().chain(std::iter::once(&r.totals)) {
         let day = if row.day.is_empty() { total } else { row.day.as_str() };

@@ -182,7 +182,13 @@ fn stored_offer(conn: &Connection, id: i64) -> Result<Option<(PosterTemplate, Of
              WHERE id = ?1 AND template IN ('spike', 'ladder')",
             [id],
             |r| {
-                let offer = Offer { price: r.get(1)?, was: r.get(2)?, when: r.get(3)?, terms: r.get(4)?, tiers: Vec::new() };
+                let offer = Offer {
+                    price: r.get(1)?,
+                    was: r.get(2)?,
+                    when: r.get(3)?,
+                    terms: r.get(4)?,
+                    tiers: Vec::new(),
+                };
                 Ok((r.get(0)?, offer, r.get(5)?))
             },
         )

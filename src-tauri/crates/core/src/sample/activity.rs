@@ -65,15 +65,17 @@ const CHANNELS: &[SampleChannel] = &[
     },
 ];
 
-/// Adds everything after the communities, inside the sample's transaction.
-pub(super) fn create(tx: &Transaction, lang: Lang, c: &Communities, now: DateTime<Utc>) -> Result<()> {
+/// Adds everything after the communities, inside the sample's transaction;
+/// the welcome gift (a drainage gift), for the sample's campaigns.
+pub(super) fn create(tx: &Transaction, lang: Lang, c: &Communities, now: DateTime<Utc>) -> Result<i64> {
     let today = crate::shop::today(tx, now)?;
     let channels = channels(tx, lang, c, now)?;
     posters(tx, lang, &channels, now)?;
     let gifts = gifts(tx, lang, now)?;
     vouchers(tx, lang, c, channels[0], gifts.low, today, now)?;
     schedules(tx, lang, c, today, now)?;
-    content(tx, lang, c.daily, today, now)
+    content(tx, lang, c.daily, today, now)?;
+    Ok(gifts.welcome)
 }
 
 fn channels(tx: &Transaction, lang: Lang, c: &Communities, now: DateTime<Utc>) -> Result<Vec<i64>> {
@@ -143,6 +145,8 @@ fn posters(tx: &Transaction, lang: Lang, channels: &[i64], now: DateTime<Utc>) -
 
 struct Gifts {
     low: i64,
+    /// The drainage gift a welcome-gift campaign gives.
+    welcome: i64,
 }
 
 fn gifts(tx: &Transaction, lang: Lang, now: DateTime<Utc>) -> Result<Gifts> {
@@ -162,13 +166,13 @@ fn gifts(tx: &Transaction, lang: Lang, now: DateTime<Utc>) -> Result<Gifts> {
         20,
         t("Paper sachet, 5 g", "5 克纸袋装"),
     );
-    gift::insert(tx, &jasmine, 120, now)?;
+    let welcome = gift::insert(tx, &jasmine, 120, now)?;
     let cake =
         gift(t("Osmanthus tea cake", "桂花茶点"), "reward", 350, 1200, 10, t("Single wrapped", "独立包装"));
     let low = gift::insert(tx, &cake, 14, now)?;
     let scoop = gift(t("Bamboo tea scoop", "竹制茶则"), "lottery", 900, 3800, 5, t("Gift box", "礼盒装"));
     gift::insert(tx, &scoop, 24, now)?;
-    Ok(Gifts { low })
+    Ok(Gifts { low, welcome })
 }
 
 /// Two batches handed out since last week: ¥10 off ¥50 (some redeemed) and a

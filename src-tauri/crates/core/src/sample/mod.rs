@@ -4,6 +4,7 @@
 //! the chosen language.
 
 mod activity;
+mod campaigns;
 mod products;
 
 use chrono::{DateTime, Duration, Utc};
@@ -122,8 +123,10 @@ pub fn create(conn: &mut Connection, lang: Lang, time_zone: &str, now: DateTime<
         }
         ids.push(id);
     }
-    activity::create(&tx, lang, &activity::Communities { daily: ids[0], gifts: ids[1], club: ids[2] }, now)?;
-    products::create(&tx, lang, now)?;
+    let communities = activity::Communities { daily: ids[0], gifts: ids[1], club: ids[2] };
+    let welcome_gift = activity::create(&tx, lang, &communities, now)?;
+    let products = products::create(&tx, lang, now)?;
+    campaigns::create(&tx, &communities, &products, welcome_gift, now)?;
 
     let staff = [
         (
@@ -195,7 +198,21 @@ mod tests {
             let posters = crate::poster::list(&conn, None, now).unwrap();
             let mut templates: Vec<_> = posters.iter().map(|p| p.template.as_str()).collect();
             templates.sort();
-            assert_eq!(templates, ["counter", "stickers", "table_tent", "window"]);
+            // One of each designer template, and the flash sale's, the gift-package
+            // day's and the welcome gift's (a counter poster with the gift line).
+            assert_eq!(
+                templates,
+                ["counter", "counter", "ladder", "spike", "stickers", "table_tent", "window"]
+            );
+            let campaigns = crate::campaign::list(&conn, None, now).unwrap();
+            let kinds: Vec<_> = campaigns.iter().map(|c| (c.kind.as_str(), c.status.as_str())).collect();
+            assert_eq!(kinds.len(), 3, "{kinds:?}");
+            for kind in [("spike", "scheduled"), ("ladder", "scheduled"), ("drainage", "running")] {
+                assert!(kinds.contains(&kind), "{kind:?} in {kinds:?}");
+            }
+            let welcome =
+                campaigns.iter().find(|c| c.kind == crate::campaign::CampaignKind::Drainage).unwrap();
+            assert_eq!(crate::campaign::drainage::claims(&conn, welcome.id, now).unwrap().claims.len(), 2);
             assert_eq!(crate::gift::low_stock(&conn).unwrap().len(), 1, "one gift running low");
             let products = crate::product::list(&conn, false, now).unwrap();
             let roles: Vec<_> = products.iter().map(|p| p.role.as_str()).collect();
@@ -203,20 +220,24 @@ mod tests {
             let cut: Vec<_> = products.iter().filter(|p| p.reference_price_cents < p.price_cents).collect();
             assert_eq!(cut.len(), 1, "one product was cheaper this week");
             assert_eq!((cut[0].price_cents, cut[0].reference_price_cents), (3900, 2990));
+            // Two batches handed out, and the flash sale's pickup codes for each of its evenings.
             let batches = crate::voucher::list(&conn, now).unwrap();
-            assert_eq!(batches.len(), 2);
-            assert!(batches.iter().all(|b| b.stats.redeemed > 0 && b.stats.redeemed < b.count));
+            let (pickup, handed): (Vec<_>, Vec<_>) =
+                batches.iter().partition(|b| matches!(b.benefit, crate::voucher::Benefit::Pickup { .. }));
+            assert_eq!((handed.len(), pickup.len()), (2, 4));
+            assert!(handed.iter().all(|b| b.stats.redeemed > 0 && b.stats.redeemed < b.count));
             let titles: Vec<_> =
                 crate::schedule::list(&conn, now).unwrap().into_iter().map(|s| s.rule).collect();
             assert!(titles.contains(&"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH".to_string()), "{titles:?}");
             let today = crate::shop::today(&conn, now).unwrap();
             let monday =
                 today - Duration::days(i64::from(chrono::Datelike::weekday(&today).num_days_from_monday()));
+            let daily = communities.iter().map(|c| c.id).min();
             let week = crate::content::list(
                 &conn,
                 &monday.to_string(),
                 &(monday + Duration::days(6)).to_string(),
-                None,
+                daily,
             )
             .unwrap();
             assert_eq!(week.len(), 6, "this week's topics with one day left empty");

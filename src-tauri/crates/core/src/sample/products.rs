@@ -60,10 +60,11 @@ const PRODUCTS: &[SampleProduct] = &[
     },
 ];
 
-/// Adds the products, their prices dated from two weeks ago; the Tieguanyin
+/// Adds the products (their ids, in order), their prices dated from two weeks ago; the Tieguanyin
 /// was ¥29.90 for a three-day promotion that ended four days ago.
-pub(super) fn create(tx: &Transaction, lang: Lang, now: DateTime<Utc>) -> Result<()> {
+pub(super) fn create(tx: &Transaction, lang: Lang, now: DateTime<Utc>) -> Result<Vec<i64>> {
     let since = now - Duration::days(14);
+    let mut ids = Vec::with_capacity(PRODUCTS.len());
     for p in PRODUCTS {
         let input = ProductInput {
             name: p.name.get(lang),
@@ -78,6 +79,7 @@ pub(super) fn create(tx: &Transaction, lang: Lang, now: DateTime<Utc>) -> Result
             product::record_price(tx, id, cut, now - Duration::days(7))?;
             product::record_price(tx, id, p.price, now - Duration::days(4))?;
         }
+        ids.push(id);
     }
-    Ok(())
+    Ok(ids)
 }

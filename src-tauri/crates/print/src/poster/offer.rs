@@ -88,7 +88,15 @@ pub fn ladder(ctx: &Ctx, w: f64, h: f64) -> Result<String> {
         let base = top + row_h * 0.68;
         out.push_str(&text_lines(&label.lines, left + 5.0, base, label.size, 700, "#333", "start"));
         let colour = if i + 1 == rows { "#b3372e" } else { "#222" };
-        out.push_str(&text_lines(&price_fit.lines, left + table_w - 5.0, base, price_fit.size, 800, colour, "end"));
+        out.push_str(&text_lines(
+            &price_fit.lines,
+            left + table_w - 5.0,
+            base,
+            price_fit.size,
+            800,
+            colour,
+            "end",
+        ));
     }
     y += rows as f64 * row_h + 5.0;
     y = when_and_terms(ctx, offer, w, &mut out, y)?;

@@ -46,9 +46,14 @@ const PAYLOADS: &[&str] =
 #[test]
 fn every_template_renders_a_qr_that_decodes_back_to_its_payload() {
     let fonts = fonts();
-    for template in
-        [Template::Counter, Template::TableTent, Template::Window, Template::Stickers, Template::Spike, Template::Ladder]
-    {
+    for template in [
+        Template::Counter,
+        Template::TableTent,
+        Template::Window,
+        Template::Stickers,
+        Template::Spike,
+        Template::Ladder,
+    ] {
         for payload in PAYLOADS {
             let svg = compose(&sample(payload), template, &fonts).unwrap();
             let png = render::png(&svg, &fonts, 100).unwrap();
@@ -150,11 +155,15 @@ fn the_flash_sale_poster_prints_the_offer_and_needs_one() {
 fn the_gift_package_poster_prints_every_rung_of_the_ladder_and_needs_one() {
     let fonts = fonts();
     let svg = compose(&sample(PAYLOADS[0]), Template::Ladder, &fonts).unwrap();
-    for words in ["2份起", "¥90/份", "3份起", "¥85/份", "5份起", "¥75/份", "每周一至周四 20:00"] {
+    for words in ["2份起", "¥90/份", "3份起", "¥85/份", "5份起", "¥75/份", "每周一至周四 20:00"]
+    {
         assert!(svg.contains(words), "{words}");
     }
     // The best price, last, in the sale's red.
     assert!(svg.contains(r##"fill="#b3372e""##));
     let no_ladder = Poster { offer: Some(Offer { tiers: Vec::new(), ..offer() }), ..sample("x") };
-    assert_eq!(compose(&no_ladder, Template::Ladder, &fonts).err(), Some(Error::TextEmpty { field: "tiers" }));
+    assert_eq!(
+        compose(&no_ladder, Template::Ladder, &fonts).err(),
+        Some(Error::TextEmpty { field: "tiers" })
+    );
 }

@@ -129,14 +129,27 @@ pub fn claim(
     channel_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Claims> {
-    let phone = phone::normalize(Field::Phone, typed_phone)?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let t = terms(&tx, id)?;
-    let campaign = crate::campaign::get(&tx, id, now)?;
+    claim_in(&tx, id, typed_phone, channel_id, now)?;
+    tx.commit()?;
+    claims(conn, id, now)
+}
+
+/// `claim`'s checks and writing inside the caller's transaction.
+pub(crate) fn claim_in(
+    tx: &Transaction,
+    id: i64,
+    typed_phone: &str,
+    channel_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let phone = phone::normalize(Field::Phone, typed_phone)?;
+    let t = terms(tx, id)?;
+    let campaign = crate::campaign::get(tx, id, now)?;
     match campaign.status {
         Status::Running => {}
         Status::Scheduled => {
-            let on = claims(&tx, id, now)?.starts_on;
+            let on = claims(tx, id, now)?.starts_on;
             return Err(Error::NotStarted { on });
         }
         _ => return Err(Error::CampaignClosed),
@@ -159,25 +172,24 @@ pub fn claim(
         )
         .optional()?;
     if let Some(at) = earlier {
-        let lang = shop::language_or(&tx, Lang::En);
-        let local = at.with_timezone(&shop::zone(&tx)?);
+        let lang = shop::language_or(tx, Lang::En);
+        let local = at.with_timezone(&shop::zone(tx)?);
         let at = format!("{} {}", copy::date(local.date_naive(), lang), local.format("%H:%M"));
         return Err(Error::AlreadyClaimed { phone: phone::masked(&phone), at });
     }
     let serial = match (t.gift_id, t.batch_id) {
         (Some(gift_id), _) => {
-            crate::gift::hand_over(&tx, gift_id, None, MoveReason::Claimed, now)?;
+            crate::gift::hand_over(tx, gift_id, None, MoveReason::Claimed, now)?;
             None
         }
-        (None, Some(batch_id)) => Some(next_voucher(&tx, batch_id, &phone)?),
+        (None, Some(batch_id)) => Some(next_voucher(tx, batch_id, &phone)?),
         (None, None) => return Err(Error::Damaged("a drainage campaign without a gift")),
     };
     tx.execute(
         "INSERT INTO drainage_claim (campaign_id, phone, channel_id, serial, claimed_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, phone, channel_id, serial, now],
     )?;
-    tx.commit()?;
-    claims(conn, id, now)
+    Ok(())
 }
 
 /// The batch's next voucher nobody holds, named to the member (masked).

@@ -9,6 +9,7 @@ mod claim;
 mod model;
 pub(crate) mod plan;
 
+pub(crate) use claim::claim_in;
 pub use claim::{claim, claims, running, undo_last_claim};
 pub use model::{
     Claim, ClaimChannel, Claims, DrainageApplied, DrainageInput, DrainagePlan, PlannedChannel, Reward,
@@ -64,13 +65,26 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<DrainageApplied> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let made = write_in(&tx, input, draft_id, now)?;
+    tx.commit()?;
+    Ok(made)
+}
+
+/// `apply`'s writing inside the caller's transaction (the sample shop makes
+/// its campaigns within its own).
+pub(crate) fn write_in(
+    tx: &rusqlite::Transaction,
+    input: &DrainageInput,
+    draft_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<DrainageApplied> {
     if let Some(d) = draft_id {
-        super::draft_row(&tx, d)?;
+        super::draft_row(tx, d)?;
     }
-    let plan = plan::plan(input, &plan::facts(&tx, input, now)?, now);
+    let plan = plan::plan(input, &plan::facts(tx, input, now)?, now);
     refused(&plan.checks)?;
     let (id, _) = write::publish(
-        &tx,
+        tx,
         &write::Publish {
             kind: CampaignKind::Drainage,
             draft_id,
@@ -84,8 +98,8 @@ pub fn apply(
     let (gift_id, batch_id) = match input.reward {
         Reward::Gift { gift_id } => (Some(gift_id), None),
         Reward::Voucher { cents, min_spend_cents, .. } => {
-            let batch_id = voucher_batch(&tx, input, &plan, cents, min_spend_cents, now)?;
-            super::link(&tx, id, "batch", batch_id)?;
+            let batch_id = voucher_batch(tx, input, &plan, cents, min_spend_cents, now)?;
+            super::link(tx, id, "batch", batch_id)?;
             (None, Some(batch_id))
         }
     };
@@ -96,12 +110,11 @@ pub fn apply(
     )?;
     let mut poster_ids = Vec::with_capacity(plan.channels.len());
     for c in &plan.channels {
-        let poster_id = poster(&tx, id, c, &plan, now)?;
-        super::link(&tx, id, "poster", poster_id)?;
+        let poster_id = poster(tx, id, c, &plan, now)?;
+        super::link(tx, id, "poster", poster_id)?;
         poster_ids.push(poster_id);
     }
-    let (schedule_ids, content_ids) = write::schedules_and_posts(&tx, id, &plan.schedules, &plan.posts, now)?;
-    tx.commit()?;
+    let (schedule_ids, content_ids) = write::schedules_and_posts(tx, id, &plan.schedules, &plan.posts, now)?;
     Ok(DrainageApplied { id, poster_ids, schedule_ids, content_ids, batch_id })
 }
 

@@ -61,13 +61,26 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<LadderApplied> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let made = write_in(&tx, input, draft_id, now)?;
+    tx.commit()?;
+    Ok(made)
+}
+
+/// `apply`'s writing inside the caller's transaction (the sample shop makes
+/// its campaigns within its own).
+pub(crate) fn write_in(
+    tx: &rusqlite::Transaction,
+    input: &LadderInput,
+    draft_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<LadderApplied> {
     if let Some(d) = draft_id {
-        super::draft_row(&tx, d)?;
+        super::draft_row(tx, d)?;
     }
-    let plan = plan::plan(input, &plan::facts(&tx, input, now)?, now);
+    let plan = plan::plan(input, &plan::facts(tx, input, now)?, now);
     refused(&plan.checks)?;
     let (id, _) = write::publish(
-        &tx,
+        tx,
         &write::Publish {
             kind: CampaignKind::Ladder,
             draft_id,
@@ -95,15 +108,14 @@ pub fn apply(
             params![id, t.min_shares, t.price_cents],
         )?;
     }
-    let (schedule_ids, content_ids) = write::schedules_and_posts(&tx, id, &plan.schedules, &plan.posts, now)?;
+    let (schedule_ids, content_ids) = write::schedules_and_posts(tx, id, &plan.schedules, &plan.posts, now)?;
     let poster_id = match &plan.poster {
         Some(p) => {
-            let poster_id = poster::insert(&tx, id, p.channel_id, &plan, input, now)?;
-            super::link(&tx, id, "poster", poster_id)?;
+            let poster_id = poster::insert(tx, id, p.channel_id, &plan, input, now)?;
+            super::link(tx, id, "poster", poster_id)?;
             Some(poster_id)
         }
         None => None,
     };
-    tx.commit()?;
     Ok(LadderApplied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64, poster_id })
 }

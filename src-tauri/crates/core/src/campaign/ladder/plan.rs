@@ -281,8 +281,11 @@ pub(crate) fn plan(input: &LadderInput, f: &Facts, now: DateTime<Utc>) -> Ladder
     if let Some(r) = refusal {
         check("when", Outcome::Refuse, r.en, r.zh);
     }
-    let (poster, refusals) =
-        crate::campaign::poster_channel::check(input.poster_channel_id, f.poster_channel.as_ref(), &input.community_ids);
+    let (poster, refusals) = crate::campaign::poster_channel::check(
+        input.poster_channel_id,
+        f.poster_channel.as_ref(),
+        &input.community_ids,
+    );
     for (en, zh) in refusals {
         check("poster", Outcome::Refuse, en, zh);
     }

@@ -33,7 +33,12 @@ fn words(plan: &LadderPlan, lang: Lang, time: &str) -> PosterWords {
 fn sessions(plan: &LadderPlan) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
     plan.sessions
         .iter()
-        .filter_map(|s| Some((DateTime::parse_from_rfc3339(&s.starts_at).ok()?, DateTime::parse_from_rfc3339(&s.ends_at).ok()?)))
+        .filter_map(|s| {
+            Some((
+                DateTime::parse_from_rfc3339(&s.starts_at).ok()?,
+                DateTime::parse_from_rfc3339(&s.ends_at).ok()?,
+            ))
+        })
         .map(|(a, b)| (a.with_timezone(&Utc), b.with_timezone(&Utc)))
         .collect()
 }
@@ -42,7 +47,10 @@ fn sessions(plan: &LadderPlan) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
 fn offer(plan: &LadderPlan, input: &LadderInput, lang: Lang, zone: chrono_tz::Tz) -> Offer {
     let all = sessions(plan);
     let n = all.len();
-    let (start, end) = all.first().map(|(a, b)| (a.with_timezone(&zone).naive_local(), b.with_timezone(&zone).naive_local())).unwrap_or_default();
+    let (start, end) = all
+        .first()
+        .map(|(a, b)| (a.with_timezone(&zone).naive_local(), b.with_timezone(&zone).naive_local()))
+        .unwrap_or_default();
     let (day, time) = (start.date(), start.format("%H:%M").to_string());
     let weekday = copy::weekday(day.weekday(), lang);
     let close = close_text(start, end, lang);
@@ -81,7 +89,10 @@ fn offer(plan: &LadderPlan, input: &LadderInput, lang: Lang, zone: chrono_tz::Tz
 }
 
 fn first_time(plan: &LadderPlan, zone: chrono_tz::Tz) -> String {
-    sessions(plan).first().map(|(a, _)| a.with_timezone(&zone).format("%H:%M").to_string()).unwrap_or_default()
+    sessions(plan)
+        .first()
+        .map(|(a, _)| a.with_timezone(&zone).format("%H:%M").to_string())
+        .unwrap_or_default()
 }
 
 /// What the poster will print, before anything is written: the wizard's preview.

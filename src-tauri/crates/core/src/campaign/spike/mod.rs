@@ -8,11 +8,11 @@ mod model;
 mod plan;
 pub mod poster;
 
+pub use crate::campaign::poster_channel::PlannedPoster;
 pub use crate::campaign::{PlannedPost, PlannedSession};
 pub use console::{
     console, record, record_pasted, undo_last, BuyerInput, Console, Order, Recorded, SessionLine, Turned,
 };
-pub use crate::campaign::poster_channel::PlannedPoster;
 pub use model::{Applied, SpikeInput, SpikePlan};
 
 use chrono::{DateTime, Utc};
@@ -59,13 +59,26 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<Applied> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let made = write_in(&tx, input, draft_id, now)?;
+    tx.commit()?;
+    Ok(made)
+}
+
+/// `apply`'s writing inside the caller's transaction (the sample shop makes
+/// its campaigns within its own).
+pub(crate) fn write_in(
+    tx: &rusqlite::Transaction,
+    input: &SpikeInput,
+    draft_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Applied> {
     if let Some(d) = draft_id {
-        crate::campaign::draft_row(&tx, d)?;
+        crate::campaign::draft_row(tx, d)?;
     }
-    let plan = plan::plan(input, &plan::facts(&tx, input, now)?, now);
+    let plan = plan::plan(input, &plan::facts(tx, input, now)?, now);
     refused(&plan.checks)?;
     let (id, session_ids) = write::publish(
-        &tx,
+        tx,
         &write::Publish {
             kind: CampaignKind::Spike,
             draft_id,
@@ -84,25 +97,24 @@ pub fn apply(
     let mut batch_ids = Vec::new();
     if input.pickup_vouchers {
         for (s, session_id) in plan.sessions.iter().zip(&session_ids) {
-            let batch_id = pickup_batch(&tx, input, &plan, &s.day, now)?;
+            let batch_id = pickup_batch(tx, input, &plan, &s.day, now)?;
             tx.execute(
                 "UPDATE campaign_session SET batch_id = ?1 WHERE id = ?2",
                 params![batch_id, session_id],
             )?;
-            crate::campaign::link(&tx, id, "batch", batch_id)?;
+            crate::campaign::link(tx, id, "batch", batch_id)?;
             batch_ids.push(batch_id);
         }
     }
-    let (schedule_ids, content_ids) = write::schedules_and_posts(&tx, id, &plan.schedules, &plan.posts, now)?;
+    let (schedule_ids, content_ids) = write::schedules_and_posts(tx, id, &plan.schedules, &plan.posts, now)?;
     let poster_id = match &plan.poster {
         Some(p) => {
-            let poster_id = poster::insert(&tx, id, p.channel_id, &plan, input.product_id, now)?;
-            crate::campaign::link(&tx, id, "poster", poster_id)?;
+            let poster_id = poster::insert(tx, id, p.channel_id, &plan, input.product_id, now)?;
+            crate::campaign::link(tx, id, "poster", poster_id)?;
             Some(poster_id)
         }
         None => None,
     };
-    tx.commit()?;
     Ok(Applied { id, schedule_ids, content_ids, sessions: plan.sessions.len() as i64, batch_ids, poster_id })
 }
 

@@ -95,7 +95,6 @@ pub struct SpikePlan {
     pub refused: bool,
 }
 
-
 /// What `apply` made.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]

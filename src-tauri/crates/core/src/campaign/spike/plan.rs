@@ -220,8 +220,11 @@ pub(crate) fn plan(input: &SpikeInput, f: &Facts, now: DateTime<Utc>) -> SpikePl
             }
         }
     }
-    let (poster, refusals) =
-        crate::campaign::poster_channel::check(input.poster_channel_id, f.poster_channel.as_ref(), &input.community_ids);
+    let (poster, refusals) = crate::campaign::poster_channel::check(
+        input.poster_channel_id,
+        f.poster_channel.as_ref(),
+        &input.community_ids,
+    );
     for (en, zh) in refusals {
         check("poster", Outcome::Refuse, en, zh);
     }
