@@ -14,7 +14,7 @@ describe("the gift-package wizard's values", () => {
     expect(input).toEqual({
       name: "", items: [{ product_id: 3, quantity: 1 }, { product_id: 5, quantity: 2 }], solo_cents: 9800,
       tiers: [{ min_shares: 2, price_cents: 9000 }, { min_shares: 3, price_cents: 8550 }], shares: 20, rule: PRESET_RULE,
-      start: "2026-12-04 20:00", cutoff_minutes: 840, ends_on: "2026-12-31", community_ids: [4], lead_minutes: 60,
+      start: "2026-12-04 20:00", cutoff_minutes: 840, ends_on: "2026-12-31", community_ids: [4], lead_minutes: 60, poster_channel_id: null,
     });
     expect(toLadderInput(fromLadderInput(input))).toEqual(input);
   });
