@@ -89,15 +89,29 @@ fn a_buyers_pickup_code_redeems_at_the_counter_in_their_name() {
     )
     .unwrap();
     let code = got.added[0].codes[0].clone();
+    let shelf = crate::product::get(&conn, tea, monday_evening()).unwrap().stock;
     let answer = voucher::redeem(
+        &mut conn,
+        &RedeemInput { code: code.clone(), staff: String::new(), spend_cents: None },
+        Lang::ZhCn,
+        monday_evening(),
+    )
+    .unwrap();
+    let Redemption::Redeemed { voucher, stock_left, .. } = answer else { panic!("{answer:?}") };
+    assert_eq!(voucher.holder_name, "王姐");
+    // The tin leaves the shelf, and comes back if the redemption is undone.
+    assert_eq!(stock_left, Some(shelf - 1));
+    assert_eq!(crate::product::get(&conn, tea, monday_evening()).unwrap().stock, shelf - 1);
+    let undone =
+        voucher::undo_redemption(&mut conn, &code, "扫错了", "", Lang::ZhCn, monday_evening()).unwrap();
+    assert_eq!(undone.stock_left, Some(shelf));
+    voucher::redeem(
         &mut conn,
         &RedeemInput { code, staff: String::new(), spend_cents: None },
         Lang::ZhCn,
         monday_evening(),
     )
     .unwrap();
-    let Redemption::Redeemed { voucher, .. } = answer else { panic!("{answer:?}") };
-    assert_eq!(voucher.holder_name, "王姐");
     assert!(
         matches!(voucher.benefit, Benefit::Pickup { ref product_name, price_cents: 1990, .. } if product_name == "铁观音 250g")
     );

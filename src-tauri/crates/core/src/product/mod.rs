@@ -191,3 +191,15 @@ pub fn photo(conn: &Connection, id: i64) -> Result<Option<(String, Vec<u8>)>> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+/// One unit collected at the counter with a pickup voucher (`-1`), or put
+/// back when that is undone (`+1`), inside the caller's transaction; the
+/// stock after. A count the shelf contradicts is the owner's to correct, so
+/// it may go below zero rather than refuse a customer holding a valid code.
+pub(crate) fn hand_over(tx: &Transaction, id: i64, change: i64, now: DateTime<Utc>) -> Result<i64> {
+    tx.execute(
+        "UPDATE product SET stock = stock + ?1, updated_at = ?2 WHERE id = ?3",
+        params![change, now, id],
+    )?;
+    Ok(tx.query_row("SELECT stock FROM product WHERE id = ?1", [id], |r| r.get(0))?)
+}

@@ -171,7 +171,7 @@ pub struct VoucherInfo {
 #[serde(rename_all = "snake_case", tag = "status")]
 #[ts(export)]
 pub enum Redemption {
-    /// Redeemed now: hand over what it gives. `stock_left` for a gift voucher.
+    /// Redeemed now: hand over what it gives. `stock_left`: the gift's or the product's stock after.
     Redeemed {
         voucher: VoucherInfo,
         redeemed_at: String,

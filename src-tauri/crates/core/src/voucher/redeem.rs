@@ -118,6 +118,8 @@ pub(crate) fn redeem_serial(
         Benefit::Gift { gift_id, .. } => {
             Some(gift::hand_over(tx, gift_id, Some(serial), MoveReason::Redeemed, now)?)
         }
+        // A flash sale's buyer collects the product: it leaves the shelf.
+        Benefit::Pickup { product_id, .. } => Some(crate::product::hand_over(tx, product_id, -1, now)?),
         _ => None,
     };
     let redeemed_at: String =
@@ -158,6 +160,7 @@ pub fn undo_redemption(
         Benefit::Gift { gift_id, .. } => {
             Some(gift::hand_over(&tx, gift_id, Some(serial), MoveReason::RedemptionUndone, now)?)
         }
+        Benefit::Pickup { product_id, .. } => Some(crate::product::hand_over(&tx, product_id, 1, now)?),
         _ => None,
     };
     tx.commit()?;
