@@ -94,6 +94,12 @@ pub enum Error {
     )]
     CampaignPublished,
 
+    #[error("This campaign has already started: it can no longer be edited (copy it to run it again with changes)")]
+    CampaignStarted,
+
+    #[error("A post of this campaign has already gone out to the group: what it promised is public, so it can no longer be edited (copy it to run it again with changes)")]
+    CampaignAnnounced,
+
     #[error("No buyer recorded in this session to undo")]
     NoBuyerToUndo,
 
@@ -179,6 +185,7 @@ impl Error {
             Error::PlanRefused { .. } => C::PlanRefused,
             Error::CampaignClosed => C::CampaignClosed,
             Error::CampaignPublished => C::CampaignPublished,
+            Error::CampaignStarted | Error::CampaignAnnounced => C::CampaignPublished,
             Error::NoBuyerToUndo => C::NothingToUndo,
             Error::AlreadyCollected => C::VoucherClosed,
             Error::AlreadyClaimed { .. } => C::AlreadyClaimed,
@@ -229,6 +236,8 @@ impl Error {
             (Error::PlanRefused { zh, .. }, Lang::ZhCn) => format!("无法创建活动：{}", zh.join("；")),
             (Error::CampaignClosed, Lang::ZhCn) => "这个活动已经结束或已取消".into(),
             (Error::CampaignPublished, Lang::ZhCn) => "这个活动已经发布，价格、数量等已锁定（可复制后修改再办一次）".into(),
+            (Error::CampaignStarted, Lang::ZhCn) => "这个活动已经开始，不能再修改（可复制后修改再办一次）".into(),
+            (Error::CampaignAnnounced, Lang::ZhCn) => "这个活动已有内容发到群里，承诺已公开，不能再修改（可复制后修改再办一次）".into(),
             (Error::NoBuyerToUndo, Lang::ZhCn) => "这一场还没有记录买家，无可撤销".into(),
             (Error::AlreadyCollected, Lang::ZhCn) => "这位买家已在收银台提货，请先撤销那次核销".into(),
             (Error::AlreadyClaimed { phone, at }, Lang::ZhCn) => format!("{phone} 已在 {at} 领过这份入群礼：每个手机号限领一次"),

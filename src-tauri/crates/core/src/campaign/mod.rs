@@ -6,6 +6,7 @@
 
 pub mod copy;
 pub mod drainage;
+mod edit;
 pub mod jielong;
 pub mod ladder;
 mod model;
@@ -13,7 +14,7 @@ pub(crate) mod poster_channel;
 mod report;
 pub mod spike;
 pub mod when;
-mod write;
+pub(crate) mod write;
 
 pub use model::{Campaign, CampaignKind, Check, Outcome, PlannedPost, PlannedSession, Status};
 pub use report::{csv as report_csv, report, ChannelClaims, KeyFigures, Report, ReportRow};
@@ -293,6 +294,8 @@ pub fn cancel(conn: &mut Connection, id: i64, reason: &str, now: DateTime<Utc>) 
 mod console_tests;
 #[cfg(test)]
 mod drainage_tests;
+#[cfg(test)]
+mod edit_tests;
 #[cfg(test)]
 mod ladder_tests;
 #[cfg(test)]

@@ -42,16 +42,31 @@ pub(crate) fn save_draft(
     }
 }
 
-/// What is published: the kind, the draft it comes from, and what the plan named.
+/// Where a plan is published: a new campaign, over a draft, or in place of
+/// a published campaign being edited before it starts (its row and id kept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    New,
+    Draft(i64),
+    Replace(i64),
+}
+
+impl Target {
+    pub(crate) fn from_draft(draft_id: Option<i64>) -> Target {
+        draft_id.map_or(Target::New, Target::Draft)
+    }
+}
+
+/// What is published: the kind, where, and what the plan named.
 pub(crate) struct Publish<'a> {
     pub kind: CampaignKind,
-    pub draft_id: Option<i64>,
+    pub target: Target,
     pub name: &'a str,
     pub community_ids: &'a [i64],
     pub sessions: &'a [PlannedSession],
 }
 
-/// Publishes the campaign (draft `draft_id` when given, else a new row) with
+/// Publishes the campaign (over a draft, in place of an edited one, or as a new row) with
 /// its communities and sessions; its id and the sessions' ids, in order.
 pub(crate) fn publish(
     tx: &Transaction,
@@ -59,12 +74,12 @@ pub(crate) fn publish(
     input: &impl Serialize,
     now: DateTime<Utc>,
 ) -> Result<(i64, Vec<i64>)> {
-    let Publish { kind, draft_id, name, community_ids, sessions } = *p;
+    let Publish { kind, target, name, community_ids, sessions } = *p;
     let first = sessions.first().and_then(|s| instant(&s.starts_at));
     let last = sessions.last().and_then(|s| instant(&s.ends_at));
     let stored = serde_json::to_string(input).unwrap_or_default();
-    let id = match draft_id {
-        Some(d) => {
+    let id = match target {
+        Target::Draft(d) => {
             super::draft_row(tx, d)?;
             tx.execute(
                 "UPDATE campaign SET name = ?1, input = ?2, starts_at = ?3, ends_at = ?4, published_at = ?5, updated_at = ?5
@@ -73,7 +88,15 @@ pub(crate) fn publish(
             )?;
             d
         }
-        None => {
+        // Edited before it started: still published, since it was first.
+        Target::Replace(id) => {
+            tx.execute(
+                "UPDATE campaign SET name = ?1, input = ?2, starts_at = ?3, ends_at = ?4, updated_at = ?5 WHERE id = ?6",
+                params![name, stored, first, last, now, id],
+            )?;
+            id
+        }
+        Target::New => {
             tx.execute(
                 "INSERT INTO campaign (kind, name, input, starts_at, ends_at, published_at, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)",

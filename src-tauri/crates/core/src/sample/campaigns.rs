@@ -11,6 +11,7 @@ use super::activity::Communities;
 use crate::campaign::drainage::{self, DrainageInput, Reward};
 use crate::campaign::ladder::{self, BundleItem, LadderInput};
 use crate::campaign::spike::{self, SpikeInput};
+use crate::campaign::write::Target;
 use crate::Result;
 
 /// The first `weekday` after `today`.
@@ -58,7 +59,7 @@ pub(super) fn create(
         pickup_vouchers: true,
         poster_channel_id: channel_of(tx, c.daily)?,
     };
-    spike::write_in(tx, &sale, None, now)?;
+    spike::write_in(tx, &sale, Target::New, now)?;
 
     // Two Fridays of the gift-package day: the Tieguanyin with the pastry box
     // (profit), on the method's ladder for their ¥107.
@@ -81,7 +82,7 @@ pub(super) fn create(
         lead_minutes: 60,
         poster_channel_id: channel_of(tx, c.gifts)?,
     };
-    ladder::write_in(tx, &day, None, now)?;
+    ladder::write_in(tx, &day, Target::New, now)?;
 
     // A welcome gift in the tea club for two weeks from today, claimed twice.
     let gift = DrainageInput {
@@ -95,7 +96,7 @@ pub(super) fn create(
         ends_on: (today + Duration::days(13)).to_string(),
         gift_line: String::new(),
     };
-    let made = drainage::write_in(tx, &gift, None, now)?;
+    let made = drainage::write_in(tx, &gift, Target::New, now)?;
     for phone in ["13800138000", "13912345678"] {
         drainage::claim_in(tx, made.id, phone, gift.channel_ids.first().copied(), now)?;
     }

@@ -65,9 +65,60 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<DrainageApplied> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let made = write_in(&tx, input, draft_id, now)?;
+    let made = write_in(&tx, input, write::Target::from_draft(draft_id), now)?;
     tx.commit()?;
     Ok(made)
+}
+
+/// The published welcome gift's choices, for the wizard to reopen on before it starts.
+pub fn for_edit(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<DrainageInput> {
+    super::edit::input(conn, id, CampaignKind::Drainage, now)
+}
+
+/// The plan an edit of campaign `id` would write (its locked terms checked);
+/// writes nothing.
+pub fn preview_edit(
+    conn: &Connection,
+    id: i64,
+    input: &DrainageInput,
+    now: DateTime<Utc>,
+) -> Result<DrainagePlan> {
+    let before: DrainageInput = super::edit::input(conn, id, CampaignKind::Drainage, now)?;
+    let mut plan = super::edit::preview(conn, id, now, |tx| preview(tx, input, now))?;
+    let locked =
+        super::edit::locked(&locked_changes(&before, input), crate::shop::language_or(conn, crate::Lang::En));
+    plan.refused |= !locked.is_empty();
+    plan.checks.extend(locked);
+    Ok(plan)
+}
+
+/// Edits the published welcome gift before it starts, in one transaction: what it
+/// made is replaced by the new plan under the same campaign. Its terms stay
+/// as published; a changed one is refused with the rest, and nothing is written.
+pub fn edit(
+    conn: &mut Connection,
+    id: i64,
+    input: &DrainageInput,
+    now: DateTime<Utc>,
+) -> Result<DrainageApplied> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let before: DrainageInput = super::edit::input(&tx, id, CampaignKind::Drainage, now)?;
+    refused(&super::edit::locked(
+        &locked_changes(&before, input),
+        crate::shop::language_or(&tx, crate::Lang::En),
+    ))?;
+    super::edit::retire(&tx, id, now)?;
+    let made = write_in(&tx, input, write::Target::Replace(id), now)?;
+    tx.commit()?;
+    Ok(made)
+}
+
+/// The terms published with the welcome gift that an edit changed, named in both languages.
+fn locked_changes(before: &DrainageInput, after: &DrainageInput) -> Vec<(&'static str, &'static str)> {
+    [(before.reward != after.reward, ("The gift", "入群礼"))]
+        .into_iter()
+        .filter_map(|(changed, name)| changed.then_some(name))
+        .collect()
 }
 
 /// `apply`'s writing inside the caller's transaction (the sample shop makes
@@ -75,10 +126,10 @@ pub fn apply(
 pub(crate) fn write_in(
     tx: &rusqlite::Transaction,
     input: &DrainageInput,
-    draft_id: Option<i64>,
+    target: write::Target,
     now: DateTime<Utc>,
 ) -> Result<DrainageApplied> {
-    if let Some(d) = draft_id {
+    if let write::Target::Draft(d) = target {
         super::draft_row(tx, d)?;
     }
     let plan = plan::plan(input, &plan::facts(tx, input, now)?, now);
@@ -87,7 +138,7 @@ pub(crate) fn write_in(
         tx,
         &write::Publish {
             kind: CampaignKind::Drainage,
-            draft_id,
+            target,
             name: &plan.name,
             community_ids: &[plan.community_id],
             sessions: &plan.sessions,

@@ -61,9 +61,65 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<LadderApplied> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let made = write_in(&tx, input, draft_id, now)?;
+    let made = write_in(&tx, input, write::Target::from_draft(draft_id), now)?;
     tx.commit()?;
     Ok(made)
+}
+
+/// The published gift-package day's choices, for the wizard to reopen on before it starts.
+pub fn for_edit(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<LadderInput> {
+    super::edit::input(conn, id, CampaignKind::Ladder, now)
+}
+
+/// The plan an edit of campaign `id` would write (its locked terms checked);
+/// writes nothing.
+pub fn preview_edit(
+    conn: &Connection,
+    id: i64,
+    input: &LadderInput,
+    now: DateTime<Utc>,
+) -> Result<LadderPlan> {
+    let before: LadderInput = super::edit::input(conn, id, CampaignKind::Ladder, now)?;
+    let mut plan = super::edit::preview(conn, id, now, |tx| preview(tx, input, now))?;
+    let locked =
+        super::edit::locked(&locked_changes(&before, input), crate::shop::language_or(conn, crate::Lang::En));
+    plan.refused |= !locked.is_empty();
+    plan.checks.extend(locked);
+    Ok(plan)
+}
+
+/// Edits the published gift-package day before it starts, in one transaction: what it
+/// made is replaced by the new plan under the same campaign. Its terms stay
+/// as published; a changed one is refused with the rest, and nothing is written.
+pub fn edit(
+    conn: &mut Connection,
+    id: i64,
+    input: &LadderInput,
+    now: DateTime<Utc>,
+) -> Result<LadderApplied> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let before: LadderInput = super::edit::input(&tx, id, CampaignKind::Ladder, now)?;
+    refused(&super::edit::locked(
+        &locked_changes(&before, input),
+        crate::shop::language_or(&tx, crate::Lang::En),
+    ))?;
+    super::edit::retire(&tx, id, now)?;
+    let made = write_in(&tx, input, write::Target::Replace(id), now)?;
+    tx.commit()?;
+    Ok(made)
+}
+
+/// The terms published with the day that an edit changed, named in both languages.
+fn locked_changes(before: &LadderInput, after: &LadderInput) -> Vec<(&'static str, &'static str)> {
+    [
+        (before.items != after.items, ("The package", "礼包内容")),
+        (before.solo_cents != after.solo_cents, ("The single-package price", "单份价格")),
+        (before.tiers != after.tiers, ("The ladder", "阶梯价")),
+        (before.shares != after.shares, ("The packages per session", "每场份数")),
+    ]
+    .into_iter()
+    .filter_map(|(changed, name)| changed.then_some(name))
+    .collect()
 }
 
 /// `apply`'s writing inside the caller's transaction (the sample shop makes
@@ -71,10 +127,10 @@ pub fn apply(
 pub(crate) fn write_in(
     tx: &rusqlite::Transaction,
     input: &LadderInput,
-    draft_id: Option<i64>,
+    target: write::Target,
     now: DateTime<Utc>,
 ) -> Result<LadderApplied> {
-    if let Some(d) = draft_id {
+    if let write::Target::Draft(d) = target {
         super::draft_row(tx, d)?;
     }
     let plan = plan::plan(input, &plan::facts(tx, input, now)?, now);
@@ -83,7 +139,7 @@ pub(crate) fn write_in(
         tx,
         &write::Publish {
             kind: CampaignKind::Ladder,
-            draft_id,
+            target,
             name: &plan.name,
             community_ids: &plan.community_ids,
             sessions: &plan.sessions,
