@@ -247,3 +247,57 @@ pub async fn preview_ladder_poster(
         })
         .await
 }
+
+/// A published flash sale's choices, for the wizard to reopen on before it starts.
+#[tauri::command]
+pub async fn spike_for_edit(state: State<'_, AppState>, id: i64) -> CmdResult<SpikeInput> {
+    let now = state.now();
+    state.run(move |conn| spike::for_edit(conn, id, now)).await
+}
+
+#[tauri::command]
+pub async fn preview_spike_edit(
+    state: State<'_, AppState>,
+    id: i64,
+    input: SpikeInput,
+) -> CmdResult<SpikePlan> {
+    let now = state.now();
+    state.run(move |conn| spike::preview_edit(conn, id, &input, now)).await
+}
+
+#[tauri::command]
+pub async fn edit_spike(state: State<'_, AppState>, id: i64, input: SpikeInput) -> CmdResult<Applied> {
+    let now = state.now();
+    let made = state.run(move |conn| spike::edit(conn, id, &input, now)).await?;
+    state.reminders_changed();
+    Ok(made)
+}
+
+/// A published gift-package day's choices, for the wizard to reopen on before it starts.
+#[tauri::command]
+pub async fn ladder_for_edit(state: State<'_, AppState>, id: i64) -> CmdResult<LadderInput> {
+    let now = state.now();
+    state.run(move |conn| ladder::for_edit(conn, id, now)).await
+}
+
+#[tauri::command]
+pub async fn preview_ladder_edit(
+    state: State<'_, AppState>,
+    id: i64,
+    input: LadderInput,
+) -> CmdResult<LadderPlan> {
+    let now = state.now();
+    state.run(move |conn| ladder::preview_edit(conn, id, &input, now)).await
+}
+
+#[tauri::command]
+pub async fn edit_ladder(
+    state: State<'_, AppState>,
+    id: i64,
+    input: LadderInput,
+) -> CmdResult<LadderApplied> {
+    let now = state.now();
+    let made = state.run(move |conn| ladder::edit(conn, id, &input, now)).await?;
+    state.reminders_changed();
+    Ok(made)
+}

@@ -68,3 +68,32 @@ pub async fn undo_drainage_claim(state: State<'_, AppState>, id: i64) -> CmdResu
     let now = state.now();
     state.run(move |conn| drainage::undo_last_claim(conn, id, now)).await
 }
+
+/// A published welcome gift's choices, for the wizard to reopen on before it starts.
+#[tauri::command]
+pub async fn drainage_for_edit(state: State<'_, AppState>, id: i64) -> CmdResult<DrainageInput> {
+    let now = state.now();
+    state.run(move |conn| drainage::for_edit(conn, id, now)).await
+}
+
+#[tauri::command]
+pub async fn preview_drainage_edit(
+    state: State<'_, AppState>,
+    id: i64,
+    input: DrainageInput,
+) -> CmdResult<DrainagePlan> {
+    let now = state.now();
+    state.run(move |conn| drainage::preview_edit(conn, id, &input, now)).await
+}
+
+#[tauri::command]
+pub async fn edit_drainage(
+    state: State<'_, AppState>,
+    id: i64,
+    input: DrainageInput,
+) -> CmdResult<DrainageApplied> {
+    let now = state.now();
+    let made = state.run(move |conn| drainage::edit(conn, id, &input, now)).await?;
+    state.reminders_changed();
+    Ok(made)
+}

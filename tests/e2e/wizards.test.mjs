@@ -320,6 +320,37 @@ test('the gift-package wizard: a package, the method ladder, every Friday, one c
   await shot('73b-ladder-poster-designer');
 });
 
+test('the gift-package day edited before it starts: half an hour earlier, its ladder locked, the same campaign', async () => {
+  const before = cli('campaign', 'show', String(ladderId)).next_at;
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-edit-${ladderId}`);
+  await s.byTestId('ladder-editing');
+  // The published terms cannot be touched.
+  await s.waitFor('the package loaded', async () => (await s.execute(`return document.querySelector('[data-testid="ladder-solo"]')?.value`)) === '98.00');
+  assert.equal(await s.execute(`return document.querySelector('[data-testid="ladder-solo"]').disabled`), true);
+  await shot('76-ladder-edit-locked');
+  await s.clickTestId('ladder-next');
+  await s.byTestId('ladder-when-preset');
+  await s.typeInto('ladder-time', '19:30', { replace: true });
+  await s.clickTestId('ladder-next');
+  await s.waitFor('the post at the new time', async () => /19:30/.test((await text('ladder-post-0')) ?? ''));
+  await s.clickTestId('ladder-next');
+  await s.byTestId('ladder-poster-channel');
+  await s.clickTestId('ladder-next');
+  await s.byTestId('ladder-review');
+  await s.byTestId('ladder-all-clear');
+  await shot('77-ladder-edit-review');
+  assert.equal(await s.execute(`return document.querySelectorAll('[data-testid="ladder-session"]').length`), 4);
+  await s.clickTestId('ladder-finish');
+  await s.waitFor('back on the list', async () => (await text(`campaign-row-${ladderId}`)) !== null);
+  const after = cli('campaign', 'show', String(ladderId));
+  assert.equal(Date.parse(after.next_at), Date.parse(before) - 30 * 60_000, 'the next session half an hour earlier');
+  assert.equal(after.status, 'scheduled');
+  // One live ladder poster: the old one archived, the new one in its place.
+  const posters = (await invoke('list_posters', { channelId: null })).filter((p) => p.template === 'ladder');
+  assert.equal(posters.length, 1);
+});
+
 test("Friday's list settled by address at the tier reached, totals checked by hand", async (t) => {
   // Saturday noon after the first Friday, when the list has closed.
   const first = cli('campaign', 'show', String(ladderId)).next_at;

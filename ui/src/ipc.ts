@@ -189,6 +189,18 @@ export const ipc = {
   previewSpikePoster: (input: SpikeInput) => call<PosterPreview>("preview_spike_poster", { input }),
   /** The gift-package day's poster as it will print; nothing is saved. */
   previewLadderPoster: (input: LadderInput) => call<PosterPreview>("preview_ladder_poster", { input }),
+  /** A published campaign's choices, for the wizard to reopen on before it starts. */
+  spikeForEdit: (id: number) => call<SpikeInput>("spike_for_edit", { id }),
+  /** The plan an edit would write (its locked terms checked); writes nothing. */
+  previewSpikeEdit: (id: number, input: SpikeInput) => call<SpikePlan>("preview_spike_edit", { id, input }),
+  /** Replaces what the published campaign made with the new plan, in one step. */
+  editSpike: (id: number, input: SpikeInput) => call<Applied>("edit_spike", { id, input }),
+  ladderForEdit: (id: number) => call<LadderInput>("ladder_for_edit", { id }),
+  previewLadderEdit: (id: number, input: LadderInput) => call<LadderPlan>("preview_ladder_edit", { id, input }),
+  editLadder: (id: number, input: LadderInput) => call<LadderApplied>("edit_ladder", { id, input }),
+  drainageForEdit: (id: number) => call<DrainageInput>("drainage_for_edit", { id }),
+  previewDrainageEdit: (id: number, input: DrainageInput) => call<DrainagePlan>("preview_drainage_edit", { id, input }),
+  editDrainage: (id: number, input: DrainageInput) => call<DrainageApplied>("edit_drainage", { id, input }),
   /** The plan the welcome-gift wizard's review shows; writes nothing. */
   previewDrainage: (input: DrainageInput) => call<DrainagePlan>("preview_drainage", { input }),
   saveDrainageDraft: (id: number | null, input: DrainageInput) => call<number>("save_drainage_draft", { id, input }),

@@ -10,16 +10,16 @@ export type Route =
   | { page: "poster"; channelId: number; communityId: number }
   | { page: "products" }
   | { page: "campaigns" }
-  /** The flash-sale wizard: new, or resuming draft `draftId`. */
-  | { page: "spike"; draftId?: number }
+  /** The flash-sale wizard: new, resuming draft `draftId`, or editing published `editId` before it starts. */
+  | { page: "spike"; draftId?: number; editId?: number }
   /** The flash sale's evening: buyers in order, what is left, the pickup codes. */
   | { page: "spikeConsole"; id: number }
   /** The gift-package wizard: new, or resuming draft `draftId`. */
-  | { page: "ladder"; draftId?: number }
+  | { page: "ladder"; draftId?: number; editId?: number }
   /** Settling a gift-package day from its 接龙. */
   | { page: "ladderSettle"; id: number }
   /** The welcome-gift (drainage) wizard: new, or resuming draft `draftId`. */
-  | { page: "drainageWizard"; draftId?: number }
+  | { page: "drainageWizard"; draftId?: number; editId?: number }
   /** A welcome-gift campaign's claims at the counter. */
   | { page: "drainageClaims"; id: number }
   /** A campaign's figures per session and its return. */

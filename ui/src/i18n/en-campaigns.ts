@@ -29,6 +29,7 @@ const campaigns = {
     settle: "Settle",
     report: "Report",
     copy: "Copy",
+    edit: "Edit",
     claims: "Claims",
     console: "Console",
     cancel: "Cancel campaign…",
@@ -89,6 +90,9 @@ const campaigns = {
     back: "Back",
     next: "Next",
     finish: "Create everything",
+    saveEdit: "Save the changes",
+    edited: "Changes saved: its schedules, posts and posters were made again",
+    editingHint: "It has not started yet: change its days, communities, posts or poster. Its price, quantities and gift were published and stay as they are; copy the campaign to change them.",
     refused: "Fix what is marked before creating it.",
     wordsHint: "Generated from the real figures in the shop's language; copy them when the reminder comes. These are the first session's posts.",
     copy: "Copy",
@@ -104,6 +108,7 @@ const campaigns = {
   ladder: {
     title: "New gift-package day",
     resumeTitle: "Gift-package day (draft)",
+    editTitle: "Edit the gift-package day",
     steps: { package: "Package", when: "When", words: "Posts", poster: "Poster", review: "Review" },
     createsPoster: "The gift-package poster with the ladder, with the code of {{channel}}",
     created: "Gift-package day created: {{sessions}} sessions, {{posts}} posts",
@@ -196,6 +201,7 @@ const campaigns = {
   spike: {
     title: "New flash sale",
     resumeTitle: "Flash sale (draft)",
+    editTitle: "Edit the flash sale",
     steps: { what: "What", when: "When", words: "Posts", poster: "Poster", review: "Review" },
     saved: "Draft saved",
     created: "Flash sale created: {{sessions}} sessions, {{posts}} posts",
@@ -233,6 +239,7 @@ const campaigns = {
   drainageWizard: {
     title: "New welcome gift",
     resumeTitle: "Welcome gift (draft)",
+    editTitle: "Edit the welcome gift",
     steps: { gift: "Gift", where: "Where and when", words: "Post", review: "Review" },
     created: "Welcome gift created: posters saved, {{posts}} post on the calendar",
     rewardKind: "New members get",

@@ -29,6 +29,7 @@ const campaigns = {
     settle: "结算",
     report: "报表",
     copy: "复制",
+    edit: "修改",
     claims: "领取登记",
     console: "秒杀现场",
     cancel: "取消活动…",
@@ -89,6 +90,9 @@ const campaigns = {
     back: "上一步",
     next: "下一步",
     finish: "一键创建",
+    saveEdit: "保存修改",
+    edited: "已保存修改：日程、群发内容和海报已重新生成",
+    editingHint: "活动还没开始：可以修改日期、社群、群发内容和海报。价格、数量和赠品已经发布，保持不变；如需修改，请复制活动后再办一次。",
     refused: "请先修改标红的问题再创建。",
     wordsHint: "按真实数字、用店铺的语言生成；到点提醒时复制即可。这里是第一场的文案。",
     copy: "复制",
@@ -104,6 +108,7 @@ const campaigns = {
   ladder: {
     title: "新建会员礼包日",
     resumeTitle: "会员礼包日（草稿）",
+    editTitle: "修改会员礼包日",
     steps: { package: "礼包", when: "什么时候", words: "文案", poster: "海报", review: "确认" },
     createsPoster: "礼包阶梯价海报（印「{{channel}}」的二维码）",
     created: "礼包日已创建：{{sessions}} 场，{{posts}} 条文案",
@@ -196,6 +201,7 @@ const campaigns = {
   spike: {
     title: "新建秒杀",
     resumeTitle: "秒杀（草稿）",
+    editTitle: "修改秒杀",
     steps: { what: "卖什么", when: "什么时候", words: "文案", poster: "海报", review: "确认" },
     saved: "草稿已保存",
     created: "秒杀已创建：{{sessions}} 场，{{posts}} 条文案",
@@ -233,6 +239,7 @@ const campaigns = {
   drainageWizard: {
     title: "新建入群有礼",
     resumeTitle: "入群有礼（草稿）",
+    editTitle: "修改入群有礼",
     steps: { gift: "礼品", where: "渠道和日期", words: "群公告", review: "确认" },
     created: "入群有礼已创建：海报已保存，日历上已添加 {{posts}} 条群发内容",
     rewardKind: "新成员可领",

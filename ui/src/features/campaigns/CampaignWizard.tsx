@@ -9,10 +9,11 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/PageHeader";
 import { todayIn } from "../../days";
-import { showError } from "../../errors";
+import { showError, toMessage } from "../../errors";
 import { useLeaveGuard, useNav } from "../../nav";
 import { useShop } from "../../queries";
 import { useCommunities } from "../communities/queries";
+import { WizardEditing } from "./Locked";
 import { useInvalidateCampaigns } from "./queries";
 
 /** What a campaign kind brings to the wizard. */
@@ -35,10 +36,23 @@ export type WizardSpec<V, I, P extends { refused: boolean }> = {
   saveDraft: (id: number | null, input: I) => Promise<number>;
   preview: (input: I) => Promise<P>;
   create: (input: I, draftId: number | null) => Promise<{ sessions: number; content_ids: number[] }>;
+  /** A published campaign reopened before it starts: its choices, the plan of an edit, the edit. */
+  editTitle: string;
+  loadForEdit: (id: number) => Promise<I>;
+  previewEdit: (id: number, input: I) => Promise<P>;
+  edit: (id: number, input: I) => Promise<{ sessions: number; content_ids: number[] }>;
   renderStep: (step: number, plan: P | undefined) => React.ReactNode;
 };
 
-export function CampaignWizard<V, I, P extends { refused: boolean }>({ spec, draftId: resumeId }: { spec: WizardSpec<V, I, P>; draftId?: number }) {
+type WizardProps<V, I, P extends { refused: boolean }> = {
+  spec: WizardSpec<V, I, P>;
+  /** Resume this draft. */
+  draftId?: number;
+  /** Edit this published campaign before it starts: no drafts, its terms locked. */
+  editId?: number;
+};
+
+export function CampaignWizard<V, I, P extends { refused: boolean }>({ spec, draftId: resumeId, editId }: WizardProps<V, I, P>) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { go } = useNav();
@@ -50,16 +64,21 @@ export function CampaignWizard<V, I, P extends { refused: boolean }>({ spec, dra
   const [ready, setReady] = useState(false);
   const [dirty, setDirty] = useState(false);
   const invalidate = useInvalidateCampaigns();
-  const saved = useQuery({ queryKey: [spec.kind, "draft", resumeId], queryFn: () => spec.loadDraft(resumeId!), enabled: resumeId !== undefined });
+  const editing = editId !== undefined;
+  const saved = useQuery({
+    queryKey: [spec.kind, editing ? "edit" : "draft", editId ?? resumeId],
+    queryFn: () => (editing ? spec.loadForEdit(editId) : spec.loadDraft(resumeId!)),
+    enabled: resumeId !== undefined || editing,
+  });
 
   // The form starts from the draft, or from the method's defaults.
   useEffect(() => {
     // Fresh lists only: a community made a moment ago must be among the defaults.
     if (ready || !shop || !communities.data || communities.isFetching) return;
-    if (resumeId !== undefined && !saved.data) return;
+    if ((resumeId !== undefined || editing) && !saved.data) return;
     form.setFieldsValue((saved.data ? spec.fromInput(saved.data) : spec.blank(todayIn(shop.time_zone), communities.data.map((c) => c.id))) as Parameters<typeof form.setFieldsValue>[0]);
     setReady(true);
-  }, [ready, shop, communities.data, communities.isFetching, resumeId, saved.data, form, spec]);
+  }, [ready, shop, communities.data, communities.isFetching, resumeId, editing, saved.data, form, spec]);
 
   // The plan follows what is typed, a moment after the typing stops.
   const values = Form.useWatch([], form) as V | undefined;
@@ -71,8 +90,8 @@ export function CampaignWizard<V, I, P extends { refused: boolean }>({ spec, dra
     return () => clearTimeout(timer);
   }, [typed]);
   const plan = useQuery({
-    queryKey: ["campaigns", "plan", spec.kind, planInput],
-    queryFn: () => spec.preview(planInput!),
+    queryKey: ["campaigns", "plan", spec.kind, editId, planInput],
+    queryFn: () => (editing ? spec.previewEdit(editId, planInput!) : spec.preview(planInput!)),
     enabled: planInput !== null,
     placeholderData: keepPreviousData,
   });
@@ -91,11 +110,11 @@ export function CampaignWizard<V, I, P extends { refused: boolean }>({ spec, dra
   });
 
   const finish = useMutation({
-    mutationFn: () => spec.create(input(), draftId),
+    mutationFn: () => (editing ? spec.edit(editId, input()) : spec.create(input(), draftId)),
     onSuccess: (made) => {
       setDirty(false);
       invalidate();
-      void message.success(spec.created(made));
+      void message.success(editing ? t("wizard.edited") : spec.created(made));
       // After the guard has seen the saved state.
       setTimeout(() => go({ page: "campaigns" }), 0);
     },
@@ -108,8 +127,10 @@ export function CampaignWizard<V, I, P extends { refused: boolean }>({ spec, dra
     } catch {
       return;
     }
-    await saveDraft.mutateAsync();
-    setStep((s) => Math.min(s + 1, spec.steps.length - 1));
+    // An edit is not a draft: the published campaign stays as it is until Finish.
+    if (!editing) await saveDraft.mutateAsync();
+    // From the step this click was on: a double click moves one step, not two.
+    setStep(Math.min(step + 1, spec.steps.length - 1));
   };
 
   const current = plan.data;
@@ -118,7 +139,8 @@ export function CampaignWizard<V, I, P extends { refused: boolean }>({ spec, dra
 
   return (
     <div className="sc-page">
-      <PageHeader title={resumeId !== undefined ? spec.resumeTitle : spec.title} titleTestId={id("title")} />
+      <PageHeader title={editing ? spec.editTitle : resumeId !== undefined ? spec.resumeTitle : spec.title} titleTestId={id("title")} />
+      {editing && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t("wizard.editingHint")} data-testid={id("editing")} />}
       <Steps
         current={step}
         onChange={(s) => s < step && setStep(s)}
@@ -127,11 +149,13 @@ export function CampaignWizard<V, I, P extends { refused: boolean }>({ spec, dra
         data-testid={id("steps")}
       />
       <Card>
-        {!ready ? (
+        {saved.isError ? (
+          <Alert type="error" showIcon message={toMessage(saved.error)} data-testid={id("load-error")} />
+        ) : !ready ? (
           <Spin />
         ) : (
           <Form<V> form={form} layout="vertical" requiredMark={false} onValuesChange={() => setDirty(true)}>
-            {spec.renderStep(step, current)}
+            <WizardEditing.Provider value={editing}>{spec.renderStep(step, current)}</WizardEditing.Provider>
           </Form>
         )}
         {step === last && current?.refused && <Alert type="error" showIcon message={t("wizard.refused")} style={{ marginTop: 16 }} />}
@@ -145,7 +169,7 @@ export function CampaignWizard<V, I, P extends { refused: boolean }>({ spec, dra
             </Button>
           ) : (
             <Button type="primary" onClick={() => finish.mutate()} disabled={(current?.refused ?? true) || plan.isFetching} loading={finish.isPending} data-testid={id("finish")}>
-              {t("wizard.finish")}
+              {editing ? t("wizard.saveEdit") : t("wizard.finish")}
             </Button>
           )}
         </Space>

@@ -20,11 +20,11 @@ import { useShop } from "../../queries";
 import { useCommunities } from "../communities/queries";
 import { STATUS_COLOR, STATUSES, useCampaigns, useInvalidateCampaigns } from "./queries";
 
-/** The wizard that makes (and resumes) a kind's campaigns. */
-function wizard(kind: Campaign["kind"], draftId?: number): Route {
-  if (kind === "ladder") return { page: "ladder", draftId };
-  if (kind === "drainage") return { page: "drainageWizard", draftId };
-  return { page: "spike", draftId };
+/** The wizard that makes a kind's campaigns (resumes a draft, edits a published one before it starts). */
+function wizard(kind: Campaign["kind"], draftId?: number, editId?: number): Route {
+  if (kind === "ladder") return { page: "ladder", draftId, editId };
+  if (kind === "drainage") return { page: "drainageWizard", draftId, editId };
+  return { page: "spike", draftId, editId };
 }
 
 const WIZARDS: Campaign["kind"][] = ["spike", "ladder", "drainage"];
@@ -153,6 +153,11 @@ export function CampaignsPage() {
             {WIZARDS.includes(c.kind) && c.status !== "scheduled" && (
               <Button size="small" onClick={() => go({ page: "campaignReport", id: c.id })} data-testid={`campaign-report-${c.id}`}>
                 {t("campaigns.report")}
+              </Button>
+            )}
+            {WIZARDS.includes(c.kind) && c.status === "scheduled" && (
+              <Button size="small" onClick={() => go(wizard(c.kind, undefined, c.id))} data-testid={`campaign-edit-${c.id}`}>
+                {t("campaigns.edit")}
               </Button>
             )}
             {WIZARDS.includes(c.kind) && (

@@ -2,9 +2,11 @@ import { screen, waitFor } from "@testing-library/react";
 import dayjs from "dayjs";
 import { describe, expect, it } from "vitest";
 import type { Claims } from "../../bindings/Claims";
-import { fakeBackend } from "../../test/backend";
+import type { DrainagePlan } from "../../bindings/DrainagePlan";
+import { channel, fakeBackend, gift, groupQr } from "../../test/backend";
 import { renderScreen } from "../../test/render";
 import { DrainageClaims } from "./DrainageClaims";
+import { DrainageWizard } from "./DrainageWizard";
 import { blankDrainage, fromDrainageInput, toDrainageInput } from "./drainageValues";
 
 /** A tea-bag welcome gift running now, before anyone claimed. */
@@ -78,5 +80,40 @@ describe("the welcome-gift wizard's values", () => {
       reward: { kind: "voucher", cents: 1250, min_spend_cents: null, valid_days: 30 },
     });
     expect(toDrainageInput(fromDrainageInput(input))).toEqual(input);
+  });
+});
+
+describe("the welcome-gift wizard editing a published campaign", () => {
+  const published = {
+    name: "", community_id: 1, channel_ids: [7], reward: { kind: "gift" as const, gift_id: 1 }, expected_joins: 20,
+    budget_cents: null, starts_on: "2026-11-22", ends_on: "2026-12-05", gift_line: "",
+  };
+  const plan: DrainagePlan = {
+    name: "Welcome gift: Morning Tea Friends", community_id: 1, community_name: "Morning Tea Friends",
+    channels: [{ id: 7, name: "Counter", kind: "counter", template: "counter", code_expires_at: null, replace_on: [] }],
+    reward_name: "Oolong tasting pack", unit_cost_cents: 350, stock: 40, expected_joins: 20, cost_cents: 7000, budget_cents: null,
+    gift_line: "Join the group: Oolong tasting pack, free", starts_on: "2026-11-22", ends_on: "2026-12-05", vouchers: 0,
+    vouchers_valid_until: null, sessions: [], schedules: [], posts: [], checks: [], refused: false,
+  };
+
+  it("locks the gift, saves no draft on the way, and Finish edits the same campaign", async () => {
+    const backend = fakeBackend({ gifts: [gift()], channels: [channel({ qr: groupQr() })] }, {
+      drainage_for_edit: () => published,
+      preview_drainage_edit: () => plan,
+      edit_drainage: () => ({ id: 5, poster_ids: [9], schedule_ids: [], content_ids: [11], batch_id: null }),
+    });
+    const { user, go } = renderScreen(<DrainageWizard editId={5} />);
+    expect(await screen.findByTestId("drainage-title")).toHaveTextContent("Edit the welcome gift");
+    expect(screen.getByTestId("drainage-editing")).toHaveTextContent("Its price, quantities and gift were published");
+    // The gift is locked; how many the owner expects is not.
+    await waitFor(() => expect(screen.getByRole("combobox", { name: "Gift" })).toBeDisabled());
+    expect(screen.getByTestId("drainage-joins")).toBeEnabled();
+    for (let i = 0; i < 3; i += 1) await user.click(screen.getByTestId("drainage-next"));
+    expect(backend.called("save_drainage_draft")).toHaveLength(0);
+    await user.click(await screen.findByTestId("drainage-finish"));
+    await waitFor(() => expect(backend.called("edit_drainage")).toHaveLength(1));
+    expect(backend.called("edit_drainage")[0].args).toMatchObject({ id: 5, input: { reward: { kind: "gift", gift_id: 1 } } });
+    expect(backend.called("preview_drainage")).toHaveLength(0);
+    await waitFor(() => expect(go).toHaveBeenCalledWith({ page: "campaigns" }));
   });
 });

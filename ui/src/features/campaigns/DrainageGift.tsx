@@ -10,6 +10,7 @@ import { money } from "../../format";
 import { LIMITS } from "../../bindings/limits";
 import { numberRules } from "../../numbers";
 import { useGifts } from "../gifts/queries";
+import { Locked } from "./Locked";
 import { PlanChecks } from "./PlanChecks";
 
 const MONEY = { min: 0.01, max: LIMITS.moneyMaxFen / 100, decimals: 2 } as const;
@@ -25,29 +26,31 @@ export function DrainageGift({ plan }: { plan: DrainagePlan | undefined }) {
     .map((g) => ({ value: g.id, label: t("drainageWizard.giftOption", { name: g.name, cost: money(g.unit_cost_cents), stock: g.stock }) }));
   return (
     <>
-      <Form.Item name="rewardKind" label={t("drainageWizard.rewardKind")}>
-        <Radio.Group optionType="button" buttonStyle="solid" aria-label={t("drainageWizard.rewardKind")}>
-          <Radio.Button value="gift"><span data-testid="drainage-kind-gift">{t("drainageWizard.gift")}</span></Radio.Button>
-          <Radio.Button value="voucher"><span data-testid="drainage-kind-voucher">{t("drainageWizard.voucher")}</span></Radio.Button>
-        </Radio.Group>
-      </Form.Item>
-      {kind === "voucher" ? (
-        <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: 16 }}>
-          <Form.Item name="voucher" label={t("drainageWizard.voucherAmount")} rules={numberRules(t, { ...MONEY, required })}>
-            <NumberInput money data-testid="drainage-voucher" />
-          </Form.Item>
-          <Form.Item name="minSpend" label={t("vouchers.form.minSpend")} rules={numberRules(t, MONEY)}>
-            <NumberInput money data-testid="drainage-min-spend" placeholder={t("vouchers.form.none")} />
-          </Form.Item>
-          <Form.Item name="validDays" label={t("drainageWizard.validDays")} extra={t("drainageWizard.validDaysHelp")} rules={numberRules(t, { min: 1, max: 365, required })}>
-            <NumberInput data-testid="drainage-valid-days" />
-          </Form.Item>
-        </div>
-      ) : (
-        <Form.Item name="giftId" label={t("drainageWizard.giftPick")} rules={[chosen(t("drainageWizard.giftRequired"))]} extra={options.length === 0 ? t("drainageWizard.noGifts") : undefined}>
-          <Select data-testid="drainage-gift" aria-label={t("drainageWizard.giftPick")} options={options} showSearch optionFilterProp="label" />
+      <Locked>
+        <Form.Item name="rewardKind" label={t("drainageWizard.rewardKind")}>
+          <Radio.Group optionType="button" buttonStyle="solid" aria-label={t("drainageWizard.rewardKind")}>
+            <Radio.Button value="gift"><span data-testid="drainage-kind-gift">{t("drainageWizard.gift")}</span></Radio.Button>
+            <Radio.Button value="voucher"><span data-testid="drainage-kind-voucher">{t("drainageWizard.voucher")}</span></Radio.Button>
+          </Radio.Group>
         </Form.Item>
-      )}
+        {kind === "voucher" ? (
+          <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: 16 }}>
+            <Form.Item name="voucher" label={t("drainageWizard.voucherAmount")} rules={numberRules(t, { ...MONEY, required })}>
+              <NumberInput money data-testid="drainage-voucher" />
+            </Form.Item>
+            <Form.Item name="minSpend" label={t("vouchers.form.minSpend")} rules={numberRules(t, MONEY)}>
+              <NumberInput money data-testid="drainage-min-spend" placeholder={t("vouchers.form.none")} />
+            </Form.Item>
+            <Form.Item name="validDays" label={t("drainageWizard.validDays")} extra={t("drainageWizard.validDaysHelp")} rules={numberRules(t, { min: 1, max: 365, required })}>
+              <NumberInput data-testid="drainage-valid-days" />
+            </Form.Item>
+          </div>
+        ) : (
+          <Form.Item name="giftId" label={t("drainageWizard.giftPick")} rules={[chosen(t("drainageWizard.giftRequired"))]} extra={options.length === 0 ? t("drainageWizard.noGifts") : undefined}>
+            <Select data-testid="drainage-gift" aria-label={t("drainageWizard.giftPick")} options={options} showSearch optionFilterProp="label" />
+          </Form.Item>
+        )}
+      </Locked>
       <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 16 }}>
         <Form.Item name="joins" label={t("drainageWizard.joins")} extra={t("drainageWizard.joinsHelp")} rules={numberRules(t, { min: 1, max: 10000, required })}>
           <NumberInput data-testid="drainage-joins" />

@@ -32,13 +32,14 @@ function DrainageReview({ plan }: { plan: DrainagePlan }) {
   return <PlanReview kind="drainage" name={plan.name} creates={creates} days={[]} checks={plan.checks} />;
 }
 
-export function DrainageWizard({ draftId }: { draftId?: number }) {
+export function DrainageWizard({ draftId, editId }: { draftId?: number; editId?: number }) {
   const { t } = useTranslation();
   const spec = useMemo<WizardSpec<DrainageValues, DrainageInput, DrainagePlan>>(
     () => ({
       kind: "drainage",
       title: t("drainageWizard.title"),
       resumeTitle: t("drainageWizard.resumeTitle"),
+      editTitle: t("drainageWizard.editTitle"),
       steps: STEPS.map((k) => t(`drainageWizard.steps.${k}`)),
       created: (made) => t("drainageWizard.created", { posts: made.content_ids.length }),
       stepFields: DRAINAGE_STEP_FIELDS,
@@ -49,6 +50,9 @@ export function DrainageWizard({ draftId }: { draftId?: number }) {
       saveDraft: ipc.saveDrainageDraft,
       preview: ipc.previewDrainage,
       create: (input, draftId) => ipc.createDrainage(input, draftId).then((made) => ({ ...made, sessions: 1 })),
+      loadForEdit: ipc.drainageForEdit,
+      previewEdit: ipc.previewDrainageEdit,
+      edit: (id, input) => ipc.editDrainage(id, input).then((made) => ({ ...made, sessions: 1 })),
       renderStep: (step, plan) => {
         if (step === 0) return <DrainageGift plan={plan} />;
         if (step === 1) return <DrainageWhere plan={plan} />;
@@ -58,5 +62,5 @@ export function DrainageWizard({ draftId }: { draftId?: number }) {
     }),
     [t],
   );
-  return <CampaignWizard spec={spec} draftId={draftId} />;
+  return <CampaignWizard spec={spec} draftId={draftId} editId={editId} />;
 }

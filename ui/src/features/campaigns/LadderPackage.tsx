@@ -13,6 +13,7 @@ import { money } from "../../format";
 import { numberRules } from "../../numbers";
 import { useProducts } from "../products/queries";
 import { tierValues } from "./ladderValues";
+import { Locked } from "./Locked";
 import { PlanChecks } from "./PlanChecks";
 
 const PRICE = { min: 0.01, max: LIMITS.productMoneyMaxFen / 100, decimals: 2 } as const;
@@ -25,7 +26,7 @@ export function LadderPackage({ plan }: { plan: LadderPlan | undefined }) {
   const required = t("numbers.required");
   const options = (products.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${money(p.price_cents)} · ${t(`products.roles.${p.role}`)}` }));
   return (
-    <>
+    <Locked>
       <Typography.Title level={5} style={{ marginTop: 0 }}>{t("ladder.items")}</Typography.Title>
       <Form.List name="items">
         {(fields, { add, remove }) => (
@@ -93,7 +94,7 @@ export function LadderPackage({ plan }: { plan: LadderPlan | undefined }) {
       </Form.List>
       {plan && plan.items.length > 0 && <PriceTable prices={plan.prices} />}
       {plan && <PlanChecks checks={plan.checks} rules={["bundle", "mix", "solo", "tiers", "dearer", "below_cost", "shares"]} />}
-    </>
+    </Locked>
   );
 }
 

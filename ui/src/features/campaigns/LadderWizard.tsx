@@ -29,13 +29,14 @@ function LadderReview({ plan }: { plan: LadderPlan }) {
   return <PlanReview kind="ladder" name={plan.name} creates={creates} days={plan.sessions.map((s) => s.day)} checks={plan.checks} />;
 }
 
-export function LadderWizard({ draftId }: { draftId?: number }) {
+export function LadderWizard({ draftId, editId }: { draftId?: number; editId?: number }) {
   const { t } = useTranslation();
   const spec = useMemo<WizardSpec<LadderValues, LadderInput, LadderPlan>>(
     () => ({
       kind: "ladder",
       title: t("ladder.title"),
       resumeTitle: t("ladder.resumeTitle"),
+      editTitle: t("ladder.editTitle"),
       steps: STEPS.map((k) => t(`ladder.steps.${k}`)),
       created: (made) => t("ladder.created", { sessions: made.sessions, posts: made.content_ids.length }),
       stepFields: LADDER_STEP_FIELDS,
@@ -46,6 +47,9 @@ export function LadderWizard({ draftId }: { draftId?: number }) {
       saveDraft: ipc.saveLadderDraft,
       preview: ipc.previewLadder,
       create: ipc.createLadder,
+      loadForEdit: ipc.ladderForEdit,
+      previewEdit: ipc.previewLadderEdit,
+      edit: ipc.editLadder,
       renderStep: (step, plan) => {
         if (step === 0) return <LadderPackage plan={plan} />;
         if (step === 1) return <LadderWhen plan={plan} />;
@@ -58,5 +62,5 @@ export function LadderWizard({ draftId }: { draftId?: number }) {
     }),
     [t],
   );
-  return <CampaignWizard spec={spec} draftId={draftId} />;
+  return <CampaignWizard spec={spec} draftId={draftId} editId={editId} />;
 }

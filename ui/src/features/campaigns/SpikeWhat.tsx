@@ -11,6 +11,7 @@ import { money } from "../../format";
 import { useNav } from "../../nav";
 import { numberRules } from "../../numbers";
 import { useProducts } from "../products/queries";
+import { Locked } from "./Locked";
 import { PlanChecks } from "./PlanChecks";
 
 const PRICE = { min: 0.01, max: LIMITS.productMoneyMaxFen / 100, decimals: 2 } as const;
@@ -34,7 +35,7 @@ export function SpikeWhat({ plan }: { plan: SpikePlan | undefined }) {
   }
   const required = t("numbers.required");
   return (
-    <>
+    <Locked>
       <Form.Item name="productId" label={t("spike.product")} rules={[chosen(t("spike.productRequired"))]}>
         <Select
           data-testid="spike-product"
@@ -71,6 +72,6 @@ export function SpikeWhat({ plan }: { plan: SpikePlan | undefined }) {
         </Typography.Paragraph>
       )}
       {plan && <PlanChecks checks={plan.checks} rules={["product", "price", "reference", "below_cost", "quantity", "limit"]} />}
-    </>
+    </Locked>
   );
 }

@@ -8,6 +8,7 @@ import { chosenSome } from "../../components/selectRules";
 import { numberRules } from "../../numbers";
 import { useCommunities } from "../communities/queries";
 import { WeekdayToggles } from "../schedules/ScheduleFields";
+import { Locked } from "./Locked";
 import { PlanChecks } from "./PlanChecks";
 import type { When } from "./spikeValues";
 
@@ -50,13 +51,17 @@ export function SpikeWhen({ plan }: { plan: SpikePlan | undefined }) {
         <Form.Item name="lead" label={t("spike.lead")} rules={numberRules(t, { min: 0, max: 1440, required })}>
           <NumberInput data-testid="spike-lead" />
         </Form.Item>
-        <Form.Item name="pickupDays" label={t("spike.pickupDays")} rules={numberRules(t, { min: 1, max: 30, required })}>
-          <NumberInput data-testid="spike-pickup-days" />
-        </Form.Item>
+        <Locked>
+          <Form.Item name="pickupDays" label={t("spike.pickupDays")} rules={numberRules(t, { min: 1, max: 30, required })}>
+            <NumberInput data-testid="spike-pickup-days" />
+          </Form.Item>
+        </Locked>
       </div>
-      <Form.Item name="pickupVouchers" valuePropName="checked" extra={t("spike.pickupVouchersHelp")}>
-        <Checkbox data-testid="spike-pickup-vouchers">{t("spike.pickupVouchers")}</Checkbox>
-      </Form.Item>
+      <Locked>
+        <Form.Item name="pickupVouchers" valuePropName="checked" extra={t("spike.pickupVouchersHelp")}>
+          <Checkbox data-testid="spike-pickup-vouchers">{t("spike.pickupVouchers")}</Checkbox>
+        </Form.Item>
+      </Locked>
       <Form.Item name="communityIds" label={t("spike.chooseCommunities")} rules={[chosenSome(t("spike.communitiesRequired"))]}>
         <Select
           mode="multiple"

@@ -21,13 +21,14 @@ const spikePoster = (v: SpikeValues, channelId: number) => ipc.previewSpikePoste
 
 const STEPS = ["what", "when", "words", "poster", "review"] as const;
 
-export function SpikeWizard({ draftId }: { draftId?: number }) {
+export function SpikeWizard({ draftId, editId }: { draftId?: number; editId?: number }) {
   const { t } = useTranslation();
   const spec = useMemo<WizardSpec<SpikeValues, SpikeInput, SpikePlan>>(
     () => ({
       kind: "spike",
       title: t("spike.title"),
       resumeTitle: t("spike.resumeTitle"),
+      editTitle: t("spike.editTitle"),
       steps: STEPS.map((k) => t(`spike.steps.${k}`)),
       created: (made) => t("spike.created", { sessions: made.sessions, posts: made.content_ids.length }),
       stepFields: STEP_FIELDS,
@@ -38,6 +39,9 @@ export function SpikeWizard({ draftId }: { draftId?: number }) {
       saveDraft: ipc.saveSpikeDraft,
       preview: ipc.previewSpike,
       create: ipc.createSpike,
+      loadForEdit: ipc.spikeForEdit,
+      previewEdit: ipc.previewSpikeEdit,
+      edit: ipc.editSpike,
       renderStep: (step, plan) => {
         if (step === 0) return <SpikeWhat plan={plan} />;
         if (step === 1) return <SpikeWhen plan={plan} />;
@@ -49,5 +53,5 @@ export function SpikeWizard({ draftId }: { draftId?: number }) {
     }),
     [t],
   );
-  return <CampaignWizard spec={spec} draftId={draftId} />;
+  return <CampaignWizard spec={spec} draftId={draftId} editId={editId} />;
 }

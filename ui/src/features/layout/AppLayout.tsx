@@ -70,17 +70,17 @@ function Page({ route }: { route: Route }) {
       return <CampaignsPage />;
     case "spike":
       // A new key per draft, so the wizard starts afresh.
-      return <SpikeWizard key={`s${route.draftId ?? "new"}`} draftId={route.draftId} />;
+      return <SpikeWizard key={`s${route.draftId ?? "new"}-${route.editId ?? ""}`} draftId={route.draftId} editId={route.editId} />;
     case "campaignReport":
       return <CampaignReport key={route.id} id={route.id} />;
     case "ladder":
-      return <LadderWizard key={`l${route.draftId ?? "new"}`} draftId={route.draftId} />;
+      return <LadderWizard key={`l${route.draftId ?? "new"}-${route.editId ?? ""}`} draftId={route.draftId} editId={route.editId} />;
     case "ladderSettle":
       return <LadderSettle key={route.id} id={route.id} />;
     case "spikeConsole":
       return <SpikeConsole key={route.id} id={route.id} />;
     case "drainageWizard":
-      return <DrainageWizard key={`d${route.draftId ?? "new"}`} draftId={route.draftId} />;
+      return <DrainageWizard key={`d${route.draftId ?? "new"}-${route.editId ?? ""}`} draftId={route.draftId} editId={route.editId} />;
     case "drainageClaims":
       return <DrainageClaims key={route.id} id={route.id} />;
     case "products":
