@@ -335,7 +335,10 @@ test('the gift-package day edited before it starts: half an hour earlier, its la
   await s.clickTestId('ladder-next');
   await s.waitFor('the post at the new time', async () => /19:30/.test((await text('ladder-post-0')) ?? ''));
   await s.clickTestId('ladder-next');
-  await s.byTestId('ladder-poster-channel');
+  // The poster step shows the day's poster on its channel as before; once it
+  // has loaded (the page stops moving), on to the review.
+  await s.waitFor('the poster preview', async () =>
+    s.execute(`const i = document.querySelector('[data-testid="ladder-poster-preview"]'); return !!i && i.complete && i.naturalWidth > 300`), 30000);
   await s.clickTestId('ladder-next');
   await s.byTestId('ladder-review');
   await s.byTestId('ladder-all-clear');

@@ -272,3 +272,27 @@ fn a_sale_without_pickup_vouchers_reports_what_was_recorded() {
     let r = report(&conn, made.id, monday_evening()).unwrap();
     assert_eq!((r.totals.sold, r.totals.issued, r.totals.revenue_cents), (2, 0, 3980));
 }
+
+#[test]
+fn a_list_renumbered_after_someone_left_it_adds_only_the_new_buyer() {
+    let (mut conn, group, tea) = shop();
+    let (_, session) = sale(&mut conn, group, tea);
+    let first =
+        spike::record_pasted(&mut conn, session, "#接龙\n1. 小明 8812\n2. 阿芳\n", monday_evening()).unwrap();
+    assert_eq!(first.added.len(), 2);
+    // 小明 deleted his line: WeChat renumbered 阿芳 to 1, and 小李 joined as 2.
+    let again =
+        spike::record_pasted(&mut conn, session, "#接龙\n1. 阿芳\n2. 小李\n", monday_evening()).unwrap();
+    let added: Vec<&str> = again.added.iter().map(|o| o.buyer.as_str()).collect();
+    assert_eq!(added, ["小李"], "阿芳 is not counted twice, 小李 is not mistaken for her");
+    assert_eq!(again.already, 1);
+    assert!(again.turned_away.is_empty(), "{:?}", again.turned_away);
+    // A buyer typed by hand before the list was pasted is the same entry.
+    let (mut conn, group, tea) = shop();
+    let (_, other) = sale(&mut conn, group, tea);
+    spike::record(&mut conn, other, &[BuyerInput { buyer: "王姐".into(), quantity: 1 }], monday_evening())
+        .unwrap();
+    let pasted =
+        spike::record_pasted(&mut conn, other, "#接龙\n1. 王姐\n2. 小周\n", monday_evening()).unwrap();
+    assert_eq!(pasted.added.iter().map(|o| o.buyer.as_str()).collect::<Vec<_>>(), ["小周"]);
+}

@@ -4,7 +4,7 @@
 //! the next pickup vouchers of the session, and the "N left" and sold-out
 //! posts are ready to paste. Every recording is one transaction.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -368,19 +368,24 @@ fn write(
     // The session as it stands, read once: who holds how many, which 接龙
     // numbers are in, and the open vouchers in serial order.
     let mut held: HashMap<String, i64> = HashMap::new();
-    let mut seqs: HashSet<i64> = HashSet::new();
+    // Who each recorded 接龙 number belonged to, and each buyer's entries.
+    let mut by_seq: HashMap<i64, String> = HashMap::new();
+    let mut entries: HashMap<String, usize> = HashMap::new();
     {
         let mut stmt = tx.prepare_cached(
             "SELECT buyer_key, quantity, seq FROM spike_order WHERE session_id = ?1 AND undone_at IS NULL",
         )?;
         let mut rows = stmt.query([session_id])?;
         while let Some(r) = rows.next()? {
-            *held.entry(r.get(0)?).or_default() += r.get::<_, i64>(1)?;
+            let key: String = r.get(0)?;
+            *held.entry(key.clone()).or_default() += r.get::<_, i64>(1)?;
+            *entries.entry(key.clone()).or_default() += 1;
             if let Some(seq) = r.get::<_, Option<i64>>(2)? {
-                seqs.insert(seq);
+                by_seq.insert(seq, key);
             }
         }
     }
+    let already_in = recorded_already(&candidates, &by_seq, entries);
     let mut free: std::vec::IntoIter<i64> = match batch_id {
         Some(b) => tx
             .prepare_cached(
@@ -400,8 +405,8 @@ fn write(
         buyer: c.buyer.clone(),
         reason: if lang == Lang::ZhCn { zh } else { en },
     };
-    for c in candidates {
-        if c.seq.is_some_and(|seq| seqs.contains(&seq)) {
+    for (c, recorded) in candidates.into_iter().zip(already_in) {
+        if recorded {
             already += 1;
             continue;
         }
@@ -423,19 +428,22 @@ fn write(
             });
             continue;
         }
+        // A renumbered list can give a new buyer the number an earlier entry
+        // was recorded under: that number stays with the earlier entry.
+        let seq = c.seq.filter(|n| !by_seq.contains_key(n));
         tx.prepare_cached(
             "INSERT INTO spike_order (session_id, seq, buyer, buyer_key, quantity, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
-        .execute(params![session_id, c.seq, c.buyer, key, c.quantity, now])?;
+        .execute(params![session_id, seq, c.buyer, key, c.quantity, now])?;
+        if let Some(n) = seq {
+            by_seq.insert(n, key.clone());
+        }
         let order_id = tx.last_insert_rowid();
         if batch_id.is_some() {
             let serials: Vec<i64> = free.by_ref().take(c.quantity as usize).collect();
             hand_out(&tx, order_id, &c.buyer, c.quantity, &serials)?;
         }
         *held.entry(key).or_default() += c.quantity;
-        if let Some(seq) = c.seq {
-            seqs.insert(seq);
-        }
         left -= c.quantity;
         added.push(order_id);
     }
@@ -445,6 +453,41 @@ fn write(
     Ok(Recorded { added, turned_away, unreadable, already, console })
 }
 
+/// Which candidates are entries already recorded. A re-pasted list grows,
+/// and WeChat renumbers it when someone deletes their line: an entry is the
+/// same when its number holds the same buyer as before, and otherwise when
+/// that buyer has an entry recorded that no number in this paste accounts
+/// for (moved up the list, or typed by hand before the list was pasted).
+/// A buyer typed in the console is always a new entry.
+fn recorded_already(
+    candidates: &[Candidate],
+    by_seq: &HashMap<i64, String>,
+    mut unmatched: HashMap<String, usize>,
+) -> Vec<bool> {
+    let keys: Vec<String> = candidates.iter().map(|c| jielong::key(&c.buyer)).collect();
+    let mut same: Vec<bool> = candidates
+        .iter()
+        .zip(&keys)
+        .map(|(c, key)| c.seq.is_some_and(|seq| by_seq.get(&seq) == Some(key)))
+        .collect();
+    for (key, matched) in keys.iter().zip(&same) {
+        if *matched {
+            if let Some(n) = unmatched.get_mut(key) {
+                *n = n.saturating_sub(1);
+            }
+        }
+    }
+    // Typed buyers (no number) are always new entries: the owner typed them now.
+    for ((key, matched), c) in keys.iter().zip(same.iter_mut()).zip(candidates) {
+        if !*matched && c.seq.is_some() {
+            if let Some(n) = unmatched.get_mut(key).filter(|n| **n > 0) {
+                *n -= 1;
+                *matched = true;
+            }
+        }
+    }
+    same
+}
 /// Gives the order the batch's next open vouchers (`serials`), named to the buyer.
 fn hand_out(tx: &Transaction, order_id: i64, buyer: &str, quantity: i64, serials: &[i64]) -> Result<()> {
     if (serials.len() as i64) < quantity {
