@@ -3,6 +3,7 @@
 // many packages a session sells; every price's margin shown as it is typed.
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Form, Select, Table, Typography } from "antd";
+import { useContext } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../bindings/limits";
 import type { LadderPlan } from "../../bindings/LadderPlan";
@@ -13,7 +14,7 @@ import { money } from "../../format";
 import { numberRules } from "../../numbers";
 import { useProducts } from "../products/queries";
 import { tierValues } from "./ladderValues";
-import { Locked } from "./Locked";
+import { Locked, WizardEditing } from "./Locked";
 import { PlanChecks } from "./PlanChecks";
 
 const PRICE = { min: 0.01, max: LIMITS.productMoneyMaxFen / 100, decimals: 2 } as const;
@@ -23,6 +24,8 @@ export function LadderPackage({ plan }: { plan: LadderPlan | undefined }) {
   const { t } = useTranslation();
   const products = useProducts(false);
   const form = Form.useFormInstance();
+  // A published day's package is locked: its remove buttons too (they set their own disabled).
+  const editing = useContext(WizardEditing);
   const required = t("numbers.required");
   const options = (products.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${money(p.price_cents)} · ${t(`products.roles.${p.role}`)}` }));
   return (
@@ -39,7 +42,7 @@ export function LadderPackage({ plan }: { plan: LadderPlan | undefined }) {
                 <Form.Item name={[f.name, "quantity"]} label={i === 0 ? t("ladder.quantity") : undefined} rules={numberRules(t, { ...COUNT, required })}>
                   <NumberInput data-testid={`ladder-item-quantity-${i}`} aria-label={t("ladder.quantity")} />
                 </Form.Item>
-                <Button type="text" icon={<DeleteOutlined />} aria-label={t("ladder.remove")} disabled={fields.length === 1} onClick={() => remove(f.name)} style={{ marginTop: i === 0 ? 30 : 0 }} />
+                <Button type="text" icon={<DeleteOutlined />} aria-label={t("ladder.remove")} disabled={editing || fields.length === 1} onClick={() => remove(f.name)} style={{ marginTop: i === 0 ? 30 : 0 }} />
               </div>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add({ quantity: "1" })} style={{ marginBottom: 16 }} data-testid="ladder-add-item">
@@ -73,7 +76,7 @@ export function LadderPackage({ plan }: { plan: LadderPlan | undefined }) {
                 <Form.Item name={[f.name, "price"]} label={i === 0 ? t("ladder.tierPrice") : undefined} rules={numberRules(t, { ...PRICE, required })}>
                   <NumberInput money data-testid={`ladder-tier-price-${i}`} aria-label={t("ladder.tierPrice")} placeholder="0.00" />
                 </Form.Item>
-                <Button type="text" icon={<DeleteOutlined />} aria-label={t("ladder.remove")} disabled={fields.length === 1} onClick={() => remove(f.name)} style={{ marginTop: i === 0 ? 30 : 0 }} />
+                <Button type="text" icon={<DeleteOutlined />} aria-label={t("ladder.remove")} disabled={editing || fields.length === 1} onClick={() => remove(f.name)} style={{ marginTop: i === 0 ? 30 : 0 }} />
               </div>
             ))}
             <div style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center", marginBottom: 16 }}>
