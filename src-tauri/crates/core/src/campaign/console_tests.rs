@@ -287,7 +287,8 @@ fn a_list_renumbered_after_someone_left_it_adds_only_the_new_buyer() {
     assert_eq!(added, ["小李"], "阿芳 is not counted twice, 小李 is not mistaken for her");
     assert_eq!(again.already, 1);
     assert!(again.turned_away.is_empty(), "{:?}", again.turned_away);
-    // A buyer typed by hand before the list was pasted is the same entry.
+    // A buyer typed by hand who is also on the list is a second entry, held
+    // to the limit per person; the list's new buyer is added.
     let (mut conn, group, tea) = shop();
     let (_, other) = sale(&mut conn, group, tea);
     spike::record(&mut conn, other, &[BuyerInput { buyer: "王姐".into(), quantity: 1 }], monday_evening())
@@ -295,4 +296,5 @@ fn a_list_renumbered_after_someone_left_it_adds_only_the_new_buyer() {
     let pasted =
         spike::record_pasted(&mut conn, other, "#接龙\n1. 王姐\n2. 小周\n", monday_evening()).unwrap();
     assert_eq!(pasted.added.iter().map(|o| o.buyer.as_str()).collect::<Vec<_>>(), ["小周"]);
+    assert_eq!(pasted.turned_away.len(), 1, "王姐 over the limit of 1");
 }

@@ -368,7 +368,7 @@ fn write(
     // The session as it stands, read once: who holds how many, which 接龙
     // numbers are in, and the open vouchers in serial order.
     let mut held: HashMap<String, i64> = HashMap::new();
-    // Who each recorded 接龙 number belonged to, and each buyer's entries.
+    // Who each recorded 接龙 number belonged to, and each buyer's entries read from a list.
     let mut by_seq: HashMap<i64, String> = HashMap::new();
     let mut entries: HashMap<String, usize> = HashMap::new();
     {
@@ -379,8 +379,9 @@ fn write(
         while let Some(r) = rows.next()? {
             let key: String = r.get(0)?;
             *held.entry(key.clone()).or_default() += r.get::<_, i64>(1)?;
-            *entries.entry(key.clone()).or_default() += 1;
+            // Only entries read from a list can move in it; a typed one stays typed.
             if let Some(seq) = r.get::<_, Option<i64>>(2)? {
+                *entries.entry(key.clone()).or_default() += 1;
                 by_seq.insert(seq, key);
             }
         }
@@ -456,9 +457,10 @@ fn write(
 /// Which candidates are entries already recorded. A re-pasted list grows,
 /// and WeChat renumbers it when someone deletes their line: an entry is the
 /// same when its number holds the same buyer as before, and otherwise when
-/// that buyer has an entry recorded that no number in this paste accounts
-/// for (moved up the list, or typed by hand before the list was pasted).
-/// A buyer typed in the console is always a new entry.
+/// that buyer has an entry read from the list that no number in this paste
+/// accounts for (it moved up the list). A buyer typed in the console is
+/// always a new entry, and a listed buyer who was typed before is a second
+/// one (held to the limit per person).
 fn recorded_already(
     candidates: &[Candidate],
     by_seq: &HashMap<i64, String>,
