@@ -274,11 +274,11 @@ fn open_session(tx: &Transaction, session_id: i64) -> Result<(i64, Option<i64>, 
 }
 
 /// One entry to weigh: where it came from, who, how many.
-struct Candidate {
-    line: Option<usize>,
-    seq: Option<i64>,
-    buyer: String,
-    quantity: i64,
+pub(super) struct Candidate {
+    pub(super) line: Option<usize>,
+    pub(super) seq: Option<i64>,
+    pub(super) buyer: String,
+    pub(super) quantity: i64,
 }
 
 /// Records buyers typed one by one, in order.
@@ -386,7 +386,7 @@ fn write(
             }
         }
     }
-    let already_in = recorded_already(&candidates, &by_seq, entries);
+    let already_in = super::repaste::recorded_already(&candidates, &by_seq, entries);
     let mut free: std::vec::IntoIter<i64> = match batch_id {
         Some(b) => tx
             .prepare_cached(
@@ -442,7 +442,7 @@ fn write(
         let order_id = tx.last_insert_rowid();
         if batch_id.is_some() {
             let serials: Vec<i64> = free.by_ref().take(c.quantity as usize).collect();
-            hand_out(&tx, order_id, &c.buyer, c.quantity, &serials)?;
+            super::codes::hand_out(&tx, order_id, &c.buyer, c.quantity, &serials)?;
         }
         *held.entry(key).or_default() += c.quantity;
         left -= c.quantity;
@@ -452,57 +452,6 @@ fn write(
     let console = console(conn, campaign_id, Some(session_id), now)?;
     let added = console.orders.iter().filter(|o| added.contains(&o.id)).cloned().collect();
     Ok(Recorded { added, turned_away, unreadable, already, console })
-}
-
-/// Which candidates are entries already recorded. A re-pasted list grows,
-/// and WeChat renumbers it when someone deletes their line: an entry is the
-/// same when its number holds the same buyer as before, and otherwise when
-/// that buyer has an entry read from the list that no number in this paste
-/// accounts for (it moved up the list). A buyer typed in the console is
-/// always a new entry, and a listed buyer who was typed before is a second
-/// one (held to the limit per person).
-fn recorded_already(
-    candidates: &[Candidate],
-    by_seq: &HashMap<i64, String>,
-    mut unmatched: HashMap<String, usize>,
-) -> Vec<bool> {
-    let keys: Vec<String> = candidates.iter().map(|c| jielong::key(&c.buyer)).collect();
-    let mut same: Vec<bool> = candidates
-        .iter()
-        .zip(&keys)
-        .map(|(c, key)| c.seq.is_some_and(|seq| by_seq.get(&seq) == Some(key)))
-        .collect();
-    for (key, matched) in keys.iter().zip(&same) {
-        if *matched {
-            if let Some(n) = unmatched.get_mut(key) {
-                *n = n.saturating_sub(1);
-            }
-        }
-    }
-    // Typed buyers (no number) are always new entries: the owner typed them now.
-    for ((key, matched), c) in keys.iter().zip(same.iter_mut()).zip(candidates) {
-        if !*matched && c.seq.is_some() {
-            if let Some(n) = unmatched.get_mut(key).filter(|n| **n > 0) {
-                *n -= 1;
-                *matched = true;
-            }
-        }
-    }
-    same
-}
-/// Gives the order the batch's next open vouchers (`serials`), named to the buyer.
-fn hand_out(tx: &Transaction, order_id: i64, buyer: &str, quantity: i64, serials: &[i64]) -> Result<()> {
-    if (serials.len() as i64) < quantity {
-        // Every unit on sale has its voucher; fewer means some were voided.
-        return Err(Error::BatchVoided);
-    }
-    for serial in serials {
-        tx.prepare_cached("UPDATE voucher SET holder_name = ?1 WHERE serial = ?2")?
-            .execute(params![buyer, serial])?;
-        tx.prepare_cached("INSERT INTO spike_order_voucher (order_id, serial) VALUES (?1, ?2)")?
-            .execute(params![order_id, serial])?;
-    }
-    Ok(())
 }
 
 /// Takes back the session's last buyer: their units go back on sale and their

@@ -3,10 +3,12 @@
 //! in one transaction. The plan itself is a pure function of the input and the
 //! facts read from the shop; the review step shows exactly what apply writes.
 
+mod codes;
 pub mod console;
 mod model;
 mod plan;
 pub mod poster;
+mod repaste;
 
 pub use crate::campaign::poster_channel::PlannedPoster;
 pub use crate::campaign::{PlannedPost, PlannedSession};
