@@ -175,14 +175,7 @@ pub fn run(conn: &mut Connection, cmd: CampaignCommand, now: DateTime<Utc>) -> C
             };
             if dry_run {
                 let plan = spike::preview(conn, &input, now)?;
-                for c in plan.checks.iter().filter(|c| c.outcome == Outcome::Refuse) {
-                    eprintln!("✗ {}", c.message);
-                }
-                let status = u8::from(plan.refused);
-                return Ok((
-                    Output { text: plan_text(&plan), json: serde_json::to_value(&plan).unwrap_or_default() },
-                    status,
-                ));
+                return Ok(dry_run_output(&plan.checks, plan.refused, plan_text(&plan), &plan));
             }
             let made = spike::apply(conn, &input, None, now)?;
             let text = made.id.to_string();
@@ -402,6 +395,20 @@ fn plan_text(p: &SpikePlan) -> String {
 }
 
 /// Each check as a line: "✓", "!" or "✗" and its reason.
+/// A plan under `--dry-run`: its refusals on stderr, the plan as text or
+/// JSON, and a non-zero status when it would be refused.
+pub(crate) fn dry_run_output(
+    checks: &[campaign::Check],
+    refused: bool,
+    text: String,
+    plan: &impl serde::Serialize,
+) -> (Output, u8) {
+    for c in checks.iter().filter(|c| c.outcome == Outcome::Refuse) {
+        eprintln!("✗ {}", c.message);
+    }
+    (Output { text, json: serde_json::to_value(plan).unwrap_or_default() }, u8::from(refused))
+}
+
 pub(crate) fn check_lines(checks: &[campaign::Check]) -> impl Iterator<Item = String> + '_ {
     checks.iter().map(|c| {
         let mark = match c.outcome {

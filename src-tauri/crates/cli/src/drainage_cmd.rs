@@ -6,7 +6,6 @@
 use chrono::{DateTime, Utc};
 use clap::Args;
 use shopcircle_core::campaign::drainage::{self, Claims, DrainageInput, DrainagePlan, Reward};
-use shopcircle_core::campaign::Outcome;
 use shopcircle_core::db::Connection;
 use shopcircle_core::gift::MONEY_MAX;
 use shopcircle_core::money::yuan;
@@ -85,14 +84,7 @@ pub fn drainage(conn: &mut Connection, a: DrainageArgs, now: DateTime<Utc>) -> C
     };
     if a.dry_run {
         let plan = drainage::preview(conn, &input, now)?;
-        for c in plan.checks.iter().filter(|c| c.outcome == Outcome::Refuse) {
-            eprintln!("✗ {}", c.message);
-        }
-        let status = u8::from(plan.refused);
-        return Ok((
-            Output { text: plan_text(&plan), json: serde_json::to_value(&plan).unwrap_or_default() },
-            status,
-        ));
+        return Ok(crate::campaign_cmd::dry_run_output(&plan.checks, plan.refused, plan_text(&plan), &plan));
     }
     let made = drainage::apply(conn, &input, None, now)?;
     Ok((Output { text: made.id.to_string(), json: serde_json::to_value(&made).unwrap_or_default() }, 0))

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use clap::Args;
+use shopcircle_core::campaign;
 use shopcircle_core::campaign::ladder::{self, BundleItem, LadderInput, LadderPlan, Settlement, Tier};
-use shopcircle_core::campaign::{self, Outcome};
 use shopcircle_core::db::Connection;
 use shopcircle_core::money::yuan;
 use shopcircle_core::product::MONEY_MAX;
@@ -88,14 +88,7 @@ pub fn ladder(conn: &mut Connection, a: LadderArgs, now: DateTime<Utc>) -> CliRe
     };
     if a.dry_run {
         let plan = ladder::preview(conn, &input, now)?;
-        for c in plan.checks.iter().filter(|c| c.outcome == Outcome::Refuse) {
-            eprintln!("✗ {}", c.message);
-        }
-        let status = u8::from(plan.refused);
-        return Ok((
-            Output { text: plan_text(&plan), json: serde_json::to_value(&plan).unwrap_or_default() },
-            status,
-        ));
+        return Ok(crate::campaign_cmd::dry_run_output(&plan.checks, plan.refused, plan_text(&plan), &plan));
     }
     let made = ladder::apply(conn, &input, None, now)?;
     Ok((Output { text: made.id.to_string(), json: serde_json::to_value(&made).unwrap_or_default() }, 0))
