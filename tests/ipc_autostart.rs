@@ -3,6 +3,9 @@
 //! Linux keeps login items, in ~/.config/autostart) at a temporary one for the
 //! whole process, which must not leak into the other tests.
 
+// The other IPC tests' helpers (tests/ipc/), of which this binary uses a few.
+#[allow(dead_code)]
+#[path = "ipc/common.rs"]
 mod common;
 
 use common::{invoke, Shell};

@@ -1,7 +1,5 @@
 //! What every CLI test needs: the binary on a database file of its own, in English.
 
-#![allow(dead_code)] // each test file uses its own share of these
-
 use assert_cmd::Command;
 use serde_json::Value;
 

@@ -1,7 +1,7 @@
 //! Campaigns from the terminal: a flash sale planned dry (nothing written),
 //! refused with every reason, created with what it made, listed and cancelled.
 
-mod common;
+use crate::common;
 use common::{cli, json};
 
 use chrono::{Datelike, Duration, Utc, Weekday};

@@ -1,7 +1,7 @@
 //! Drainage posters through the shell's commands: the designer's preview, bad
 //! input, and files made again when the channel's code is replaced.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,7 +3,7 @@
 //! gifts, schedules, content, posters, vouchers, member counts, reminders and
 //! the shop's settings.
 
-mod common;
+use crate::common;
 
 use common::{invoke, shell, Shell};
 use serde_json::{json, Value};

@@ -1,7 +1,7 @@
 //! Products from the terminal: added with their price, repriced, and the
 //! 7-day reference price that a campaign's "was ¥X" may name.
 
-mod common;
+use crate::common;
 use common::{cli, json};
 
 fn stdout(a: &assert_cmd::assert::Assert) -> String {

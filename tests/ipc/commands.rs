@@ -1,7 +1,7 @@
 //! The shell's commands through Tauri's mock runtime, with the real capability
 //! file: what the UI sends, what it gets back, and what it is refused.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

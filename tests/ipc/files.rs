@@ -2,7 +2,7 @@
 //! dialog answered by a folder (the real dialog is driven end to end): what
 //! lands on disk is what the owner asked for.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! `qr import`, `qr expiring` and `poster render` on a database of their own.
 
-mod common;
+use crate::common;
 use common::cli;
 
 fn fixture(name: &str) -> std::path::PathBuf {

@@ -1,6 +1,6 @@
 //! The CLI as a script would use it: on a database file of its own.
 
-mod common;
+use crate::common;
 use common::{cli, json};
 
 #[test]

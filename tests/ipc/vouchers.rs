@@ -2,7 +2,7 @@
 //! stock moved by redemptions, bad input named by field, and the cards and
 //! sheets the owner saves or prints, decoded back.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! Schedules from the terminal: add prints the id, occurrences list in order
 //! with their offsets, the .ics file carries the rules, bad input is refused.
 
-mod common;
+use crate::common;
 use common::{cli, json};
 
 fn stdout(a: &assert_cmd::assert::Assert) -> String {

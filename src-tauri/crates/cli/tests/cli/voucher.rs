@@ -1,7 +1,7 @@
 //! Gifts and vouchers from the terminal: the codes a batch prints, the exit
 //! status of each counter answer, and a batch killed half-way.
 
-mod common;
+use crate::common;
 use common::{cli, json};
 
 use std::process::Stdio;

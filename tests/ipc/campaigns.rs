@@ -2,7 +2,7 @@
 //! repriced, a flash sale reviewed then created from the same input, listed
 //! and cancelled.
 
-mod common;
+use crate::common;
 
 use chrono::{Datelike, Duration, Utc, Weekday};
 use common::{invoke, shell, Shell};

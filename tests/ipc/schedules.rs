@@ -3,7 +3,7 @@
 //! the core, errors come back by field in the shop's language, and the test
 //! clock is refused outside the end-to-end tests.
 
-mod common;
+use crate::common;
 
 use common::{invoke, shell};
 use serde_json::json;

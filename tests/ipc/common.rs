@@ -1,8 +1,5 @@
 //! The shell under Tauri's mock runtime with the real capability file, shared by
-//! the IPC test files.
-
-// Each test file uses a part of this module; what one leaves unused is not dead.
-#![allow(dead_code)]
+//! the IPC test modules.
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! Drainage channels and their QR codes through the shell's commands.
 
-mod common;
+use crate::common;
 
 use base64::Engine;
 use common::{invoke, shell};

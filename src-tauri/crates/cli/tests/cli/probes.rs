@@ -1,7 +1,7 @@
 //! The probes of issue 11, run as a user ran them, each with the answer it
 //! now gets: nothing the owner did not ask for is changed, nothing panics.
 
-mod common;
+use crate::common;
 use common::cli;
 
 fn stderr(a: &assert_cmd::assert::Assert) -> String {

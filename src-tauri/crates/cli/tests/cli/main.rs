@@ -1,0 +1,12 @@
+//! The command-line tool run as a user runs it, one module per area; one test
+//! binary rather than one per file, so a fresh build links it once.
+
+mod common;
+
+mod campaign;
+mod community;
+mod probes;
+mod product;
+mod qr_poster;
+mod schedule;
+mod voucher;
