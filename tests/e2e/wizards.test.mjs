@@ -245,7 +245,7 @@ test('the calendar shows its four evenings, and cancelling takes them away', asy
 
 // The member gift-package day: a package of the tea and a cake, the method's
 // ladder a click away, Friday's list settled from a pasted 接龙 whose totals
-// are checked by hand.
+// are checked by hand, and one package's pickup code collected at the counter.
 const TEA = 'Ladder tea 茶';
 const CAKE = 'Ladder cake 糕';
 let ladderId;
@@ -354,7 +354,7 @@ test('the gift-package day edited before it starts: half an hour earlier, its la
   assert.equal(posters.length, 1);
 });
 
-test("Friday's list settled by address at the tier reached, totals checked by hand", async (t) => {
+test("Friday's list settled by address at the tier reached, totals checked by hand, a package collected", async (t) => {
   // Saturday noon after the first Friday, when the list has closed.
   const first = cli('campaign', 'show', String(ladderId)).next_at;
   await invoke('set_test_clock', { at: new Date(Date.parse(first) + 16 * 3600_000).toISOString() });
@@ -384,6 +384,24 @@ test("Friday's list settled by address at the tier reached, totals checked by ha
   await s.clickTestId('settle-submit');
   await s.waitFor('settled again', async () => /¥813\.00/.test((await text('settle-totals')) ?? ''));
   assert.equal(await s.execute(`return document.querySelectorAll('[data-testid="settle-table"] tbody tr.ant-table-row').length`), 3);
+  // A pickup code per package, kept when settled again; 3栋2单元501's first is collected at the counter.
+  const codes = await s.execute(`return [...document.querySelectorAll('[data-testid="settle-code"]')].map((e) => e.innerText.trim())`);
+  assert.equal(codes.length, 10);
+  assert.equal(new Set(codes).size, 10);
+  await s.clickTestId('nav-counter');
+  await s.typeInto('counter-input', `${codes[0]}\uE007`);
+  await s.waitFor('the package redeemed', async () =>
+    (await s.execute(`return document.querySelector('[data-testid="counter-answer"]')?.dataset.status`)) === 'redeemed');
+  const handOver = await text('counter-answer');
+  assert.match(handOver, /(1 gift package|礼包 1 份)[\s\S]*¥85\.00/);
+  assert.match(handOver, /3栋2单元501/);
+  await shot('74b-ladder-package-redeemed');
+  await s.clickTestId('counter-exit');
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-settle-${ladderId}`);
+  await s.waitFor('the code shown collected', async () =>
+    (await s.execute(`return document.querySelectorAll('[data-testid="settle-code-collected"]').length`)) === 1);
+  assert.match(await text('settle-codes-summary'), /1/);
 
   // The report: discount ¥1,000 − ¥813 = ¥187; net ¥813 − ¥480 − ¥187 = ¥146; 146 ÷ 187 = 78 %.
   await s.clickTestId('nav-campaigns');

@@ -3,4 +3,13 @@
 /**
  * What a voucher gives, as stored.
  */
-export type Benefit = { "kind": "gift", gift_id: number, gift_name: string, } | { "kind": "amount_off", cents: number, } | { "kind": "percent_off", percent: number, } | { "kind": "pickup", product_id: number, product_name: string, unit: string, price_cents: number, };
+export type Benefit = { "kind": "gift", gift_id: number, gift_name: string, } | { "kind": "amount_off", cents: number, } | { "kind": "percent_off", percent: number, } | { "kind": "pickup", product_id: number, product_name: string, unit: string, price_cents: number, } | { "kind": "package", campaign_id: number, campaign_name: string, 
+/**
+ * What is in it: "2× Black tea · 1× Cup".
+ */
+items: string, 
+/**
+ * The address's price for one package; none for a batch as a whole
+ * (its addresses reached different tiers).
+ */
+price_cents: number | null, };

@@ -17,4 +17,12 @@ cost_cents: number, margin_cents: number,
 /**
  * More packages than the session may sell: the owner must trim the list.
  */
-over_by: number, };
+over_by: number, 
+/**
+ * Pickup codes collected at the counter so far, of `shares`.
+ */
+collected: number, 
+/**
+ * The last day a package can be collected ("YYYY-MM-DD").
+ */
+collect_until: string, };

@@ -162,6 +162,12 @@ const campaigns = {
     line: "Line {{line}}: ",
     copyList: "Copy the price list",
     priceLine: "{{address}}: {{shares}} × {{price}} = {{total}}",
+    colCodes: "Pickup codes",
+    collected: "Collected",
+    copyMessage: "Copy the message for {{address}}",
+    codesMessage_one: "{{address}}: 1 gift package at {{price}}. Show this pickup code at the counter by {{until}}: {{codes}}",
+    codesMessage_other: "{{address}}: {{count}} gift packages at {{price}} each, {{total}} in all. Show these pickup codes at the counter by {{until}}, one per package: {{codes}}",
+    codesSummary: "Pickup codes: {{collected}} of {{shares}} collected · to collect by {{until}}. Send each address its codes in a private message, not in the group.",
   },
   report: {
     claims: "Claims",

@@ -272,7 +272,7 @@ export function fakeBackend(
     return b;
   };
   const describe = (b: Benefit) =>
-    b.kind === "gift" ? `Gift: ${b.gift_name}` : b.kind === "amount_off" ? `¥${b.cents / 100} off` : b.kind === "pickup" ? `Pickup: ${b.product_name}` : `${b.percent}% off`;
+    b.kind === "gift" ? `Gift: ${b.gift_name}` : b.kind === "amount_off" ? `¥${b.cents / 100} off` : b.kind === "pickup" ? `Pickup: ${b.product_name}` : b.kind === "package" ? `Gift package: ${b.campaign_name}` : `${b.percent}% off`;
   const redeem = (input: RedeemInput): Redemption => {
     const typed = normalise(input.code);
     if (typed.length !== 20) return { status: "malformed", message: `A voucher code has 20 characters; this has ${typed.length}` };

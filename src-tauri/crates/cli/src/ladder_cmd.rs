@@ -158,12 +158,14 @@ fn settlement_text(s: &Settlement) -> String {
         .addresses
         .iter()
         .map(|a| {
+            let codes: Vec<&str> = a.codes.iter().map(|c| c.code.as_str()).collect();
             format!(
-                "{}\t{}\t¥{}\t¥{}",
+                "{}\t{}\t¥{}\t¥{}\t{}",
                 one_line(&a.address),
                 a.shares,
                 yuan(a.price_cents),
-                yuan(a.total_cents)
+                yuan(a.total_cents),
+                codes.join(" ")
             )
         })
         .collect();
@@ -176,6 +178,12 @@ fn settlement_text(s: &Settlement) -> String {
     ));
     if s.over_by > 0 {
         lines.push(format!("over the packages on offer by {}", s.over_by));
+    }
+    if !s.addresses.is_empty() {
+        lines.push(format!(
+            "pickup codes: {} of {} collected · to collect by {}",
+            s.collected, s.shares, s.collect_until
+        ));
     }
     lines.join("\n")
 }

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0010_gift_package_days_and_cost_policy.sql"),
     include_str!("../migrations/0011_campaign_posters.sql"),
     include_str!("../migrations/0012_drainage_campaigns.sql"),
+    include_str!("../migrations/0013_gift_package_pickup_codes.sql"),
 ];
 
 #[cfg(test)]

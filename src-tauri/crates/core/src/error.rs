@@ -109,6 +109,11 @@ pub enum Error {
     #[error("This voucher batch is voided")]
     BatchVoided,
 
+    /// Settling a gift-package day again would take back packages an address
+    /// has already collected.
+    #[error("Gift packages already collected by {address}: {collected}, more than the {shares} the new list gives it. Add its line back, or undo a pickup at the counter first")]
+    PackagesCollected { address: String, collected: i64, shares: i64 },
+
     /// A drainage gift claimed twice with one number; `at` is local ("28 Nov 14:02").
     #[error("{phone} already claimed this gift on {at}: one per mobile number")]
     AlreadyClaimed { phone: String, at: String },
@@ -187,7 +192,7 @@ impl Error {
             Error::CampaignPublished => C::CampaignPublished,
             Error::CampaignStarted | Error::CampaignAnnounced => C::CampaignPublished,
             Error::NoBuyerToUndo => C::NothingToUndo,
-            Error::AlreadyCollected => C::VoucherClosed,
+            Error::AlreadyCollected | Error::PackagesCollected { .. } => C::VoucherClosed,
             Error::AlreadyClaimed { .. } => C::AlreadyClaimed,
             Error::NotStarted { .. } => C::NotStarted,
             Error::VouchersUsedUp { .. } => C::NoVouchers,
@@ -240,6 +245,9 @@ impl Error {
             (Error::CampaignAnnounced, Lang::ZhCn) => "这个活动已有内容发到群里，承诺已公开，不能再修改（可复制后修改再办一次）".into(),
             (Error::NoBuyerToUndo, Lang::ZhCn) => "这一场还没有记录买家，无可撤销".into(),
             (Error::AlreadyCollected, Lang::ZhCn) => "这位买家已在收银台提货，请先撤销那次核销".into(),
+            (Error::PackagesCollected { address, collected, shares }, Lang::ZhCn) => format!(
+                "{address} 已取走 {collected} 份礼包，新名单只有 {shares} 份：请把它的接龙行加回去，或先在收银台撤销取货"
+            ),
             (Error::AlreadyClaimed { phone, at }, Lang::ZhCn) => format!("{phone} 已在 {at} 领过这份入群礼：每个手机号限领一次"),
             (Error::NotStarted { on }, Lang::ZhCn) => format!("这个活动 {on} 开始，届时才能领取"),
             (Error::VouchersUsedUp { count }, Lang::ZhCn) => format!("{count} 张下次到店券已全部发完，可在“券”页面再发一批"),

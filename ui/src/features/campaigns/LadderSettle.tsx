@@ -1,6 +1,7 @@
 // Settling a gift-package day after its list closed: the owner pastes the
 // group's 接龙, the core groups it by address and applies the tier reached,
-// and the price list is ready to copy back into the group.
+// and the price list is ready to copy back into the group; each address's
+// pickup codes are ready to send it in a private message.
 import { ArrowLeftOutlined, CopyOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App as AntApp, Button, Card, Form, Input, Segmented, Skeleton, Space, Table, Typography } from "antd";
@@ -14,6 +15,7 @@ import { day as dayText, money } from "../../format";
 import { ipc } from "../../ipc";
 import { useLang } from "../../lang";
 import { useNav } from "../../nav";
+import { AddressCodes } from "./LadderCodes";
 import { useCampaigns } from "./queries";
 
 export function LadderSettle({ id }: { id: number }) {
@@ -40,6 +42,7 @@ export function LadderSettle({ id }: { id: number }) {
   if (settled.isError) return <Alert type="error" showIcon message={toMessage(settled.error)} />;
   if (!settled.data) return <Skeleton active />;
   const s = last && last.day === settled.data.day ? last : settled.data;
+  const until = dayText(s.collect_until, lang);
   const priceList = s.addresses
     .map((a) => t("ladderSettle.priceLine", { address: a.address, shares: a.shares, price: money(a.price_cents), total: money(a.total_cents) }))
     .join("\n");
@@ -121,10 +124,14 @@ export function LadderSettle({ id }: { id: number }) {
                   { title: t("ladderSettle.colShares"), dataIndex: "shares", align: "right" as const },
                   { title: t("ladderSettle.colPrice"), key: "price", align: "right" as const, render: (_: unknown, a: AddressLine) => money(a.price_cents) },
                   { title: t("ladderSettle.colTotal"), key: "total", align: "right" as const, render: (_: unknown, a: AddressLine) => <strong>{money(a.total_cents)}</strong> },
+                  { title: t("ladderSettle.colCodes"), key: "codes", render: (_: unknown, a: AddressLine) => <AddressCodes line={a} until={until} /> },
                 ]}
               />
-              <Typography.Paragraph strong style={{ marginTop: 12, marginBottom: 0 }} data-testid="settle-totals">
+              <Typography.Paragraph strong style={{ marginTop: 12, marginBottom: 4 }} data-testid="settle-totals">
                 {t("ladderSettle.totals", { shares: s.shares, revenue: money(s.revenue_cents), cost: money(s.cost_cents), margin: money(s.margin_cents) })}
+              </Typography.Paragraph>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="settle-codes-summary">
+                {t("ladderSettle.codesSummary", { collected: s.collected, shares: s.shares, until })}
               </Typography.Paragraph>
             </>
           )}

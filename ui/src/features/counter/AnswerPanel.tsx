@@ -142,10 +142,18 @@ export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, spendErro
               ? t("counter.redeemed.amountOff", { amount: money(b.cents) })
               : b.kind === "pickup"
                 ? t("counter.redeemed.pickup", { name: b.product_name, amount: money(b.price_cents) })
-                : t("counter.redeemed.percentOff", { percent: b.percent, zhe: zhe(b.percent) })}
+                : b.kind === "package"
+                  ? t("counter.redeemed.package", { items: b.items, amount: money(b.price_cents ?? 0) })
+                  : t("counter.redeemed.percentOff", { percent: b.percent, zhe: zhe(b.percent) })}
         </div>
       );
-      if (v.holder_name) lines.push(<strong key="holder">{t("counter.redeemed.holder", { name: v.holder_name })}</strong>);
+      if (v.holder_name) {
+        lines.push(
+          <strong key="holder">
+            {b.kind === "package" ? t("counter.redeemed.forAddress", { address: v.holder_name }) : t("counter.redeemed.holder", { name: v.holder_name })}
+          </strong>,
+        );
+      }
       if (answer.stock_left != null) {
         const n = answer.stock_left;
         if (n <= 0) {

@@ -57,12 +57,17 @@ export function benefitText(t: TFunction, b: Benefit): string {
       return t("vouchers.benefit.percent_off", { percent: b.percent, zhe: zhe(b.percent) });
     case "pickup":
       return t("vouchers.benefit.pickup", { name: b.product_name, amount: money(b.price_cents) });
+    case "package":
+      // A batch's addresses reached different tiers; one code knows its price.
+      return b.price_cents == null
+        ? t("vouchers.benefit.package", { name: b.campaign_name })
+        : t("vouchers.benefit.packageAt", { items: b.items, amount: money(b.price_cents) });
   }
 }
 
 /** What the clerk hands over or takes off: the gift's name alone, or the discount. */
 export function handOverText(t: TFunction, b: Benefit): string {
-  return b.kind === "gift" ? b.gift_name : b.kind === "pickup" ? b.product_name : benefitText(t, b);
+  return b.kind === "gift" ? b.gift_name : b.kind === "pickup" ? b.product_name : b.kind === "package" ? b.items : benefitText(t, b);
 }
 
 export type VoucherStatus = "unused" | "redeemed" | "voided" | "expired" | "not_yet_valid";

@@ -280,13 +280,21 @@ fn a_gift_package_day_is_planned_refused_created_and_settled_from_a_jielong() {
     std::fs::write(&list, "#接龙\n1. 3栋2单元501-2\n2. 3号楼2单元501室 2份\n3. 7栋303\n").unwrap();
     let settled = cli(&db).args(["campaign", "settle", &id, "--file"]).arg(&list).assert().success();
     let out = stdout(&settled);
-    // 3-2-501: 4 packages at the 3-tier ¥85 = ¥340; 7-303: one at ¥98.
-    assert_eq!(
-        out,
-        "3栋2单元501\t4\t¥85\t¥340\n7栋303\t1\t¥98\t¥98\ntotal 5 packages · revenue ¥438 · cost ¥240 · margin ¥198"
-    );
-    cli(&db).args(["campaign", "settle", &id, "--file"]).arg(&list).assert().success();
+    // 3-2-501: 4 packages at the 3-tier ¥85 = ¥340; 7-303: one at ¥98; a pickup code per package.
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0][..4], ["3栋2单元501", "4", "¥85", "¥340"]);
+    assert_eq!(rows[1][..4], ["7栋303", "1", "¥98", "¥98"]);
+    let codes: Vec<&str> = rows[0][4].split(' ').chain(rows[1][4].split(' ')).collect();
+    assert_eq!(codes.len(), 5, "{out}");
+    assert_eq!(rows[2], ["total 5 packages · revenue ¥438 · cost ¥240 · margin ¥198"]);
+    assert!(rows[3][0].starts_with("pickup codes: 0 of 5 collected · to collect by "), "{out}");
+    let again = stdout(&cli(&db).args(["campaign", "settle", &id, "--file"]).arg(&list).assert().success());
     assert_eq!(count(&db, "ladder_order"), 2, "settling twice doubles nothing");
+    assert_eq!(again, out, "nor changes the codes");
+    // The codes are the shop's, collected from the Friday on (the window's
+    // tests collect one; the CLI has no clock to move).
+    let early = cli(&db).args(["voucher", "redeem", codes[4]]).assert().code(4);
+    assert_eq!(stdout(&early), format!("Not valid yet: from {friday}"));
 
     // The report: revenue ¥438, goods ¥240, discount ¥500 − ¥438 = ¥62;
     // net ¥438 − ¥240 − ¥62 = ¥136; return 136 ÷ 62 = 219 %.
@@ -297,7 +305,7 @@ fn a_gift_package_day_is_planned_refused_created_and_settled_from_a_jielong() {
         "{report}"
     );
     let csv = stdout(&cli(&db).args(["campaign", "report", &id, "--csv"]).assert().success());
-    assert_eq!(csv.lines().last(), Some("total,5,0,0,0,438,240,62,0"));
+    assert_eq!(csv.lines().last(), Some("total,5,5,0,0,438,240,62,0"));
 }
 
 fn fixture(name: &str) -> std::path::PathBuf {

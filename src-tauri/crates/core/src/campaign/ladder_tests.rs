@@ -13,7 +13,7 @@ use crate::testing::now;
 
 /// The shop's tea (¥39, cost ¥18, traffic, 40 on the shelf) and a cake (¥61,
 /// cost ¥30, profit, 25): a package worth ¥100 costing ¥48.
-fn bundle_shop() -> (Connection, i64, i64, i64) {
+pub(super) fn bundle_shop() -> (Connection, i64, i64, i64) {
     let (mut conn, group, tea) = shop();
     let cake = ProductInput {
         name: "桂花糕".into(),
@@ -28,7 +28,7 @@ fn bundle_shop() -> (Connection, i64, i64, i64) {
 }
 
 /// Fridays at 20:00 for two weeks, the list open until 10:00 the next day.
-fn input(tea: i64, cake: i64, group: i64) -> LadderInput {
+pub(super) fn input(tea: i64, cake: i64, group: i64) -> LadderInput {
     LadderInput {
         name: String::new(),
         items: vec![
@@ -131,11 +131,11 @@ fn a_tier_below_cost_is_refused_unless_the_policy_allows_it() {
 }
 
 /// Saturday morning, after the first Friday's list closed.
-fn saturday() -> DateTime<Utc> {
+pub(super) fn saturday() -> DateTime<Utc> {
     "2026-11-28T03:00:00Z".parse().unwrap()
 }
 
-const LIST: &str = "#接龙 会员礼包日\n例：3栋2单元501-2\n\
+pub(super) const LIST: &str = "#接龙 会员礼包日\n例：3栋2单元501-2\n\
 1. 3栋2单元501-2\n\
 2. 3号楼2单元501室-1\n\
 3. ５栋１单元１０２－１\n\

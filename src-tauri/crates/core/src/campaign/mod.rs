@@ -297,6 +297,8 @@ mod drainage_tests;
 #[cfg(test)]
 mod edit_tests;
 #[cfg(test)]
+mod ladder_codes_tests;
+#[cfg(test)]
 mod ladder_tests;
 #[cfg(test)]
 mod tests;

@@ -112,7 +112,7 @@ fn rows(conn: &Connection, id: i64, kind: CampaignKind, now: DateTime<Utc>) -> R
     let today = shop::today(conn, now)?.to_string();
     match kind {
         CampaignKind::Spike => spike_rows(conn, id, &today, now),
-        CampaignKind::Ladder => ladder_rows(conn, id, now),
+        CampaignKind::Ladder => ladder_rows(conn, id, &today, now),
         CampaignKind::Drainage => drainage_rows(conn, id, &today),
         _ => Ok(Vec::new()),
     }
@@ -224,24 +224,36 @@ fn spike_rows(conn: &Connection, id: i64, today: &str, now: DateTime<Utc>) -> Re
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn ladder_rows(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Vec<ReportRow>> {
+fn ladder_rows(conn: &Connection, id: i64, today: &str, now: DateTime<Utc>) -> Result<Vec<ReportRow>> {
     let (value, cost): (i64, i64) = conn.query_row(
         "SELECT coalesce(sum(unit_price_cents * quantity), 0), coalesce(sum(unit_cost_cents * quantity), 0)
          FROM campaign_ladder_item WHERE campaign_id = ?1",
         [id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
+    // Codes count while not voided; a package not collected by its last day is a no-show.
     let mut stmt = conn.prepare_cached(
-        "SELECT x.day, coalesce(sum(o.shares), 0), coalesce(sum(o.total_cents), 0), x.starts_at <= ?2
-         FROM campaign_session x LEFT JOIN ladder_order o ON o.session_id = x.id
-         WHERE x.campaign_id = ?1 GROUP BY x.id ORDER BY x.starts_at",
+        "SELECT x.day,
+                (SELECT coalesce(sum(o.shares), 0) FROM ladder_order o WHERE o.session_id = x.id),
+                (SELECT coalesce(sum(o.total_cents), 0) FROM ladder_order o WHERE o.session_id = x.id),
+                x.starts_at <= ?2,
+                (SELECT count(*) FROM ladder_code k JOIN voucher v ON v.serial = k.serial
+                 WHERE k.session_id = x.id AND v.voided_at IS NULL),
+                (SELECT count(*) FROM ladder_code k JOIN voucher v ON v.serial = k.serial
+                 WHERE k.session_id = x.id AND v.voided_at IS NULL AND v.redeemed_at IS NOT NULL),
+                date(x.day, '+' || ?4 || ' days') < ?3
+         FROM campaign_session x WHERE x.campaign_id = ?1 ORDER BY x.starts_at",
     )?;
-    let rows = stmt.query_map(params![id, now], |r| {
-        let (shares, revenue): (i64, i64) = (r.get(1)?, r.get(2)?);
+    let rows = stmt.query_map(params![id, now, today, super::ladder::PICKUP_DAYS], |r| {
+        let (shares, revenue, issued, redeemed, past): (i64, i64, i64, i64, bool) =
+            (r.get(1)?, r.get(2)?, r.get(4)?, r.get(5)?, r.get(6)?);
         Ok(ReportRow {
             day: r.get(0)?,
             started: r.get(3)?,
             sold: shares,
+            issued,
+            redeemed,
+            no_shows: if past { issued - redeemed } else { 0 },
             revenue_cents: revenue,
             cost_of_goods_cents: cost * shares,
             discount_cents: (value * shares - revenue).max(0),

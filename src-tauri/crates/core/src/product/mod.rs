@@ -194,11 +194,12 @@ pub(crate) mod tests;
 
 /// One unit collected at the counter with a pickup voucher (`-1`), or put
 /// back when that is undone (`+1`), inside the caller's transaction; the
-/// stock after. A count the shelf contradicts is the owner's to correct, so
-/// it may go below zero rather than refuse a customer holding a valid code.
+/// stock after. A count the shelf contradicts (a customer holding a valid
+/// code for a product the app thinks is gone) is the owner's to correct, so
+/// it stops at zero rather than refuse the customer.
 pub(crate) fn hand_over(tx: &Transaction, id: i64, change: i64, now: DateTime<Utc>) -> Result<i64> {
     tx.execute(
-        "UPDATE product SET stock = stock + ?1, updated_at = ?2 WHERE id = ?3",
+        "UPDATE product SET stock = max(stock + ?1, 0), updated_at = ?2 WHERE id = ?3",
         params![change, now, id],
     )?;
     Ok(tx.query_row("SELECT stock FROM product WHERE id = ?1", [id], |r| r.get(0))?)

@@ -35,16 +35,7 @@ pub fn issue(conn: &mut Connection, input: &BatchInput, now: DateTime<Utc>) -> R
 /// the write lock); the batch's id.
 pub(crate) fn insert(tx: &Transaction, input: &BatchInput, now: DateTime<Utc>) -> Result<i64> {
     let v = validate(tx, input, now)?;
-    // The key is made with the first batch, inside its transaction.
-    key::get_or_create(tx, now)?;
-    let first: i64 = tx.query_row("SELECT COALESCE(MAX(serial), 0) + 1 FROM voucher", [], |r| r.get(0))?;
-    let serial_max = (1_i64 << code::SERIAL_BITS) - 1;
-    if first + v.count - 1 > serial_max {
-        return Err(Error::invalid(
-            Field::Quantity,
-            Problem::OutOfRange { min: 1, max: (serial_max - first + 1).max(0) },
-        ));
-    }
+    let first = next_serials(tx, v.count, now)?;
     let (mut gift_id, mut amount, mut percent, mut product_id, mut pickup_price) =
         (None, None, None, None, None);
     match v.benefit {
@@ -82,13 +73,52 @@ pub(crate) fn insert(tx: &Transaction, input: &BatchInput, now: DateTime<Utc>) -
         ],
     )?;
     let batch_id = tx.last_insert_rowid();
-    {
-        let mut insert = tx.prepare_cached("INSERT INTO voucher (serial, batch_id) VALUES (?1, ?2)")?;
-        for serial in first..first + v.count {
-            insert.execute([serial, batch_id])?;
-        }
-    }
+    insert_vouchers(tx, batch_id, first, v.count)?;
     Ok(batch_id)
+}
+
+/// The first of `count` free serials, making the shop's key with the first
+/// batch (inside its transaction); refused when the serials would run out.
+fn next_serials(tx: &Transaction, count: i64, now: DateTime<Utc>) -> Result<i64> {
+    key::get_or_create(tx, now)?;
+    let first: i64 = tx.query_row("SELECT COALESCE(MAX(serial), 0) + 1 FROM voucher", [], |r| r.get(0))?;
+    let serial_max = (1_i64 << code::SERIAL_BITS) - 1;
+    if first + count - 1 > serial_max {
+        return Err(Error::invalid(
+            Field::Quantity,
+            Problem::OutOfRange { min: 1, max: (serial_max - first + 1).max(0) },
+        ));
+    }
+    Ok(first)
+}
+
+fn insert_vouchers(tx: &Transaction, batch_id: i64, first: i64, count: i64) -> Result<()> {
+    let mut insert = tx.prepare_cached("INSERT INTO voucher (serial, batch_id) VALUES (?1, ?2)")?;
+    for serial in first..first + count {
+        insert.execute([serial, batch_id])?;
+    }
+    Ok(())
+}
+
+/// Issues a gift-package day's pickup codes inside the caller's transaction
+/// (which holds the write lock): `count` vouchers collecting the campaign's
+/// package, valid over `days` (first, last). The serials, in order.
+pub(crate) fn insert_packages(
+    tx: &Transaction,
+    campaign_id: i64,
+    name: &str,
+    count: i64,
+    days: (NaiveDate, NaiveDate),
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>> {
+    let first = next_serials(tx, count, now)?;
+    tx.execute(
+        "INSERT INTO voucher_batch (name, benefit, campaign_id, count, first_serial, valid_from, valid_until, created_at)
+         VALUES (?1, 'package', ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![name, campaign_id, count, first, days.0.to_string(), days.1.to_string(), now],
+    )?;
+    insert_vouchers(tx, tx.last_insert_rowid(), first, count)?;
+    Ok((first..first + count).collect())
 }
 
 struct Valid {
@@ -234,9 +264,12 @@ pub(crate) const COLUMNS: &str =
      b.amount_off_cents, b.percent_off, b.count, b.valid_from, b.valid_until, b.community_id,
      c.name AS community_name, b.channel_id, ch.name AS channel_name, b.min_spend_cents, b.holder_name,
      b.holder_phone, b.voided_at AS batch_voided_at, b.void_reason AS batch_void_reason, b.created_at,
-     b.product_id, p.name AS product_name, p.unit AS product_unit, b.pickup_price_cents";
+     b.product_id, p.name AS product_name, p.unit AS product_unit, b.pickup_price_cents,
+     b.campaign_id, cp.name AS campaign_name,
+     (SELECT group_concat(li.quantity || '× ' || lp.name, ' · ' ORDER BY li.rowid) FROM campaign_ladder_item li
+      JOIN product lp ON lp.id = li.product_id WHERE li.campaign_id = b.campaign_id) AS package_items";
 pub(crate) const FROM: &str = "voucher_batch b LEFT JOIN gift g ON g.id = b.gift_id
-     LEFT JOIN product p ON p.id = b.product_id
+     LEFT JOIN product p ON p.id = b.product_id LEFT JOIN campaign cp ON cp.id = b.campaign_id
      LEFT JOIN community c ON c.id = b.community_id LEFT JOIN channel ch ON ch.id = b.channel_id";
 
 pub(crate) fn benefit_from_row(r: &Row) -> rusqlite::Result<Benefit> {
@@ -249,6 +282,12 @@ pub(crate) fn benefit_from_row(r: &Row) -> rusqlite::Result<Benefit> {
             product_name: r.get("product_name")?,
             unit: r.get("product_unit")?,
             price_cents: r.get("pickup_price_cents")?,
+        },
+        "package" => Benefit::Package {
+            campaign_id: r.get("campaign_id")?,
+            campaign_name: r.get("campaign_name")?,
+            items: r.get::<_, Option<String>>("package_items")?.unwrap_or_default(),
+            price_cents: None,
         },
         _ => Benefit::PercentOff { percent: r.get("percent_off")? },
     })

@@ -66,6 +66,18 @@ pub fn benefit(b: &Benefit, lang: Lang) -> String {
         (Benefit::Pickup { product_name, unit, price_cents, .. }, Lang::ZhCn) => {
             format!("{product_name} 1{unit}，取货付 ¥{}", yuan(*price_cents))
         }
+        (Benefit::Package { items, price_cents: Some(price), .. }, Lang::En) => {
+            format!("1 gift package ({items}), to collect and pay ¥{}", yuan(*price))
+        }
+        (Benefit::Package { items, price_cents: Some(price), .. }, Lang::ZhCn) => {
+            format!("礼包 1 份（{items}），取货付 ¥{}", yuan(*price))
+        }
+        (Benefit::Package { campaign_name, price_cents: None, .. }, Lang::En) => {
+            format!("Gift package: {campaign_name}")
+        }
+        (Benefit::Package { campaign_name, price_cents: None, .. }, Lang::ZhCn) => {
+            format!("礼包：{campaign_name}")
+        }
     }
 }
 

@@ -31,6 +31,19 @@ pub enum Benefit {
         #[ts(type = "number")]
         price_cents: i64,
     },
+    /// Collect one gift package of a gift-package day (each of its products
+    /// leaves the shelf), paying the price the holder's address reached.
+    Package {
+        #[ts(type = "number")]
+        campaign_id: i64,
+        campaign_name: String,
+        /// What is in it: "2× Black tea · 1× Cup".
+        items: String,
+        /// The address's price for one package; none for a batch as a whole
+        /// (its addresses reached different tiers).
+        #[ts(type = "number | null")]
+        price_cents: Option<i64>,
+    },
 }
 
 /// What a voucher gives, as the owner picks it.

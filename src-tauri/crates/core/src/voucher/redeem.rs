@@ -120,6 +120,10 @@ pub(crate) fn redeem_serial(
         }
         // A flash sale's buyer collects the product: it leaves the shelf.
         Benefit::Pickup { product_id, .. } => Some(crate::product::hand_over(tx, product_id, -1, now)?),
+        Benefit::Package { campaign_id, .. } => {
+            hand_over_package(tx, campaign_id, -1, now)?;
+            None
+        }
         _ => None,
     };
     let redeemed_at: String =
@@ -161,10 +165,27 @@ pub fn undo_redemption(
             Some(gift::hand_over(&tx, gift_id, Some(serial), MoveReason::RedemptionUndone, now)?)
         }
         Benefit::Pickup { product_id, .. } => Some(crate::product::hand_over(&tx, product_id, 1, now)?),
+        Benefit::Package { campaign_id, .. } => {
+            hand_over_package(&tx, campaign_id, 1, now)?;
+            None
+        }
         _ => None,
     };
     tx.commit()?;
     Ok(Undone { voucher: found.info, stock_left })
+}
+
+/// A gift package leaves the shelf (`packages` −1) or comes back (+1): each
+/// of its products by its quantity in the package.
+fn hand_over_package(tx: &Transaction, campaign_id: i64, packages: i64, now: DateTime<Utc>) -> Result<()> {
+    let items: Vec<(i64, i64)> = tx
+        .prepare_cached("SELECT product_id, quantity FROM campaign_ladder_item WHERE campaign_id = ?1")?
+        .query_map([campaign_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (product_id, quantity) in items {
+        crate::product::hand_over(tx, product_id, packages * quantity, now)?;
+    }
+    Ok(())
 }
 
 /// One voucher by its code, without touching it (to save its image, say).
@@ -222,17 +243,25 @@ fn find(conn: &Connection, serial: u32, key: &code::VoucherKey) -> Result<Option
     conn.query_row(
         &format!(
             "SELECT {COLUMNS}, v.redeemed_at, v.redeemed_by, v.voided_at, v.void_reason,
-                 coalesce(nullif(v.holder_name, ''), b.holder_name) AS voucher_holder
+                 coalesce(nullif(v.holder_name, ''), b.holder_name) AS voucher_holder,
+                 (SELECT o.price_cents FROM ladder_code k JOIN ladder_order o
+                  ON o.session_id = k.session_id AND o.address_key = k.address_key
+                  WHERE k.serial = v.serial) AS package_price_cents
              FROM {FROM} JOIN voucher v ON v.batch_id = b.id WHERE v.serial = ?1"
         ),
         [serial],
         |r| {
+            let mut benefit = benefit_from_row(r)?;
+            // A package's price is its address's tier, settled after the batch.
+            if let Benefit::Package { price_cents, .. } = &mut benefit {
+                *price_cents = r.get("package_price_cents")?;
+            }
             Ok(Found {
                 info: VoucherInfo {
                     code: code.clone(),
                     batch_id: r.get("batch_id")?,
                     batch_name: r.get("batch_name")?,
-                    benefit: benefit_from_row(r)?,
+                    benefit,
                     holder_name: r.get("voucher_holder")?,
                     valid_from: r.get("valid_from")?,
                     valid_until: r.get("valid_until")?,

@@ -2,15 +2,18 @@
 //! ladder (the more packages at one address, the lower each one's price),
 //! Friday 20:00 by default, with a 接龙 that closes at a cut-off. The plan is
 //! a pure function, `apply` writes it in one transaction, and `settle` turns
-//! the finished 接龙 into a price per address.
+//! the finished 接龙 into a price per address and a pickup code per package.
 
+mod codes;
 mod model;
 pub(crate) mod plan;
 pub mod poster;
 mod settle;
 
+pub use codes::PICKUP_DAYS;
 pub use model::{
-    AddressLine, BundleItem, LadderApplied, LadderInput, LadderPlan, PlannedItem, Settlement, Tier, TierLine,
+    AddressLine, BundleItem, LadderApplied, LadderInput, LadderPlan, PackageCode, PlannedItem, Settlement,
+    Tier, TierLine,
 };
 pub use plan::suggested;
 pub use settle::{settle, settled};

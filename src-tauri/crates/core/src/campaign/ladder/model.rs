@@ -158,6 +158,16 @@ pub struct AddressLine {
     pub price_cents: i64,
     #[ts(type = "number")]
     pub total_cents: i64,
+    /// One pickup code per package, to send to the address.
+    pub codes: Vec<PackageCode>,
+}
+
+/// A package's pickup code, and whether it was collected at the counter.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PackageCode {
+    pub code: String,
+    pub collected: bool,
 }
 
 /// A session settled from its pasted 接龙.
@@ -185,4 +195,9 @@ pub struct Settlement {
     /// More packages than the session may sell: the owner must trim the list.
     #[ts(type = "number")]
     pub over_by: i64,
+    /// Pickup codes collected at the counter so far, of `shares`.
+    #[ts(type = "number")]
+    pub collected: i64,
+    /// The last day a package can be collected ("YYYY-MM-DD").
+    pub collect_until: String,
 }

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
+use super::codes;
 use super::model::{AddressLine, Settlement, Tier};
 use crate::campaign::jielong::{self, Unreadable};
 use crate::{shop, Error, Field, Lang, Problem, Result};
@@ -170,7 +171,15 @@ pub fn settle(
             }
             None => addresses.push((
                 key,
-                AddressLine { address, lines: vec![e.line], shares, tier: 1, price_cents: 0, total_cents: 0 },
+                AddressLine {
+                    address,
+                    lines: vec![e.line],
+                    shares,
+                    tier: 1,
+                    price_cents: 0,
+                    total_cents: 0,
+                    codes: Vec::new(),
+                },
             )),
         }
     }
@@ -178,11 +187,18 @@ pub fn settle(
         // No line gave an address: the earlier settlement stays.
         return Err(Error::invalid(Field::Jielong, Problem::Empty));
     }
+    let wanted: Vec<codes::Wanted> = addresses
+        .iter()
+        .map(|(key, a)| codes::Wanted { key, address: &a.address, shares: a.shares })
+        .collect();
+    codes::reissue(&tx, campaign_id, session_id, &day, &wanted, lang, now)?;
     tx.execute("DELETE FROM ladder_order WHERE session_id = ?1", [session_id])?;
     let mut lines = Vec::with_capacity(addresses.len());
+    let mut held = codes::of_session(&tx, session_id)?;
     for (key, mut a) in addresses {
         (a.tier, a.price_cents) = price_at(&t, a.shares);
         a.total_cents = a.price_cents * a.shares;
+        a.codes = held.remove(&key).unwrap_or_default();
         tx.prepare_cached(
             "INSERT INTO ladder_order (session_id, address, address_key, buyers, shares, price_cents, total_cents, settled_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -204,21 +220,33 @@ pub fn settled(
 ) -> Result<Settlement> {
     let t = terms(conn, campaign_id, false)?;
     let (session_id, day) = session(conn, campaign_id, day, now)?;
+    let mut held = codes::of_session(conn, session_id)?;
     let lines = conn
         .prepare_cached(
-            "SELECT address, shares, price_cents, total_cents FROM ladder_order WHERE session_id = ?1 ORDER BY id",
+            "SELECT address, shares, price_cents, total_cents, address_key FROM ladder_order
+             WHERE session_id = ?1 ORDER BY id",
         )?
         .query_map([session_id], |r| {
             let shares: i64 = r.get(1)?;
-            Ok(AddressLine {
-                address: r.get(0)?,
-                lines: Vec::new(),
-                shares,
-                tier: price_at(&t, shares).0,
-                price_cents: r.get(2)?,
-                total_cents: r.get(3)?,
-            })
+            Ok((
+                AddressLine {
+                    address: r.get(0)?,
+                    lines: Vec::new(),
+                    shares,
+                    tier: price_at(&t, shares).0,
+                    price_cents: r.get(2)?,
+                    total_cents: r.get(3)?,
+                    codes: Vec::new(),
+                },
+                r.get::<_, String>(4)?,
+            ))
         })?
+        .map(|row| {
+            row.map(|(mut a, key)| {
+                a.codes = held.remove(&key).unwrap_or_default();
+                a
+            })
+        })
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(summary(campaign_id, session_id, day, days(conn, campaign_id)?, lines, Vec::new(), &t))
 }
@@ -240,6 +268,11 @@ fn summary(
     t: &Terms,
 ) -> Settlement {
     let shares: i64 = addresses.iter().map(|a| a.shares).sum();
+    let collected = addresses.iter().flat_map(|a| &a.codes).filter(|c| c.collected).count() as i64;
+    let collect_until = day
+        .parse::<chrono::NaiveDate>()
+        .map(|d| (d + chrono::Duration::days(codes::PICKUP_DAYS)).to_string())
+        .unwrap_or_default();
     let revenue: i64 = addresses.iter().map(|a| a.total_cents).sum();
     let cost = t.cost * shares;
     Settlement {
@@ -254,6 +287,8 @@ fn summary(
         cost_cents: cost,
         margin_cents: revenue - cost,
         over_by: (shares - t.shares).max(0),
+        collected,
+        collect_until,
     }
 }
 
