@@ -388,6 +388,8 @@ test("Friday's list settled by address at the tier reached, totals checked by ha
   const codes = await s.execute(`return [...document.querySelectorAll('[data-testid="settle-code"]')].map((e) => e.innerText.trim())`);
   assert.equal(codes.length, 10);
   assert.equal(new Set(codes).size, 10);
+  await s.execute(`document.querySelector('[data-testid="settle-table"]').scrollIntoView()`);
+  await shot('74a-ladder-codes');
   await s.clickTestId('nav-counter');
   await s.typeInto('counter-input', `${codes[0]}\uE007`);
   await s.waitFor('the package redeemed', async () =>

@@ -164,7 +164,7 @@ const campaigns = {
     colCodes: "提货码",
     collected: "已取货",
     copyMessage: "复制给 {{address}} 的消息",
-    codesMessage_one: "{{address}}：礼包 1 份，{{price}}。请在 {{until}} 前到店出示提货码：{{codes}}",
+    codesMessage_one: "{{address}}：礼包 {{count}} 份，每份 {{price}}，共 {{total}}。请在 {{until}} 前到店出示提货码，每份一个：{{codes}}",
     codesMessage_other: "{{address}}：礼包 {{count}} 份，每份 {{price}}，共 {{total}}。请在 {{until}} 前到店出示提货码，每份一个：{{codes}}",
     codesSummary: "提货码：已取 {{collected}} / {{shares}} 份 · {{until}} 前取货。请私聊发给各地址，不要发在群里。",
     priceLine: "{{address}}：{{shares}} 份 × {{price}} = {{total}}",

@@ -252,6 +252,41 @@ describe("the counter", () => {
   });
 });
 
+describe("a gift package's pickup code", () => {
+  const packageBatch = () =>
+    fakeBackend({
+      batches: [
+        batch({
+          id: 7,
+          count: 2,
+          name: "Friday gift package · 2025-02-28",
+          benefit: { kind: "package", campaign_id: 3, campaign_name: "Friday gift package", items: "1× Black tea · 1× Osmanthus cake", price_cents: 8500 },
+          holder_name: "3栋2单元501",
+        }),
+      ],
+    });
+
+  it("says what to hand over, what to collect and for which address", async () => {
+    const backend = packageBatch();
+    const { user } = renderScreen(<CounterScreen />);
+    await scan(user, backend.state.vouchers[0].code);
+    const answer = await screen.findByTestId("counter-answer");
+    expect(answer).toHaveAttribute("data-status", "redeemed");
+    expect(within(answer).getByTestId("counter-hand-over")).toHaveTextContent("Hand over 1 gift package (1× Black tea · 1× Osmanthus cake), collect ¥85.00");
+    expect(answer).toHaveTextContent("Ordered for 3栋2单元501: check the address with them");
+    expect(within(answer).queryByTestId("counter-stock")).toBeNull();
+  });
+
+  it("speaks Chinese", async () => {
+    const backend = packageBatch();
+    const { user } = renderScreen(<CounterScreen />, { lang: "zh-CN" });
+    await scan(user, backend.state.vouchers[0].code);
+    const answer = await screen.findByTestId("counter-answer");
+    expect(within(answer).getByTestId("counter-hand-over")).toHaveTextContent("请交付礼包 1 份（1× Black tea · 1× Osmanthus cake），收款 ¥85.00");
+    expect(answer).toHaveTextContent("接龙地址：3栋2单元501，请与顾客核对");
+  });
+});
+
 describe("the counter in the app", () => {
   it("fills the whole window without the menu, and Exit goes back to the vouchers", async () => {
     fakeBackend();
