@@ -122,6 +122,14 @@ describe("the vouchers page", () => {
 });
 
 describe("a batch's page", () => {
+  it("says a gift-package day's codes collect the day's package", async () => {
+    const benefit = { kind: "package" as const, campaign_id: 3, campaign_name: "Friday gift package", items: "1× Black tea · 1× Osmanthus cake", price_cents: null };
+    fakeBackend({ batches: [batch({ id: 6, count: 10, name: "Friday gift package · 2026-11-27", benefit })] });
+    renderScreen(<BatchDetail id={6} />);
+    const detail = await screen.findByTestId("batch-detail");
+    expect(within(detail).getAllByText(/Gift package: Friday gift package/).length).toBeGreaterThan(0);
+  });
+
   it("shows the figures, the card as it prints and every code with its status", async () => {
     const backend = fakeBackend({ gifts: [gift({ id: 1 })], batches: [batch({ id: 5, count: 3 })] });
     backend.state.vouchers[0].redeemed_at = "2025-03-01T08:30:00Z";
