@@ -14,6 +14,7 @@ pub(crate) mod poster_channel;
 mod report;
 pub mod spike;
 pub mod when;
+mod wizard;
 pub(crate) mod write;
 
 pub use model::{Campaign, CampaignKind, Check, Outcome, PlannedPost, PlannedSession, Status};

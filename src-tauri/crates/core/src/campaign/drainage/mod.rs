@@ -19,7 +19,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::model::refused;
-use super::{write, CampaignKind};
+use super::wizard::{self, Wizard};
+use super::{write, CampaignKind, Check};
 use crate::voucher::{BatchInput, BenefitInput};
 use crate::{shop, Lang, Result};
 
@@ -64,15 +65,12 @@ pub fn apply(
     draft_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<DrainageApplied> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let made = write_in(&tx, input, write::Target::from_draft(draft_id), now)?;
-    tx.commit()?;
-    Ok(made)
+    wizard::apply::<WelcomeGift>(conn, input, draft_id, now)
 }
 
 /// The published welcome gift's choices, for the wizard to reopen on before it starts.
 pub fn for_edit(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<DrainageInput> {
-    super::edit::input(conn, id, CampaignKind::Drainage, now)
+    wizard::for_edit::<WelcomeGift>(conn, id, now)
 }
 
 /// The plan an edit of campaign `id` would write (its locked terms checked);
@@ -83,42 +81,53 @@ pub fn preview_edit(
     input: &DrainageInput,
     now: DateTime<Utc>,
 ) -> Result<DrainagePlan> {
-    let before: DrainageInput = super::edit::input(conn, id, CampaignKind::Drainage, now)?;
-    let mut plan = super::edit::preview(conn, id, now, |tx| preview(tx, input, now))?;
-    let locked =
-        super::edit::locked(&locked_changes(&before, input), crate::shop::language_or(conn, crate::Lang::En));
-    plan.refused |= !locked.is_empty();
-    plan.checks.extend(locked);
-    Ok(plan)
+    wizard::preview_edit::<WelcomeGift>(conn, id, input, now)
 }
 
-/// Edits the published welcome gift before it starts, in one transaction: what it
-/// made is replaced by the new plan under the same campaign. Its terms stay
-/// as published; a changed one is refused with the rest, and nothing is written.
+/// Edits the published welcome gift before it starts, in one transaction (see
+/// `wizard::edit`); a changed term is refused and nothing is written.
 pub fn edit(
     conn: &mut Connection,
     id: i64,
     input: &DrainageInput,
     now: DateTime<Utc>,
 ) -> Result<DrainageApplied> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let before: DrainageInput = super::edit::input(&tx, id, CampaignKind::Drainage, now)?;
-    refused(&super::edit::locked(
-        &locked_changes(&before, input),
-        crate::shop::language_or(&tx, crate::Lang::En),
-    ))?;
-    super::edit::retire(&tx, id, now)?;
-    let made = write_in(&tx, input, write::Target::Replace(id), now)?;
-    tx.commit()?;
-    Ok(made)
+    wizard::edit::<WelcomeGift>(conn, id, input, now)
 }
 
-/// The terms published with the welcome gift that an edit changed, named in both languages.
-fn locked_changes(before: &DrainageInput, after: &DrainageInput) -> Vec<(&'static str, &'static str)> {
-    [(before.reward != after.reward, ("The gift", "入群礼"))]
-        .into_iter()
-        .filter_map(|(changed, name)| changed.then_some(name))
-        .collect()
+/// The welcome gift on the wizards' shared path.
+pub(crate) struct WelcomeGift;
+
+impl Wizard for WelcomeGift {
+    const KIND: CampaignKind = CampaignKind::Drainage;
+    type Input = DrainageInput;
+    type Plan = DrainagePlan;
+    type Applied = DrainageApplied;
+
+    fn preview(conn: &Connection, input: &DrainageInput, now: DateTime<Utc>) -> Result<DrainagePlan> {
+        preview(conn, input, now)
+    }
+
+    fn write_in(
+        tx: &rusqlite::Transaction,
+        input: &DrainageInput,
+        target: write::Target,
+        now: DateTime<Utc>,
+    ) -> Result<DrainageApplied> {
+        write_in(tx, input, target, now)
+    }
+
+    /// The terms published with the welcome gift that an edit changed, named in both languages.
+    fn locked_changes(before: &DrainageInput, after: &DrainageInput) -> Vec<(&'static str, &'static str)> {
+        [(before.reward != after.reward, ("The gift", "入群礼"))]
+            .into_iter()
+            .filter_map(|(changed, name)| changed.then_some(name))
+            .collect()
+    }
+
+    fn checks(plan: &mut DrainagePlan) -> (&mut Vec<Check>, &mut bool) {
+        (&mut plan.checks, &mut plan.refused)
+    }
 }
 
 /// `apply`'s writing inside the caller's transaction (the sample shop makes

@@ -22,7 +22,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 
 use super::model::refused;
-use super::{write, CampaignKind};
+use super::wizard::{self, Wizard};
+use super::{write, CampaignKind, Check};
 use crate::Result;
 
 /// The method's day: every Friday.
@@ -63,15 +64,12 @@ pub fn apply(
     draft_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<LadderApplied> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let made = write_in(&tx, input, write::Target::from_draft(draft_id), now)?;
-    tx.commit()?;
-    Ok(made)
+    wizard::apply::<GiftPackageDay>(conn, input, draft_id, now)
 }
 
 /// The published gift-package day's choices, for the wizard to reopen on before it starts.
 pub fn for_edit(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<LadderInput> {
-    super::edit::input(conn, id, CampaignKind::Ladder, now)
+    wizard::for_edit::<GiftPackageDay>(conn, id, now)
 }
 
 /// The plan an edit of campaign `id` would write (its locked terms checked);
@@ -82,47 +80,58 @@ pub fn preview_edit(
     input: &LadderInput,
     now: DateTime<Utc>,
 ) -> Result<LadderPlan> {
-    let before: LadderInput = super::edit::input(conn, id, CampaignKind::Ladder, now)?;
-    let mut plan = super::edit::preview(conn, id, now, |tx| preview(tx, input, now))?;
-    let locked =
-        super::edit::locked(&locked_changes(&before, input), crate::shop::language_or(conn, crate::Lang::En));
-    plan.refused |= !locked.is_empty();
-    plan.checks.extend(locked);
-    Ok(plan)
+    wizard::preview_edit::<GiftPackageDay>(conn, id, input, now)
 }
 
-/// Edits the published gift-package day before it starts, in one transaction: what it
-/// made is replaced by the new plan under the same campaign. Its terms stay
-/// as published; a changed one is refused with the rest, and nothing is written.
+/// Edits the published gift-package day before it starts, in one transaction (see
+/// `wizard::edit`); a changed term is refused and nothing is written.
 pub fn edit(
     conn: &mut Connection,
     id: i64,
     input: &LadderInput,
     now: DateTime<Utc>,
 ) -> Result<LadderApplied> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let before: LadderInput = super::edit::input(&tx, id, CampaignKind::Ladder, now)?;
-    refused(&super::edit::locked(
-        &locked_changes(&before, input),
-        crate::shop::language_or(&tx, crate::Lang::En),
-    ))?;
-    super::edit::retire(&tx, id, now)?;
-    let made = write_in(&tx, input, write::Target::Replace(id), now)?;
-    tx.commit()?;
-    Ok(made)
+    wizard::edit::<GiftPackageDay>(conn, id, input, now)
 }
 
-/// The terms published with the day that an edit changed, named in both languages.
-fn locked_changes(before: &LadderInput, after: &LadderInput) -> Vec<(&'static str, &'static str)> {
-    [
-        (before.items != after.items, ("The package", "礼包内容")),
-        (before.solo_cents != after.solo_cents, ("The single-package price", "单份价格")),
-        (before.tiers != after.tiers, ("The ladder", "阶梯价")),
-        (before.shares != after.shares, ("The packages per session", "每场份数")),
-    ]
-    .into_iter()
-    .filter_map(|(changed, name)| changed.then_some(name))
-    .collect()
+/// The gift-package day on the wizards' shared path.
+pub(crate) struct GiftPackageDay;
+
+impl Wizard for GiftPackageDay {
+    const KIND: CampaignKind = CampaignKind::Ladder;
+    type Input = LadderInput;
+    type Plan = LadderPlan;
+    type Applied = LadderApplied;
+
+    fn preview(conn: &Connection, input: &LadderInput, now: DateTime<Utc>) -> Result<LadderPlan> {
+        preview(conn, input, now)
+    }
+
+    fn write_in(
+        tx: &rusqlite::Transaction,
+        input: &LadderInput,
+        target: write::Target,
+        now: DateTime<Utc>,
+    ) -> Result<LadderApplied> {
+        write_in(tx, input, target, now)
+    }
+
+    /// The terms published with the day that an edit changed, named in both languages.
+    fn locked_changes(before: &LadderInput, after: &LadderInput) -> Vec<(&'static str, &'static str)> {
+        [
+            (before.items != after.items, ("The package", "礼包内容")),
+            (before.solo_cents != after.solo_cents, ("The single-package price", "单份价格")),
+            (before.tiers != after.tiers, ("The ladder", "阶梯价")),
+            (before.shares != after.shares, ("The packages per session", "每场份数")),
+        ]
+        .into_iter()
+        .filter_map(|(changed, name)| changed.then_some(name))
+        .collect()
+    }
+
+    fn checks(plan: &mut LadderPlan) -> (&mut Vec<Check>, &mut bool) {
+        (&mut plan.checks, &mut plan.refused)
+    }
 }
 
 /// `apply`'s writing inside the caller's transaction (the sample shop makes

@@ -21,7 +21,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 
 use super::model::refused;
-use super::{write, CampaignKind};
+use super::wizard::{self, Wizard};
+use super::{write, CampaignKind, Check};
 use crate::voucher::{BatchInput, BenefitInput};
 use crate::Result;
 
@@ -60,58 +61,66 @@ pub fn apply(
     draft_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Applied> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let made = write_in(&tx, input, write::Target::from_draft(draft_id), now)?;
-    tx.commit()?;
-    Ok(made)
+    wizard::apply::<FlashSale>(conn, input, draft_id, now)
 }
 
 /// The published flash sale's choices, for the wizard to reopen on before it starts.
 pub fn for_edit(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<SpikeInput> {
-    super::edit::input(conn, id, CampaignKind::Spike, now)
+    wizard::for_edit::<FlashSale>(conn, id, now)
 }
 
 /// The plan an edit of campaign `id` would write (its locked terms checked);
 /// writes nothing.
 pub fn preview_edit(conn: &Connection, id: i64, input: &SpikeInput, now: DateTime<Utc>) -> Result<SpikePlan> {
-    let before: SpikeInput = super::edit::input(conn, id, CampaignKind::Spike, now)?;
-    let mut plan = super::edit::preview(conn, id, now, |tx| preview(tx, input, now))?;
-    let locked =
-        super::edit::locked(&locked_changes(&before, input), crate::shop::language_or(conn, crate::Lang::En));
-    plan.refused |= !locked.is_empty();
-    plan.checks.extend(locked);
-    Ok(plan)
+    wizard::preview_edit::<FlashSale>(conn, id, input, now)
 }
 
-/// Edits the published flash sale before it starts, in one transaction: what it
-/// made is replaced by the new plan under the same campaign. Its terms stay
-/// as published; a changed one is refused with the rest, and nothing is written.
+/// Edits the published flash sale before it starts, in one transaction (see
+/// `wizard::edit`); a changed term is refused and nothing is written.
 pub fn edit(conn: &mut Connection, id: i64, input: &SpikeInput, now: DateTime<Utc>) -> Result<Applied> {
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-    let before: SpikeInput = super::edit::input(&tx, id, CampaignKind::Spike, now)?;
-    refused(&super::edit::locked(
-        &locked_changes(&before, input),
-        crate::shop::language_or(&tx, crate::Lang::En),
-    ))?;
-    super::edit::retire(&tx, id, now)?;
-    let made = write_in(&tx, input, write::Target::Replace(id), now)?;
-    tx.commit()?;
-    Ok(made)
+    wizard::edit::<FlashSale>(conn, id, input, now)
 }
 
-/// The terms published with the sale that an edit changed, named in both languages.
-fn locked_changes(before: &SpikeInput, after: &SpikeInput) -> Vec<(&'static str, &'static str)> {
-    [
-        (before.product_id != after.product_id, ("The product", "商品")),
-        (before.price_cents != after.price_cents, ("The flash price", "秒杀价")),
-        (before.quantity != after.quantity, ("The quantity", "限量")),
-        (before.per_customer != after.per_customer, ("The limit per person", "每人限购")),
-        (before.pickup_days != after.pickup_days, ("The days to collect", "取货天数")),
-        (before.pickup_vouchers != after.pickup_vouchers, ("Pickup codes", "取货码")),
-    ]
-    .into_iter()
-    .filter_map(|(changed, name)| changed.then_some(name))
-    .collect()
+/// The flash sale on the wizards' shared path.
+pub(crate) struct FlashSale;
+
+impl Wizard for FlashSale {
+    const KIND: CampaignKind = CampaignKind::Spike;
+    type Input = SpikeInput;
+    type Plan = SpikePlan;
+    type Applied = Applied;
+
+    fn preview(conn: &Connection, input: &SpikeInput, now: DateTime<Utc>) -> Result<SpikePlan> {
+        preview(conn, input, now)
+    }
+
+    fn write_in(
+        tx: &rusqlite::Transaction,
+        input: &SpikeInput,
+        target: write::Target,
+        now: DateTime<Utc>,
+    ) -> Result<Applied> {
+        write_in(tx, input, target, now)
+    }
+
+    /// The terms published with the sale that an edit changed, named in both languages.
+    fn locked_changes(before: &SpikeInput, after: &SpikeInput) -> Vec<(&'static str, &'static str)> {
+        [
+            (before.product_id != after.product_id, ("The product", "商品")),
+            (before.price_cents != after.price_cents, ("The flash price", "秒杀价")),
+            (before.quantity != after.quantity, ("The quantity", "限量")),
+            (before.per_customer != after.per_customer, ("The limit per person", "每人限购")),
+            (before.pickup_days != after.pickup_days, ("The days to collect", "取货天数")),
+            (before.pickup_vouchers != after.pickup_vouchers, ("Pickup codes", "取货码")),
+        ]
+        .into_iter()
+        .filter_map(|(changed, name)| changed.then_some(name))
+        .collect()
+    }
+
+    fn checks(plan: &mut SpikePlan) -> (&mut Vec<Check>, &mut bool) {
+        (&mut plan.checks, &mut plan.refused)
+    }
 }
 
 /// `apply`'s writing inside the caller's transaction (the sample shop makes
