@@ -56,7 +56,8 @@ function SalesReport({ r }: { r: Report }) {
   const { t } = useTranslation();
   const lang = useLang();
   const tt = r.totals;
-  const vouchers = r.kind === "spike";
+  // Both hand out pickup codes: a flash sale per unit, a gift-package day per package.
+  const vouchers = r.kind === "spike" || r.kind === "ladder";
   return (
     <>
       <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", gap: 12, marginBottom: 16 }}>
@@ -70,7 +71,7 @@ function SalesReport({ r }: { r: Report }) {
         </Card>
       </div>
       <Typography.Paragraph type="secondary" data-testid="report-formula">
-        {t("report.formula")} {t(vouchers ? "report.formulaSpike" : "report.formulaLadder")}
+        {t("report.formula")} {t(r.kind === "spike" ? "report.formulaSpike" : "report.formulaLadder")}
       </Typography.Paragraph>
       {r.sessions.length > 0 && (
         <Card size="small" title={t("report.perSession")} style={{ marginBottom: 16 }}>

@@ -18,7 +18,24 @@ const REPORT: Report = {
   campaign_cost_cents: 3820, net_cents: -3440, return_percent: -90, by_channel: [],
 };
 
+/** A gift-package day whose ten packages were settled, four collected and six never. */
+const LADDER: Report = {
+  ...REPORT, campaign_id: 6, kind: "ladder", name: "Gift-package day: Tieguanyin",
+  sessions: [row("2026-11-27", { sold: 10, issued: 10, redeemed: 4, no_shows: 6, revenue_cents: 81300, cost_of_goods_cents: 48000, discount_cents: 18700 })],
+  totals: row("", { sold: 10, issued: 10, redeemed: 4, no_shows: 6, revenue_cents: 81300, cost_of_goods_cents: 48000, discount_cents: 18700 }),
+  campaign_cost_cents: 18700, net_cents: 14600, return_percent: 78,
+};
+
 describe("a campaign's report", () => {
+  it("counts a gift-package day's pickup codes collected and never collected", async () => {
+    fakeBackend({}, { campaign_report: () => LADDER });
+    renderScreen(<CampaignReport id={6} />);
+    const table = await screen.findByTestId("report-table");
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toContain("Pickup codes");
+    expect(within(table).getAllByRole("row")[1]).toHaveTextContent("101046¥813.00¥480.00¥187.00");
+    expect(screen.getByTestId("report-formula")).toHaveTextContent("A gift-package day's revenue comes from its settled lists");
+  });
+
   it("shows the totals, the return with its formula, and each session's pickups", async () => {
     fakeBackend({}, { campaign_report: () => REPORT, export_campaign_csv: () => "/home/me/Flash sale (5).csv" });
     const { user } = renderScreen(<CampaignReport id={5} />);
