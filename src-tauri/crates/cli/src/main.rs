@@ -7,6 +7,7 @@ mod drainage_cmd;
 mod error;
 mod gift_cmd;
 mod ladder_cmd;
+mod member_cmd;
 mod poster_cmd;
 mod product_cmd;
 mod qr_cmd;
@@ -60,6 +61,9 @@ enum Command {
     /// Campaign wizards from the terminal: plan, create, list, cancel
     #[command(subcommand)]
     Campaign(campaign_cmd::CampaignCommand),
+    /// The shop's members, with their consent
+    #[command(subcommand)]
+    Member(member_cmd::MemberCommand),
     /// The products the shop sells, with their price history
     #[command(subcommand)]
     Product(product_cmd::ProductCommand),
@@ -126,6 +130,7 @@ fn main() -> ExitCode {
         Command::Qr(cmd) => qr_cmd::run(&mut conn, cmd, lang, now).map(ok),
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Member(cmd) => member_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Product(cmd) => product_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Campaign(cmd) => campaign_cmd::run(&mut conn, cmd, now),
         Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang, now),

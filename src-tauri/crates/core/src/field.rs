@@ -93,6 +93,11 @@ pub enum Field {
     Budget,
     Channels,
     Reward,
+    Nickname,
+    Birthday,
+    Tags,
+    ConsentMethod,
+    ReferredBy,
 }
 
 impl Field {
@@ -265,6 +270,16 @@ impl Field {
             (Channels, Lang::ZhCn) => "渠道",
             (Reward, Lang::En) => "Welcome gift",
             (Reward, Lang::ZhCn) => "入群礼",
+            (Nickname, Lang::En) => "WeChat nickname",
+            (Nickname, Lang::ZhCn) => "微信昵称",
+            (Birthday, Lang::En) => "Birthday (month and day)",
+            (Birthday, Lang::ZhCn) => "生日（月日）",
+            (Tags, Lang::En) => "Tags",
+            (Tags, Lang::ZhCn) => "标签",
+            (ConsentMethod, Lang::En) => "How consent was given",
+            (ConsentMethod, Lang::ZhCn) => "同意方式",
+            (ReferredBy, Lang::En) => "Referred by",
+            (ReferredBy, Lang::ZhCn) => "推荐人",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

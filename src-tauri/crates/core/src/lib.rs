@@ -17,6 +17,7 @@ pub mod image_change;
 mod invalid_message;
 mod lang;
 pub mod limits;
+pub mod member;
 pub mod member_counts;
 pub mod money;
 pub mod paths;

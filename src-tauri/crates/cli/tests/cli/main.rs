@@ -5,6 +5,7 @@ mod common;
 
 mod campaign;
 mod community;
+mod member;
 mod probes;
 mod product;
 mod qr_poster;

@@ -1,0 +1,103 @@
+//! `shopcircle-cli member …`: the shop's members, added with their consent,
+//! listed with their phones masked.
+
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use serde_json::json;
+use shopcircle_core::db::Connection;
+use shopcircle_core::member::{self, ConsentInput, ConsentMethod, JoinInput, MemberFilter, MemberInput};
+use shopcircle_core::text::one_line;
+
+use crate::error::CliResult;
+use crate::Output;
+
+#[derive(Subcommand)]
+pub enum MemberCommand {
+    /// Add a member who agreed to the shop keeping their details; prints the id
+    Add {
+        /// What the shop calls them (a WeChat nickname is enough)
+        #[arg(long)]
+        name: String,
+        /// A mainland mobile number (spaces, +86 and full-width digits are fine)
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        nickname: String,
+        /// The community they joined
+        #[arg(long)]
+        community: Option<i64>,
+        /// The community's channel they joined through (needs --community)
+        #[arg(long, requires = "community")]
+        channel: Option<i64>,
+        /// How they agreed: paper, verbal or qr_form
+        #[arg(long, default_value = "verbal")]
+        consent: String,
+        /// They also agreed to hear about campaigns
+        #[arg(long)]
+        marketing_consent: bool,
+    },
+    /// List members, newest first, their phones masked
+    List {
+        /// A name, nickname, phone number or its last four digits
+        #[arg(long, default_value = "")]
+        search: String,
+        #[arg(long)]
+        community: Option<i64>,
+        /// At most this many
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+}
+
+pub fn run(conn: &mut Connection, cmd: MemberCommand, now: DateTime<Utc>) -> CliResult<Output> {
+    match cmd {
+        MemberCommand::Add { name, phone, nickname, community, channel, consent, marketing_consent } => {
+            let input = MemberInput {
+                display_name: name,
+                phone,
+                wechat_nickname: nickname,
+                birthday: String::new(),
+                note: String::new(),
+                tags: Vec::new(),
+                referred_by: None,
+                join: community.map(|community_id| JoinInput {
+                    community_id,
+                    channel_id: channel,
+                    staff_id: None,
+                }),
+                consent: ConsentInput {
+                    method: ConsentMethod::parse(&consent)?,
+                    marketing: marketing_consent,
+                    recorded_by: String::new(),
+                },
+            };
+            let m = member::create(conn, &input, now)?;
+            Ok(Output { text: m.id.to_string(), json: json!({ "id": m.id }) })
+        }
+        MemberCommand::List { search, community, limit } => {
+            let filter = MemberFilter {
+                search,
+                community_id: community,
+                limit: Some(limit),
+                ..MemberFilter::default()
+            };
+            let page = member::list(conn, &filter)?;
+            let text = page
+                .rows
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        r.id,
+                        one_line(&r.display_name),
+                        r.phone_masked.as_deref().unwrap_or("—"),
+                        one_line(&r.communities.join(", ")),
+                        if r.marketing { "marketing" } else { "no marketing" }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok(Output { text, json: serde_json::to_value(&page).unwrap_or_default() })
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! Members from the terminal: added with their consent and where they joined,
+//! listed with their phones masked, and bad input refused with nothing written.
+
+use crate::common;
+use common::{cli, json};
+
+fn stdout(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
+}
+
+#[test]
+fn a_member_is_added_and_listed_with_the_phone_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::new_db(&dir);
+    let group = stdout(
+        &cli(&db)
+            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
+            .assert()
+            .success(),
+    );
+    let add = ["member", "add", "--name", "王姐", "--phone", "+86 138 1234 5678", "--community", &group];
+    let id = stdout(&cli(&db).args(add).args(["--marketing-consent"]).assert().success());
+    assert!(id.parse::<i64>().is_ok(), "prints the new id, got {id:?}");
+
+    let listed = stdout(&cli(&db).args(["member", "list"]).assert().success());
+    assert_eq!(listed, format!("{id}\t王姐\t138****5678\tTea friends\tmarketing"));
+    let page = json(
+        &cli(&db)
+            .args(["--json", "member", "list", "--search", "5678"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["rows"][0]["phone_masked"], "138****5678");
+    assert!(
+        !String::from_utf8_lossy(
+            &cli(&db).args(["--json", "member", "list"]).assert().success().get_output().stdout
+        )
+        .contains("13812345678"),
+        "the whole number never leaves in a list"
+    );
+}
+
+#[test]
+fn a_bad_phone_a_long_name_or_a_taken_number_is_refused_and_nothing_is_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::new_db(&dir);
+    cli(&db).args(["member", "add", "--name", "王姐", "--phone", "13812345678"]).assert().success();
+    let long = "长".repeat(10_000);
+    for (args, says) in [
+        (vec!["--name", "李", "--phone", "138123456789"], "Mobile number"),
+        (vec!["--name", &long], "Display name"),
+        (vec!["--name", "李", "--phone", "138 1234 5678"], "already in use"),
+        (vec!["--name", "李", "--consent", "email"], "How consent was given"),
+        (vec!["--name", "李", "--community", "99"], "Community"),
+    ] {
+        let refused = cli(&db).args(["member", "add"]).args(&args).assert().failure();
+        let err = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let page = json(&cli(&db).args(["--json", "member", "list"]).assert().success().get_output().stdout);
+    assert_eq!(page["total"], 1);
+}

@@ -1,0 +1,182 @@
+//! Reading members back: one on their own page, or a filtered page of the
+//! list with its phones masked.
+
+use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension};
+
+use super::model::{
+    Consent, ConsentMethod, Member, MemberFilter, MemberPage, MemberRow, Membership, Purpose,
+};
+use crate::phone;
+use crate::validate::in_range;
+use crate::{Error, Field, Result};
+
+/// The most rows one page of the list holds.
+pub const LIST_MAX: i64 = 200;
+
+pub fn get(conn: &Connection, id: i64) -> Result<Member> {
+    let found = conn
+        .query_row(
+            "SELECT m.display_name, m.phone, m.wechat_nickname, m.birthday_md, m.note, m.referred_by, r.display_name,
+                    m.created_at
+             FROM member m LEFT JOIN member r ON r.id = m.referred_by WHERE m.id = ?1",
+            [id],
+            |r| {
+                let phone: Option<String> = r.get(1)?;
+                Ok(Member {
+                    id,
+                    display_name: r.get(0)?,
+                    phone_masked: phone.as_deref().map(phone::masked),
+                    phone,
+                    wechat_nickname: r.get(2)?,
+                    birthday: r.get(3)?,
+                    note: r.get(4)?,
+                    tags: Vec::new(),
+                    referred_by: r.get(5)?,
+                    referred_by_name: r.get(6)?,
+                    memberships: Vec::new(),
+                    consents: Vec::new(),
+                    marketing: false,
+                    created_at: r.get(7)?,
+                })
+            },
+        )
+        .optional()?;
+    let mut m = found.ok_or(Error::NotFound { what: "member", id })?;
+    m.tags = tags(conn, id)?;
+    m.memberships = conn
+        .prepare_cached(
+            "SELECT s.id, s.community_id, c.name, s.channel_id, ch.name, s.staff_id, st.display_name, s.joined_at, s.left_at
+             FROM membership s JOIN community c ON c.id = s.community_id
+             LEFT JOIN channel ch ON ch.id = s.channel_id LEFT JOIN staff st ON st.id = s.staff_id
+             WHERE s.member_id = ?1 ORDER BY s.joined_at, s.id",
+        )?
+        .query_map([id], |r| {
+            Ok(Membership {
+                id: r.get(0)?,
+                community_id: r.get(1)?,
+                community_name: r.get(2)?,
+                channel_id: r.get(3)?,
+                channel_name: r.get(4)?,
+                staff_id: r.get(5)?,
+                staff_name: r.get(6)?,
+                joined_at: r.get(7)?,
+                left_at: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    m.consents = conn
+        .prepare_cached(
+            "SELECT purpose, method, notice_version, given_at, recorded_by, withdrawn_at
+             FROM consent WHERE member_id = ?1 ORDER BY given_at, id",
+        )?
+        .query_map([id], |r| {
+            Ok(Consent {
+                purpose: Purpose::parse_stored(&r.get::<_, String>(0)?),
+                method: ConsentMethod::parse(&r.get::<_, String>(1)?).unwrap_or(ConsentMethod::Verbal),
+                notice_version: r.get(2)?,
+                given_at: r.get(3)?,
+                recorded_by: r.get(4)?,
+                withdrawn_at: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    m.marketing = m.consents.iter().any(|c| c.purpose == Purpose::Marketing && c.withdrawn_at.is_none());
+    Ok(m)
+}
+
+fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached("SELECT tag FROM member_tag WHERE member_id = ?1 ORDER BY tag")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+const MARKETING: &str =
+    "EXISTS (SELECT 1 FROM consent k WHERE k.member_id = m.id AND k.purpose = 'marketing' AND k.withdrawn_at IS NULL)";
+
+/// A page of the members that match, newest first, with how many match in all.
+pub fn list(conn: &Connection, f: &MemberFilter) -> Result<MemberPage> {
+    let limit = in_range(Field::Count, f.limit.unwrap_or(50), 1, LIST_MAX)?;
+    let offset = in_range(Field::Count, f.offset.unwrap_or(0), 0, i64::MAX / 2)?;
+    let mut clauses: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    let search = f.search.trim();
+    if !search.is_empty() {
+        let digits: String = search.chars().filter(char::is_ascii_digit).collect();
+        let mut any = vec![
+            "m.display_name LIKE ? ESCAPE '\\'".to_owned(),
+            "m.wechat_nickname LIKE ? ESCAPE '\\'".to_owned(),
+        ];
+        let like = format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        args.push(Value::Text(like.clone()));
+        args.push(Value::Text(like));
+        // The last four digits, as a customer gives them at the counter, or the whole number.
+        if let Ok(p) = phone::normalize(Field::Phone, search) {
+            any.push("m.phone = ?".into());
+            args.push(Value::Text(p));
+        } else if digits.len() == 4 && digits.len() == search.chars().count() {
+            any.push("substr(m.phone, 8) = ?".into());
+            args.push(Value::Text(digits));
+        }
+        clauses.push(format!("({})", any.join(" OR ")));
+    }
+    let current = "SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.left_at IS NULL";
+    if let Some(c) = f.community_id {
+        clauses.push(format!("EXISTS ({current} AND s.community_id = ?)"));
+        args.push(Value::Integer(c));
+    }
+    if let Some(ch) = f.channel_id {
+        clauses
+            .push("EXISTS (SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.channel_id = ?)".into());
+        args.push(Value::Integer(ch));
+    }
+    if let Some(st) = f.staff_id {
+        clauses
+            .push("EXISTS (SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.staff_id = ?)".into());
+        args.push(Value::Integer(st));
+    }
+    if !f.tag.trim().is_empty() {
+        clauses.push("EXISTS (SELECT 1 FROM member_tag t WHERE t.member_id = m.id AND t.tag = ?)".into());
+        args.push(Value::Text(f.tag.trim().to_owned()));
+    }
+    match f.marketing {
+        Some(true) => clauses.push(MARKETING.into()),
+        Some(false) => clauses.push(format!("NOT {MARKETING}")),
+        None => {}
+    }
+    let filter = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+    let total: i64 =
+        conn.query_row(&format!("SELECT count(*) FROM member m {filter}"), params_from_iter(&args), |r| {
+            r.get(0)
+        })?;
+    args.push(Value::Integer(limit));
+    args.push(Value::Integer(offset));
+    let mut stmt = conn.prepare(&format!(
+        "SELECT m.id, m.display_name, m.phone, m.wechat_nickname, m.created_at, {MARKETING},
+                (SELECT group_concat(c.name, '\u{1f}') FROM membership s JOIN community c ON c.id = s.community_id
+                 WHERE s.member_id = m.id AND s.left_at IS NULL)
+         FROM member m {filter} ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?"
+    ))?;
+    let mut rows = stmt
+        .query_map(params_from_iter(&args), |r| {
+            let phone: Option<String> = r.get(2)?;
+            let communities: Option<String> = r.get(6)?;
+            Ok(MemberRow {
+                id: r.get(0)?,
+                display_name: r.get(1)?,
+                phone_masked: phone.as_deref().map(phone::masked),
+                wechat_nickname: r.get(3)?,
+                tags: Vec::new(),
+                communities: communities
+                    .map(|c| c.split('\u{1f}').map(str::to_owned).collect())
+                    .unwrap_or_default(),
+                marketing: r.get(5)?,
+                created_at: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for row in &mut rows {
+        row.tags = tags(conn, row.id)?;
+    }
+    Ok(MemberPage { rows, total })
+}
