@@ -1,27 +1,42 @@
-//! Member counts over time.
+//! The shop's members: the list (phones masked), one member's page, adding
+//! one with their consent, and marketing consent given or withdrawn.
 
-use shopcircle_core::member_counts::{self, MemberCount};
+use shopcircle_core::member::{self, ConsentMethod, Member, MemberFilter, MemberInput, MemberPage};
 use tauri::State;
 
 use super::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_member_counts(
-    state: State<'_, AppState>,
-    community_id: i64,
-) -> CmdResult<Vec<MemberCount>> {
-    state.run(move |conn| member_counts::list(conn, community_id)).await
+pub async fn list_members(state: State<'_, AppState>, filter: MemberFilter) -> CmdResult<MemberPage> {
+    state.run(move |conn| member::list(conn, &filter)).await
 }
 
-/// `day` is the calendar day the owner picked (YYYY-MM-DD), checked in the core.
 #[tauri::command]
-pub async fn record_member_count(
-    state: State<'_, AppState>,
-    community_id: i64,
-    day: String,
-    count: i64,
-) -> CmdResult<MemberCount> {
+pub async fn get_member(state: State<'_, AppState>, id: i64) -> CmdResult<Member> {
+    state.run(move |conn| member::get(conn, id)).await
+}
+
+#[tauri::command]
+pub async fn create_member(state: State<'_, AppState>, input: MemberInput) -> CmdResult<Member> {
     let now = state.now();
-    state.run(move |conn| member_counts::record(conn, community_id, &day, count, now)).await
+    state.run(move |conn| member::create(conn, &input, now)).await
+}
+
+/// `method` given: marketing consent recorded (how, and by `recorded_by`);
+/// none: withdrawn.
+#[tauri::command]
+pub async fn set_member_marketing(
+    state: State<'_, AppState>,
+    id: i64,
+    method: Option<ConsentMethod>,
+    recorded_by: Option<String>,
+) -> CmdResult<Member> {
+    let now = state.now();
+    state
+        .run(move |conn| {
+            let by = recorded_by.unwrap_or_default();
+            member::set_marketing(conn, id, method.map(|m| (m, by.as_str())), now)
+        })
+        .await
 }

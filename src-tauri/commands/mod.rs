@@ -9,6 +9,7 @@ mod drainage;
 mod drainage_campaigns;
 mod files;
 mod gifts;
+mod member_counts;
 mod members;
 mod posters;
 mod products;
@@ -37,8 +38,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         staff::create_staff,
         staff::update_staff,
         staff::set_staff_archived,
-        members::list_member_counts,
-        members::record_member_count,
+        member_counts::list_member_counts,
+        member_counts::record_member_count,
+        members::list_members,
+        members::get_member,
+        members::create_member,
+        members::set_member_marketing,
         drainage::list_channels,
         drainage::create_channel,
         drainage::import_qr,

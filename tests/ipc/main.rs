@@ -12,6 +12,7 @@ mod commands;
 mod drainage;
 mod everyday;
 mod files;
+mod members;
 mod posters;
 mod schedules;
 mod vouchers;
