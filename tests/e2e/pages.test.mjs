@@ -19,7 +19,7 @@ const SIZES = [
   [1200, 800],
   [960, 640],
 ];
-const AREAS = ['communities', 'campaigns', 'reminders', 'calendar', 'schedules', 'content', 'posters', 'products', 'gifts', 'vouchers', 'staff', 'settings'];
+const AREAS = ['communities', 'members', 'campaigns', 'reminders', 'calendar', 'schedules', 'content', 'posters', 'products', 'gifts', 'vouchers', 'staff', 'settings'];
 let s;
 const found = [];
 
@@ -192,6 +192,13 @@ async function everyPage(lang) {
   await each('content', '[data-testid^="content-item-"]', 'topic editor');
   await openArea('staff');
   await dialog(`${lang} new staff`, () => s.clickTestId('staff-new'));
+  await openArea('members');
+  await dialog(`${lang} new member`, () => s.clickTestId('member-new'));
+  await clickNth('[data-testid^="member-row-"]');
+  await s.byTestId('member-title');
+  await settle();
+  await check(`${lang} member page`);
+  await s.screenshot(join(SHOTS, `${lang}-member-1200x800.png`));
   await openArea('counter');
   await check(`${lang} counter`);
   await s.screenshot(join(SHOTS, `${lang}-counter-1200x800.png`));

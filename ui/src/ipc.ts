@@ -22,6 +22,11 @@ import type { RuleTemplate } from "./bindings/RuleTemplate";
 import type { Shop } from "./bindings/Shop";
 import type { ShopInput } from "./bindings/ShopInput";
 import type { Staff } from "./bindings/Staff";
+import type { ConsentMethod } from "./bindings/ConsentMethod";
+import type { Member } from "./bindings/Member";
+import type { MemberFilter } from "./bindings/MemberFilter";
+import type { MemberInput } from "./bindings/MemberInput";
+import type { MemberPage } from "./bindings/MemberPage";
 import type { StaffInput } from "./bindings/StaffInput";
 import type { Batch } from "./bindings/Batch";
 import type { BatchInput } from "./bindings/BatchInput";
@@ -104,6 +109,14 @@ export const ipc = {
   ruleTemplates: (language: Lang) => call<RuleTemplate[]>("rule_templates", { language }),
   communityHealth: (id: number) => call<HealthCheck>("community_health", { id }),
 
+  /** A page of the members that match, phones masked, with how many match in all. */
+  listMembers: (filter: MemberFilter) => call<MemberPage>("list_members", { filter }),
+  /** One member's page: the only place the whole phone number shows. */
+  getMember: (id: number) => call<Member>("get_member", { id }),
+  createMember: (input: MemberInput) => call<Member>("create_member", { input }),
+  /** `method` given: marketing consent recorded; null: withdrawn. */
+  setMemberMarketing: (id: number, method: ConsentMethod | null, recordedBy?: string) =>
+    call<Member>("set_member_marketing", { id, method, recordedBy: recordedBy ?? null }),
   listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),
   createStaff: (input: StaffInput) => call<Staff>("create_staff", { input }),
   updateStaff: (id: number, input: StaffInput) => call<Staff>("update_staff", { id, input }),

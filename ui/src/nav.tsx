@@ -37,6 +37,9 @@ export type Route =
   | { page: "content"; communityId?: number; day?: string }
   /** Missed, today and the next 7 days. */
   | { page: "reminders" }
+  | { page: "members" }
+  /** One member: their details, communities, consents. */
+  | { page: "member"; id: number }
   | { page: "staff" }
   | { page: "settings" };
 

@@ -3,6 +3,7 @@ import vouchers from "./en-vouchers";
 import calendar from "./en-calendar";
 import content from "./en-content";
 import products from "./en-products";
+import members from "./en-members";
 import campaigns from "./en-campaigns";
 
 const en = {
@@ -35,6 +36,7 @@ const en = {
     gifts: "Gifts",
     vouchers: "Vouchers",
     counter: "Counter",
+    members: "Members",
     staff: "Staff accounts",
     settings: "Settings",
     unsavedTitle: "Leave without saving?",
@@ -341,6 +343,7 @@ const en = {
   ...calendar,
   ...content,
   ...products,
+  ...members,
   ...campaigns,
   health: {
     title: "Health check",

@@ -4,6 +4,7 @@ import vouchers from "./zh-CN-vouchers";
 import calendar from "./zh-CN-calendar";
 import content from "./zh-CN-content";
 import products from "./zh-CN-products";
+import members from "./zh-CN-members";
 import campaigns from "./zh-CN-campaigns";
 
 const zhCN: Resources = {
@@ -36,6 +37,7 @@ const zhCN: Resources = {
     gifts: "礼品",
     vouchers: "券",
     counter: "核销台",
+    members: "会员",
     staff: "店员账号",
     settings: "设置",
     unsavedTitle: "不保存就离开吗？",
@@ -341,6 +343,7 @@ const zhCN: Resources = {
   ...calendar,
   ...content,
   ...products,
+  ...members,
   ...campaigns,
   health: {
     title: "健康检查",

@@ -5,8 +5,8 @@
 use serde_json::{json, Value};
 
 use crate::{
-    channel, community, content, gift, image_change, member_counts, poster, product, schedule, shop, staff,
-    voucher,
+    channel, community, content, gift, image_change, member, member_counts, poster, product, schedule, shop,
+    staff, voucher,
 };
 
 /// Text limits count characters (code points), as `validate` does.
@@ -25,6 +25,11 @@ pub fn all() -> Value {
         "staffName": staff::DISPLAY_NAME_MAX,
         "staffAccount": staff::ACCOUNT_ID_MAX,
         "staffNote": staff::NOTE_MAX,
+        "memberName": member::NAME_MAX,
+        "memberNickname": member::NICKNAME_MAX,
+        "memberNote": member::NOTE_MAX,
+        "memberTag": member::TAG_MAX,
+        "memberTags": member::TAGS_MAX,
         "giftName": gift::NAME_MAX,
         "packaging": gift::PACKAGING_MAX,
         "moneyMaxFen": gift::MONEY_MAX,

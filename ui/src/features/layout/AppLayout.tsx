@@ -1,6 +1,6 @@
 // The frame once the shop exists: menu on the left, the shop's name on top, one page.
 import {
-  BellOutlined, CalendarOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
+  BellOutlined, CalendarOutlined, IdcardOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
   ShoppingOutlined, TagsOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined,
 } from "@ant-design/icons";
 import { App as AntApp, Badge, Layout, Menu, Skeleton, Tag, Typography } from "antd";
@@ -23,6 +23,8 @@ import { CommunitiesPage } from "../communities/CommunitiesPage";
 const CommunityDetail = lazy(() => import("../communities/CommunityDetail").then((m) => ({ default: m.CommunityDetail })));
 const PosterDesigner = lazy(() => import("../posters/PosterDesigner").then((m) => ({ default: m.PosterDesigner })));
 const PostersPage = lazy(() => import("../posters/PostersPage").then((m) => ({ default: m.PostersPage })));
+const MembersPage = lazy(() => import("../members/MembersPage").then((m) => ({ default: m.MembersPage })));
+const MemberDetail = lazy(() => import("../members/MemberDetail").then((m) => ({ default: m.MemberDetail })));
 const StaffPage = lazy(() => import("../staff/StaffPage").then((m) => ({ default: m.StaffPage })));
 const SettingsPage = lazy(() => import("../settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 const CounterScreen = lazy(() => import("../counter/CounterScreen").then((m) => ({ default: m.CounterScreen })));
@@ -41,6 +43,7 @@ const VouchersPage = lazy(() => import("../vouchers/VouchersPage").then((m) => (
 
 const AREAS = [
   { key: "communities", icon: <TeamOutlined /> },
+  { key: "members", icon: <IdcardOutlined /> },
   { key: "campaigns", icon: <ThunderboltOutlined /> },
   { key: "reminders", icon: <BellOutlined /> },
   { key: "calendar", icon: <CalendarOutlined /> },
@@ -101,6 +104,10 @@ function Page({ route }: { route: Route }) {
       return <ContentPage key={`${route.communityId ?? ""}/${route.day ?? ""}`} communityId={route.communityId} day={route.day} />;
     case "reminders":
       return <ReminderCentrePage />;
+    case "members":
+      return <MembersPage />;
+    case "member":
+      return <MemberDetail key={route.id} id={route.id} />;
     case "staff":
       return <StaffPage />;
     case "settings":
@@ -150,7 +157,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

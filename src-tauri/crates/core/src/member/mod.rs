@@ -8,8 +8,8 @@ mod model;
 mod read;
 
 pub use model::{
-    Consent, ConsentInput, ConsentMethod, JoinInput, Member, MemberFilter, MemberInput, MemberPage,
-    MemberRow, Membership, Purpose,
+    Consent, ConsentInput, ConsentMethod, ConsentPurpose, JoinInput, Member, MemberFilter, MemberInput,
+    MemberPage, MemberRow, Membership,
 };
 pub use read::{get, list, LIST_MAX};
 
@@ -67,9 +67,9 @@ pub(crate) fn create_in(tx: &Transaction, input: &MemberInput, now: DateTime<Utc
         )?;
     }
     let c = &input.consent;
-    record_consent(tx, id, Purpose::Membership, c.method, &v.recorded_by, now)?;
+    record_consent(tx, id, ConsentPurpose::Membership, c.method, &v.recorded_by, now)?;
     if c.marketing {
-        record_consent(tx, id, Purpose::Marketing, c.method, &v.recorded_by, now)?;
+        record_consent(tx, id, ConsentPurpose::Marketing, c.method, &v.recorded_by, now)?;
     }
     Ok(id)
 }
@@ -77,7 +77,7 @@ pub(crate) fn create_in(tx: &Transaction, input: &MemberInput, now: DateTime<Utc
 fn record_consent(
     tx: &Transaction,
     member_id: i64,
-    purpose: Purpose,
+    purpose: ConsentPurpose,
     method: ConsentMethod,
     recorded_by: &str,
     now: DateTime<Utc>,
@@ -108,7 +108,7 @@ pub fn set_marketing(
     match given {
         Some((method, by)) if !current => {
             let by = optional(Field::Staff, by, NAME_MAX)?;
-            record_consent(&tx, id, Purpose::Marketing, method, &by, now)?;
+            record_consent(&tx, id, ConsentPurpose::Marketing, method, &by, now)?;
         }
         None if current => {
             tx.execute(

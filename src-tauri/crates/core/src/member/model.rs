@@ -42,24 +42,24 @@ impl ConsentMethod {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
-pub enum Purpose {
+pub enum ConsentPurpose {
     Membership,
     Marketing,
 }
 
-impl Purpose {
+impl ConsentPurpose {
     pub fn as_str(self) -> &'static str {
         match self {
-            Purpose::Membership => "membership",
-            Purpose::Marketing => "marketing",
+            ConsentPurpose::Membership => "membership",
+            ConsentPurpose::Marketing => "marketing",
         }
     }
 
-    pub(crate) fn parse_stored(s: &str) -> Purpose {
+    pub(crate) fn parse_stored(s: &str) -> ConsentPurpose {
         if s == "marketing" {
-            Purpose::Marketing
+            ConsentPurpose::Marketing
         } else {
-            Purpose::Membership
+            ConsentPurpose::Membership
         }
     }
 }
@@ -132,7 +132,7 @@ pub struct Membership {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Consent {
-    pub purpose: Purpose,
+    pub purpose: ConsentPurpose,
     pub method: ConsentMethod,
     #[ts(type = "number")]
     pub notice_version: i64,

@@ -4,7 +4,7 @@
 use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension};
 
 use super::model::{
-    Consent, ConsentMethod, Member, MemberFilter, MemberPage, MemberRow, Membership, Purpose,
+    Consent, ConsentMethod, ConsentPurpose, Member, MemberFilter, MemberPage, MemberRow, Membership,
 };
 use crate::phone;
 use crate::validate::in_range;
@@ -71,7 +71,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Member> {
         )?
         .query_map([id], |r| {
             Ok(Consent {
-                purpose: Purpose::parse_stored(&r.get::<_, String>(0)?),
+                purpose: ConsentPurpose::parse_stored(&r.get::<_, String>(0)?),
                 method: ConsentMethod::parse(&r.get::<_, String>(1)?).unwrap_or(ConsentMethod::Verbal),
                 notice_version: r.get(2)?,
                 given_at: r.get(3)?,
@@ -80,7 +80,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Member> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    m.marketing = m.consents.iter().any(|c| c.purpose == Purpose::Marketing && c.withdrawn_at.is_none());
+    m.marketing =
+        m.consents.iter().any(|c| c.purpose == ConsentPurpose::Marketing && c.withdrawn_at.is_none());
     Ok(m)
 }
 

@@ -55,13 +55,13 @@ fn a_member_is_added_with_consent_and_where_they_joined_in_one_step() {
     assert_eq!(m.tags, ["爱喝乌龙"]);
     assert_eq!(m.memberships.len(), 1);
     assert_eq!(m.memberships[0].community_name, "老街茶友群");
-    let purposes: Vec<(Purpose, ConsentMethod, &str)> =
+    let purposes: Vec<(ConsentPurpose, ConsentMethod, &str)> =
         m.consents.iter().map(|c| (c.purpose, c.method, c.recorded_by.as_str())).collect();
     assert_eq!(
         purposes,
         [
-            (Purpose::Membership, ConsentMethod::Paper, "Amy"),
-            (Purpose::Marketing, ConsentMethod::Paper, "Amy")
+            (ConsentPurpose::Membership, ConsentMethod::Paper, "Amy"),
+            (ConsentPurpose::Marketing, ConsentMethod::Paper, "Amy")
         ]
     );
     assert!(m.marketing);
@@ -172,7 +172,7 @@ fn withdrawing_marketing_consent_leaves_them_out_and_keeps_the_record() {
     assert_eq!(marketable(&conn), 0);
     // Kept, marked: when it was given and when it was taken back.
     let marketing: Vec<&Consent> =
-        withdrawn.consents.iter().filter(|c| c.purpose == Purpose::Marketing).collect();
+        withdrawn.consents.iter().filter(|c| c.purpose == ConsentPurpose::Marketing).collect();
     assert_eq!(marketing.len(), 1);
     assert!(marketing[0].withdrawn_at.is_some());
     // Withdrawing twice records nothing more; giving it again is a new record.

@@ -1,10 +1,11 @@
 //! "Try with a sample shop": a realistic tea shop with three communities, one of
-//! each kind, its staff and two months of member counts, and (in `activity`)
+//! each kind, its staff, its members and two months of member counts, and (in `activity`)
 //! channels, posters, gifts, vouchers, schedules and this week's topics, all in
 //! the chosen language.
 
 mod activity;
 mod campaigns;
+mod members;
 mod products;
 
 use chrono::{DateTime, Duration, Utc};
@@ -148,6 +149,7 @@ pub fn create(conn: &mut Connection, lang: Lang, time_zone: &str, now: DateTime<
         };
         staff::write::insert(&tx, &staff::validate(&input)?, now)?;
     }
+    members::create(&tx, lang, &ids, now)?;
     tx.commit()?;
     shop::require(conn)
 }
@@ -241,6 +243,9 @@ mod tests {
             )
             .unwrap();
             assert_eq!(week.len(), 6, "this week's topics with one day left empty");
+            let members = crate::member::list(&conn, &crate::member::MemberFilter::default()).unwrap();
+            assert_eq!(members.total, 4);
+            assert!(members.rows.iter().any(|m| !m.marketing), "one member without marketing consent");
             let centre = crate::reminder::centre(&conn, now).unwrap();
             assert!(!centre.upcoming.is_empty() || !centre.today_list.is_empty(), "reminders in the centre");
         }

@@ -1,0 +1,103 @@
+//! The sample shop's members: a few regulars in its communities, joined
+//! through its channels and staff accounts over the last weeks, with the
+//! consents they gave (not all of them agreed to marketing).
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{OptionalExtension, Transaction};
+
+use super::{t, Text};
+use crate::member::{self, ConsentInput, ConsentMethod, JoinInput, MemberInput};
+use crate::{Lang, Result};
+
+struct SampleMember {
+    name: Text,
+    nickname: &'static str,
+    phone: &'static str,
+    tags: &'static [Text],
+    /// Which of the shop's communities (0: daily, 1: gifts, 2: club).
+    community: usize,
+    method: ConsentMethod,
+    marketing: bool,
+    days_ago: i64,
+}
+
+const MEMBERS: &[SampleMember] = &[
+    SampleMember {
+        name: t("Mrs Wang", "王姐"),
+        nickname: "王姐爱喝茶",
+        phone: "13812345678",
+        tags: &[t("Regular", "老顾客"), t("Oolong", "乌龙")],
+        community: 0,
+        method: ConsentMethod::Paper,
+        marketing: true,
+        days_ago: 40,
+    },
+    SampleMember {
+        name: t("Mr Li", "李先生"),
+        nickname: "Li",
+        phone: "13900001111",
+        tags: &[t("Gifts", "送礼")],
+        community: 1,
+        method: ConsentMethod::Verbal,
+        marketing: true,
+        days_ago: 21,
+    },
+    SampleMember {
+        name: t("Lin", "小林"),
+        nickname: "",
+        phone: "",
+        tags: &[],
+        community: 0,
+        method: ConsentMethod::QrForm,
+        marketing: false,
+        days_ago: 9,
+    },
+    SampleMember {
+        name: t("Auntie Chen", "陈阿姨"),
+        nickname: "陈阿姨",
+        phone: "13700002222",
+        tags: &[t("Regular", "老顾客")],
+        community: 2,
+        method: ConsentMethod::Paper,
+        marketing: true,
+        days_ago: 3,
+    },
+];
+
+pub(super) fn create(tx: &Transaction, lang: Lang, communities: &[i64], now: DateTime<Utc>) -> Result<()> {
+    for m in MEMBERS {
+        let community_id = communities[m.community];
+        // The community's first channel and the first staff account that runs it.
+        let channel_id: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM channel WHERE community_id = ?1 ORDER BY id LIMIT 1",
+                [community_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let staff_id: Option<i64> = tx
+            .query_row(
+                "SELECT staff_id FROM staff_community WHERE community_id = ?1 ORDER BY staff_id LIMIT 1",
+                [community_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let input = MemberInput {
+            display_name: m.name.get(lang),
+            phone: m.phone.into(),
+            wechat_nickname: m.nickname.into(),
+            birthday: String::new(),
+            note: String::new(),
+            tags: m.tags.iter().map(|tag| tag.get(lang)).collect(),
+            referred_by: None,
+            join: Some(JoinInput { community_id, channel_id, staff_id }),
+            consent: ConsentInput {
+                method: m.method,
+                marketing: m.marketing,
+                recorded_by: t("Xiao Zhou", "小周").get(lang),
+            },
+        };
+        member::create_in(tx, &input, now - Duration::days(m.days_ago))?;
+    }
+    Ok(())
+}

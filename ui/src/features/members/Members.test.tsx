@@ -1,0 +1,108 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { Member } from "../../bindings/Member";
+import type { MemberFilter } from "../../bindings/MemberFilter";
+import type { MemberPage } from "../../bindings/MemberPage";
+import { fakeBackend } from "../../test/backend";
+import { renderScreen } from "../../test/render";
+import { MemberDetail } from "./MemberDetail";
+import { MembersPage } from "./MembersPage";
+
+const WANG: Member = {
+  id: 7, display_name: "王姐", phone: "13812345678", phone_masked: "138****5678", wechat_nickname: "小王", birthday: "03-07", note: "",
+  tags: ["VIP"], referred_by: null, referred_by_name: null,
+  memberships: [{ id: 1, community_id: 1, community_name: "Morning Tea Friends", channel_id: 2, channel_name: "Counter", staff_id: null, staff_name: null, joined_at: "2025-03-01T08:30:00Z", left_at: null }],
+  consents: [
+    { purpose: "membership", method: "paper", notice_version: 1, given_at: "2025-03-01T08:30:00Z", recorded_by: "Amy", withdrawn_at: null },
+    { purpose: "marketing", method: "paper", notice_version: 1, given_at: "2025-03-01T08:30:00Z", recorded_by: "Amy", withdrawn_at: null },
+  ],
+  marketing: true, created_at: "2025-03-01T08:30:00Z",
+};
+
+const PAGE: MemberPage = {
+  total: 1,
+  rows: [{ id: 7, display_name: "王姐", phone_masked: "138****5678", wechat_nickname: "小王", tags: ["VIP"], communities: ["Morning Tea Friends"], marketing: true, created_at: "2025-03-01T08:30:00Z" }],
+};
+
+describe("the member list", () => {
+  it("shows members with the phone masked, searches by the last four digits and opens a member", async () => {
+    const backend = fakeBackend({}, { list_members: () => PAGE });
+    const { user, go } = renderScreen(<MembersPage />);
+    const row = await screen.findByTestId("member-row-7");
+    expect(row).toHaveTextContent("王姐");
+    expect(row).toHaveTextContent("138****5678");
+    expect(row).not.toHaveTextContent("13812345678");
+    expect(row).toHaveTextContent("Morning Tea Friends");
+    expect(screen.getByText("1 member")).toBeInTheDocument();
+
+    await user.type(screen.getByTestId("member-search"), "5678{Enter}");
+    await waitFor(() => expect((backend.called("list_members").at(-1)!.args.filter as MemberFilter).search).toBe("5678"));
+    await user.click(within(screen.getByTestId("member-filter-marketing")).getByRole("combobox"));
+    await user.click(await screen.findByTitle("No marketing"));
+    await waitFor(() => expect((backend.called("list_members").at(-1)!.args.filter as MemberFilter).marketing).toBe(false));
+
+    row.focus();
+    await user.keyboard("{Enter}");
+    expect(go).toHaveBeenCalledWith({ page: "member", id: 7 });
+  });
+
+  it("says what to do when there is nobody yet", async () => {
+    fakeBackend({}, { list_members: () => ({ total: 0, rows: [] }) });
+    renderScreen(<MembersPage />, { lang: "zh-CN" });
+    expect(await screen.findByText("还没有会员。顾客在门店入群时，添加第一位吧。")).toBeInTheDocument();
+  });
+
+  it("adds a member with how they agreed, marketing as a separate yes, and shows the core's refusal at the field", async () => {
+    let refused = true;
+    const backend = fakeBackend({}, {
+      list_members: () => ({ total: 0, rows: [] }),
+      list_channels: () => [],
+      create_member: () => {
+        if (refused) {
+          refused = false;
+          throw { code: "invalid_input", field: "phone", message: "Mobile number: “138123456789” is not one we know" };
+        }
+        return WANG;
+      },
+    });
+    const { user, go } = renderScreen(<MembersPage />);
+    await user.click(await screen.findByTestId("member-new"));
+    await user.type(await screen.findByTestId("member-name"), "王姐");
+    await user.type(screen.getByTestId("member-phone"), "138123456789");
+    await user.click(screen.getByLabelText("Signed the printed notice"));
+    await user.click(screen.getByTestId("member-marketing"));
+    await user.click(screen.getByTestId("member-save"));
+    expect(await screen.findByText("Mobile number: “138123456789” is not one we know")).toBeInTheDocument();
+    expect(screen.getByTestId("member-phone")).toHaveValue("138123456789");
+    const sent = backend.called("create_member")[0].args.input as Record<string, unknown>;
+    expect(sent.display_name).toBe("王姐");
+    expect(sent.consent).toEqual({ method: "paper", marketing: true, recorded_by: "" });
+
+    await user.clear(screen.getByTestId("member-phone"));
+    await user.type(screen.getByTestId("member-phone"), "13812345678");
+    await user.click(screen.getByTestId("member-save"));
+    await waitFor(() => expect(go).toHaveBeenCalledWith({ page: "member", id: 7 }));
+  });
+});
+
+describe("a member's page", () => {
+  it("shows the whole phone, where they joined and each consent, and withdraws marketing after asking", async () => {
+    const withdrawn: Member = { ...WANG, marketing: false, consents: [WANG.consents[0], { ...WANG.consents[1], withdrawn_at: "2025-03-02T08:30:00Z" }] };
+    let current = WANG;
+    const backend = fakeBackend({}, {
+      get_member: () => current,
+      set_member_marketing: () => (current = withdrawn),
+    });
+    const { user } = renderScreen(<MemberDetail id={7} />);
+    expect(await screen.findByTestId("member-title")).toHaveTextContent("王姐");
+    expect(screen.getByTestId("member-facts")).toHaveTextContent("13812345678");
+    expect(screen.getByTestId("member-memberships")).toHaveTextContent("through Counter");
+    expect(screen.getByTestId("member-consents")).toHaveTextContent("Keeping their details");
+    await user.click(screen.getByTestId("member-withdraw"));
+    await user.click(await screen.findByRole("button", { name: "Withdraw" }));
+    await waitFor(() => expect(backend.called("set_member_marketing")[0].args).toEqual({ id: 7, method: null, recordedBy: null }));
+    // The record stays, marked; marketing consent can be recorded again.
+    expect(await screen.findByTestId("member-give")).toBeInTheDocument();
+    expect(screen.getByTestId("member-consents")).toHaveTextContent(/Marketing.*withdrawn/);
+  });
+});
