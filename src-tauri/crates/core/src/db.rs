@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_drainage_campaigns.sql"),
     include_str!("../migrations/0013_gift_package_pickup_codes.sql"),
     include_str!("../migrations/0014_members.sql"),
+    include_str!("../migrations/0015_purchases.sql"),
 ];
 
 #[cfg(test)]

@@ -98,6 +98,10 @@ pub enum Field {
     Tags,
     ConsentMethod,
     ReferredBy,
+    Amount,
+    Items,
+    Member,
+    Campaign,
 }
 
 impl Field {
@@ -280,6 +284,14 @@ impl Field {
             (ConsentMethod, Lang::ZhCn) => "同意方式",
             (ReferredBy, Lang::En) => "Referred by",
             (ReferredBy, Lang::ZhCn) => "推荐人",
+            (Amount, Lang::En) => "Amount",
+            (Amount, Lang::ZhCn) => "金额",
+            (Items, Lang::En) => "What was bought",
+            (Items, Lang::ZhCn) => "购买内容",
+            (Member, Lang::En) => "Member",
+            (Member, Lang::ZhCn) => "会员",
+            (Campaign, Lang::En) => "Campaign",
+            (Campaign, Lang::ZhCn) => "活动",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

@@ -24,6 +24,7 @@ pub mod paths;
 pub mod phone;
 pub mod poster;
 pub mod product;
+pub mod purchase;
 pub mod qr_source;
 pub mod qr_watch;
 pub mod reminder;

@@ -175,6 +175,25 @@ pub fn undo_redemption(
     Ok(Undone { voucher: found.info, stock_left })
 }
 
+/// The voucher a sale is recorded with, inside the sale's transaction (which
+/// holds the write lock): redeemed now with the sale's amount as the spend,
+/// or already redeemed (the counter offers "record the sale" right after a
+/// redemption). Any other answer refuses the code with the counter's words.
+pub(crate) fn redeemed_for_sale(
+    tx: &Transaction,
+    code_text: &str,
+    staff: &str,
+    spend_cents: i64,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<u32> {
+    let (serial, key) = serial_of(tx, code_text, lang)?;
+    match redeem_serial(tx, serial, &key, staff, Some(spend_cents), now)? {
+        Redemption::Redeemed { .. } | Redemption::AlreadyRedeemed { .. } => Ok(serial),
+        other => Err(invalid_code(&other, lang)),
+    }
+}
+
 /// A gift package leaves the shelf (`packages` −1) or comes back (+1): each
 /// of its products by its quantity in the package.
 fn hand_over_package(tx: &Transaction, campaign_id: i64, packages: i64, now: DateTime<Utc>) -> Result<()> {
