@@ -13,6 +13,7 @@ mod member_counts;
 mod members;
 mod posters;
 mod products;
+mod purchases;
 mod reminders;
 mod schedules;
 mod staff;
@@ -44,6 +45,9 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         members::get_member,
         members::create_member,
         members::set_member_marketing,
+        purchases::record_purchase,
+        purchases::refund_purchase,
+        purchases::list_purchases,
         drainage::list_channels,
         drainage::create_channel,
         drainage::import_qr,

@@ -53,3 +53,34 @@ fn a_member_is_added_listed_opened_and_withdraws_marketing_consent() {
     assert!(bad["message"].as_str().unwrap().contains("手机号"), "{bad}");
     assert_eq!(invoke(&s.main, "list_members", json!({ "filter": {} })).unwrap()["total"], 1);
 }
+
+#[test]
+fn a_sale_is_recorded_for_a_member_refunded_in_part_and_listed_on_their_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = shell(&dir.path().join("shop.db"));
+    common::set_up_tea_shop(&s, "en");
+    let made = invoke(
+        &s.main,
+        "create_member",
+        json!({ "input": { "display_name": "Mrs Wang", "consent": { "method": "verbal", "marketing": false } } }),
+    )
+    .unwrap();
+    let sale = invoke(
+        &s.main,
+        "record_purchase",
+        json!({ "input": { "amount_cents": 3850, "member_id": made["id"], "items": "Oolong 250 g", "staff": "Amy" } }),
+    )
+    .unwrap();
+    assert_eq!((sale["amount_cents"].as_i64(), sale["member_name"].as_str()), (Some(3850), Some("Mrs Wang")));
+    let refunded = invoke(
+        &s.main,
+        "refund_purchase",
+        json!({ "id": sale["id"], "amountCents": 850, "reason": "one box short" }),
+    )
+    .unwrap();
+    assert_eq!(refunded["refunded_cents"], 850);
+    let theirs = invoke(&s.main, "list_purchases", json!({ "filter": { "member_id": made["id"] } })).unwrap();
+    assert_eq!(theirs.as_array().unwrap().len(), 1);
+    let bad = invoke(&s.main, "record_purchase", json!({ "input": { "amount_cents": 0 } })).unwrap_err();
+    assert_eq!(bad["field"], "amount");
+}

@@ -10,6 +10,7 @@ mod ladder_cmd;
 mod member_cmd;
 mod poster_cmd;
 mod product_cmd;
+mod purchase_cmd;
 mod qr_cmd;
 mod schedule_cmd;
 mod voucher_cmd;
@@ -67,6 +68,9 @@ enum Command {
     /// The products the shop sells, with their price history
     #[command(subcommand)]
     Product(product_cmd::ProductCommand),
+    /// Sales recorded as at the counter, and refunds
+    #[command(subcommand)]
+    Purchase(purchase_cmd::PurchaseCommand),
     /// Issue, redeem, print and report vouchers
     #[command(subcommand)]
     Voucher(voucher_cmd::VoucherCommand),
@@ -132,6 +136,7 @@ fn main() -> ExitCode {
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Member(cmd) => member_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Product(cmd) => product_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Purchase(cmd) => purchase_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Campaign(cmd) => campaign_cmd::run(&mut conn, cmd, now),
         Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang, now),
         Command::Schedule(cmd) => schedule_cmd::run(&mut conn, cmd, now).map(ok),

@@ -8,6 +8,7 @@ mod community;
 mod member;
 mod probes;
 mod product;
+mod purchase;
 mod qr_poster;
 mod schedule;
 mod voucher;
