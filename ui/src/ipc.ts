@@ -27,6 +27,9 @@ import type { Member } from "./bindings/Member";
 import type { MemberFilter } from "./bindings/MemberFilter";
 import type { MemberInput } from "./bindings/MemberInput";
 import type { MemberPage } from "./bindings/MemberPage";
+import type { Purchase } from "./bindings/Purchase";
+import type { PurchaseFilter } from "./bindings/PurchaseFilter";
+import type { PurchaseInput } from "./bindings/PurchaseInput";
 import type { StaffInput } from "./bindings/StaffInput";
 import type { Batch } from "./bindings/Batch";
 import type { BatchInput } from "./bindings/BatchInput";
@@ -117,6 +120,12 @@ export const ipc = {
   /** `method` given: marketing consent recorded; null: withdrawn. */
   setMemberMarketing: (id: number, method: ConsentMethod | null, recordedBy?: string) =>
     call<Member>("set_member_marketing", { id, method, recordedBy: recordedBy ?? null }),
+  /** Records a sale; a voucher code given with it is redeemed in the same step (or linked, when just redeemed). */
+  recordPurchase: (input: PurchaseInput) => call<Purchase>("record_purchase", { input }),
+  refundPurchase: (id: number, amountCents: number, reason: string, staff?: string) =>
+    call<Purchase>("refund_purchase", { id, amountCents, reason, staff: staff ?? null }),
+  /** Newest first. */
+  listPurchases: (filter: PurchaseFilter) => call<Purchase[]>("list_purchases", { filter }),
   listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),
   createStaff: (input: StaffInput) => call<Staff>("create_staff", { input }),
   updateStaff: (id: number, input: StaffInput) => call<Staff>("update_staff", { id, input }),

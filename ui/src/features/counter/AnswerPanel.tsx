@@ -9,6 +9,7 @@ import {
   ExclamationCircleFilled,
   QuestionCircleFilled,
   RollbackOutlined,
+  ShoppingCartOutlined,
   StopFilled,
   WarningFilled,
 } from "@ant-design/icons";
@@ -114,9 +115,11 @@ type Props = {
   onFix: () => void;
   /** The next code is being checked: this answer is about to be replaced. */
   stale?: boolean;
+  /** Offered after a redemption: record the sale the voucher went with. */
+  onRecordSale?: () => void;
 };
 
-export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, spendError, onSpendEnter, spendRef, onFix, stale }: Props) {
+export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, spendError, onSpendEnter, spendRef, onFix, stale, onRecordSale }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const zone = useShop()?.time_zone;
@@ -163,6 +166,13 @@ export function AnswerPanel({ shown, lowStockAt, spend, onSpendChange, spendErro
         } else {
           lines.push(<span key="stock" data-testid="counter-stock">{t("counter.redeemed.stockLeft", { count: n })}</span>);
         }
+      }
+      if (onRecordSale) {
+        lines.push(
+          <Button key="sale" icon={<ShoppingCartOutlined />} onClick={onRecordSale} style={{ marginTop: 6 }} data-testid="counter-record-sale">
+            {t("purchases.recordSale")}
+          </Button>,
+        );
       }
       break;
     }

@@ -252,6 +252,48 @@ describe("the counter", () => {
   });
 });
 
+describe("a sale at the counter", () => {
+  it("is recorded right after a redemption, with the voucher and what the customer paid", async () => {
+    const backend = fakeBackend(
+      { gifts: [gift({ id: 1, name: "Oolong tasting pack", stock: 12 })], batches: [batch({ id: 5, count: 1 })] },
+      { record_purchase: (a) => ({ id: 1, amount_cents: (a.input as { amount_cents: number }).amount_cents }), list_members: () => ({ total: 0, rows: [] }) },
+    );
+    localStorage.setItem(STAFF_KEY, "Leaf · Amy");
+    const { user } = renderScreen(<CounterScreen />);
+    const code = backend.state.vouchers[0].code;
+    await scan(user, code);
+    await user.click(await screen.findByTestId("counter-record-sale"));
+    expect(await screen.findByTestId("sale-voucher")).toHaveTextContent(code);
+    const amount = screen.getByTestId("sale-amount");
+    await waitFor(() => expect(amount).toHaveFocus());
+    await user.type(amount, "abc");
+    await user.click(screen.getByTestId("sale-save"));
+    expect(await screen.findByText("Enter an amount, such as 12.50")).toBeInTheDocument();
+    expect(backend.called("record_purchase")).toHaveLength(0);
+    await user.clear(amount);
+    await user.type(amount, "38.50");
+    await user.type(screen.getByTestId("sale-items"), "Oolong 250 g");
+    await user.click(screen.getByTestId("sale-save"));
+    await waitFor(() => expect(backend.called("record_purchase")).toHaveLength(1));
+    expect(backend.called("record_purchase")[0].args.input).toEqual({
+      amount_cents: 3850, member_id: null, items: "Oolong 250 g", voucher_code: code, campaign_id: null, staff: "Leaf · Amy",
+    });
+    expect(await screen.findByText("Sale of ¥38.50 recorded")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId("counter-input")).toHaveFocus());
+  });
+
+  it("is recorded without a voucher from the header, in Chinese", async () => {
+    const backend = fakeBackend({}, { record_purchase: (a) => ({ id: 2, amount_cents: (a.input as { amount_cents: number }).amount_cents }) });
+    const { user } = renderScreen(<CounterScreen />, { lang: "zh-CN" });
+    await user.click(await screen.findByTestId("counter-new-sale"));
+    expect(screen.queryByTestId("sale-voucher")).toBeNull();
+    await user.type(await screen.findByTestId("sale-amount"), "１２");
+    await user.click(screen.getByTestId("sale-save"));
+    await waitFor(() => expect((backend.called("record_purchase")[0].args.input as { amount_cents: number }).amount_cents).toBe(1200));
+    expect(await screen.findByText("已记录销售 ¥12.00")).toBeInTheDocument();
+  });
+});
+
 describe("a gift package's pickup code", () => {
   const packageBatch = () =>
     fakeBackend({

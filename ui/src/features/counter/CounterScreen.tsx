@@ -2,7 +2,7 @@
 // voucher code and Enter, and the answer shows at once, large and coloured. The
 // code box takes the focus back after every answer and every click elsewhere, so
 // a scan never types into nothing.
-import { GiftOutlined, LogoutOutlined, RollbackOutlined, ScanOutlined, UserOutlined } from "@ant-design/icons";
+import { GiftOutlined, LogoutOutlined, RollbackOutlined, ScanOutlined, ShoppingCartOutlined, UserOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Button, Empty, Input, type InputRef, List, Select, Tag, Tooltip, Typography } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -18,6 +18,7 @@ import { useNav } from "../../nav";
 import { keys, useShop } from "../../queries";
 import { useGifts } from "../gifts/queries";
 import { useInvalidateVouchers } from "../vouchers/queries";
+import { RecordSale } from "../purchases/RecordSale";
 import { type Answer, AnswerPanel, type Shown, toneOf } from "./AnswerPanel";
 
 /** The backend takes back a redemption up to this long after it. */
@@ -82,9 +83,18 @@ export function CounterScreen() {
   const [recent, setRecent] = useState<Scan[]>([]);
   const [last, setLast] = useState<LastRedemption | null>(null);
   const [undoOpen, setUndoOpen] = useState(false);
+  // The sale being recorded: after a redemption, with its voucher and the spend typed for it.
+  const [sale, setSale] = useState<{ voucherCode?: string; spendCents?: number | null } | null>(null);
+  const [redeemedSpend, setRedeemedSpend] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const modalOpen = useRef(false);
-  modalOpen.current = undoOpen;
+  modalOpen.current = undoOpen || sale !== null;
+  const openSale = (what: { voucherCode?: string; spendCents?: number | null }) => {
+    // At once, not at the next render: the click that opens it would otherwise
+    // hand the focus back to the code box, away from the amount.
+    modalOpen.current = true;
+    setSale(what);
+  };
 
   const focusInput = useCallback(() => {
     if (!modalOpen.current) inputRef.current?.focus();
@@ -111,6 +121,7 @@ export function CounterScreen() {
     onSuccess: (r: Redemption, v) => {
       record(r.status === "mistyped" || r.status === "swapped" || r.status === "malformed" || r.status === "not_ours" ? v.code : r.voucher.code, r.status);
       if (r.status === "redeemed") {
+        setRedeemedSpend(v.spendCents);
         setLast({ code: r.voucher.code, at: Date.now() });
         setNow(Date.now());
       }
@@ -227,6 +238,9 @@ export function CounterScreen() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{shop?.name}</Typography.Text>
         </div>
         <div style={{ flex: 1 }} />
+        <Button icon={<ShoppingCartOutlined />} onClick={() => openSale({})} data-testid="counter-new-sale">
+          {t("purchases.record")}
+        </Button>
         {(welcomeGifts.data ?? []).map((w) => (
           <Button key={w.campaign_id} icon={<GiftOutlined />} onClick={() => go({ page: "drainageClaims", id: w.campaign_id })} data-testid={`counter-welcome-${w.campaign_id}`}>
             {t("counter.welcomeGift", { gift: w.reward_name })}
@@ -297,6 +311,9 @@ export function CounterScreen() {
             onSpendEnter={submitSpend}
             spendRef={spendRef}
             stale={redeem.isPending}
+            onRecordSale={
+              shown.answer.status === "redeemed" ? () => openSale({ voucherCode: shown.answer.status === "redeemed" ? shown.answer.voucher.code : undefined, spendCents: redeemedSpend }) : undefined
+            }
             onFix={() => {
               setCode(shown.code);
               requestAnimationFrame(() => inputRef.current?.focus({ cursor: "end" }));
@@ -344,6 +361,20 @@ export function CounterScreen() {
         </div>
       </main>
 
+      <RecordSale
+        open={sale !== null}
+        voucherCode={sale?.voucherCode}
+        spendCents={sale?.spendCents}
+        staff={staff}
+        onClose={() => {
+          setSale(null);
+          requestAnimationFrame(focusInput);
+        }}
+        onRecorded={() => {
+          setSale(null);
+          requestAnimationFrame(focusInput);
+        }}
+      />
       <ReasonDialog
         open={undoOpen}
         title={t("counter.undoTitle")}

@@ -15,6 +15,7 @@ import { ipc } from "../../ipc";
 import { useLang } from "../../lang";
 import { useNav } from "../../nav";
 import { useShop } from "../../queries";
+import { MemberPurchases } from "../purchases/MemberPurchases";
 import { METHODS } from "./MemberForm";
 import { useInvalidateMembers, useMember } from "./queries";
 
@@ -89,6 +90,7 @@ export function MemberDetail({ id }: { id: number }) {
             />
           )}
         </Card>
+        <MemberPurchases memberId={m.id} />
         <Card
           size="small"
           title={t("members.detailConsents")}

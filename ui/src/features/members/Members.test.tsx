@@ -89,15 +89,35 @@ describe("a member's page", () => {
   it("shows the whole phone, where they joined and each consent, and withdraws marketing after asking", async () => {
     const withdrawn: Member = { ...WANG, marketing: false, consents: [WANG.consents[0], { ...WANG.consents[1], withdrawn_at: "2025-03-02T08:30:00Z" }] };
     let current = WANG;
+    const sale = { id: 3, member_id: 7, member_name: "王姐", occurred_at: "2025-03-01T08:30:00Z", amount_cents: 3850, refunded_cents: 0, items: "Oolong 250 g", source: "counter", voucher_code: null, campaign_id: null, campaign_name: null, staff: "", refunds: [] };
     const backend = fakeBackend({}, {
       get_member: () => current,
       set_member_marketing: () => (current = withdrawn),
+      list_purchases: () => [sale],
+      refund_purchase: (a) => ({ ...sale, refunded_cents: a.amountCents as number }),
     });
     const { user } = renderScreen(<MemberDetail id={7} />);
     expect(await screen.findByTestId("member-title")).toHaveTextContent("王姐");
     expect(screen.getByTestId("member-facts")).toHaveTextContent("13812345678");
     expect(screen.getByTestId("member-memberships")).toHaveTextContent("through Counter");
     expect(screen.getByTestId("member-consents")).toHaveTextContent("Keeping their details");
+    await waitFor(() => expect(screen.getByTestId("member-purchases")).toHaveTextContent("Oolong 250 g"));
+    expect(screen.getByTestId("member-purchases")).toHaveTextContent("¥38.50");
+    // A refund starts from what is left, and is refused above it at the field.
+    await user.click(screen.getByTestId("purchase-refund-3"));
+    const amount = await screen.findByTestId("refund-amount");
+    expect(amount).toHaveValue("38.50");
+    await user.clear(amount);
+    await user.type(amount, "40");
+    await user.type(screen.getByTestId("refund-reason"), "one box short");
+    await user.click(screen.getByTestId("refund-save"));
+    expect(await screen.findByText("Enter a number from 0.01 to 38.50")).toBeInTheDocument();
+    expect(backend.called("refund_purchase")).toHaveLength(0);
+    await user.clear(amount);
+    await user.type(amount, "8.50");
+    await user.click(screen.getByTestId("refund-save"));
+    await waitFor(() => expect(backend.called("refund_purchase")[0].args).toEqual({ id: 3, amountCents: 850, reason: "one box short", staff: null }));
+
     await user.click(screen.getByTestId("member-withdraw"));
     await user.click(await screen.findByRole("button", { name: "Withdraw" }));
     await waitFor(() => expect(backend.called("set_member_marketing")[0].args).toEqual({ id: 7, method: null, recordedBy: null }));

@@ -7,7 +7,7 @@ mod model;
 pub use model::{Purchase, PurchaseFilter, PurchaseInput, Refund};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 use crate::gift::MONEY_MAX;
 use crate::validate::{in_range, optional, optional_lines, required_lines, unknown};
@@ -22,11 +22,18 @@ pub const LIST_MAX: i64 = 500;
 /// Records a sale at the counter in one transaction; a voucher given with it
 /// is redeemed in the same commit (or linked, when the counter just redeemed it).
 pub fn record(conn: &mut Connection, input: &PurchaseInput, now: DateTime<Utc>) -> Result<Purchase> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let id = record_in(&tx, input, now)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// `record` inside the caller's transaction (which holds the write lock); the sale's id.
+pub(crate) fn record_in(tx: &Transaction, input: &PurchaseInput, now: DateTime<Utc>) -> Result<i64> {
     let amount = in_range(Field::Amount, input.amount_cents, 1, MONEY_MAX)?;
     let items = optional_lines(Field::Items, &input.items, ITEMS_MAX)?;
     let staff = optional(Field::Staff, &input.staff, STAFF_MAX)?;
-    let lang = shop::language_or(conn, Lang::En);
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let lang = shop::language_or(tx, Lang::En);
     if let Some(m) = input.member_id {
         let known: bool =
             tx.query_row("SELECT EXISTS (SELECT 1 FROM member WHERE id = ?1)", [m], |r| r.get(0))?;
@@ -62,9 +69,7 @@ pub fn record(conn: &mut Connection, input: &PurchaseInput, now: DateTime<Utc>) 
          VALUES (?1, ?2, ?3, ?4, 'counter', ?5, ?6, ?7, ?2)",
         params![input.member_id, now, amount, items, serial, input.campaign_id, staff],
     )?;
-    let id = tx.last_insert_rowid();
-    tx.commit()?;
-    get(conn, id)
+    Ok(tx.last_insert_rowid())
 }
 
 /// Refunds part or all of what is left of a sale, with the reason.

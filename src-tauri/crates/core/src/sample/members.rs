@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, Transaction};
 
 use super::{t, Text};
 use crate::member::{self, ConsentInput, ConsentMethod, JoinInput, MemberInput};
+use crate::purchase::{self, PurchaseInput};
 use crate::{Lang, Result};
 
 struct SampleMember {
@@ -19,6 +20,8 @@ struct SampleMember {
     method: ConsentMethod,
     marketing: bool,
     days_ago: i64,
+    /// What they bought (fen, and what), a week apart from the day they joined.
+    purchases: &'static [(i64, Text)],
 }
 
 const MEMBERS: &[SampleMember] = &[
@@ -31,6 +34,10 @@ const MEMBERS: &[SampleMember] = &[
         method: ConsentMethod::Paper,
         marketing: true,
         days_ago: 40,
+        purchases: &[
+            (6800, t("Tieguanyin 250 g", "铁观音 250 克")),
+            (3850, t("Osmanthus oolong", "桂花乌龙")),
+        ],
     },
     SampleMember {
         name: t("Mr Li", "李先生"),
@@ -41,6 +48,7 @@ const MEMBERS: &[SampleMember] = &[
         method: ConsentMethod::Verbal,
         marketing: true,
         days_ago: 21,
+        purchases: &[(19800, t("A gift box", "礼盒一份"))],
     },
     SampleMember {
         name: t("Lin", "小林"),
@@ -51,6 +59,7 @@ const MEMBERS: &[SampleMember] = &[
         method: ConsentMethod::QrForm,
         marketing: false,
         days_ago: 9,
+        purchases: &[],
     },
     SampleMember {
         name: t("Auntie Chen", "陈阿姨"),
@@ -61,6 +70,7 @@ const MEMBERS: &[SampleMember] = &[
         method: ConsentMethod::Paper,
         marketing: true,
         days_ago: 3,
+        purchases: &[(2500, t("Two cups of tea", "两杯茶"))],
     },
 ];
 
@@ -97,7 +107,17 @@ pub(super) fn create(tx: &Transaction, lang: Lang, communities: &[i64], now: Dat
                 recorded_by: t("Xiao Zhou", "小周").get(lang),
             },
         };
-        member::create_in(tx, &input, now - Duration::days(m.days_ago))?;
+        let id = member::create_in(tx, &input, now - Duration::days(m.days_ago))?;
+        // A purchase on the day they joined, and a second for the earliest regulars.
+        for (i, (cents, items)) in m.purchases.iter().enumerate() {
+            let sale = PurchaseInput {
+                amount_cents: *cents,
+                member_id: Some(id),
+                items: items.get(lang),
+                ..PurchaseInput::default()
+            };
+            purchase::record_in(tx, &sale, now - Duration::days(m.days_ago) + Duration::days(7 * i as i64))?;
+        }
     }
     Ok(())
 }

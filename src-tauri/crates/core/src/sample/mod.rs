@@ -246,6 +246,8 @@ mod tests {
             let members = crate::member::list(&conn, &crate::member::MemberFilter::default()).unwrap();
             assert_eq!(members.total, 4);
             assert!(members.rows.iter().any(|m| !m.marketing), "one member without marketing consent");
+            let sales = crate::purchase::list(&conn, &crate::purchase::PurchaseFilter::default()).unwrap();
+            assert_eq!(sales.len(), 4, "the regulars' purchases");
             let centre = crate::reminder::centre(&conn, now).unwrap();
             assert!(!centre.upcoming.is_empty() || !centre.today_list.is_empty(), "reminders in the centre");
         }
