@@ -51,7 +51,7 @@ pub(crate) fn record_in(tx: &Transaction, input: &PurchaseInput, now: DateTime<U
     let serial = match input.voucher_code.trim() {
         "" => None,
         code => {
-            let serial = voucher::redeem::redeemed_for_sale(&tx, code, &staff, amount, lang, now)?;
+            let serial = voucher::redeem::redeemed_for_sale(tx, code, &staff, amount, lang, now)?;
             let taken: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM purchase WHERE voucher_serial = ?1)",
                 [serial],
