@@ -194,7 +194,7 @@ async function everyPage(lang) {
   await dialog(`${lang} new staff`, () => s.clickTestId('staff-new'));
   await openArea('members');
   await dialog(`${lang} new member`, () => s.clickTestId('member-new'));
-  await clickNth('[data-testid^="member-row-"]');
+  await clickNth('[data-testid^="member-row-"] td');
   await s.byTestId('member-title');
   await settle();
   await check(`${lang} member page`);
