@@ -102,6 +102,7 @@ pub enum Field {
     Items,
     Member,
     Campaign,
+    File,
 }
 
 impl Field {
@@ -292,6 +293,8 @@ impl Field {
             (Member, Lang::ZhCn) => "会员",
             (Campaign, Lang::En) => "Campaign",
             (Campaign, Lang::ZhCn) => "活动",
+            (File, Lang::En) => "File",
+            (File, Lang::ZhCn) => "文件",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

@@ -14,6 +14,7 @@ mod field;
 pub mod gift;
 pub mod health;
 pub mod image_change;
+pub mod import;
 mod invalid_message;
 mod lang;
 pub mod limits;
