@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_gift_package_pickup_codes.sql"),
     include_str!("../migrations/0014_members.sql"),
     include_str!("../migrations/0015_purchases.sql"),
+    include_str!("../migrations/0016_imports.sql"),
 ];
 
 #[cfg(test)]

@@ -103,6 +103,7 @@ pub enum Field {
     Member,
     Campaign,
     File,
+    Preset,
 }
 
 impl Field {
@@ -295,6 +296,8 @@ impl Field {
             (Campaign, Lang::ZhCn) => "活动",
             (File, Lang::En) => "File",
             (File, Lang::ZhCn) => "文件",
+            (Preset, Lang::En) => "Preset",
+            (Preset, Lang::ZhCn) => "模板",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

@@ -71,6 +71,12 @@ pub fn date(cell: &str, zone: chrono_tz::Tz) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(t.with_timezone(&Utc));
     }
+    // Shopify's "2026-11-21 14:30:00 +0800".
+    for format in ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z"] {
+        if let Ok(t) = DateTime::parse_from_str(s, format) {
+            return Some(t.with_timezone(&Utc));
+        }
+    }
     // An Excel serial day (with a fraction for the time): days since 1899-12-30.
     if let Ok(serial) = s.parse::<f64>() {
         if (1.0..2_958_466.0).contains(&serial) {

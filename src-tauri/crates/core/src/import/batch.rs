@@ -1,0 +1,271 @@
+//! An import from the file to the database: the preview, the commit (which
+//! recomputes the same plan inside its transaction and writes exactly the
+//! rows it shows as new, less those the owner unticked), and its undo.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use super::plan::{self, Known, PlannedRow, RowOutcome};
+use super::preset::{self, Columns, Preset};
+use super::{table, text, TextEncoding};
+use crate::{shop, Error, Field, Lang, Problem, Result};
+
+/// What the owner chose: a preset (else the headers decide), an encoding
+/// (else it is found), and the rows they unticked, by line.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportOptions {
+    #[serde(default)]
+    pub preset: Option<String>,
+    #[serde(default)]
+    pub encoding: Option<TextEncoding>,
+    #[serde(default)]
+    #[ts(type = "number[]")]
+    pub unticked: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportPreview {
+    pub file_name: String,
+    pub encoding: TextEncoding,
+    /// Characters the encoding could not read: the file may be in another one.
+    #[ts(type = "number")]
+    pub replaced: usize,
+    pub preset: String,
+    pub headers: Vec<String>,
+    pub columns: Columns,
+    #[ts(type = "number")]
+    pub header_line: usize,
+    /// Title lines above the header, and total lines at the bottom, set aside.
+    #[ts(type = "number")]
+    pub skipped_top: usize,
+    #[ts(type = "number[]")]
+    pub totals: Vec<usize>,
+    pub rows: Vec<PlannedRow>,
+    #[ts(type = "number")]
+    pub new: usize,
+    #[ts(type = "number")]
+    pub duplicates: usize,
+    #[ts(type = "number")]
+    pub errors: usize,
+    /// When this very file was imported before, if it was.
+    pub imported_before: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportBatch {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub file_name: String,
+    pub preset: String,
+    #[ts(type = "number")]
+    pub new_rows: i64,
+    #[ts(type = "number")]
+    pub duplicate_rows: i64,
+    #[ts(type = "number")]
+    pub error_rows: i64,
+    pub imported_at: String,
+    pub undone_at: Option<String>,
+}
+
+fn prepare(
+    conn: &Connection,
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ImportOptions,
+) -> Result<(ImportPreview, &'static Preset)> {
+    let lang = shop::language_or(conn, Lang::En);
+    let decoded = text::decode(bytes, opts.encoding, lang)?;
+    let table = table::read(&decoded.text)?;
+    let preset = preset::find(&table.headers, opts.preset.as_deref())
+        .ok_or_else(|| crate::validate::unknown(Field::Preset, opts.preset.as_deref().unwrap_or("")))?;
+    let columns = preset.columns(&table.headers);
+    if columns.amount.is_none() || columns.occurred_at.is_none() {
+        let reason = match lang {
+            Lang::En => "No column of amounts or of dates was found: choose the preset that matches the file"
+                .to_owned(),
+            Lang::ZhCn => "没有找到金额列或日期列：请选择与文件对应的模板".to_owned(),
+        };
+        return Err(Error::invalid(Field::File, Problem::Refused { reason }));
+    }
+    let known = Known { orders: orders(conn, preset.system)?, members: members(conn)? };
+    let rows = plan::rows(&table, preset, &columns, &known, shop::zone(conn)?, lang);
+    let count = |o: RowOutcome| rows.iter().filter(|r| r.outcome == o).count();
+    let sha = hex(&Sha256::digest(bytes));
+    let imported_before: Option<String> = conn
+        .query_row(
+            "SELECT imported_at FROM import_batch WHERE sha256 = ?1 AND undone_at IS NULL ORDER BY id DESC LIMIT 1",
+            [&sha],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok((
+        ImportPreview {
+            file_name: file_name.to_owned(),
+            encoding: decoded.encoding,
+            replaced: decoded.replaced,
+            preset: preset.id.to_owned(),
+            headers: table.headers,
+            columns,
+            header_line: table.header_line,
+            skipped_top: table.skipped_top,
+            totals: table.totals,
+            new: count(RowOutcome::New),
+            duplicates: count(RowOutcome::Duplicate),
+            errors: count(RowOutcome::Error),
+            rows,
+            imported_before,
+        },
+        preset,
+    ))
+}
+
+pub fn preview(
+    conn: &Connection,
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ImportOptions,
+) -> Result<ImportPreview> {
+    Ok(prepare(conn, bytes, file_name, opts)?.0)
+}
+
+/// Writes the rows the preview shows as new, less the unticked ones, in one
+/// transaction; a batch that can be undone. Nothing new is refused, writing nothing.
+pub fn commit(
+    conn: &mut Connection,
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ImportOptions,
+    now: DateTime<Utc>,
+) -> Result<ImportBatch> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let (p, preset) = prepare(&tx, bytes, file_name, opts)?;
+    let unticked: HashSet<usize> = opts.unticked.iter().copied().collect();
+    let chosen: Vec<&PlannedRow> =
+        p.rows.iter().filter(|r| r.outcome == RowOutcome::New && !unticked.contains(&r.line)).collect();
+    if chosen.is_empty() {
+        let reason = match shop::language_or(&tx, Lang::En) {
+            Lang::En => "Nothing new to import: every row is already in, unticked or has an error".to_owned(),
+            Lang::ZhCn => "没有可导入的新记录：每一行都已导入、被取消勾选或有错误".to_owned(),
+        };
+        return Err(Error::invalid(Field::File, Problem::Refused { reason }));
+    }
+    tx.execute(
+        "INSERT INTO import_batch (file_name, sha256, encoding, preset, new_rows, duplicate_rows, error_rows, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            file_name,
+            hex(&Sha256::digest(bytes)),
+            serde_json::to_value(p.encoding).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+            preset.id,
+            chosen.len() as i64,
+            p.duplicates as i64,
+            p.errors as i64,
+            now
+        ],
+    )?;
+    let batch_id = tx.last_insert_rowid();
+    for r in chosen {
+        let at = plan::at(r).ok_or(Error::Damaged("an import row's date"))?;
+        tx.prepare_cached(
+            "INSERT INTO purchase (member_id, occurred_at, amount_cents, items, source, external_system, external_order_id,
+                 import_batch_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, 'import', ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![r.member_id, at, r.amount_cents, r.items, preset.system, r.order_id, batch_id, now])?;
+        if r.refunded_cents > 0 {
+            let purchase_id = tx.last_insert_rowid();
+            tx.prepare_cached(
+                "INSERT INTO refund (purchase_id, amount_cents, reason, refunded_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![purchase_id, r.refunded_cents, refunded_at_till(&tx), now])?;
+        }
+    }
+    tx.commit()?;
+    get(conn, batch_id)
+}
+
+fn refunded_at_till(conn: &Connection) -> &'static str {
+    match shop::language_or(conn, Lang::En) {
+        Lang::En => "Refunded at the till (imported)",
+        Lang::ZhCn => "收银系统中已退款（导入）",
+    }
+}
+
+/// Takes an import back: its sales and their imported refunds go, the batch
+/// stays marked. Refused when a sale of it was refunded here since.
+pub fn undo(conn: &mut Connection, batch_id: i64, now: DateTime<Utc>) -> Result<ImportBatch> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let batch = get(&tx, batch_id)?;
+    if batch.undone_at.is_some() {
+        return Err(Error::NothingToUndo);
+    }
+    let refunded_here: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM refund f JOIN purchase p ON p.id = f.purchase_id
+                        WHERE p.import_batch_id = ?1 AND f.refunded_at > ?2)",
+        params![batch_id, batch.imported_at],
+        |r| r.get(0),
+    )?;
+    if refunded_here {
+        let reason = match shop::language_or(&tx, Lang::En) {
+            Lang::En => "A sale of this import was refunded since: undo that refund first".to_owned(),
+            Lang::ZhCn => "这次导入的销售之后有过退款：请先撤销那笔退款".to_owned(),
+        };
+        return Err(Error::invalid(Field::Batch, Problem::Refused { reason }));
+    }
+    tx.execute(
+        "DELETE FROM refund WHERE purchase_id IN (SELECT id FROM purchase WHERE import_batch_id = ?1)",
+        [batch_id],
+    )?;
+    tx.execute("DELETE FROM purchase WHERE import_batch_id = ?1", [batch_id])?;
+    tx.execute("UPDATE import_batch SET undone_at = ?1 WHERE id = ?2", params![now, batch_id])?;
+    tx.commit()?;
+    get(conn, batch_id)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<ImportBatch> {
+    conn.query_row(
+        "SELECT id, file_name, preset, new_rows, duplicate_rows, error_rows, imported_at, undone_at
+         FROM import_batch WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(ImportBatch {
+                id: r.get(0)?,
+                file_name: r.get(1)?,
+                preset: r.get(2)?,
+                new_rows: r.get(3)?,
+                duplicate_rows: r.get(4)?,
+                error_rows: r.get(5)?,
+                imported_at: r.get(6)?,
+                undone_at: r.get(7)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or(Error::NotFound { what: "import", id })
+}
+
+fn orders(conn: &Connection, system: &str) -> Result<HashSet<String>> {
+    Ok(conn
+        .prepare_cached("SELECT external_order_id FROM purchase WHERE external_system = ?1")?
+        .query_map([system], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn members(conn: &Connection) -> Result<std::collections::HashMap<String, (i64, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT phone, id, display_name FROM member WHERE phone IS NOT NULL")?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
