@@ -6,6 +6,7 @@ mod community_cmd;
 mod drainage_cmd;
 mod error;
 mod gift_cmd;
+mod import_cmd;
 mod ladder_cmd;
 mod member_cmd;
 mod poster_cmd;
@@ -65,6 +66,9 @@ enum Command {
     /// The shop's members, with their consent
     #[command(subcommand)]
     Member(member_cmd::MemberCommand),
+    /// Orders imported from a till's or a spreadsheet's export
+    #[command(subcommand)]
+    Import(import_cmd::ImportCommand),
     /// The products the shop sells, with their price history
     #[command(subcommand)]
     Product(product_cmd::ProductCommand),
@@ -135,6 +139,7 @@ fn main() -> ExitCode {
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Member(cmd) => member_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Import(cmd) => import_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Product(cmd) => product_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Purchase(cmd) => purchase_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Campaign(cmd) => campaign_cmd::run(&mut conn, cmd, now),
