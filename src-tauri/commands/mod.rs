@@ -9,6 +9,7 @@ mod drainage;
 mod drainage_campaigns;
 mod files;
 mod gifts;
+mod imports;
 mod member_counts;
 mod members;
 mod posters;
@@ -48,6 +49,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         purchases::record_purchase,
         purchases::refund_purchase,
         purchases::list_purchases,
+        imports::preview_import,
+        imports::commit_import,
+        imports::undo_import,
+        imports::list_imports,
         drainage::list_channels,
         drainage::create_channel,
         drainage::import_qr,

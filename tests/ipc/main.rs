@@ -12,6 +12,7 @@ mod commands;
 mod drainage;
 mod everyday;
 mod files;
+mod imports;
 mod members;
 mod posters;
 mod schedules;

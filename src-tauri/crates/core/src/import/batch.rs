@@ -230,26 +230,35 @@ pub fn undo(conn: &mut Connection, batch_id: i64, now: DateTime<Utc>) -> Result<
     get(conn, batch_id)
 }
 
+const BATCH: &str =
+    "SELECT id, file_name, preset, new_rows, duplicate_rows, error_rows, imported_at, undone_at
+     FROM import_batch";
+
+fn batch_row(r: &rusqlite::Row) -> rusqlite::Result<ImportBatch> {
+    Ok(ImportBatch {
+        id: r.get(0)?,
+        file_name: r.get(1)?,
+        preset: r.get(2)?,
+        new_rows: r.get(3)?,
+        duplicate_rows: r.get(4)?,
+        error_rows: r.get(5)?,
+        imported_at: r.get(6)?,
+        undone_at: r.get(7)?,
+    })
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<ImportBatch> {
-    conn.query_row(
-        "SELECT id, file_name, preset, new_rows, duplicate_rows, error_rows, imported_at, undone_at
-         FROM import_batch WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(ImportBatch {
-                id: r.get(0)?,
-                file_name: r.get(1)?,
-                preset: r.get(2)?,
-                new_rows: r.get(3)?,
-                duplicate_rows: r.get(4)?,
-                error_rows: r.get(5)?,
-                imported_at: r.get(6)?,
-                undone_at: r.get(7)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or(Error::NotFound { what: "import", id })
+    conn.query_row(&format!("{BATCH} WHERE id = ?1"), [id], batch_row)
+        .optional()?
+        .ok_or(Error::NotFound { what: "import", id })
+}
+
+/// Every import, newest first.
+pub fn list(conn: &Connection) -> Result<Vec<ImportBatch>> {
+    Ok(conn
+        .prepare_cached(&format!("{BATCH} ORDER BY id DESC"))?
+        .query_map([], batch_row)?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 fn orders(conn: &Connection, system: &str) -> Result<HashSet<String>> {

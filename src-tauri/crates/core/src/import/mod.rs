@@ -10,7 +10,7 @@ pub mod table;
 pub mod text;
 pub mod values;
 
-pub use batch::{commit, get, preview, undo, ImportBatch, ImportOptions, ImportPreview};
+pub use batch::{commit, get, list, preview, undo, ImportBatch, ImportOptions, ImportPreview};
 pub use plan::{PlannedRow, RowOutcome};
 pub use table::{Row, Table};
 pub use text::{decode, Decoded, TextEncoding};

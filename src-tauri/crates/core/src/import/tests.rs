@@ -77,6 +77,7 @@ fn the_preview_says_what_each_row_will_be_and_the_commit_writes_exactly_that() {
     assert_eq!(purchase::list(&conn, &PurchaseFilter::default()).unwrap().len(), 2);
 
     // Undone: the sales go, and the file can be imported again.
+    assert_eq!(list(&conn).unwrap().iter().map(|b| b.id).collect::<Vec<_>>(), [batch.id]);
     let undone = undo(&mut conn, batch.id, now()).unwrap();
     assert!(undone.undone_at.is_some());
     assert!(purchase::list(&conn, &PurchaseFilter::default()).unwrap().is_empty());
