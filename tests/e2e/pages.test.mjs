@@ -199,6 +199,12 @@ async function everyPage(lang) {
   await settle();
   await check(`${lang} member page`);
   await s.screenshot(join(SHOTS, `${lang}-member-1200x800.png`));
+  await openArea('members');
+  await s.clickTestId('member-import');
+  await s.byTestId('import-file');
+  await settle();
+  await check(`${lang} imports`);
+  await s.screenshot(join(SHOTS, `${lang}-imports-1200x800.png`));
   await openArea('counter');
   await check(`${lang} counter`);
   await s.screenshot(join(SHOTS, `${lang}-counter-1200x800.png`));

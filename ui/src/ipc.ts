@@ -28,6 +28,9 @@ import type { MemberFilter } from "./bindings/MemberFilter";
 import type { MemberInput } from "./bindings/MemberInput";
 import type { MemberPage } from "./bindings/MemberPage";
 import type { Purchase } from "./bindings/Purchase";
+import type { ImportBatch } from "./bindings/ImportBatch";
+import type { ImportOptions } from "./bindings/ImportOptions";
+import type { ImportPreview } from "./bindings/ImportPreview";
 import type { PurchaseFilter } from "./bindings/PurchaseFilter";
 import type { PurchaseInput } from "./bindings/PurchaseInput";
 import type { StaffInput } from "./bindings/StaffInput";
@@ -126,6 +129,12 @@ export const ipc = {
     call<Purchase>("refund_purchase", { id, amountCents, reason, staff: staff ?? null }),
   /** Newest first. */
   listPurchases: (filter: PurchaseFilter) => call<Purchase[]>("list_purchases", { filter }),
+  /** What importing the file (its bytes as base64) would do, row by row. Writes nothing. */
+  previewImport: (fileName: string, data: string, options: ImportOptions) => call<ImportPreview>("preview_import", { fileName, data, options }),
+  /** Writes what the preview shows as new, less the unticked rows, in one step. */
+  commitImport: (fileName: string, data: string, options: ImportOptions) => call<ImportBatch>("commit_import", { fileName, data, options }),
+  undoImport: (id: number) => call<ImportBatch>("undo_import", { id }),
+  listImports: () => call<ImportBatch[]>("list_imports", {}),
   listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),
   createStaff: (input: StaffInput) => call<Staff>("create_staff", { input }),
   updateStaff: (id: number, input: StaffInput) => call<Staff>("update_staff", { id, input }),

@@ -38,6 +38,8 @@ export type Route =
   /** Missed, today and the next 7 days. */
   | { page: "reminders" }
   | { page: "members" }
+  /** Importing orders from a till's or a spreadsheet's export. */
+  | { page: "imports" }
   /** One member: their details, communities, consents. */
   | { page: "member"; id: number }
   | { page: "staff" }

@@ -24,6 +24,7 @@ const CommunityDetail = lazy(() => import("../communities/CommunityDetail").then
 const PosterDesigner = lazy(() => import("../posters/PosterDesigner").then((m) => ({ default: m.PosterDesigner })));
 const PostersPage = lazy(() => import("../posters/PostersPage").then((m) => ({ default: m.PostersPage })));
 const MembersPage = lazy(() => import("../members/MembersPage").then((m) => ({ default: m.MembersPage })));
+const ImportPage = lazy(() => import("../imports/ImportPage").then((m) => ({ default: m.ImportPage })));
 const MemberDetail = lazy(() => import("../members/MemberDetail").then((m) => ({ default: m.MemberDetail })));
 const StaffPage = lazy(() => import("../staff/StaffPage").then((m) => ({ default: m.StaffPage })));
 const SettingsPage = lazy(() => import("../settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
@@ -108,6 +109,8 @@ function Page({ route }: { route: Route }) {
       return <MembersPage />;
     case "member":
       return <MemberDetail key={route.id} id={route.id} />;
+    case "imports":
+      return <ImportPage />;
     case "staff":
       return <StaffPage />;
     case "settings":
@@ -157,7 +160,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" || route.page === "imports" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

@@ -1,7 +1,7 @@
 // The member list: search by name, nickname or the last four digits of the
 // phone, filters for community, tag and marketing consent, phones masked,
 // newest first, a page at a time. A row opens the member's page.
-import { PlusOutlined } from "@ant-design/icons";
+import { ImportOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -52,9 +52,14 @@ export function MembersPage() {
         title={t("members.title")}
         description={t("members.subtitle")}
         actions={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="member-new">
-            {t("members.add")}
-          </Button>
+          <Space size={8} wrap>
+            <Button icon={<ImportOutlined />} onClick={() => go({ page: "imports" })} data-testid="member-import">
+              {t("imports.open")}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="member-new">
+              {t("members.add")}
+            </Button>
+          </Space>
         }
       />
       <Space wrap size={12} style={{ marginBottom: 16 }}>
