@@ -75,25 +75,26 @@ export function ImportPage() {
         }
       />
       <Space direction="vertical" size={16} style={{ width: "100%" }}>
-        <Upload.Dragger
-          accept=".csv,.tsv,.txt"
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(f) => {
-            void fileToBase64(f).then((data) => {
-              setUnticked(new Set());
-              setFile({ name: f.name, data });
-            });
-            return false;
-          }}
-          data-testid="import-file"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{file ? file.name : t("imports.drop")}</p>
-          <p className="ant-upload-hint">{t("imports.dropHint")}</p>
-        </Upload.Dragger>
+        <div data-testid="import-file">
+          <Upload.Dragger
+            accept=".csv,.tsv,.txt"
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={(f) => {
+              void fileToBase64(f).then((data) => {
+                setUnticked(new Set());
+                setFile({ name: f.name, data });
+              });
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{file ? file.name : t("imports.drop")}</p>
+            <p className="ant-upload-hint">{t("imports.dropHint")}</p>
+          </Upload.Dragger>
+        </div>
         {file && (
           <Space wrap size={12}>
             <Select<string | null>
