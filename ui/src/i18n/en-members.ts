@@ -116,7 +116,7 @@ const members = {
     encodingAuto: "Found from the file",
     encodings: { utf8: "UTF-8", gb18030: "GBK / GB18030 (Chinese)", utf16: "UTF-16" },
     summary: "{{new}} new · {{duplicates}} already in · {{errors}} with errors",
-    layout: "Header on line {{line}}; {{top}} title line(s) above it and {{totals}} total line(s) at the bottom set aside.",
+    layout: "Read as {{encoding}}. Header on line {{line}}; {{top}} title line(s) above it and {{totals}} total line(s) at the bottom set aside.",
     replaced: "{{count}} characters could not be read: the file may be in another encoding. Try choosing it.",
     before: "This very file was imported on {{date}}: its rows show as already in.",
     colLine: "Line",

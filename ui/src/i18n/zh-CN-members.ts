@@ -116,7 +116,7 @@ const members = {
     encodingAuto: "自动识别",
     encodings: { utf8: "UTF-8", gb18030: "GBK / GB18030（中文）", utf16: "UTF-16" },
     summary: "新增 {{new}} · 已导入 {{duplicates}} · 有错误 {{errors}}",
-    layout: "表头在第 {{line}} 行；上方 {{top}} 行标题、底部 {{totals}} 行合计已略过。",
+    layout: "按 {{encoding}} 读取。表头在第 {{line}} 行；上方 {{top}} 行标题、底部 {{totals}} 行合计已略过。",
     replaced: "有 {{count}} 个字符无法识别：文件可能是别的编码，请手动选择。",
     before: "这个文件已于 {{date}} 导入过：其中的行显示为已导入。",
     colLine: "行",

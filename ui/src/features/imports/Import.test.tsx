@@ -36,7 +36,7 @@ describe("importing orders", () => {
     await user.upload(input, new File(["单号,下单时间,实收金额\n"], "till.csv", { type: "text/csv" }));
     expect(await screen.findByTestId("import-summary")).toHaveTextContent("2 new · 1 already in · 1 with errors");
     expect(screen.getByTestId("import-row-7")).toHaveTextContent('The amount "十二元" cannot be read');
-    expect(screen.getByText("Header on line 3; 2 title line(s) above it and 1 total line(s) at the bottom set aside.")).toBeInTheDocument();
+    expect(screen.getByText("Read as GBK / GB18030 (Chinese). Header on line 3; 2 title line(s) above it and 1 total line(s) at the bottom set aside.")).toBeInTheDocument();
     const args = backend.called("preview_import")[0].args;
     expect(args.fileName).toBe("till.csv");
     expect(typeof args.data).toBe("string");

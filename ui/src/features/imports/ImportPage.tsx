@@ -128,7 +128,7 @@ export function ImportPage() {
             styles={{ body: { padding: 0 } }}
           >
             <div style={{ padding: "8px 12px" }}>
-              <Typography.Text type="secondary">{t("imports.layout", { line: p.header_line, top: p.skipped_top, totals: p.totals.length })}</Typography.Text>
+              <Typography.Text type="secondary">{t("imports.layout", { encoding: t(`imports.encodings.${p.encoding}`), line: p.header_line, top: p.skipped_top, totals: p.totals.length })}</Typography.Text>
               {p.replaced > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t("imports.replaced", { count: p.replaced })} />}
               {p.imported_before && <Alert style={{ marginTop: 8 }} type="info" showIcon message={t("imports.before", { date: dateTime(p.imported_before, lang, zone) })} />}
             </div>
@@ -137,7 +137,7 @@ export function ImportPage() {
               rowKey="line"
               dataSource={p.rows}
               pagination={{ pageSize: 100, showSizeChanger: false, hideOnSinglePage: true }}
-              scroll={{ x: 900 }}
+              scroll={{ x: 1100 }}
               data-testid="import-rows"
               onRow={(r) => ({ "data-testid": `import-row-${r.line}` }) as React.HTMLAttributes<HTMLElement>}
               columns={[
@@ -157,7 +157,7 @@ export function ImportPage() {
                 { title: t("imports.colAmount"), key: "amount", align: "right", render: (_: unknown, r: PlannedRow) => (r.amount_cents == null ? "—" : money(r.amount_cents)) },
                 { title: t("imports.colMember"), key: "member", render: (_: unknown, r: PlannedRow) => r.member_name ?? r.phone_masked ?? "—" },
                 { title: t("imports.colItems"), dataIndex: "items", ellipsis: true },
-                { title: t("imports.colReason"), dataIndex: "reason", render: (reason: string, r: PlannedRow) => <span style={{ color: r.outcome === "error" ? "#a8071a" : undefined }}>{reason}</span> },
+                { title: t("imports.colReason"), dataIndex: "reason", width: 260, render: (reason: string, r: PlannedRow) => <span style={{ color: r.outcome === "error" ? "#a8071a" : undefined }}>{reason}</span> },
               ]}
             />
           </Card>
