@@ -3,6 +3,7 @@
 
 mod campaign_cmd;
 mod community_cmd;
+mod dashboard_cmd;
 mod drainage_cmd;
 mod error;
 mod gift_cmd;
@@ -69,6 +70,8 @@ enum Command {
     /// Orders imported from a till's or a spreadsheet's export
     #[command(subcommand)]
     Import(import_cmd::ImportCommand),
+    /// The dashboard's key figures and funnel for a period
+    Dashboard(dashboard_cmd::DashboardArgs),
     /// The products the shop sells, with their price history
     #[command(subcommand)]
     Product(product_cmd::ProductCommand),
@@ -140,6 +143,7 @@ fn main() -> ExitCode {
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Member(cmd) => member_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Import(cmd) => import_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Dashboard(args) => dashboard_cmd::run(&conn, args).map(ok),
         Command::Product(cmd) => product_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Purchase(cmd) => purchase_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Campaign(cmd) => campaign_cmd::run(&mut conn, cmd, now),

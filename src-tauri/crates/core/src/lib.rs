@@ -7,6 +7,7 @@ pub mod channel;
 pub mod community;
 pub mod content;
 pub mod cost_policy;
+pub mod dashboard;
 pub mod db;
 mod error;
 mod error_code;

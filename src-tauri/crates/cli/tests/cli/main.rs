@@ -5,6 +5,7 @@ mod common;
 
 mod campaign;
 mod community;
+mod dashboard;
 mod import;
 mod member;
 mod probes;
