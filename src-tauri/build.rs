@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "commit_import",
     "undo_import",
     "list_imports",
+    "dashboard",
     "community_health",
     "list_channels",
     "create_channel",

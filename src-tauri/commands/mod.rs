@@ -5,6 +5,7 @@ mod app;
 mod campaigns;
 mod communities;
 mod content;
+mod dashboard;
 mod drainage;
 mod drainage_campaigns;
 mod files;
@@ -53,6 +54,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         imports::commit_import,
         imports::undo_import,
         imports::list_imports,
+        dashboard::dashboard,
         drainage::list_channels,
         drainage::create_channel,
         drainage::import_qr,

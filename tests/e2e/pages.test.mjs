@@ -19,7 +19,7 @@ const SIZES = [
   [1200, 800],
   [960, 640],
 ];
-const AREAS = ['communities', 'members', 'campaigns', 'reminders', 'calendar', 'schedules', 'content', 'posters', 'products', 'gifts', 'vouchers', 'staff', 'settings'];
+const AREAS = ['dashboard', 'communities', 'members', 'campaigns', 'reminders', 'calendar', 'schedules', 'content', 'posters', 'products', 'gifts', 'vouchers', 'staff', 'settings'];
 let s;
 const found = [];
 

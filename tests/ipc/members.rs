@@ -84,3 +84,17 @@ fn a_sale_is_recorded_for_a_member_refunded_in_part_and_listed_on_their_page() {
     let bad = invoke(&s.main, "record_purchase", json!({ "input": { "amount_cents": 0 } })).unwrap_err();
     assert_eq!(bad["field"], "amount");
 }
+
+#[test]
+fn the_dashboard_answers_for_a_period_and_refuses_a_backwards_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = shell(&dir.path().join("shop.db"));
+    common::set_up_tea_shop(&s, "en");
+    let d = invoke(&s.main, "dashboard", json!({ "query": { "from": "2026-11-01", "to": "2026-11-30" } }))
+        .unwrap();
+    assert_eq!(d["funnel"][0]["step"], "joined");
+    assert_eq!(d["current"]["sales_cents"], 0);
+    let bad = invoke(&s.main, "dashboard", json!({ "query": { "from": "2026-11-30", "to": "2026-11-01" } }))
+        .unwrap_err();
+    assert_eq!(bad["field"], "ends_on");
+}

@@ -29,6 +29,8 @@ import type { MemberInput } from "./bindings/MemberInput";
 import type { MemberPage } from "./bindings/MemberPage";
 import type { Purchase } from "./bindings/Purchase";
 import type { ImportBatch } from "./bindings/ImportBatch";
+import type { Dashboard } from "./bindings/Dashboard";
+import type { DashboardQuery } from "./bindings/DashboardQuery";
 import type { ImportOptions } from "./bindings/ImportOptions";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { PurchaseFilter } from "./bindings/PurchaseFilter";
@@ -135,6 +137,8 @@ export const ipc = {
   commitImport: (fileName: string, data: string, options: ImportOptions) => call<ImportBatch>("commit_import", { fileName, data, options }),
   undoImport: (id: number) => call<ImportBatch>("undo_import", { id }),
   listImports: () => call<ImportBatch[]>("list_imports", {}),
+  /** The period's key figures against the period before, and the funnel of who joined in it. */
+  dashboard: (query: DashboardQuery) => call<Dashboard>("dashboard", { query }),
   listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),
   createStaff: (input: StaffInput) => call<Staff>("create_staff", { input }),
   updateStaff: (id: number, input: StaffInput) => call<Staff>("update_staff", { id, input }),

@@ -37,6 +37,7 @@ export type Route =
   | { page: "content"; communityId?: number; day?: string }
   /** Missed, today and the next 7 days. */
   | { page: "reminders" }
+  | { page: "dashboard" }
   | { page: "members" }
   /** Importing orders from a till's or a spreadsheet's export. */
   | { page: "imports" }

@@ -25,6 +25,7 @@ const en = {
     tooLarge: "This image is {{size}} MB; the limit is {{max}} MB.",
   },
   nav: {
+    dashboard: "Dashboard",
     reminders: "Reminders",
     calendar: "Calendar",
     campaigns: "Campaigns",

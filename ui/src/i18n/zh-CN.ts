@@ -26,6 +26,7 @@ const zhCN: Resources = {
     tooLarge: "这张图片有 {{size}} MB，上限是 {{max}} MB。",
   },
   nav: {
+    dashboard: "数据看板",
     reminders: "提醒",
     calendar: "日历",
     campaigns: "活动",

@@ -12,7 +12,7 @@ describe("the main layout", () => {
     expect(screen.getByTestId("shop-name")).toHaveTextContent("Leaf & Cup");
     expect(document.title).toBe("ShopCircle — Community planner");
     expect(screen.getAllByRole("menuitem").map((m) => m.textContent)).toEqual([
-      "Communities", "Members", "Campaigns", "Reminders", "Calendar", "Schedules", "Content", "Posters", "Products", "Gifts", "Vouchers", "Counter", "Staff accounts", "Settings",
+      "Dashboard", "Communities", "Members", "Campaigns", "Reminders", "Calendar", "Schedules", "Content", "Posters", "Products", "Gifts", "Vouchers", "Counter", "Staff accounts", "Settings",
     ]);
   });
 

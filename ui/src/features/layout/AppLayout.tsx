@@ -1,6 +1,6 @@
 // The frame once the shop exists: menu on the left, the shop's name on top, one page.
 import {
-  BellOutlined, CalendarOutlined, IdcardOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
+  BellOutlined, CalendarOutlined, DashboardOutlined, IdcardOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
   ShoppingOutlined, TagsOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined,
 } from "@ant-design/icons";
 import { App as AntApp, Badge, Layout, Menu, Skeleton, Tag, Typography } from "antd";
@@ -24,6 +24,7 @@ const CommunityDetail = lazy(() => import("../communities/CommunityDetail").then
 const PosterDesigner = lazy(() => import("../posters/PosterDesigner").then((m) => ({ default: m.PosterDesigner })));
 const PostersPage = lazy(() => import("../posters/PostersPage").then((m) => ({ default: m.PostersPage })));
 const MembersPage = lazy(() => import("../members/MembersPage").then((m) => ({ default: m.MembersPage })));
+const DashboardPage = lazy(() => import("../dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 const ImportPage = lazy(() => import("../imports/ImportPage").then((m) => ({ default: m.ImportPage })));
 const MemberDetail = lazy(() => import("../members/MemberDetail").then((m) => ({ default: m.MemberDetail })));
 const StaffPage = lazy(() => import("../staff/StaffPage").then((m) => ({ default: m.StaffPage })));
@@ -43,6 +44,7 @@ const BatchDetail = lazy(() => import("../vouchers/BatchDetail").then((m) => ({ 
 const VouchersPage = lazy(() => import("../vouchers/VouchersPage").then((m) => ({ default: m.VouchersPage })));
 
 const AREAS = [
+  { key: "dashboard", icon: <DashboardOutlined /> },
   { key: "communities", icon: <TeamOutlined /> },
   { key: "members", icon: <IdcardOutlined /> },
   { key: "campaigns", icon: <ThunderboltOutlined /> },
@@ -105,6 +107,8 @@ function Page({ route }: { route: Route }) {
       return <ContentPage key={`${route.communityId ?? ""}/${route.day ?? ""}`} communityId={route.communityId} day={route.day} />;
     case "reminders":
       return <ReminderCentrePage />;
+    case "dashboard":
+      return <DashboardPage />;
     case "members":
       return <MembersPage />;
     case "member":
