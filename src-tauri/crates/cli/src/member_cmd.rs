@@ -52,24 +52,20 @@ pub enum MemberCommand {
 pub fn run(conn: &mut Connection, cmd: MemberCommand, now: DateTime<Utc>) -> CliResult<Output> {
     match cmd {
         MemberCommand::Add { name, phone, nickname, community, channel, consent, marketing_consent } => {
+            let consent = ConsentInput {
+                method: ConsentMethod::parse(&consent)?,
+                marketing: marketing_consent,
+                recorded_by: String::new(),
+            };
             let input = MemberInput {
-                display_name: name,
                 phone,
                 wechat_nickname: nickname,
-                birthday: String::new(),
-                note: String::new(),
-                tags: Vec::new(),
-                referred_by: None,
                 join: community.map(|community_id| JoinInput {
                     community_id,
                     channel_id: channel,
                     staff_id: None,
                 }),
-                consent: ConsentInput {
-                    method: ConsentMethod::parse(&consent)?,
-                    marketing: marketing_consent,
-                    recorded_by: String::new(),
-                },
+                ..MemberInput::new(&name, consent)
             };
             let m = member::create(conn, &input, now)?;
             Ok(Output { text: m.id.to_string(), json: json!({ "id": m.id }) })

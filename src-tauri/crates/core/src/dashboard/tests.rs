@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::Connection;
 
 use super::*;
-use crate::member::{self, ConsentInput, ConsentMethod, JoinInput, MemberInput};
+use crate::member::{self, ConsentInput, JoinInput, MemberInput};
 use crate::purchase::{self, PurchaseInput};
 use crate::testing::now;
 
@@ -23,15 +23,9 @@ fn join(
     referred_by: Option<i64>,
 ) -> i64 {
     let input = MemberInput {
-        display_name: name.into(),
-        phone: String::new(),
-        wechat_nickname: String::new(),
-        birthday: String::new(),
-        note: String::new(),
-        tags: Vec::new(),
         referred_by,
         join: Some(JoinInput { community_id: community, channel_id: None, staff_id: None }),
-        consent: ConsentInput { method: ConsentMethod::Verbal, marketing: true, recorded_by: String::new() },
+        ..MemberInput::new(name, ConsentInput::verbal(true))
     };
     member::create(conn, &input, when).unwrap().id
 }

@@ -5,7 +5,7 @@
 use rusqlite::Connection;
 
 use super::*;
-use crate::member::{self, ConsentInput, ConsentMethod, MemberInput};
+use crate::member::{self, ConsentInput, MemberInput};
 use crate::purchase::{self, PurchaseFilter};
 use crate::testing::now;
 use crate::{Error, Lang};
@@ -25,15 +25,8 @@ fn gbk(text: &str) -> Vec<u8> {
 fn shop() -> Connection {
     let (mut conn, _) = crate::schedule::tests::shop_with_group();
     let wang = MemberInput {
-        display_name: "王姐".into(),
         phone: "13812345678".into(),
-        wechat_nickname: String::new(),
-        birthday: String::new(),
-        note: String::new(),
-        tags: Vec::new(),
-        referred_by: None,
-        join: None,
-        consent: ConsentInput { method: ConsentMethod::Verbal, marketing: false, recorded_by: String::new() },
+        ..MemberInput::new("王姐", ConsentInput::verbal(false))
     };
     member::create(&mut conn, &wang, now()).unwrap();
     conn

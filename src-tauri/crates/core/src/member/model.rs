@@ -111,6 +111,30 @@ pub struct MemberInput {
     pub consent: ConsentInput,
 }
 
+impl MemberInput {
+    /// A member with only a name and the consent they gave.
+    pub fn new(display_name: &str, consent: ConsentInput) -> MemberInput {
+        MemberInput {
+            display_name: display_name.into(),
+            phone: String::new(),
+            wechat_nickname: String::new(),
+            birthday: String::new(),
+            note: String::new(),
+            tags: Vec::new(),
+            referred_by: None,
+            join: None,
+            consent,
+        }
+    }
+}
+
+impl ConsentInput {
+    /// Agreed to membership at the counter; `marketing` says whether to marketing too.
+    pub fn verbal(marketing: bool) -> ConsentInput {
+        ConsentInput { method: ConsentMethod::Verbal, marketing, recorded_by: String::new() }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Membership {

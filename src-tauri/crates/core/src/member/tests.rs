@@ -15,17 +15,7 @@ fn shop() -> (Connection, i64) {
 }
 
 fn input(name: &str) -> MemberInput {
-    MemberInput {
-        display_name: name.into(),
-        phone: String::new(),
-        wechat_nickname: String::new(),
-        birthday: String::new(),
-        note: String::new(),
-        tags: Vec::new(),
-        referred_by: None,
-        join: None,
-        consent: ConsentInput { method: ConsentMethod::Verbal, marketing: false, recorded_by: "Amy".into() },
-    }
+    MemberInput::new(name, ConsentInput { recorded_by: "Amy".into(), ..ConsentInput::verbal(false) })
 }
 
 #[test]

@@ -5,7 +5,7 @@ use chrono::Duration;
 use rusqlite::Connection;
 
 use super::*;
-use crate::member::{self, ConsentInput, ConsentMethod, MemberInput};
+use crate::member::{self, ConsentInput, MemberInput};
 use crate::testing::now;
 use crate::voucher::{BatchInput, BenefitInput, RedeemInput, Redemption};
 
@@ -14,18 +14,7 @@ fn shop() -> Connection {
 }
 
 fn wang(conn: &mut Connection) -> i64 {
-    let input = MemberInput {
-        display_name: "王姐".into(),
-        phone: String::new(),
-        wechat_nickname: String::new(),
-        birthday: String::new(),
-        note: String::new(),
-        tags: Vec::new(),
-        referred_by: None,
-        join: None,
-        consent: ConsentInput { method: ConsentMethod::Verbal, marketing: false, recorded_by: String::new() },
-    };
-    member::create(conn, &input, now()).unwrap().id
+    member::create(conn, &MemberInput::new("王姐", ConsentInput::verbal(false)), now()).unwrap().id
 }
 
 fn ten_off(conn: &mut Connection) -> Vec<String> {

@@ -92,20 +92,17 @@ pub(super) fn create(tx: &Transaction, lang: Lang, communities: &[i64], now: Dat
                 |r| r.get(0),
             )
             .optional()?;
+        let consent = ConsentInput {
+            method: m.method,
+            marketing: m.marketing,
+            recorded_by: t("Xiao Zhou", "小周").get(lang),
+        };
         let input = MemberInput {
-            display_name: m.name.get(lang),
             phone: m.phone.into(),
             wechat_nickname: m.nickname.into(),
-            birthday: String::new(),
-            note: String::new(),
             tags: m.tags.iter().map(|tag| tag.get(lang)).collect(),
-            referred_by: None,
             join: Some(JoinInput { community_id, channel_id, staff_id }),
-            consent: ConsentInput {
-                method: m.method,
-                marketing: m.marketing,
-                recorded_by: t("Xiao Zhou", "小周").get(lang),
-            },
+            ..MemberInput::new(&m.name.get(lang), consent)
         };
         let id = member::create_in(tx, &input, now - Duration::days(m.days_ago))?;
         // A purchase on the day they joined, and a second for the earliest regulars.
