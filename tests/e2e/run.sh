@@ -32,7 +32,7 @@ export SHOPCIRCLE_TEST_CLOCK=1
 # A session bus and a notification server (dunst), so the reminders' desktop
 # notifications are really shown: dunst logs each one's words to a file, and
 # `dunstctl action` clicks one, as the owner would.
-command -v dunst >/dev/null && command -v dbus-daemon >/dev/null \
+command -v dunst >/dev/null && command -v dbus-daemon >/dev/null && command -v dbus-send >/dev/null \
   || { echo "error: dunst and dbus-daemon are needed (scripts/setup.sh test installs them)" >&2; exit 1; }
 dbus-daemon --session --nofork --print-address=3 3>"$work/bus" >"$work/dbus.log" 2>&1 &
 pids+=($!)
@@ -59,7 +59,15 @@ cat >"$work/dunstrc" <<INI
 INI
 dunst -config "$work/dunstrc" >"$artifacts/dunst.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 100); do dunstctl is-paused >/dev/null 2>&1 && break; sleep 0.05; done
+# Wait for this dunst to own the notifications name, asking in a way that starts
+# nothing: a `dunstctl` call would have D-Bus start a second dunst of its own
+# (without this config, so nothing logged) when it came first, as on a loaded machine.
+notifier_ready() {
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.Notifications 2>/dev/null | grep -q 'boolean true'
+}
+for _ in $(seq 200); do notifier_ready && break; sleep 0.05; done
+notifier_ready || { echo "error: dunst did not start on the test session bus (see $artifacts/dunst.log)" >&2; exit 1; }
 
 tauri-driver --port 4444 >"$artifacts/tauri-driver.log" 2>&1 &
 pids+=($!)
