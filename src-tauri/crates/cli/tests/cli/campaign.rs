@@ -2,13 +2,9 @@
 //! refused with every reason, created with what it made, listed and cancelled.
 
 use crate::common;
-use common::{cli, json};
+use common::{cli, json, stdout};
 
 use chrono::{Datelike, Duration, Utc, Weekday};
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
-}
 
 /// Next week's Monday, so the sessions lie ahead whenever the test runs.
 fn next_monday() -> chrono::NaiveDate {

@@ -9,6 +9,11 @@ pub fn cli(db: &std::path::Path) -> Command {
     cmd
 }
 
+/// What the command printed, trimmed.
+pub fn stdout(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
+}
+
 pub fn json(out: &[u8]) -> Value {
     serde_json::from_slice(out).expect("valid JSON")
 }

@@ -2,11 +2,7 @@
 //! a member who joined and bought today and a walk-in sale.
 
 use crate::common;
-use common::{cli, json};
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
-}
+use common::{cli, json, stdout};
 
 #[test]
 fn todays_member_and_sales_are_in_the_figures_and_the_funnel() {

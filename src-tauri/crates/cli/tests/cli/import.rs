@@ -3,14 +3,10 @@
 //! and the import is undone.
 
 use crate::common;
-use common::{cli, json};
+use common::{cli, json, stdout};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures").join(name)
-}
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
 }
 
 #[test]

@@ -2,11 +2,7 @@
 //! listed with their phones masked, and bad input refused with nothing written.
 
 use crate::common;
-use common::{cli, json};
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
-}
+use common::{cli, json, stdout};
 
 #[test]
 fn a_member_is_added_and_listed_with_the_phone_masked() {

@@ -2,11 +2,7 @@
 //! 7-day reference price that a campaign's "was ¥X" may name.
 
 use crate::common;
-use common::{cli, json};
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
-}
+use common::{cli, json, stdout};
 
 #[test]
 fn a_product_keeps_its_lowest_price_of_the_week_after_a_rise() {

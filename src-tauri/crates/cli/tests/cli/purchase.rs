@@ -2,11 +2,7 @@
 //! refunded in part, and bad input refused with nothing written.
 
 use crate::common;
-use common::{cli, json};
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
-}
+use common::{cli, json, stdout};
 
 #[test]
 fn a_sale_with_a_member_and_a_voucher_then_a_refund() {

@@ -2,11 +2,7 @@
 //! with their offsets, the .ics file carries the rules, bad input is refused.
 
 use crate::common;
-use common::{cli, json};
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
-}
+use common::{cli, json, stdout};
 
 fn add(db: &std::path::Path, args: &[&str]) -> String {
     stdout(&cli(db).args(["schedule", "add"]).args(args).assert().success())

@@ -2,13 +2,9 @@
 //! status of each counter answer, and a batch killed half-way.
 
 use crate::common;
-use common::{cli, json};
+use common::{cli, json, stdout};
 
 use std::process::Stdio;
-
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&a.get_output().stdout).trim().to_owned()
-}
 
 #[test]
 fn a_gift_batch_prints_its_codes_and_each_counter_answer_has_its_exit_status() {
