@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0014_members.sql"),
     include_str!("../migrations/0015_purchases.sql"),
     include_str!("../migrations/0016_imports.sql"),
+    include_str!("../migrations/0017_rfm_thresholds.sql"),
 ];
 
 #[cfg(test)]

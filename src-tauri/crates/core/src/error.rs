@@ -294,6 +294,11 @@ fn what_zh(what: &str) -> &'static str {
         "product" => "商品",
         "campaign" => "活动",
         "session" => "场次",
+        "member" => "会员",
+        "membership" => "入群记录",
+        "purchase" => "消费记录",
+        "import" => "导入记录",
+        "merge" => "合并记录",
         _ => "记录",
     }
 }

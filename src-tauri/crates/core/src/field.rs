@@ -104,6 +104,11 @@ pub enum Field {
     Campaign,
     File,
     Preset,
+    RecentDays,
+    LapsingDays,
+    LostDays,
+    RepeatDays,
+    RegularDays,
 }
 
 impl Field {
@@ -298,6 +303,16 @@ impl Field {
             (File, Lang::ZhCn) => "文件",
             (Preset, Lang::En) => "Preset",
             (Preset, Lang::ZhCn) => "模板",
+            (RecentDays, Lang::En) => "Recent: bought within (days)",
+            (RecentDays, Lang::ZhCn) => "近期：多少天内购买过",
+            (LapsingDays, Lang::En) => "Lapsing after (days)",
+            (LapsingDays, Lang::ZhCn) => "多少天未购算流失中",
+            (LostDays, Lang::En) => "Hibernating after (days)",
+            (LostDays, Lang::ZhCn) => "多少天未购算沉睡",
+            (RepeatDays, Lang::En) => "Repeat buyer from (purchase days a year)",
+            (RepeatDays, Lang::ZhCn) => "复购：一年购买天数起",
+            (RegularDays, Lang::En) => "Regular from (purchase days a year)",
+            (RegularDays, Lang::ZhCn) => "常客：一年购买天数起",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

@@ -1,13 +1,26 @@
 //! The dashboard's figures, each one typed query the window's charts and the
-//! CLI print alike: the period's key figures against the period before, and
-//! the funnel of the members who joined in it (joined → bought within 90 days
-//! → bought again → referred someone), its percentages computed here, not by
-//! a chart library.
+//! CLI print alike: the period's key figures against the period before, the
+//! funnel of the members who joined in it (joined → bought within 90 days →
+//! bought again → referred someone, its percentages computed here, not by a
+//! chart library), members over time, join attribution per channel, and the
+//! RFM segments.
+
+mod channels;
+mod funnel;
+mod kpis;
+mod presence;
+pub mod rfm;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+pub use channels::{ChannelFigures, CHANNEL_DAYS};
+pub use funnel::FunnelStep;
+pub use kpis::Kpis;
+pub use presence::DayPoint;
+pub use rfm::{RfmThresholds, Segment, SegmentCount};
 
 use crate::validate::unknown;
 use crate::{shop, Error, Field, Problem, Result};
@@ -28,44 +41,6 @@ pub struct DashboardQuery {
     pub community_id: Option<i64>,
 }
 
-/// One period's key figures.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct Kpis {
-    #[ts(type = "number")]
-    pub joined: i64,
-    #[ts(type = "number")]
-    pub left: i64,
-    /// Joined less left.
-    #[ts(type = "number")]
-    pub net: i64,
-    /// Sales less refunds given in the period, in fen (anonymous sales too,
-    /// unless one community is asked for).
-    #[ts(type = "number")]
-    pub sales_cents: i64,
-    /// Members who bought in the period.
-    #[ts(type = "number")]
-    pub buyers: i64,
-    /// Buyers who bought on two days or more, of all buyers, in whole percent.
-    #[ts(type = "number | null")]
-    pub repeat_percent: Option<i64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct FunnelStep {
-    /// joined, bought, bought_again, referred.
-    pub step: String,
-    #[ts(type = "number")]
-    pub count: i64,
-    /// Of the step before, in whole percent; none for the first step or after an empty one.
-    #[ts(type = "number | null")]
-    pub of_previous: Option<i64>,
-    /// Of the first step.
-    #[ts(type = "number | null")]
-    pub of_first: Option<i64>,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Dashboard {
@@ -75,11 +50,18 @@ pub struct Dashboard {
     /// The same number of days just before.
     pub previous: Kpis,
     pub funnel: Vec<FunnelStep>,
+    /// Each day of the period: joins, leaves, members in at its end.
+    pub series: Vec<DayPoint>,
+    /// Joins and buyers per channel.
+    pub channels: Vec<ChannelFigures>,
+    /// The members in each RFM segment at the end of the period.
+    pub segments: Vec<SegmentCount>,
+    pub thresholds: RfmThresholds,
 }
 
-struct Span {
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
+pub(crate) struct Span {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
 }
 
 fn day(field: Field, s: &str) -> Result<NaiveDate> {
@@ -110,134 +92,28 @@ pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
     };
     let current = span(from, to)?;
     let previous = span(from - Duration::days(days), from - Duration::days(1))?;
+    let zone = shop::zone(conn)?;
+    let moves = presence::moves(conn, q.community_id)?;
+    let days: Vec<NaiveDate> = from.iter_days().take(days as usize).collect();
     Ok(Dashboard {
         from: from.to_string(),
         to: to.to_string(),
-        current: kpis(conn, &current, q.community_id)?,
-        previous: kpis(conn, &previous, q.community_id)?,
-        funnel: funnel(conn, &current, q.community_id)?,
+        current: kpis::kpis(conn, &current, &moves, q.community_id, zone)?,
+        previous: kpis::kpis(conn, &previous, &moves, q.community_id, zone)?,
+        funnel: funnel::funnel(conn, &current, q.community_id)?,
+        series: presence::series(&moves, &current, &days, zone),
+        channels: channels::channels(conn, &current, q.community_id)?,
+        segments: rfm::counts(conn, current.end, q.community_id)?,
+        thresholds: rfm::thresholds(conn)?,
     })
 }
 
 /// The members in scope: every member, or those ever in the community.
-const IN_SCOPE: &str =
+pub(crate) const IN_SCOPE: &str =
     "(?3 IS NULL OR EXISTS (SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.community_id = ?3))";
 
-fn kpis(conn: &Connection, s: &Span, community: Option<i64>) -> Result<Kpis> {
-    let joined: i64 = conn.query_row(
-        "SELECT count(DISTINCT member_id) FROM membership
-         WHERE joined_at >= ?1 AND joined_at < ?2 AND (?3 IS NULL OR community_id = ?3)",
-        params![s.start, s.end, community],
-        |r| r.get(0),
-    )?;
-    let left: i64 = conn.query_row(
-        "SELECT count(DISTINCT member_id) FROM membership
-         WHERE left_at >= ?1 AND left_at < ?2 AND (?3 IS NULL OR community_id = ?3)",
-        params![s.start, s.end, community],
-        |r| r.get(0),
-    )?;
-    // A community's sales are its members'; the whole shop's include walk-ins.
-    let sold: i64 = conn.query_row(
-        &format!(
-            "SELECT coalesce(sum(p.amount_cents), 0) FROM purchase p LEFT JOIN member m ON m.id = p.member_id
-             WHERE p.occurred_at >= ?1 AND p.occurred_at < ?2 AND (?3 IS NULL OR (m.id IS NOT NULL AND {IN_SCOPE}))"
-        ),
-        params![s.start, s.end, community],
-        |r| r.get(0),
-    )?;
-    let refunded: i64 = conn.query_row(
-        &format!(
-            "SELECT coalesce(sum(f.amount_cents), 0) FROM refund f JOIN purchase p ON p.id = f.purchase_id
-             LEFT JOIN member m ON m.id = p.member_id
-             WHERE f.refunded_at >= ?1 AND f.refunded_at < ?2 AND (?3 IS NULL OR (m.id IS NOT NULL AND {IN_SCOPE}))"
-        ),
-        params![s.start, s.end, community],
-        |r| r.get(0),
-    )?;
-    let zone = shop::zone(conn)?;
-    // Purchase days per buyer, in the shop's calendar.
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT p.member_id, p.occurred_at FROM purchase p JOIN member m ON m.id = p.member_id
-         WHERE p.occurred_at >= ?1 AND p.occurred_at < ?2 AND {IN_SCOPE}"
-    ))?;
-    let mut days: std::collections::HashMap<i64, std::collections::HashSet<NaiveDate>> = Default::default();
-    for row in stmt.query_map(params![s.start, s.end, community], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, DateTime<Utc>>(1)?))
-    })? {
-        let (member, at) = row?;
-        days.entry(member).or_default().insert(at.with_timezone(&zone).date_naive());
-    }
-    let buyers = days.len() as i64;
-    let repeat = days.values().filter(|d| d.len() >= 2).count() as i64;
-    Ok(Kpis {
-        joined,
-        left,
-        net: joined - left,
-        sales_cents: sold - refunded,
-        buyers,
-        repeat_percent: percent(repeat, buyers),
-    })
-}
-
-/// The members who joined in the period (their first membership in scope),
-/// and how far each went.
-fn funnel(conn: &Connection, s: &Span, community: Option<i64>) -> Result<Vec<FunnelStep>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT member_id, min(joined_at) FROM membership
-         WHERE (?3 IS NULL OR community_id = ?3) GROUP BY member_id
-         HAVING min(joined_at) >= ?1 AND min(joined_at) < ?2",
-    )?;
-    let joined: Vec<(i64, DateTime<Utc>)> = stmt
-        .query_map(params![s.start, s.end, community], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let (mut bought, mut again, mut referred) = (0, 0, 0);
-    for (member, at) in &joined {
-        let within = *at + Duration::days(FIRST_PURCHASE_DAYS);
-        let purchases: i64 = conn.query_row(
-            "SELECT count(*) FROM purchase WHERE member_id = ?1 AND occurred_at >= ?2",
-            params![member, at],
-            |r| r.get(0),
-        )?;
-        let first_in_time: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM purchase WHERE member_id = ?1 AND occurred_at >= ?2 AND occurred_at < ?3)",
-            params![member, at, within],
-            |r| r.get(0),
-        )?;
-        if !first_in_time {
-            continue;
-        }
-        bought += 1;
-        if purchases >= 2 {
-            again += 1;
-            let brought: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM member WHERE referred_by = ?1)",
-                [member],
-                |r| r.get(0),
-            )?;
-            referred += i64::from(brought);
-        }
-    }
-    let counts = [
-        ("joined", joined.len() as i64),
-        ("bought", bought),
-        ("bought_again", again),
-        ("referred", referred),
-    ];
-    let first = counts[0].1;
-    Ok(counts
-        .iter()
-        .enumerate()
-        .map(|(i, (step, count))| FunnelStep {
-            step: (*step).to_owned(),
-            count: *count,
-            of_previous: if i == 0 { None } else { percent(*count, counts[i - 1].1) },
-            of_first: percent(*count, first),
-        })
-        .collect())
-}
-
 /// `part` of `whole` in whole percent, rounded half up; none of nothing.
-fn percent(part: i64, whole: i64) -> Option<i64> {
+pub(crate) fn percent(part: i64, whole: i64) -> Option<i64> {
     (whole > 0).then(|| (part * 200 + whole) / (2 * whole))
 }
 

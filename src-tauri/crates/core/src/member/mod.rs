@@ -4,8 +4,11 @@
 //! same transaction; anyone without marketing consent is left out of every
 //! campaign list.
 
+mod memberships;
 mod model;
 mod read;
+
+pub use memberships::{join, leave};
 
 pub use model::{
     Consent, ConsentInput, ConsentMethod, ConsentPurpose, JoinInput, Member, MemberFilter, MemberInput,
