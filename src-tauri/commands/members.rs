@@ -1,7 +1,7 @@
 //! The shop's members: the list (phones masked), one member's page, adding
 //! one with their consent, and marketing consent given or withdrawn.
 
-use shopcircle_core::member::{self, ConsentMethod, Member, MemberFilter, MemberInput, MemberPage};
+use shopcircle_core::member::{self, ConsentMethod, JoinInput, Member, MemberFilter, MemberInput, MemberPage};
 use tauri::State;
 
 use super::CmdResult;
@@ -9,7 +9,8 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_members(state: State<'_, AppState>, filter: MemberFilter) -> CmdResult<MemberPage> {
-    state.run(move |conn| member::list(conn, &filter)).await
+    let now = state.now();
+    state.run(move |conn| member::list(conn, &filter, now)).await
 }
 
 #[tauri::command]
@@ -39,4 +40,16 @@ pub async fn set_member_marketing(
             member::set_marketing(conn, id, method.map(|m| (m, by.as_str())), now)
         })
         .await
+}
+
+#[tauri::command]
+pub async fn join_member_community(state: State<'_, AppState>, id: i64, join: JoinInput) -> CmdResult<Member> {
+    let now = state.now();
+    state.run(move |conn| member::join(conn, id, &join, now)).await
+}
+
+#[tauri::command]
+pub async fn leave_member_community(state: State<'_, AppState>, membership_id: i64) -> CmdResult<Member> {
+    let now = state.now();
+    state.run(move |conn| member::leave(conn, membership_id, now)).await
 }

@@ -30,6 +30,8 @@ import type { MemberPage } from "./bindings/MemberPage";
 import type { Purchase } from "./bindings/Purchase";
 import type { ImportBatch } from "./bindings/ImportBatch";
 import type { Dashboard } from "./bindings/Dashboard";
+import type { RfmThresholds } from "./bindings/RfmThresholds";
+import type { JoinInput } from "./bindings/JoinInput";
 import type { DashboardQuery } from "./bindings/DashboardQuery";
 import type { ImportOptions } from "./bindings/ImportOptions";
 import type { ImportPreview } from "./bindings/ImportPreview";
@@ -139,6 +141,11 @@ export const ipc = {
   listImports: () => call<ImportBatch[]>("list_imports", {}),
   /** The period's key figures against the period before, and the funnel of who joined in it. */
   dashboard: (query: DashboardQuery) => call<Dashboard>("dashboard", { query }),
+  rfmThresholds: () => call<RfmThresholds>("rfm_thresholds"),
+  setRfmThresholds: (thresholds: RfmThresholds) => call<RfmThresholds>("set_rfm_thresholds", { thresholds }),
+  /** Adds the member to another community, through a channel and staff account when known. */
+  joinMemberCommunity: (id: number, join: JoinInput) => call<Member>("join_member_community", { id, join }),
+  leaveMemberCommunity: (membershipId: number) => call<Member>("leave_member_community", { membershipId }),
   listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),
   createStaff: (input: StaffInput) => call<Staff>("create_staff", { input }),
   updateStaff: (id: number, input: StaffInput) => call<Staff>("update_staff", { id, input }),

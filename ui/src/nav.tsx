@@ -1,4 +1,5 @@
 // In-app navigation: a few areas and their detail pages need no router.
+import type { Segment } from "./bindings/Segment";
 import { createContext, useContext, useEffect, useRef } from "react";
 
 export type Route =
@@ -38,7 +39,8 @@ export type Route =
   /** Missed, today and the next 7 days. */
   | { page: "reminders" }
   | { page: "dashboard" }
-  | { page: "members" }
+  /** The member list; from the dashboard, filtered to an RFM segment as on `segmentOn`. */
+  | { page: "members"; segment?: Segment; segmentOn?: string; communityId?: number }
   /** Importing orders from a till's or a spreadsheet's export. */
   | { page: "imports" }
   /** One member: their details, communities, consents. */

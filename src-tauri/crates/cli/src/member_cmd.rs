@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
 use shopcircle_core::db::Connection;
+use shopcircle_core::dashboard::Segment;
 use shopcircle_core::member::{self, ConsentInput, ConsentMethod, JoinInput, MemberFilter, MemberInput};
 use shopcircle_core::text::one_line;
 
@@ -43,6 +44,9 @@ pub enum MemberCommand {
         search: String,
         #[arg(long)]
         community: Option<i64>,
+        /// Only one RFM segment today: core, loyal, new, potential, cant_lose, at_risk, hibernating, never_bought
+        #[arg(long)]
+        segment: Option<String>,
         /// At most this many
         #[arg(long, default_value_t = 50)]
         limit: i64,
@@ -70,14 +74,15 @@ pub fn run(conn: &mut Connection, cmd: MemberCommand, now: DateTime<Utc>) -> Cli
             let m = member::create(conn, &input, now)?;
             Ok(Output { text: m.id.to_string(), json: json!({ "id": m.id }) })
         }
-        MemberCommand::List { search, community, limit } => {
+        MemberCommand::List { search, community, segment, limit } => {
             let filter = MemberFilter {
                 search,
                 community_id: community,
+                segment: segment.as_deref().map(Segment::parse).transpose()?,
                 limit: Some(limit),
                 ..MemberFilter::default()
             };
-            let page = member::list(conn, &filter)?;
+            let page = member::list(conn, &filter, now)?;
             let text = page
                 .rows
                 .iter()

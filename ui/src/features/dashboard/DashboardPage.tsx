@@ -1,6 +1,8 @@
 // The dashboard: the period's key figures against the period before, each
-// with a one-line definition, and the funnel of the members who joined in it
-// (the core computes every number; this page only shows them).
+// with a one-line definition; the funnel of the members who joined in it,
+// members over time, the RFM segments (a click opens their members) and join
+// attribution per channel. The core computes every number; this page only
+// shows them.
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, DatePicker, Empty, Select, Space, Statistic, Typography } from "antd";
 import dayjs from "dayjs";
@@ -16,7 +18,10 @@ import { ipc } from "../../ipc";
 import { useNav } from "../../nav";
 import { useShop } from "../../queries";
 import { useCommunities } from "../communities/queries";
+import { ChannelTable, CHANNEL_DAYS } from "./ChannelTable";
+import { MembersOverTime } from "./MembersOverTime";
 import { PERIODS, periodDays, type PeriodKey } from "./period";
+import { Segments, ThresholdsButton } from "./Segments";
 
 type Figure = { key: keyof Kpis; label: string; def: string; show: (k: Kpis) => string };
 
@@ -39,9 +44,26 @@ export function DashboardPage() {
     { key: "net", label: t("dashboard.net"), def: t("dashboard.netDef"), show: (k) => String(k.net) },
     { key: "sales_cents", label: t("dashboard.sales"), def: t("dashboard.salesDef"), show: (k) => money(Number(k.sales_cents)) },
     { key: "buyers", label: t("dashboard.buyers"), def: t("dashboard.buyersDef"), show: (k) => String(k.buyers) },
-    { key: "repeat_percent", label: t("dashboard.repeat"), def: t("dashboard.repeatDef"), show: (k) => pct(k.repeat_percent === null ? null : Number(k.repeat_percent)) },
+    { key: "repeat_percent", label: t("dashboard.repeat"), def: t("dashboard.repeatDef"), show: (k) => pct(k.repeat_percent) },
   ];
   const d = data.data;
+  if (d) {
+    figures.push(
+      {
+        key: "voucher_redemption_percent",
+        label: t("dashboard.vouchers"),
+        def: t("dashboard.vouchersDef", { count: d.current.vouchers_issued }),
+        show: (k) => pct(k.voucher_redemption_percent),
+      },
+      {
+        key: "gift_cost_percent",
+        label: t("dashboard.giftCost"),
+        def: t("dashboard.giftCostDef", { cost: money(d.current.gift_cost_cents), sales: money(d.current.attributed_sales_cents) }),
+        show: (k) => pct(k.gift_cost_percent),
+      },
+    );
+  }
+  const moved = d ? d.series.some((p) => p.joined > 0 || p.left > 0) : false;
   const empty = d && Number(d.current.joined) === 0 && Number(d.current.sales_cents) === 0 && Number(d.current.buyers) === 0;
 
   return (
@@ -97,10 +119,32 @@ export function DashboardPage() {
               </Card>
             ))}
           </div>
-          <Card size="small" title={t("dashboard.funnel")} data-testid="dashboard-funnel">
-            <Typography.Paragraph type="secondary">{t("dashboard.funnelDef")}</Typography.Paragraph>
-            <Funnel steps={d.funnel} />
-          </Card>
+          <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(420px, 1fr))", gap: 16 }}>
+            <Card size="small" title={<h2 className="sc-card-title">{t("dashboard.funnel")}</h2>} data-testid="dashboard-funnel">
+              <Typography.Paragraph type="secondary">{t("dashboard.funnelDef")}</Typography.Paragraph>
+              <Funnel steps={d.funnel} />
+            </Card>
+            <Card size="small" title={<h2 className="sc-card-title">{t("dashboard.overTime")}</h2>} data-testid="dashboard-over-time">
+              <Typography.Paragraph type="secondary">{t("dashboard.overTimeDef")}</Typography.Paragraph>
+              {moved ? <MembersOverTime points={d.series} /> : <Typography.Text type="secondary">{t("dashboard.overTimeEmpty")}</Typography.Text>}
+            </Card>
+            <Card
+              size="small"
+              title={<h2 className="sc-card-title">{t("dashboard.segments")}</h2>}
+              extra={<ThresholdsButton thresholds={d.thresholds} />}
+              data-testid="dashboard-segments"
+            >
+              <Typography.Paragraph type="secondary">{t("dashboard.segmentsDef")}</Typography.Paragraph>
+              <Segments
+                segments={d.segments}
+                onOpen={(segment) => go({ page: "members", segment, segmentOn: d.to, communityId: communityId ?? undefined })}
+              />
+            </Card>
+            <Card size="small" title={<h2 className="sc-card-title">{t("dashboard.channels")}</h2>} data-testid="dashboard-channels">
+              <Typography.Paragraph type="secondary">{t("dashboard.channelsDef", { days: CHANNEL_DAYS })}</Typography.Paragraph>
+              <ChannelTable channels={d.channels} />
+            </Card>
+          </div>
         </>
       )}
     </div>

@@ -110,7 +110,14 @@ function Page({ route }: { route: Route }) {
     case "dashboard":
       return <DashboardPage />;
     case "members":
-      return <MembersPage />;
+      return (
+        <MembersPage
+          key={`${route.segment ?? ""}/${route.segmentOn ?? ""}/${route.communityId ?? ""}`}
+          segment={route.segment}
+          segmentOn={route.segmentOn}
+          communityId={route.communityId}
+        />
+      );
     case "member":
       return <MemberDetail key={route.id} id={route.id} />;
     case "imports":

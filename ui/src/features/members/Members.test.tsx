@@ -46,6 +46,18 @@ describe("the member list", () => {
     expect(go).toHaveBeenCalledWith({ page: "member", id: 7 });
   });
 
+  it("opened from a dashboard segment, lists that segment as on the dashboard's day until another is picked", async () => {
+    const backend = fakeBackend({}, { list_members: () => PAGE });
+    const { user } = renderScreen(<MembersPage segment="at_risk" segmentOn="2026-11-30" communityId={3} />);
+    await waitFor(() => expect(backend.called("list_members").length).toBeGreaterThan(0));
+    expect(backend.called("list_members")[0].args.filter).toMatchObject({ segment: "at_risk", segment_on: "2026-11-30", community_id: 3 });
+    expect(screen.getByTestId("member-segment-on")).toHaveTextContent("Segments as on 2026-11-30");
+    await user.click(within(screen.getByTestId("member-filter-segment")).getByRole("combobox"));
+    await user.click(await screen.findByTitle("Hibernating"));
+    await waitFor(() => expect(backend.called("list_members").at(-1)!.args.filter).toMatchObject({ segment: "hibernating", segment_on: undefined }));
+    expect(screen.queryByTestId("member-segment-on")).toBeNull();
+  });
+
   it("says what to do when there is nobody yet", async () => {
     fakeBackend({}, { list_members: () => ({ total: 0, rows: [] }) });
     renderScreen(<MembersPage />, { lang: "zh-CN" });

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MemberFilter } from "../../bindings/MemberFilter";
 import type { MemberRow } from "../../bindings/MemberRow";
+import type { Segment } from "../../bindings/Segment";
 import { PageHeader } from "../../components/PageHeader";
 import { dateTime } from "../../format";
 import { useLang } from "../../lang";
@@ -17,14 +18,25 @@ import { MemberForm } from "./MemberForm";
 import { PAGE_SIZE, useMembers } from "./queries";
 
 type Marketing = "any" | "yes" | "no";
+const SEGMENTS: Segment[] = ["core", "loyal", "new", "potential", "cant_lose", "at_risk", "hibernating", "never_bought"];
 
-export function MembersPage() {
+type Props = {
+  /** Opened from the dashboard: its segment, the day it was counted on, its community. */
+  segment?: Segment;
+  segmentOn?: string;
+  communityId?: number;
+};
+
+export function MembersPage(props: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const { go } = useNav();
   const zone = useShop()?.time_zone;
   const [search, setSearch] = useState("");
-  const [communityId, setCommunityId] = useState<number | null>(null);
+  const [communityId, setCommunityId] = useState<number | null>(props.communityId ?? null);
+  const [segment, setSegment] = useState<Segment | null>(props.segment ?? null);
+  // The dashboard's day holds until the owner picks another segment: then it is today's.
+  const [segmentOn, setSegmentOn] = useState<string | undefined>(props.segmentOn);
   const [tag, setTag] = useState("");
   const [marketing, setMarketing] = useState<Marketing>("any");
   const [page, setPage] = useState(1);
@@ -35,11 +47,13 @@ export function MembersPage() {
     community_id: communityId,
     tag,
     marketing: marketing === "any" ? undefined : marketing === "yes",
+    segment: segment ?? undefined,
+    segment_on: segment ? segmentOn : undefined,
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   };
   const members = useMembers(filter);
-  const filtered = search !== "" || communityId !== null || tag !== "" || marketing !== "any";
+  const filtered = search !== "" || communityId !== null || tag !== "" || marketing !== "any" || segment !== null;
   const open = (m: MemberRow) => go({ page: "member", id: m.id });
   const refilter = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -101,6 +115,22 @@ export function MembersPage() {
           ]}
           data-testid="member-filter-marketing"
         />
+        <Select<Segment | null>
+          aria-label={t("members.segmentFilter")}
+          style={{ minWidth: 170 }}
+          value={segment}
+          onChange={(v) => {
+            setSegmentOn(undefined);
+            refilter(setSegment)(v);
+          }}
+          options={[{ value: null, label: t("members.segmentAny") }, ...SEGMENTS.map((g) => ({ value: g, label: t(`dashboard.segmentNames.${g}`) }))]}
+          data-testid="member-filter-segment"
+        />
+        {segment && segmentOn && (
+          <Typography.Text type="secondary" data-testid="member-segment-on">
+            {t("members.segmentOn", { day: segmentOn })}
+          </Typography.Text>
+        )}
       </Space>
       <Card styles={{ body: { padding: 0 } }}>
         <Table<MemberRow>

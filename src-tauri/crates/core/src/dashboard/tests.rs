@@ -231,6 +231,16 @@ fn rfm_segments_follow_the_thresholds_by_hand() {
         segments_of(&d),
         [(Segment::CantLose, 1), (Segment::AtRisk, 1), (Segment::Hibernating, 1), (Segment::NeverBought, 2)]
     );
+    // A click on a segment lists exactly its members, counted on the same day.
+    let at_risk = member::MemberFilter {
+        segment: Some(Segment::AtRisk),
+        segment_on: Some("2027-03-31".into()),
+        ..member::MemberFilter::default()
+    };
+    let names: Vec<String> = member::list(&conn, &at_risk, now()).unwrap().rows.into_iter().map(|r| r.display_name).collect();
+    assert_eq!(names, ["D"]);
+    let hibernating = member::MemberFilter { segment: Some(Segment::Hibernating), ..at_risk };
+    assert_eq!(member::list(&conn, &hibernating, now()).unwrap().rows[0].display_name, "B");
     // Every member with marketing consent (all five gave it) counts as reachable.
     assert_eq!(d.segments.iter().map(|s| s.marketing).sum::<i64>(), 5);
 }

@@ -222,6 +222,12 @@ pub struct MemberFilter {
     /// Only those with (true) or without (false) marketing consent.
     #[ts(optional)]
     pub marketing: Option<bool>,
+    /// Only those in this RFM segment at the end of `segment_on` (a
+    /// "YYYY-MM-DD", today when none), as the dashboard counted them.
+    #[ts(optional)]
+    pub segment: Option<crate::dashboard::Segment>,
+    #[ts(optional)]
+    pub segment_on: Option<String>,
     #[ts(type = "number", optional)]
     pub offset: Option<i64>,
     #[ts(type = "number", optional)]

@@ -1,12 +1,13 @@
 //! Reading members back: one on their own page, or a filtered page of the
 //! list with its phones masked.
 
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension};
 
 use super::model::{
     Consent, ConsentMethod, ConsentPurpose, Member, MemberFilter, MemberPage, MemberRow, Membership,
 };
-use crate::phone;
+use crate::{dashboard, phone, shop};
 use crate::validate::in_range;
 use crate::{Error, Field, Result};
 
@@ -96,7 +97,8 @@ const MARKETING: &str =
     "EXISTS (SELECT 1 FROM consent k WHERE k.member_id = m.id AND k.purpose = 'marketing' AND k.withdrawn_at IS NULL)";
 
 /// A page of the members that match, newest first, with how many match in all.
-pub fn list(conn: &Connection, f: &MemberFilter) -> Result<MemberPage> {
+/// `now` places the members in RFM segments when the filter asks for one.
+pub fn list(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>) -> Result<MemberPage> {
     let limit = in_range(Field::Count, f.limit.unwrap_or(50), 1, LIST_MAX)?;
     let offset = in_range(Field::Count, f.offset.unwrap_or(0), 0, i64::MAX / 2)?;
     let mut clauses: Vec<String> = Vec::new();
@@ -145,6 +147,22 @@ pub fn list(conn: &Connection, f: &MemberFilter) -> Result<MemberPage> {
         Some(false) => clauses.push(format!("NOT {MARKETING}")),
         None => {}
     }
+    if let Some(segment) = f.segment {
+        let end = match f.segment_on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            Some(day) => {
+                let d: NaiveDate = day.parse().map_err(|_| crate::validate::unknown(Field::Date, day))?;
+                shop::start_of_day(conn, &(d + Duration::days(1)).to_string(), Field::Date)?
+            }
+            None => now,
+        };
+        let ids: Vec<i64> = dashboard::rfm::assign(conn, end, f.community_id)?
+            .into_iter()
+            .filter(|(_, s)| *s == segment)
+            .map(|(id, _)| id)
+            .collect();
+        clauses.push("m.id IN (SELECT value FROM json_each(?))".into());
+        args.push(Value::Text(serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into())));
+    }
     let filter = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
     let total: i64 =
         conn.query_row(&format!("SELECT count(*) FROM member m {filter}"), params_from_iter(&args), |r| {
@@ -155,19 +173,21 @@ pub fn list(conn: &Connection, f: &MemberFilter) -> Result<MemberPage> {
     let mut stmt = conn.prepare(&format!(
         "SELECT m.id, m.display_name, m.phone, m.wechat_nickname, m.created_at, {MARKETING},
                 (SELECT group_concat(c.name, '\u{1f}') FROM membership s JOIN community c ON c.id = s.community_id
-                 WHERE s.member_id = m.id AND s.left_at IS NULL)
+                 WHERE s.member_id = m.id AND s.left_at IS NULL),
+                (SELECT group_concat(tag, '\u{1f}') FROM (SELECT tag FROM member_tag t WHERE t.member_id = m.id ORDER BY tag))
          FROM member m {filter} ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?"
     ))?;
-    let mut rows = stmt
+    let rows = stmt
         .query_map(params_from_iter(&args), |r| {
             let phone: Option<String> = r.get(2)?;
             let communities: Option<String> = r.get(6)?;
+            let tags: Option<String> = r.get(7)?;
             Ok(MemberRow {
                 id: r.get(0)?,
                 display_name: r.get(1)?,
                 phone_masked: phone.as_deref().map(phone::masked),
                 wechat_nickname: r.get(3)?,
-                tags: Vec::new(),
+                tags: tags.map(|t| t.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default(),
                 communities: communities
                     .map(|c| c.split('\u{1f}').map(str::to_owned).collect())
                     .unwrap_or_default(),
@@ -176,8 +196,5 @@ pub fn list(conn: &Connection, f: &MemberFilter) -> Result<MemberPage> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    for row in &mut rows {
-        row.tags = tags(conn, row.id)?;
-    }
     Ok(MemberPage { rows, total })
 }

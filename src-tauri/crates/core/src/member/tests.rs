@@ -93,7 +93,7 @@ fn bad_input_is_refused_by_field_and_nothing_is_written() {
     }
     let duplicate = create(&mut conn, &MemberInput { phone: "138 1234 5678".into(), ..input("李") }, now());
     assert!(duplicate.unwrap_err().message(Lang::En).starts_with("Mobile number is already in use"));
-    assert_eq!(list(&conn, &MemberFilter::default()).unwrap().total, 1, "only the first member");
+    assert_eq!(list(&conn, &MemberFilter::default(), now()).unwrap().total, 1, "only the first member");
     // 29 February is somebody's birthday.
     let leap = create(&mut conn, &MemberInput { birthday: "02-29".into(), ..input("闰") }, now()).unwrap();
     assert_eq!(leap.birthday.as_deref(), Some("02-29"));
@@ -119,7 +119,7 @@ fn the_list_finds_by_name_nickname_or_last_four_digits_and_masks_phones() {
     .unwrap();
     let find = |search: &str| -> Vec<String> {
         let f = MemberFilter { search: search.into(), ..MemberFilter::default() };
-        list(&conn, &f).unwrap().rows.into_iter().map(|r| r.display_name).collect()
+        list(&conn, &f, now()).unwrap().rows.into_iter().map(|r| r.display_name).collect()
     };
     assert_eq!(find("王"), ["王姐"]);
     assert_eq!(find("5678"), ["王姐"]);
@@ -128,7 +128,7 @@ fn the_list_finds_by_name_nickname_or_last_four_digits_and_masks_phones() {
     assert_eq!(find("_"), ["李先生"]);
     assert!(find("9999").is_empty());
 
-    let all = list(&conn, &MemberFilter::default()).unwrap();
+    let all = list(&conn, &MemberFilter::default(), now()).unwrap();
     assert_eq!(all.total, 2);
     assert_eq!(all.rows[0].display_name, "李先生", "newest first");
     let row = &all.rows[1];
@@ -137,14 +137,14 @@ fn the_list_finds_by_name_nickname_or_last_four_digits_and_masks_phones() {
         (Some("138****5678"), vec!["老街茶友群".to_owned()], vec!["VIP".to_owned()])
     );
     let in_group =
-        list(&conn, &MemberFilter { community_id: Some(group), ..MemberFilter::default() }).unwrap();
+        list(&conn, &MemberFilter { community_id: Some(group), ..MemberFilter::default() }, now()).unwrap();
     assert_eq!(in_group.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [wang.id]);
-    let tagged = list(&conn, &MemberFilter { tag: "VIP".into(), ..MemberFilter::default() }).unwrap();
+    let tagged = list(&conn, &MemberFilter { tag: "VIP".into(), ..MemberFilter::default() }, now()).unwrap();
     assert_eq!(tagged.total, 1);
     let page =
-        list(&conn, &MemberFilter { limit: Some(1), offset: Some(1), ..MemberFilter::default() }).unwrap();
+        list(&conn, &MemberFilter { limit: Some(1), offset: Some(1), ..MemberFilter::default() }, now()).unwrap();
     assert_eq!((page.total, page.rows.len(), page.rows[0].id), (2, 1, wang.id));
-    assert!(list(&conn, &MemberFilter { limit: Some(0), ..MemberFilter::default() }).is_err());
+    assert!(list(&conn, &MemberFilter { limit: Some(0), ..MemberFilter::default() }, now()).is_err());
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn withdrawing_marketing_consent_leaves_them_out_and_keeps_the_record() {
     let consent = ConsentInput { method: ConsentMethod::QrForm, marketing: true, recorded_by: String::new() };
     let m = create(&mut conn, &MemberInput { consent, ..input("王姐") }, now()).unwrap();
     let marketable = |conn: &Connection| {
-        list(conn, &MemberFilter { marketing: Some(true), ..MemberFilter::default() }).unwrap().total
+        list(conn, &MemberFilter { marketing: Some(true), ..MemberFilter::default() }, now()).unwrap().total
     };
     assert_eq!(marketable(&conn), 1);
     let later = now() + Duration::days(3);
