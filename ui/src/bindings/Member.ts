@@ -9,4 +9,12 @@ export type Member = { id: number, display_name: string, phone: string | null, p
 /**
  * Marketing consent given and not withdrawn: only these are on campaign lists.
  */
-marketing: boolean, created_at: string, };
+marketing: boolean, created_at: string, 
+/**
+ * Merged into another member (whose id and name these are): the record stays for undo.
+ */
+merged_into: number | null, merged_into_name: string | null, 
+/**
+ * Erased on request: only an anonymous record of when is left.
+ */
+erased_at: string | null, };

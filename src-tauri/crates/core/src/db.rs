@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0015_purchases.sql"),
     include_str!("../migrations/0016_imports.sql"),
     include_str!("../migrations/0017_rfm_thresholds.sql"),
+    include_str!("../migrations/0018_merges_and_erasures.sql"),
 ];
 
 #[cfg(test)]

@@ -128,6 +128,17 @@ pub enum Error {
     #[error("No claim to undo in this campaign")]
     NoClaimToUndo,
 
+    /// A member merged into another; `into` is the kept member's name.
+    #[error("This member was merged into {into}; open that member instead")]
+    MemberMerged { into: String },
+
+    #[error("This member's data was erased on request")]
+    MemberErased,
+
+    /// A merge undone while a later merge builds on it.
+    #[error("A later merge involves these members; undo that one first")]
+    LaterMerge,
+
     #[error("The data file is damaged: {0}")]
     Damaged(&'static str),
 
@@ -197,6 +208,8 @@ impl Error {
             Error::NotStarted { .. } => C::NotStarted,
             Error::VouchersUsedUp { .. } => C::NoVouchers,
             Error::NoClaimToUndo => C::NothingToUndo,
+            Error::MemberMerged { .. } | Error::MemberErased => C::MemberGone,
+            Error::LaterMerge => C::NothingToUndo,
             Error::Damaged(_) => C::Damaged,
             Error::NotSetUp => C::NotSetUp,
             Error::AlreadySetUp => C::AlreadySetUp,
@@ -252,6 +265,9 @@ impl Error {
             (Error::NotStarted { on }, Lang::ZhCn) => format!("这个活动 {on} 开始，届时才能领取"),
             (Error::VouchersUsedUp { count }, Lang::ZhCn) => format!("{count} 张下次到店券已全部发完，可在“券”页面再发一批"),
             (Error::NoClaimToUndo, Lang::ZhCn) => "这个活动还没有领取记录，无可撤销".into(),
+            (Error::MemberMerged { into }, Lang::ZhCn) => format!("这位会员已合并到 {into}，请打开那位会员"),
+            (Error::MemberErased, Lang::ZhCn) => "这位会员的资料已应本人要求删除".into(),
+            (Error::LaterMerge, Lang::ZhCn) => "之后还有涉及这些会员的合并，请先撤销那一次".into(),
             (Error::Damaged(_), Lang::ZhCn) => "数据文件已损坏，请从备份恢复".into(),
             (Error::NotSetUp, Lang::ZhCn) => "店铺尚未设置".into(),
             (Error::AlreadySetUp, Lang::ZhCn) => "店铺已经设置过了".into(),

@@ -26,6 +26,8 @@ pub enum ErrorCode {
     NotSetUp,
     AlreadySetUp,
     Forbidden,
+    /// A member merged into another or erased on request.
+    MemberGone,
     // The database file.
     NewerDatabase,
     DatabaseOpen,
@@ -79,6 +81,7 @@ impl ErrorCode {
             NotSetUp => "not_set_up",
             AlreadySetUp => "already_set_up",
             Forbidden => "forbidden",
+            MemberGone => "member_gone",
             NewerDatabase => "newer_database",
             DatabaseOpen => "database_open",
             NoDatabase => "no_database",

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::IN_SCOPE;
+use crate::member::LIVE;
 use crate::validate::in_range;
 use crate::{Error, Field, Problem, Result};
 
@@ -162,7 +163,7 @@ pub fn assign(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> 
     spent.sort_unstable();
     let top_quarter = (!spent.is_empty()).then(|| spent[(spent.len() * 3) / 4]);
     let mut out = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!("SELECT m.id FROM member m WHERE m.created_at < ?1 AND {IN_SCOPE}"))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT m.id FROM member m WHERE m.created_at < ?1 AND {IN_SCOPE} AND {LIVE}"))?;
     for id in stmt.query_map(params![end, rusqlite::types::Null, community], |r| r.get::<_, i64>(0))? {
         let id = id?;
         let segment = match buyers.get(&id) {

@@ -4,17 +4,26 @@
 //! same transaction; anyone without marketing consent is left out of every
 //! campaign list.
 
+mod duplicates;
+mod erase;
+mod export;
 mod memberships;
+mod merge;
 mod model;
 mod read;
 
+pub use duplicates::{duplicates, DuplicatePair, DuplicateReason, DuplicateSide, DUPLICATES_MAX};
+pub use erase::{erase, erasures_file, read_outside, reapply, record_outside, ERASED_NAME};
+pub use export::export;
 pub use memberships::{join, leave};
+pub use merge::{merge, merges, undo_merge, MemberMerge};
 
 pub use model::{
     Consent, ConsentInput, ConsentMethod, ConsentPurpose, JoinInput, Member, MemberFilter, MemberInput,
     MemberPage, MemberRow, Membership,
 };
 pub use read::{get, list, LIST_MAX};
+pub(crate) use read::LIVE;
 
 use chrono::{DateTime, Utc};
 use rand::RngCore;
@@ -127,13 +136,20 @@ pub fn set_marketing(
     get(conn, id)
 }
 
-fn exists(conn: &Connection, id: i64) -> Result<()> {
-    let found: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM member WHERE id = ?1)", [id], |r| r.get(0))?;
-    if found {
-        Ok(())
-    } else {
-        Err(Error::NotFound { what: "member", id })
+/// A member who can still be changed: known, not merged away, not erased.
+pub(crate) fn exists(conn: &Connection, id: i64) -> Result<()> {
+    let found: Option<(Option<String>, Option<String>)> = conn
+        .query_row(
+            "SELECT k.display_name, m.erased_at FROM member m LEFT JOIN member k ON k.id = m.merged_into WHERE m.id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match found {
+        None => Err(Error::NotFound { what: "member", id }),
+        Some((Some(into), _)) => Err(Error::MemberMerged { into }),
+        Some((None, Some(_))) => Err(Error::MemberErased),
+        Some((None, None)) => Ok(()),
     }
 }
 
@@ -231,3 +247,6 @@ fn birthday(typed: &str) -> Result<String> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod merge_tests;

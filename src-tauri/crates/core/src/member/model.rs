@@ -186,6 +186,12 @@ pub struct Member {
     /// Marketing consent given and not withdrawn: only these are on campaign lists.
     pub marketing: bool,
     pub created_at: String,
+    /// Merged into another member (whose id and name these are): the record stays for undo.
+    #[ts(type = "number | null")]
+    pub merged_into: Option<i64>,
+    pub merged_into_name: Option<String>,
+    /// Erased on request: only an anonymous record of when is left.
+    pub erased_at: Option<String>,
 }
 
 /// A member in the list: the phone masked.

@@ -18,8 +18,9 @@ pub fn get(conn: &Connection, id: i64) -> Result<Member> {
     let found = conn
         .query_row(
             "SELECT m.display_name, m.phone, m.wechat_nickname, m.birthday_md, m.note, m.referred_by, r.display_name,
-                    m.created_at
-             FROM member m LEFT JOIN member r ON r.id = m.referred_by WHERE m.id = ?1",
+                    m.created_at, m.merged_into, k.display_name, m.erased_at
+             FROM member m LEFT JOIN member r ON r.id = m.referred_by LEFT JOIN member k ON k.id = m.merged_into
+             WHERE m.id = ?1",
             [id],
             |r| {
                 let phone: Option<String> = r.get(1)?;
@@ -38,6 +39,9 @@ pub fn get(conn: &Connection, id: i64) -> Result<Member> {
                     consents: Vec::new(),
                     marketing: false,
                     created_at: r.get(7)?,
+                    merged_into: r.get(8)?,
+                    merged_into_name: r.get(9)?,
+                    erased_at: r.get(10)?,
                 })
             },
         )
@@ -93,6 +97,9 @@ fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
+/// A member neither merged into another nor erased.
+pub(crate) const LIVE: &str = "m.merged_into IS NULL AND m.erased_at IS NULL";
+
 const MARKETING: &str =
     "EXISTS (SELECT 1 FROM consent k WHERE k.member_id = m.id AND k.purpose = 'marketing' AND k.withdrawn_at IS NULL)";
 
@@ -101,7 +108,8 @@ const MARKETING: &str =
 pub fn list(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>) -> Result<MemberPage> {
     let limit = in_range(Field::Count, f.limit.unwrap_or(50), 1, LIST_MAX)?;
     let offset = in_range(Field::Count, f.offset.unwrap_or(0), 0, i64::MAX / 2)?;
-    let mut clauses: Vec<String> = Vec::new();
+    // Merged and erased members are records, no longer members.
+    let mut clauses: Vec<String> = vec![LIVE.into()];
     let mut args: Vec<Value> = Vec::new();
     let search = f.search.trim();
     if !search.is_empty() {
@@ -163,7 +171,7 @@ pub fn list(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>) -> Result<M
         clauses.push("m.id IN (SELECT value FROM json_each(?))".into());
         args.push(Value::Text(serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into())));
     }
-    let filter = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+    let filter = format!("WHERE {}", clauses.join(" AND "));
     let total: i64 =
         conn.query_row(&format!("SELECT count(*) FROM member m {filter}"), params_from_iter(&args), |r| {
             r.get(0)

@@ -35,10 +35,10 @@ pub(crate) fn record_in(tx: &Transaction, input: &PurchaseInput, now: DateTime<U
     let staff = optional(Field::Staff, &input.staff, STAFF_MAX)?;
     let lang = shop::language_or(tx, Lang::En);
     if let Some(m) = input.member_id {
-        let known: bool =
-            tx.query_row("SELECT EXISTS (SELECT 1 FROM member WHERE id = ?1)", [m], |r| r.get(0))?;
-        if !known {
-            return Err(unknown(Field::Member, &m.to_string()));
+        // A merged or erased member says so; an unknown number is refused at the field.
+        match crate::member::exists(tx, m) {
+            Err(Error::NotFound { .. }) => return Err(unknown(Field::Member, &m.to_string())),
+            other => other?,
         }
     }
     if let Some(c) = input.campaign_id {
