@@ -32,7 +32,13 @@ pub struct AppState {
 
 impl AppState {
     pub fn open(db_path: PathBuf, system_language: Lang) -> Self {
-        let db = shopcircle_core::db::open(&db_path).map(|c| Arc::new(Mutex::new(c))).map_err(Arc::new);
+        let clock = Arc::new(Clock::from_env());
+        let db = shopcircle_core::db::open(&db_path)
+            .map(|mut c| {
+                reapply_erasures(&mut c, &db_path, clock.now());
+                Arc::new(Mutex::new(c))
+            })
+            .map_err(Arc::new);
         if let Err(e) = &db {
             log::error!("could not open {}: {e}", db_path.display());
         }
@@ -41,7 +47,7 @@ impl AppState {
             db_path,
             system_language,
             fonts: Arc::new(OnceLock::new()),
-            clock: Arc::new(Clock::from_env()),
+            clock,
             reminders_changed: Arc::new(tokio::sync::Notify::new()),
             save_dialog_answers: None,
         }
@@ -149,5 +155,16 @@ impl AppState {
             };
             ErrorPayload { code: shopcircle_core::ErrorCode::Internal, message: message.into(), field: None }
         })?
+    }
+}
+
+/// Members erased on request stay erased when the database file is an older
+/// copy (a restored backup): the erasures recorded beside it are applied again.
+fn reapply_erasures(conn: &mut Connection, db_path: &std::path::Path, now: chrono::DateTime<chrono::Utc>) {
+    let outside = shopcircle_core::member::read_outside(&shopcircle_core::member::erasures_file(db_path));
+    match shopcircle_core::member::reapply(conn, &outside, now) {
+        Ok(0) => {}
+        Ok(n) => log::warn!("erased {n} member(s) again whose erasure was recorded beside the database"),
+        Err(e) => log::error!("could not re-apply recorded erasures: {e}"),
     }
 }

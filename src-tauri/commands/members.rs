@@ -1,9 +1,13 @@
 //! The shop's members: the list (phones masked), one member's page, adding
 //! one with their consent, and marketing consent given or withdrawn.
 
-use shopcircle_core::member::{self, ConsentMethod, JoinInput, Member, MemberFilter, MemberInput, MemberPage};
-use tauri::State;
+use shopcircle_app::Error as AppError;
+use shopcircle_core::member::{
+    self, ConsentMethod, DuplicatePair, JoinInput, Member, MemberFilter, MemberInput, MemberMerge, MemberPage,
+};
+use tauri::{AppHandle, Runtime, State};
 
+use super::files::{self, SaveAs};
 use super::CmdResult;
 use crate::state::AppState;
 
@@ -52,4 +56,72 @@ pub async fn join_member_community(state: State<'_, AppState>, id: i64, join: Jo
 pub async fn leave_member_community(state: State<'_, AppState>, membership_id: i64) -> CmdResult<Member> {
     let now = state.now();
     state.run(move |conn| member::leave(conn, membership_id, now)).await
+}
+
+#[tauri::command]
+pub async fn list_member_duplicates(state: State<'_, AppState>) -> CmdResult<Vec<DuplicatePair>> {
+    state.run(move |conn| member::duplicates(conn)).await
+}
+
+#[tauri::command]
+pub async fn list_member_merges(state: State<'_, AppState>) -> CmdResult<Vec<MemberMerge>> {
+    state.run(move |conn| member::merges(conn)).await
+}
+
+/// Merges `merged_id` into `kept_id`; the kept member.
+#[tauri::command]
+pub async fn merge_members(
+    state: State<'_, AppState>,
+    kept_id: i64,
+    merged_id: i64,
+    staff: Option<String>,
+) -> CmdResult<Member> {
+    let now = state.now();
+    state.run(move |conn| member::merge(conn, kept_id, merged_id, staff.as_deref().unwrap_or(""), now)).await
+}
+
+/// Undoes a merge; the member it brings back.
+#[tauri::command]
+pub async fn undo_member_merge(state: State<'_, AppState>, merge_id: i64) -> CmdResult<Member> {
+    let now = state.now();
+    state.run(move |conn| member::undo_merge(conn, merge_id, now)).await
+}
+
+/// Erases the member on request; the erasure is also written beside the
+/// database, flushed, so an older copy of the file erases them again.
+#[tauri::command]
+pub async fn erase_member(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    let now = state.now();
+    let file = member::erasures_file(&state.db_path);
+    state
+        .run(move |conn| {
+            let hash = member::erase(conn, id, now)?;
+            member::record_outside(&file, &hash).map_err(|e| AppError::io(&file, e))
+        })
+        .await
+}
+
+/// Writes everything kept about the member to a JSON file the owner picks;
+/// its path, or none when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_member<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: i64) -> CmdResult<Option<String>> {
+    let now = state.now();
+    let m = state.run(move |conn| member::get(conn, id)).await?;
+    let lang = files::language(&state).await;
+    let what = SaveAs {
+        title_en: "Export this member's data",
+        title_zh: "导出该会员的资料",
+        file_name: shopcircle_app::vouchers::suggested_name(&m.display_name, id, "json"),
+        extension: "json",
+    };
+    let Some(path) = files::ask_where(&app, &state, lang, what).await else { return Ok(None) };
+    let shown = path.display().to_string();
+    state
+        .run(move |conn| {
+            let doc = member::export(conn, id, now)?;
+            let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            shopcircle_app::files::write_output(&path, text.as_bytes())
+        })
+        .await?;
+    Ok(Some(shown))
 }

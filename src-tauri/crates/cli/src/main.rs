@@ -141,7 +141,7 @@ fn main() -> ExitCode {
         Command::Qr(cmd) => qr_cmd::run(&mut conn, cmd, lang, now).map(ok),
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
-        Command::Member(cmd) => member_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Member(cmd) => member_cmd::run(&mut conn, cmd, &path, now).map(ok),
         Command::Import(cmd) => import_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Dashboard(args) => dashboard_cmd::run(&conn, args).map(ok),
         Command::Product(cmd) => product_cmd::run(&mut conn, cmd, now).map(ok),

@@ -1,6 +1,8 @@
 //! `shopcircle-cli member …`: the shop's members, added with their consent,
 //! listed with their phones masked.
 
+use std::path::{Path, PathBuf};
+
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
@@ -51,9 +53,29 @@ pub enum MemberCommand {
         #[arg(long, default_value_t = 50)]
         limit: i64,
     },
+    /// List probable duplicates (same name and nickname, same nickname, same name with one phone missing)
+    Duplicates,
+    /// Merge the second member into the first (purchases, communities, consents, tags, referrals, vouchers); prints the merge's id
+    Merge {
+        kept: i64,
+        merged: i64,
+        /// Who did it
+        #[arg(long, default_value = "")]
+        staff: String,
+    },
+    /// Undo a merge
+    UndoMerge { merge: i64 },
+    /// Erase a member on request: personal data gone, purchases kept as anonymous sales
+    Erase { id: i64 },
+    /// Write everything kept about a member as JSON
+    Export {
+        id: i64,
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
 }
 
-pub fn run(conn: &mut Connection, cmd: MemberCommand, now: DateTime<Utc>) -> CliResult<Output> {
+pub fn run(conn: &mut Connection, cmd: MemberCommand, db: &Path, now: DateTime<Utc>) -> CliResult<Output> {
     match cmd {
         MemberCommand::Add { name, phone, nickname, community, channel, consent, marketing_consent } => {
             let consent = ConsentInput {
@@ -99,6 +121,42 @@ pub fn run(conn: &mut Connection, cmd: MemberCommand, now: DateTime<Utc>) -> Cli
                 .collect::<Vec<_>>()
                 .join("\n");
             Ok(Output { text, json: serde_json::to_value(&page).unwrap_or_default() })
+        }
+        MemberCommand::Duplicates => {
+            let pairs = member::duplicates(conn)?;
+            let text = pairs
+                .iter()
+                .map(|p| {
+                    let side = |m: &member::DuplicateSide| {
+                        format!("{} {} {}", m.id, one_line(&m.display_name), m.phone_masked.as_deref().unwrap_or("—"))
+                    };
+                    let why = serde_json::to_value(p.reason).ok().and_then(|v| v.as_str().map(str::to_owned));
+                    format!("{}\t{}\t{}", side(&p.a), side(&p.b), why.unwrap_or_default())
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok(Output { text, json: serde_json::to_value(&pairs).unwrap_or_default() })
+        }
+        MemberCommand::Merge { kept, merged, staff } => {
+            member::merge(conn, kept, merged, &staff, now)?;
+            let id = member::merges(conn)?.first().map(|m| m.id).unwrap_or_default();
+            Ok(Output { text: id.to_string(), json: json!({ "merge": id, "kept": kept, "merged": merged }) })
+        }
+        MemberCommand::UndoMerge { merge } => {
+            let m = member::undo_merge(conn, merge, now)?;
+            Ok(Output { text: m.id.to_string(), json: json!({ "restored": m.id }) })
+        }
+        MemberCommand::Erase { id } => {
+            let hash = member::erase(conn, id, now)?;
+            let file = member::erasures_file(db);
+            member::record_outside(&file, &hash).map_err(|e| shopcircle_app::Error::io(&file, e))?;
+            Ok(Output { text: format!("erased {id}"), json: json!({ "erased": id }) })
+        }
+        MemberCommand::Export { id, out } => {
+            let doc = member::export(conn, id, now)?;
+            let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            shopcircle_app::files::write_output(&out, text.as_bytes())?;
+            Ok(Output { text: out.display().to_string(), json: json!({ "file": out.display().to_string() }) })
         }
     }
 }

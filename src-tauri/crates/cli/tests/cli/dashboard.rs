@@ -50,6 +50,11 @@ fn todays_member_and_sales_are_in_the_figures_and_the_funnel() {
     assert_eq!(theirs["current"]["sales_cents"], 3850, "the walk-in is no member's");
     let text = stdout(&cli(&db).args(["dashboard", "--from", &from, "--to", &to]).assert().success());
     assert!(text.contains("sales after refunds ¥50.50 · buyers 1"), "{text}");
+    // She bought for the first time today: a new customer, and her segment lists her.
+    assert!(text.contains("new\t1\t0 with marketing consent"), "{text}");
+    let new = stdout(&cli(&db).args(["member", "list", "--segment", "new"]).assert().success());
+    assert!(new.starts_with(&format!("{member}\t王姐")), "{new}");
+    assert_eq!(stdout(&cli(&db).args(["member", "list", "--segment", "core"]).assert().success()), "");
     let bad = cli(&db).args(["dashboard", "--from", "2026-02-30", "--to", &to]).assert().failure();
     assert!(!bad.get_output().stderr.is_empty());
 }

@@ -59,3 +59,40 @@ fn a_bad_phone_a_long_name_or_a_taken_number_is_refused_and_nothing_is_added() {
     let page = json(&cli(&db).args(["--json", "member", "list"]).assert().success().get_output().stdout);
     assert_eq!(page["total"], 1);
 }
+
+#[test]
+fn duplicates_are_listed_merged_undone_and_a_member_erased_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::new_db(&dir);
+    let a = stdout(&cli(&db).args(["member", "add", "--name", "王姐", "--nickname", "小王"]).assert().success());
+    let b = stdout(
+        &cli(&db)
+            .args(["member", "add", "--name", "王姐", "--nickname", "小王", "--phone", "13812345678"])
+            .assert()
+            .success(),
+    );
+    let listed = stdout(&cli(&db).args(["member", "duplicates"]).assert().success());
+    assert_eq!(listed, format!("{a} 王姐 —\t{b} 王姐 138****5678\tsame_name_and_nickname"));
+    cli(&db).args(["purchase", "add", "--amount", "38.50", "--member", &b]).assert().success();
+
+    let merge = stdout(&cli(&db).args(["member", "merge", &a, &b, "--staff", "Amy"]).assert().success());
+    let page = json(&cli(&db).args(["--json", "member", "list"]).assert().success().get_output().stdout);
+    assert_eq!((page["total"].as_i64(), page["rows"][0]["phone_masked"].as_str()), (Some(1), Some("138****5678")));
+    cli(&db).args(["member", "undo-merge", &merge]).assert().success();
+    let page = json(&cli(&db).args(["--json", "member", "list"]).assert().success().get_output().stdout);
+    assert_eq!(page["total"], 2);
+
+    let out = dir.path().join("王姐.json");
+    cli(&db).args(["member", "export", &b, "--out", out.to_str().unwrap()]).assert().success();
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!((doc["member"]["phone"].as_str(), doc["purchases"][0]["amount_cents"].as_i64()), (Some("13812345678"), Some(3850)));
+
+    cli(&db).args(["member", "erase", &b]).assert().success();
+    let erasures = std::fs::read_to_string(dir.path().join("erasures.txt")).unwrap();
+    assert_eq!(erasures.trim().len(), 64, "one keyed hash beside the database: {erasures}");
+    assert!(!erasures.contains("13812345678"));
+    let page = json(&cli(&db).args(["--json", "member", "list"]).assert().success().get_output().stdout);
+    assert_eq!(page["total"], 1);
+    let again = cli(&db).args(["member", "erase", &b]).assert().failure();
+    assert!(String::from_utf8_lossy(&again.get_output().stderr).contains("erased on request"));
+}
