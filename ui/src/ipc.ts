@@ -30,6 +30,8 @@ import type { MemberPage } from "./bindings/MemberPage";
 import type { Purchase } from "./bindings/Purchase";
 import type { ImportBatch } from "./bindings/ImportBatch";
 import type { Dashboard } from "./bindings/Dashboard";
+import type { DuplicatePair } from "./bindings/DuplicatePair";
+import type { MemberMerge } from "./bindings/MemberMerge";
 import type { RfmThresholds } from "./bindings/RfmThresholds";
 import type { JoinInput } from "./bindings/JoinInput";
 import type { DashboardQuery } from "./bindings/DashboardQuery";
@@ -146,6 +148,15 @@ export const ipc = {
   /** Adds the member to another community, through a channel and staff account when known. */
   joinMemberCommunity: (id: number, join: JoinInput) => call<Member>("join_member_community", { id, join }),
   leaveMemberCommunity: (membershipId: number) => call<Member>("leave_member_community", { membershipId }),
+  /** Probable duplicates for the owner to judge; nothing is merged by listing. */
+  listMemberDuplicates: () => call<DuplicatePair[]>("list_member_duplicates"),
+  listMemberMerges: () => call<MemberMerge[]>("list_member_merges"),
+  mergeMembers: (keptId: number, mergedId: number) => call<Member>("merge_members", { keptId, mergedId }),
+  undoMemberMerge: (mergeId: number) => call<Member>("undo_member_merge", { mergeId }),
+  /** Erases the member's personal data on request; their purchases stay as anonymous sales. */
+  eraseMember: (id: number) => call<null>("erase_member", { id }),
+  /** Everything kept about the member, as JSON where the owner picks; the path, or null when cancelled. */
+  exportMember: (id: number) => call<string | null>("export_member", { id }),
   listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),
   createStaff: (input: StaffInput) => call<Staff>("create_staff", { input }),
   updateStaff: (id: number, input: StaffInput) => call<Staff>("update_staff", { id, input }),

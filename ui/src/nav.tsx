@@ -41,6 +41,8 @@ export type Route =
   | { page: "dashboard" }
   /** The member list; from the dashboard, filtered to an RFM segment as on `segmentOn`. */
   | { page: "members"; segment?: Segment; segmentOn?: string; communityId?: number }
+  /** Probable duplicate members, merging two, and the merges that can be undone. */
+  | { page: "duplicates" }
   /** Importing orders from a till's or a spreadsheet's export. */
   | { page: "imports" }
   /** One member: their details, communities, consents. */

@@ -25,6 +25,7 @@ const PosterDesigner = lazy(() => import("../posters/PosterDesigner").then((m) =
 const PostersPage = lazy(() => import("../posters/PostersPage").then((m) => ({ default: m.PostersPage })));
 const MembersPage = lazy(() => import("../members/MembersPage").then((m) => ({ default: m.MembersPage })));
 const DashboardPage = lazy(() => import("../dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })));
+const DuplicatesPage = lazy(() => import("../members/DuplicatesPage").then((m) => ({ default: m.DuplicatesPage })));
 const ImportPage = lazy(() => import("../imports/ImportPage").then((m) => ({ default: m.ImportPage })));
 const MemberDetail = lazy(() => import("../members/MemberDetail").then((m) => ({ default: m.MemberDetail })));
 const StaffPage = lazy(() => import("../staff/StaffPage").then((m) => ({ default: m.StaffPage })));
@@ -122,6 +123,8 @@ function Page({ route }: { route: Route }) {
       return <MemberDetail key={route.id} id={route.id} />;
     case "imports":
       return <ImportPage />;
+    case "duplicates":
+      return <DuplicatesPage />;
     case "staff":
       return <StaffPage />;
     case "settings":
@@ -171,7 +174,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" || route.page === "imports" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" || route.page === "imports" || route.page === "duplicates" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

@@ -2,9 +2,9 @@
 // are in with the channel and staff account that brought them, and every
 // consent with when it was given or withdrawn; marketing consent can be
 // withdrawn or recorded again.
-import { ArrowLeftOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, DeleteOutlined, DownloadOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, App as AntApp, Button, Card, Descriptions, Empty, List, Popconfirm, Select, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, App as AntApp, Button, type ButtonProps, Card, Descriptions, Empty, List, Popconfirm, Select, Skeleton, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConsentMethod } from "../../bindings/ConsentMethod";
@@ -16,6 +16,7 @@ import { useLang } from "../../lang";
 import { useNav } from "../../nav";
 import { useShop } from "../../queries";
 import { MemberPurchases } from "../purchases/MemberPurchases";
+import { JoinCommunity } from "./JoinCommunity";
 import { METHODS } from "./MemberForm";
 import { useInvalidateMembers, useMember } from "./queries";
 
@@ -37,11 +38,34 @@ export function MemberDetail({ id }: { id: number }) {
     onError: (e) => showError(e, message),
   });
   const when = (s: string) => dateTime(s, lang, zone);
+  const exportData = useMutation({
+    mutationFn: () => ipc.exportMember(id),
+    onSuccess: (path) => path && void message.success(t("members.exported", { path })),
+    onError: (e) => showError(e, message),
+  });
+  const erase = useMutation({
+    mutationFn: () => ipc.eraseMember(id),
+    onSuccess: () => {
+      invalidate();
+      void message.success(t("members.erased"));
+    },
+    onError: (e) => showError(e, message),
+  });
+  const leave = useMutation({
+    mutationFn: (membershipId: number) => ipc.leaveMemberCommunity(membershipId),
+    onSuccess: () => {
+      invalidate();
+      void message.success(t("members.leftDone"));
+    },
+    onError: (e) => showError(e, message),
+  });
 
   if (member.isError) return <Alert type="error" showIcon message={toMessage(member.error)} />;
   if (!member.data) return <Skeleton active />;
   const m = member.data;
   const none = t("members.none");
+  // A merged or erased record is kept for the record only: nothing on it changes.
+  const closed = m.merged_into !== null || m.erased_at !== null;
 
   return (
     <div className="sc-page">
@@ -50,12 +74,43 @@ export function MemberDetail({ id }: { id: number }) {
         titleTestId="member-title"
         meta={m.marketing ? <Tag color="green">{t("members.marketingYes")}</Tag> : <Tag>{t("members.marketingNo")}</Tag>}
         actions={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => go({ page: "members" })}>
-            {t("members.back")}
-          </Button>
+          <Space size={8} wrap>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => go({ page: "members" })}>
+              {t("members.back")}
+            </Button>
+            {!closed && (
+              <>
+                <Button icon={<DownloadOutlined />} loading={exportData.isPending} onClick={() => exportData.mutate()} data-testid="member-export">
+                  {t("members.exportData")}
+                </Button>
+                <Popconfirm
+                  title={t("members.eraseTitle")}
+                  description={<div style={{ maxWidth: 360 }}>{t("members.eraseHelp")}</div>}
+                  onConfirm={() => erase.mutate()}
+                  okText={t("members.eraseOk")}
+                  okButtonProps={{ danger: true, "data-testid": "member-erase-ok" } as ButtonProps}
+                  cancelText={t("common.cancel")}
+                >
+                  <Button danger icon={<DeleteOutlined />} loading={erase.isPending} data-testid="member-erase">
+                    {t("members.erase")}
+                  </Button>
+                </Popconfirm>
+              </>
+            )}
+          </Space>
         }
       />
       <Space direction="vertical" size={16} style={{ width: "100%" }}>
+        {m.merged_into !== null && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="member-merged"
+            message={t("members.mergedBanner", { name: m.merged_into_name ?? "" })}
+            action={<Button size="small" onClick={() => go({ page: "member", id: m.merged_into! })}>{t("members.openKept", { name: m.merged_into_name ?? "" })}</Button>}
+          />
+        )}
+        {m.erased_at !== null && <Alert type="warning" showIcon data-testid="member-erased" message={t("members.erasedBanner", { date: when(m.erased_at) })} />}
         <Card size="small">
           <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="member-facts">
             <Descriptions.Item label={t("members.phone")}>{m.phone ?? none}</Descriptions.Item>
@@ -68,7 +123,7 @@ export function MemberDetail({ id }: { id: number }) {
             <Descriptions.Item label={t("members.note")}>{m.note || none}</Descriptions.Item>
           </Descriptions>
         </Card>
-        <Card size="small" title={t("members.detailCommunities")}>
+        <Card size="small" title={t("members.detailCommunities")} extra={!closed && <JoinCommunity member={m} />}>
           {m.memberships.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("members.joinedNone")} />
           ) : (
@@ -77,7 +132,23 @@ export function MemberDetail({ id }: { id: number }) {
               dataSource={m.memberships}
               data-testid="member-memberships"
               renderItem={(s) => (
-                <List.Item>
+                <List.Item
+                  actions={
+                    !closed && !s.left_at
+                      ? [
+                          <Popconfirm
+                            key="leave"
+                            title={t("members.leaveConfirm", { community: s.community_name })}
+                            onConfirm={() => leave.mutate(s.id)}
+                            okText={t("members.leave")}
+                            cancelText={t("common.cancel")}
+                          >
+                            <Button size="small" data-testid={`member-leave-${s.id}`}>{t("members.leave")}</Button>
+                          </Popconfirm>,
+                        ]
+                      : []
+                  }
+                >
                   <Space wrap size={[12, 4]}>
                     <Typography.Text strong>{s.community_name}</Typography.Text>
                     <span>{t("members.since", { date: when(s.joined_at) })}</span>
@@ -95,7 +166,7 @@ export function MemberDetail({ id }: { id: number }) {
           size="small"
           title={t("members.detailConsents")}
           extra={
-            m.marketing ? (
+            closed ? null : m.marketing ? (
               <Popconfirm title={t("members.withdrawConfirm")} onConfirm={() => marketing.mutate(null)} okText={t("members.withdrawOk")} cancelText={t("common.cancel")}>
                 <Button danger size="small" loading={marketing.isPending} data-testid="member-withdraw">
                   {t("members.withdrawMarketing")}

@@ -6,11 +6,12 @@ import type { MemberPage } from "../../bindings/MemberPage";
 import { fakeBackend } from "../../test/backend";
 import { renderScreen } from "../../test/render";
 import { MemberDetail } from "./MemberDetail";
+import { DuplicatesPage } from "./DuplicatesPage";
 import { MembersPage } from "./MembersPage";
 
 const WANG: Member = {
   id: 7, display_name: "王姐", phone: "13812345678", phone_masked: "138****5678", wechat_nickname: "小王", birthday: "03-07", note: "",
-  tags: ["VIP"], referred_by: null, referred_by_name: null,
+  tags: ["VIP"], referred_by: null, referred_by_name: null, merged_into: null, merged_into_name: null, erased_at: null,
   memberships: [{ id: 1, community_id: 1, community_name: "Morning Tea Friends", channel_id: 2, channel_name: "Counter", staff_id: null, staff_name: null, joined_at: "2025-03-01T08:30:00Z", left_at: null }],
   consents: [
     { purpose: "membership", method: "paper", notice_version: 1, given_at: "2025-03-01T08:30:00Z", recorded_by: "Amy", withdrawn_at: null },
@@ -137,4 +138,61 @@ describe("a member's page", () => {
     expect(await screen.findByTestId("member-give")).toBeInTheDocument();
     expect(screen.getByTestId("member-consents")).toHaveTextContent(/Marketing.*withdrawn/);
   });
+
+  it("erases a member only after saying what goes and what stays, then shows the record closed", async () => {
+    let current = WANG;
+    const backend = fakeBackend({}, {
+      get_member: () => current,
+      list_purchases: () => [],
+      erase_member: () => {
+        current = { ...WANG, display_name: "—", phone: null, phone_masked: null, wechat_nickname: "", erased_at: "2025-03-05T08:30:00Z", marketing: false };
+        return null;
+      },
+    });
+    const { user } = renderScreen(<MemberDetail id={7} />);
+    await user.click(await screen.findByTestId("member-erase"));
+    expect(await screen.findByText(/Their purchases stay as anonymous sales/)).toBeInTheDocument();
+    await user.click(screen.getByTestId("member-erase-ok"));
+    await waitFor(() => expect(backend.called("erase_member")[0].args).toEqual({ id: 7 }));
+    expect(await screen.findByTestId("member-erased")).toHaveTextContent("erased on request");
+    expect(screen.queryByTestId("member-erase")).toBeNull();
+    expect(screen.queryByTestId("member-give")).toBeNull();
+  });
 });
+
+describe("possible duplicates", () => {
+  const OTHER: Member = { ...WANG, id: 9, phone: null, phone_masked: null, tags: [], marketing: false, consents: [WANG.consents[0]] };
+  const PAIR = {
+    a: { id: 7, display_name: "王姐", phone_masked: "138****5678", wechat_nickname: "小王", created_at: "2025-03-01T08:30:00Z" },
+    b: { id: 9, display_name: "王姐", phone_masked: null, wechat_nickname: "小王", created_at: "2025-04-01T08:30:00Z" },
+    reason: "same_name_and_nickname" as const,
+  };
+
+  it("compares a pair side by side, keeps the older by default, merges on the owner's word and undoes it", async () => {
+    const backend = fakeBackend({}, {
+      list_member_duplicates: () => [PAIR],
+      list_member_merges: () => [{ id: 4, kept_id: 7, kept_name: "王姐", merged_id: 9, merged_name: "王姐", staff: "", merged_at: "2025-04-02T08:30:00Z", undone_at: null }],
+      get_member: (a) => (a.id === 7 ? WANG : OTHER),
+      list_purchases: () => [],
+      merge_members: () => WANG,
+      undo_member_merge: () => OTHER,
+    });
+    const { user } = renderScreen(<DuplicatesPage />);
+    expect(await screen.findByTestId("duplicate-7-9")).toHaveTextContent("Same name and WeChat nickname");
+    expect(backend.called("merge_members")).toHaveLength(0);
+    await user.click(screen.getByTestId("compare-7-9"));
+    const kept = await screen.findByTestId("merge-side-7");
+    expect(kept).toHaveTextContent("Keep this record");
+    expect(screen.getByTestId("merge-side-9")).toHaveTextContent("Merge into the other");
+    // The other way round, then back: the owner decides.
+    await user.click(within(screen.getByTestId("merge-side-9")).getByRole("radio"));
+    expect(screen.getByTestId("merge-side-9")).toHaveTextContent("Keep this record");
+    await user.click(within(kept).getByRole("radio"));
+    await user.click(screen.getByTestId("merge-ok"));
+    await waitFor(() => expect(backend.called("merge_members")[0].args).toEqual({ keptId: 7, mergedId: 9 }));
+    await user.click(screen.getByTestId("undo-merge-4"));
+    await user.click((await screen.findAllByRole("button", { name: "Undo merge" })).at(-1)!);
+    await waitFor(() => expect(backend.called("undo_member_merge")[0].args).toEqual({ mergeId: 4 }));
+  });
+});
+

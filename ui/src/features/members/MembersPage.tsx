@@ -1,7 +1,7 @@
 // The member list: search by name, nickname or the last four digits of the
 // phone, filters for community, tag and marketing consent, phones masked,
 // newest first, a page at a time. A row opens the member's page.
-import { ImportOutlined, PlusOutlined } from "@ant-design/icons";
+import { ImportOutlined, PlusOutlined, TeamOutlined } from "@ant-design/icons";
 import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -67,6 +67,9 @@ export function MembersPage(props: Props) {
         description={t("members.subtitle")}
         actions={
           <Space size={8} wrap>
+            <Button icon={<TeamOutlined />} onClick={() => go({ page: "duplicates" })} data-testid="member-duplicates">
+              {t("members.duplicatesOpen")}
+            </Button>
             <Button icon={<ImportOutlined />} onClick={() => go({ page: "imports" })} data-testid="member-import">
               {t("imports.open")}
             </Button>
