@@ -2,6 +2,9 @@
 //! one with their consent, and marketing consent given or withdrawn.
 
 use shopcircle_app::Error as AppError;
+use shopcircle_core::export_log::{self, ExportKind, ExportRecord, Phones};
+use shopcircle_core::purchase::{self, PurchaseFilter};
+use shopcircle_core::Lang;
 use shopcircle_core::member::{
     self, ConsentMethod, DuplicatePair, JoinInput, Member, MemberFilter, MemberInput, MemberMerge, MemberPage,
 };
@@ -120,8 +123,86 @@ pub async fn export_member<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
         .run(move |conn| {
             let doc = member::export(conn, id, now)?;
             let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            shopcircle_app::files::write_output(&path, text.as_bytes())
+            shopcircle_app::files::write_output(&path, text.as_bytes())?;
+            export_log::record(conn, ExportKind::MemberData, 1, Phones::Full, &file_name(&path), now)?;
+            Ok::<_, AppError>(())
         })
         .await?;
     Ok(Some(shown))
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// The members that match the list's filters as CSV where the owner picks,
+/// phones masked unless `mask_phones` is false; logged. The path, or none.
+#[tauri::command]
+pub async fn export_members_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    filter: MemberFilter,
+    mask_phones: bool,
+) -> CmdResult<Option<String>> {
+    let now = state.now();
+    let lang = files::language(&state).await;
+    let what = SaveAs {
+        title_en: "Export the members as CSV",
+        title_zh: "导出会员（CSV）",
+        file_name: match lang {
+            Lang::En => format!("members-{}.csv", now.format("%Y%m%d")),
+            Lang::ZhCn => format!("会员-{}.csv", now.format("%Y%m%d")),
+        },
+        extension: "csv",
+    };
+    let Some(path) = files::ask_where(&app, &state, lang, what).await else { return Ok(None) };
+    let shown = path.display().to_string();
+    state
+        .run(move |conn| {
+            let (text, rows) = member::csv(conn, &filter, mask_phones, lang, now)?;
+            shopcircle_app::files::write_output(&path, text.as_bytes())?;
+            let phones = if mask_phones { Phones::Masked } else { Phones::Full };
+            export_log::record(conn, ExportKind::Members, rows, phones, &file_name(&path), now)?;
+            Ok::<_, AppError>(())
+        })
+        .await?;
+    Ok(Some(shown))
+}
+
+/// The sales between two days as CSV; as the members' export.
+#[tauri::command]
+pub async fn export_purchases_csv<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    filter: PurchaseFilter,
+    mask_phones: bool,
+) -> CmdResult<Option<String>> {
+    let now = state.now();
+    let lang = files::language(&state).await;
+    let what = SaveAs {
+        title_en: "Export the purchases as CSV",
+        title_zh: "导出消费记录（CSV）",
+        file_name: match lang {
+            Lang::En => format!("purchases-{}.csv", now.format("%Y%m%d")),
+            Lang::ZhCn => format!("消费记录-{}.csv", now.format("%Y%m%d")),
+        },
+        extension: "csv",
+    };
+    let Some(path) = files::ask_where(&app, &state, lang, what).await else { return Ok(None) };
+    let shown = path.display().to_string();
+    state
+        .run(move |conn| {
+            let (text, rows) = purchase::csv(conn, &filter, mask_phones, lang)?;
+            shopcircle_app::files::write_output(&path, text.as_bytes())?;
+            let phones = if mask_phones { Phones::Masked } else { Phones::Full };
+            export_log::record(conn, ExportKind::Purchases, rows, phones, &file_name(&path), now)?;
+            Ok::<_, AppError>(())
+        })
+        .await?;
+    Ok(Some(shown))
+}
+
+#[tauri::command]
+pub async fn list_exports(state: State<'_, AppState>) -> CmdResult<Vec<ExportRecord>> {
+    state.run(move |conn| export_log::list(conn)).await
 }

@@ -32,6 +32,7 @@ import type { ImportBatch } from "./bindings/ImportBatch";
 import type { Dashboard } from "./bindings/Dashboard";
 import type { DuplicatePair } from "./bindings/DuplicatePair";
 import type { MemberMerge } from "./bindings/MemberMerge";
+import type { ExportRecord } from "./bindings/ExportRecord";
 import type { RfmThresholds } from "./bindings/RfmThresholds";
 import type { JoinInput } from "./bindings/JoinInput";
 import type { DashboardQuery } from "./bindings/DashboardQuery";
@@ -157,6 +158,10 @@ export const ipc = {
   eraseMember: (id: number) => call<null>("erase_member", { id }),
   /** Everything kept about the member, as JSON where the owner picks; the path, or null when cancelled. */
   exportMember: (id: number) => call<string | null>("export_member", { id }),
+  /** The members matching `filter` (all pages) as CSV; the path, or null when cancelled. */
+  exportMembersCsv: (filter: MemberFilter, maskPhones: boolean) => call<string | null>("export_members_csv", { filter, maskPhones }),
+  exportPurchasesCsv: (filter: PurchaseFilter, maskPhones: boolean) => call<string | null>("export_purchases_csv", { filter, maskPhones }),
+  listExports: () => call<ExportRecord[]>("list_exports"),
   listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),
   createStaff: (input: StaffInput) => call<Staff>("create_staff", { input }),
   updateStaff: (id: number, input: StaffInput) => call<Staff>("update_staff", { id, input }),

@@ -469,6 +469,7 @@ export function fakeBackend(
     export_batch_csv: (a) => `/home/me/${findBatch(a.id).name}.csv`,
     get_cost_policy: () => costPolicy,
     set_cost_policy: (a) => (costPolicy = a.policy as CostPolicy),
+    list_exports: () => [],
     ...scheduleHandlers(state.rhythm, () => nextId++),
     ...productHandlers(state.catalogue, () => nextId++, now),
     ...overrides,

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
 use shopcircle_core::db::Connection;
+use shopcircle_core::export_log::{self, ExportKind, Phones};
 use shopcircle_core::dashboard::Segment;
 use shopcircle_core::member::{self, ConsentInput, ConsentMethod, JoinInput, MemberFilter, MemberInput};
 use shopcircle_core::text::one_line;
@@ -67,6 +68,15 @@ pub enum MemberCommand {
     UndoMerge { merge: i64 },
     /// Erase a member on request: personal data gone, purchases kept as anonymous sales
     Erase { id: i64 },
+    /// Write the members (optionally one community's) as CSV, phones masked unless --full-phones; logged
+    ExportCsv {
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+        #[arg(long)]
+        community: Option<i64>,
+        #[arg(long)]
+        full_phones: bool,
+    },
     /// Write everything kept about a member as JSON
     Export {
         id: i64,
@@ -152,11 +162,25 @@ pub fn run(conn: &mut Connection, cmd: MemberCommand, db: &Path, now: DateTime<U
             member::record_outside(&file, &hash).map_err(|e| shopcircle_app::Error::io(&file, e))?;
             Ok(Output { text: format!("erased {id}"), json: json!({ "erased": id }) })
         }
+        MemberCommand::ExportCsv { out, community, full_phones } => {
+            let lang = shopcircle_core::shop::language_or(conn, shopcircle_core::Lang::En);
+            let filter = MemberFilter { community_id: community, ..MemberFilter::default() };
+            let (text, rows) = member::csv(conn, &filter, !full_phones, lang, now)?;
+            shopcircle_app::files::write_output(&out, text.as_bytes())?;
+            let phones = if full_phones { Phones::Full } else { Phones::Masked };
+            export_log::record(conn, ExportKind::Members, rows, phones, &file_name(&out), now)?;
+            Ok(Output { text: format!("{rows}\t{}", out.display()), json: json!({ "rows": rows, "file": out.display().to_string() }) })
+        }
         MemberCommand::Export { id, out } => {
             let doc = member::export(conn, id, now)?;
             let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
             shopcircle_app::files::write_output(&out, text.as_bytes())?;
+            export_log::record(conn, ExportKind::MemberData, 1, Phones::Full, &file_name(&out), now)?;
             Ok(Output { text: out.display().to_string(), json: json!({ "file": out.display().to_string() }) })
         }
     }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }

@@ -1,9 +1,12 @@
 //! `shopcircle-cli purchase …`: a sale recorded as at the counter, and refunds.
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
 use shopcircle_core::db::Connection;
+use shopcircle_core::export_log::{self, ExportKind, Phones};
 use shopcircle_core::gift::MONEY_MAX;
 use shopcircle_core::money::yuan;
 use shopcircle_core::purchase::{self, PurchaseInput};
@@ -41,6 +44,19 @@ pub enum PurchaseCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Write the sales between two days as CSV (phones masked unless --full-phones); logged
+    ExportCsv {
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
+        /// First day, YYYY-MM-DD (none: from the first sale)
+        #[arg(long, default_value = "")]
+        from: String,
+        /// Last day, YYYY-MM-DD, included
+        #[arg(long, default_value = "")]
+        to: String,
+        #[arg(long)]
+        full_phones: bool,
+    },
 }
 
 pub fn run(conn: &mut Connection, cmd: PurchaseCommand, now: DateTime<Utc>) -> CliResult<Output> {
@@ -68,6 +84,16 @@ pub fn run(conn: &mut Connection, cmd: PurchaseCommand, now: DateTime<Utc>) -> C
                 ),
                 json: serde_json::to_value(&p).unwrap_or_default(),
             })
+        }
+        PurchaseCommand::ExportCsv { out, from, to, full_phones } => {
+            let lang = shopcircle_core::shop::language_or(conn, shopcircle_core::Lang::En);
+            let filter = purchase::PurchaseFilter { from, to, ..Default::default() };
+            let (text, rows) = purchase::csv(conn, &filter, !full_phones, lang)?;
+            shopcircle_app::files::write_output(&out, text.as_bytes())?;
+            let phones = if full_phones { Phones::Full } else { Phones::Masked };
+            let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            export_log::record(conn, ExportKind::Purchases, rows, phones, &name, now)?;
+            Ok(Output { text: format!("{rows}\t{}", out.display()), json: json!({ "rows": rows, "file": out.display().to_string() }) })
         }
     }
 }

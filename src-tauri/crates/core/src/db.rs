@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0016_imports.sql"),
     include_str!("../migrations/0017_rfm_thresholds.sql"),
     include_str!("../migrations/0018_merges_and_erasures.sql"),
+    include_str!("../migrations/0019_export_log.sql"),
 ];
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod community;
 pub mod content;
 pub mod cost_policy;
 pub mod dashboard;
+pub mod export_log;
 pub mod db;
 mod error;
 mod error_code;

@@ -59,6 +59,22 @@ describe("the member list", () => {
     expect(screen.queryByTestId("member-segment-on")).toBeNull();
   });
 
+  it("exports the filtered list as CSV with phones masked unless unticked", async () => {
+    const backend = fakeBackend({}, { list_members: () => PAGE, export_members_csv: () => "/home/amy/Documents/members.csv", export_purchases_csv: () => null });
+    const { user } = renderScreen(<MembersPage segment="at_risk" segmentOn="2026-11-30" />);
+    await user.click(await screen.findByTestId("member-export-csv"));
+    expect(await screen.findByTestId("export-mask")).toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Export…" }));
+    await waitFor(() => expect(backend.called("export_members_csv")).toHaveLength(1));
+    expect(backend.called("export_members_csv")[0].args).toMatchObject({ maskPhones: true, filter: { segment: "at_risk", segment_on: "2026-11-30", limit: undefined } });
+    expect(await screen.findByText("Saved to /home/amy/Documents/members.csv")).toBeInTheDocument();
+    await user.click(screen.getByTestId("member-export-csv"));
+    await user.click(await screen.findByTestId("export-purchases"));
+    await user.click(screen.getByTestId("export-mask"));
+    await user.click(screen.getByRole("button", { name: "Export…" }));
+    await waitFor(() => expect(backend.called("export_purchases_csv")[0].args).toMatchObject({ maskPhones: false }));
+  });
+
   it("says what to do when there is nobody yet", async () => {
     fakeBackend({}, { list_members: () => ({ total: 0, rows: [] }) });
     renderScreen(<MembersPage />, { lang: "zh-CN" });

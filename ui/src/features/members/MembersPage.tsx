@@ -14,6 +14,7 @@ import { useLang } from "../../lang";
 import { useNav } from "../../nav";
 import { useShop } from "../../queries";
 import { useCommunities } from "../communities/queries";
+import { ExportButton } from "./ExportButton";
 import { MemberForm } from "./MemberForm";
 import { PAGE_SIZE, useMembers } from "./queries";
 
@@ -67,6 +68,7 @@ export function MembersPage(props: Props) {
         description={t("members.subtitle")}
         actions={
           <Space size={8} wrap>
+            <ExportButton filter={filter} />
             <Button icon={<TeamOutlined />} onClick={() => go({ page: "duplicates" })} data-testid="member-duplicates">
               {t("members.duplicatesOpen")}
             </Button>

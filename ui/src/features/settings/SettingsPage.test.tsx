@@ -15,6 +15,20 @@ describe("settings", () => {
     expect(screen.getByTestId("settings-shop-name")).toHaveValue("Leaf & Cup");
   });
 
+  it("lists every export of members' data with whether phones were masked", async () => {
+    fakeBackend({}, {
+      list_exports: () => [{ id: 3, kind: "members", rows: 120, phones: "masked", file_name: "members-20261128.csv", exported_at: "2026-11-28T02:00:00Z" }],
+    });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-settings"));
+    const row = await screen.findByTestId("export-3");
+    expect(row).toHaveTextContent("Members (CSV)");
+    expect(row).toHaveTextContent("120");
+    expect(row).toHaveTextContent("Masked");
+    expect(row).toHaveTextContent("members-20261128.csv");
+  });
+
   it("picking Chinese switches the whole app at once and saves it, antd components included", async () => {
     const backend = fakeBackend();
     const user = userEvent.setup();

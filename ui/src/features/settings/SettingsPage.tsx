@@ -14,6 +14,7 @@ import { ipc } from "../../ipc";
 import { useSetLang } from "../../lang";
 import { keys, useAppInfo } from "../../queries";
 import { AutostartSetting } from "./AutostartSetting";
+import { ExportLog } from "./ExportLog";
 import { CostPolicySetting } from "./CostPolicySetting";
 import { PageHeader } from "../../components/PageHeader";
 
@@ -87,6 +88,7 @@ export function SettingsPage() {
       </Card>
       <AutostartSetting />
       <CostPolicySetting />
+      <ExportLog />
       <Card title={t("settings.data")}>
         <Typography.Paragraph type="secondary">{t("settings.dataHint")}</Typography.Paragraph>
         <Descriptions column={1} size="small" styles={{ label: { width: 120 } }}>

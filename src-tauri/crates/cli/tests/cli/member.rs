@@ -96,3 +96,20 @@ fn duplicates_are_listed_merged_undone_and_a_member_erased_and_exported() {
     let again = cli(&db).args(["member", "erase", &b]).assert().failure();
     assert!(String::from_utf8_lossy(&again.get_output().stderr).contains("erased on request"));
 }
+
+#[test]
+fn members_and_purchases_export_as_csv_with_phones_masked_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::new_db(&dir);
+    let id = stdout(&cli(&db).args(["member", "add", "--name", "@王姐", "--phone", "13812345678"]).assert().success());
+    cli(&db).args(["purchase", "add", "--amount", "38.50", "--member", &id]).assert().success();
+    let out = dir.path().join("members.csv");
+    let printed = stdout(&cli(&db).args(["member", "export-csv", "--out", out.to_str().unwrap()]).assert().success());
+    assert!(printed.starts_with("1\t"), "{printed}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("\u{feff}id,name,phone"), "{text}");
+    assert!(text.contains(",'@王姐,138****5678,") && !text.contains("13812345678"), "{text}");
+    let sales = dir.path().join("sales.csv");
+    cli(&db).args(["purchase", "export-csv", "--out", sales.to_str().unwrap(), "--full-phones"]).assert().success();
+    assert!(std::fs::read_to_string(&sales).unwrap().contains(",38.50,0.00,'@王姐,13812345678,"));
+}

@@ -4,6 +4,7 @@
 //! same transaction; anyone without marketing consent is left out of every
 //! campaign list.
 
+mod csv;
 mod duplicates;
 mod erase;
 mod export;
@@ -14,6 +15,7 @@ mod read;
 
 pub use duplicates::{duplicates, DuplicatePair, DuplicateReason, DuplicateSide, DUPLICATES_MAX};
 pub use erase::{erase, erasures_file, read_outside, reapply, record_outside, ERASED_NAME};
+pub use csv::csv;
 pub use export::export;
 pub use memberships::{join, leave};
 pub use merge::{merge, merges, undo_merge, MemberMerge};

@@ -108,7 +108,17 @@ const MARKETING: &str =
 pub fn list(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>) -> Result<MemberPage> {
     let limit = in_range(Field::Count, f.limit.unwrap_or(50), 1, LIST_MAX)?;
     let offset = in_range(Field::Count, f.offset.unwrap_or(0), 0, i64::MAX / 2)?;
-    // Merged and erased members are records, no longer members.
+    let (filter, args) = filter_sql(conn, f, now)?;
+    let total: i64 =
+        conn.query_row(&format!("SELECT count(*) FROM member m {filter}"), params_from_iter(&args), |r| {
+            r.get(0)
+        })?;
+    Ok(MemberPage { rows: rows(conn, &filter, args, limit, offset)?, total })
+}
+
+/// The WHERE clause of a filter and its arguments; merged and erased records
+/// (no longer members, kept as records) are always left out.
+pub(crate) fn filter_sql(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
     let mut clauses: Vec<String> = vec![LIVE.into()];
     let mut args: Vec<Value> = Vec::new();
     let search = f.search.trim();
@@ -171,11 +181,11 @@ pub fn list(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>) -> Result<M
         clauses.push("m.id IN (SELECT value FROM json_each(?))".into());
         args.push(Value::Text(serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into())));
     }
-    let filter = format!("WHERE {}", clauses.join(" AND "));
-    let total: i64 =
-        conn.query_row(&format!("SELECT count(*) FROM member m {filter}"), params_from_iter(&args), |r| {
-            r.get(0)
-        })?;
+    Ok((format!("WHERE {}", clauses.join(" AND ")), args))
+}
+
+/// A page of the list, or every member that matches (for an export).
+pub(crate) fn rows(conn: &Connection, filter: &str, mut args: Vec<Value>, limit: i64, offset: i64) -> Result<Vec<MemberRow>> {
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
     let mut stmt = conn.prepare(&format!(
@@ -204,5 +214,5 @@ pub fn list(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>) -> Result<M
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(MemberPage { rows, total })
+    Ok(rows)
 }

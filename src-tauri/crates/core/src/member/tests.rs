@@ -172,3 +172,41 @@ fn withdrawing_marketing_consent_leaves_them_out_and_keeps_the_record() {
     assert_eq!(again.consents.len(), 3);
     assert!(matches!(set_marketing(&mut conn, 99, None, later), Err(Error::NotFound { .. })));
 }
+
+#[test]
+fn the_csv_export_masks_phones_by_default_defuses_formulas_and_sums_purchases() {
+    let (mut conn, group) = shop();
+    let wang = MemberInput {
+        phone: "13812345678".into(),
+        join: Some(JoinInput { community_id: group, channel_id: None, staff_id: None }),
+        ..input("=SUM(A1)")
+    };
+    let id = create(&mut conn, &wang, now()).unwrap().id;
+    create(&mut conn, &input("李哥"), now()).unwrap();
+    let sale = crate::purchase::PurchaseInput { amount_cents: 3850, member_id: Some(id), ..Default::default() };
+    let p = crate::purchase::record(&mut conn, &sale, now()).unwrap().id;
+    crate::purchase::refund(&mut conn, p, 850, "少一盒", "", now()).unwrap();
+
+    let (text, rows) = csv(&conn, &MemberFilter::default(), true, crate::Lang::ZhCn, now()).unwrap();
+    assert_eq!(rows, 2);
+    assert!(text.starts_with("\u{feff}编号,名称,手机号"), "{text}");
+    let line = text.lines().find(|l| l.contains("SUM")).unwrap();
+    assert!(line.contains(",'=SUM(A1),138****5678,"), "{line}");
+    assert!(line.contains(",老街茶友群,"), "{line}");
+    assert!(line.contains(",1,30.00,"), "one purchase, ¥38.50 less ¥8.50: {line}");
+    assert!(!text.contains("13812345678"));
+    // Unticked: the whole number; filtered: only the community's members.
+    let only = MemberFilter { community_id: Some(group), ..MemberFilter::default() };
+    let (text, rows) = csv(&conn, &only, false, crate::Lang::En, now()).unwrap();
+    assert_eq!(rows, 1);
+    assert!(text.contains(",13812345678,") && text.starts_with("\u{feff}id,name,phone"), "{text}");
+
+    let (sales, n) = crate::purchase::csv(&conn, &Default::default(), true, crate::Lang::En).unwrap();
+    assert_eq!(n, 1);
+    assert!(sales.lines().nth(1).unwrap().contains(",38.50,8.50,'=SUM(A1),138****5678,"), "{sales}");
+
+    use crate::export_log::{self, ExportKind, Phones};
+    export_log::record(&conn, ExportKind::Members, 1, Phones::Full, "members.csv", now()).unwrap();
+    let log = export_log::list(&conn).unwrap();
+    assert_eq!((log[0].kind, log[0].rows, log[0].phones.as_str()), (ExportKind::Members, 1, "full"));
+}

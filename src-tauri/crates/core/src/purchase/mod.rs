@@ -165,6 +165,15 @@ pub fn get(conn: &Connection, id: i64) -> Result<Purchase> {
 /// Sales newest first, by member and between two days of the shop's calendar.
 pub fn list(conn: &Connection, f: &PurchaseFilter) -> Result<Vec<Purchase>> {
     let limit = in_range(Field::Count, f.limit.unwrap_or(100), 1, LIST_MAX)?;
+    query(conn, f, limit)
+}
+
+/// Every sale that matches, for an export (the filter's limit aside).
+pub(crate) fn all(conn: &Connection, f: &PurchaseFilter) -> Result<Vec<Purchase>> {
+    query(conn, f, i64::MAX)
+}
+
+fn query(conn: &Connection, f: &PurchaseFilter, limit: i64) -> Result<Vec<Purchase>> {
     let bound = |field: Field, day: &str, end: bool| -> Result<Option<DateTime<Utc>>> {
         if day.trim().is_empty() {
             return Ok(None);
@@ -189,6 +198,9 @@ fn next_day(day: &str, field: Field) -> Result<String> {
     let d: chrono::NaiveDate = day.trim().parse().map_err(|_| unknown(field, day))?;
     Ok(d.succ_opt().ok_or_else(|| unknown(field, day))?.to_string())
 }
+
+mod csv;
+pub use csv::csv;
 
 #[cfg(test)]
 mod tests;

@@ -453,19 +453,9 @@ pub fn csv(conn: &Connection, id: i64, lang: Lang) -> Result<String> {
             &local(&v.voided_at),
             &v.void_reason,
         ];
-        out.push_str(&fields.map(csv_field).join(","));
+        out.push_str(&fields.map(crate::text::csv_field).join(","));
         out.push('\n');
     }
     Ok(out)
 }
 
-/// Quotes a field when it needs it, and defuses a leading =,+,-,@ that a
-/// spreadsheet would run as a formula.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
