@@ -7,4 +7,12 @@ export type Columns = { order_id: number | null, occurred_at: number | null, amo
 /**
  * Already refunded of the order (Youzan's 订单已退款金额).
  */
-refunded: number | null, phone: number | null, name: number | null, items: number | null, };
+refunded: number | null, phone: number | null, name: number | null, items: number | null, 
+/**
+ * The time of day, when the file keeps it apart from the date (Square).
+ */
+time: number | null, 
+/**
+ * The order's status, when only some are sales (Meituan's 已结账).
+ */
+status: number | null, };

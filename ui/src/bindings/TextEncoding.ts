@@ -3,4 +3,4 @@
 /**
  * How a file's bytes were read.
  */
-export type TextEncoding = "utf8" | "gb18030" | "utf16";
+export type TextEncoding = "utf8" | "gb18030" | "utf16" | "workbook";

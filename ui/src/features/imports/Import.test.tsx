@@ -13,7 +13,7 @@ const row = (line: number, over: Partial<PlannedRow>): PlannedRow => ({
 
 const PREVIEW: ImportPreview = {
   file_name: "till.csv", encoding: "gb18030", replaced: 0, preset: "generic", headers: ["单号", "下单时间", "实收金额"],
-  columns: { order_id: 0, occurred_at: 1, amount: 2, refunded: null, phone: null, name: null, items: null },
+  columns: { order_id: 0, occurred_at: 1, amount: 2, refunded: null, phone: null, name: null, items: null, time: null, status: null },
   header_line: 3, skipped_top: 2, totals: [10],
   rows: [row(4, { member_name: "王姐" }), row(5, {}), row(7, { outcome: "error", amount_cents: null, reason: "The amount \"十二元\" cannot be read" }), row(8, { outcome: "duplicate", reason: "Imported before" })],
   new: 2, duplicates: 1, errors: 1, imported_before: null,

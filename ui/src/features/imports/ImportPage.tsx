@@ -21,7 +21,7 @@ import { fileToBase64 } from "../drainage/queries";
 import { ImportHistory } from "./ImportHistory";
 
 const OUTCOME_COLOR: Record<RowOutcome, string> = { new: "green", duplicate: "default", part: "blue", error: "red" };
-const PRESETS = ["youzan_orders", "shopify_orders", "generic"] as const;
+const PRESETS = ["youzan_orders", "meituan_orders", "shopify_orders", "square_transactions", "generic"] as const;
 const ENCODINGS: TextEncoding[] = ["utf8", "gb18030", "utf16"];
 
 type Picked = { name: string; data: string };
@@ -77,7 +77,7 @@ export function ImportPage() {
       <Space direction="vertical" size={16} style={{ width: "100%" }}>
         <div data-testid="import-file">
           <Upload.Dragger
-            accept=".csv,.tsv,.txt"
+            accept=".csv,.tsv,.txt,.xlsx,.xls"
             multiple={false}
             showUploadList={false}
             beforeUpload={(f) => {
@@ -112,6 +112,7 @@ export function ImportPage() {
               onChange={setEncoding}
               options={[{ value: null, label: t("imports.encodingAuto") }, ...ENCODINGS.map((x) => ({ value: x, label: t(`imports.encodings.${x}`) }))]}
               data-testid="import-encoding"
+              disabled={preview.data?.encoding === "workbook"}
             />
           </Space>
         )}

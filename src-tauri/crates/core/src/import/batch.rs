@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use super::plan::{self, Known, PlannedRow, RowOutcome};
 use super::preset::{self, Columns, Preset};
-use super::{table, text, TextEncoding};
+use super::{table, text, workbook, TextEncoding};
 use crate::{shop, Error, Field, Lang, Problem, Result};
 
 /// What the owner chose: a preset (else the headers decide), an encoding
@@ -82,8 +82,15 @@ fn prepare(
     opts: &ImportOptions,
 ) -> Result<(ImportPreview, &'static Preset)> {
     let lang = shop::language_or(conn, Lang::En);
-    let decoded = text::decode(bytes, opts.encoding, lang)?;
-    let table = table::read(&decoded.text)?;
+    let (table, encoding, replaced) = if workbook::is_workbook(bytes) {
+        if bytes.len() > text::MAX_MB * 1024 * 1024 {
+            return Err(Error::invalid(Field::File, Problem::TooLarge { max_mb: text::MAX_MB }));
+        }
+        (table::from_rows(workbook::rows(bytes, lang)?, ',')?, TextEncoding::Workbook, 0)
+    } else {
+        let decoded = text::decode(bytes, opts.encoding, lang)?;
+        (table::read(&decoded.text)?, decoded.encoding, decoded.replaced)
+    };
     let preset = preset::find(&table.headers, opts.preset.as_deref())
         .ok_or_else(|| crate::validate::unknown(Field::Preset, opts.preset.as_deref().unwrap_or("")))?;
     let columns = preset.columns(&table.headers);
@@ -109,8 +116,8 @@ fn prepare(
     Ok((
         ImportPreview {
             file_name: file_name.to_owned(),
-            encoding: decoded.encoding,
-            replaced: decoded.replaced,
+            encoding,
+            replaced,
             preset: preset.id.to_owned(),
             headers: table.headers,
             columns,

@@ -73,7 +73,10 @@ pub fn rows(
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<PlannedRow> = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
-        let cell = |c: Option<usize>| c.and_then(|i| row.cells.get(i)).map(String::as_str).unwrap_or("");
+        // "--" is how Meituan writes an empty cell.
+        let cell = |c: Option<usize>| {
+            c.and_then(|i| row.cells.get(i)).map(String::as_str).filter(|s| *s != "--").unwrap_or("")
+        };
         let mut p = PlannedRow {
             line: row.line,
             outcome: RowOutcome::New,
@@ -117,8 +120,25 @@ pub fn rows(
             out.push(p);
             continue;
         }
+        if !preset.settled.is_empty() && columns.status.is_some() {
+            let status = cell(columns.status);
+            if !preset.settled.contains(&status) {
+                let wanted = preset.settled.join(" / ");
+                p.outcome = RowOutcome::Error;
+                p.reason = say(
+                    &format!("Status \"{status}\": only \"{wanted}\" rows are sales"),
+                    &format!("状态为“{status}”：只导入“{wanted}”的订单"),
+                );
+                out.push(p);
+                continue;
+            }
+        }
         let amount = values::money(cell(columns.amount));
-        let when = values::date(cell(columns.occurred_at), zone);
+        let date_cell = match cell(columns.time) {
+            "" => cell(columns.occurred_at).to_owned(),
+            time => format!("{} {time}", cell(columns.occurred_at)),
+        };
+        let when = values::date(&date_cell, zone);
         let refunded = match cell(columns.refunded) {
             "" | "-" | "--" => Some(0),
             c => values::money(c),
@@ -135,8 +155,8 @@ pub fn rows(
                 "金额为 0 或负数：退款请随原订单一起导入",
             )),
             (_, None, _) => Some(say(
-                &format!("The date \"{}\" cannot be read", cell(columns.occurred_at)),
-                &format!("日期“{}”无法识别", cell(columns.occurred_at)),
+                &format!("The date \"{date_cell}\" cannot be read"),
+                &format!("日期“{date_cell}”无法识别"),
             )),
             (_, _, None) => Some(say("The refunded amount cannot be read", "已退款金额无法识别")),
             (Some(a), _, Some(r)) if r < 0 || r > a => {

@@ -1,5 +1,6 @@
 //! Which column holds what, for the exports the shops bring: presets known by
-//! their headers (Youzan orders, Shopify orders), and a generic mapping that
+//! their headers (Youzan orders, Meituan's cashier, Shopify orders, Square
+//! transactions), and a generic mapping that
 //! finds the usual names in Chinese and English.
 
 use serde::Serialize;
@@ -17,6 +18,10 @@ pub struct Columns {
     pub phone: Option<usize>,
     pub name: Option<usize>,
     pub items: Option<usize>,
+    /// The time of day, when the file keeps it apart from the date (Square).
+    pub time: Option<usize>,
+    /// The order's status, when only some are sales (Meituan's 已结账).
+    pub status: Option<usize>,
 }
 
 pub struct Preset {
@@ -32,6 +37,10 @@ pub struct Preset {
     phone: &'static [&'static str],
     name: &'static [&'static str],
     items: &'static [&'static str],
+    time: &'static [&'static str],
+    status: &'static [&'static str],
+    /// The statuses that are sales; empty: every row is.
+    pub settled: &'static [&'static str],
     /// One row per line item, the order's fields on its first row only (Shopify).
     pub rows_per_item: bool,
 }
@@ -48,6 +57,27 @@ pub const PRESETS: &[Preset] = &[
         phone: &["买家手机号"],
         name: &["买家昵称", "收货人/提货人"],
         items: &["商品名称", "全部商品名称"],
+        time: &[],
+        status: &[],
+        settled: &[],
+        rows_per_item: false,
+    },
+    // Meituan's cashier (美团收银/管家): the workbook "店内订单明细", its header on
+    // row 3 under a title and the period; no customer phone; "--" for empty.
+    Preset {
+        id: "meituan_orders",
+        system: "meituan",
+        signature: &["订单号", "结账时间", "订单状态", "支付合计（元）"],
+        order_id: &["订单号"],
+        occurred_at: &["结账时间", "下单时间"],
+        amount: &["支付合计（元）", "订单收入（元）", "订单金额（元）"],
+        refunded: &[],
+        phone: &[],
+        name: &[],
+        items: &["整单备注"],
+        time: &[],
+        status: &["订单状态"],
+        settled: &["已结账"],
         rows_per_item: false,
     },
     Preset {
@@ -61,7 +91,29 @@ pub const PRESETS: &[Preset] = &[
         phone: &["Phone", "Billing Phone"],
         name: &["Billing Name", "Shipping Name"],
         items: &["Lineitem name"],
+        time: &[],
+        status: &[],
+        settled: &[],
         rows_per_item: true,
+    },
+    // Square's transactions export: the date and the time in two columns, a
+    // refund as a row of its own (Event Type "Refund"), columns that vary by
+    // year (33 or 35), so found by name.
+    Preset {
+        id: "square_transactions",
+        system: "square",
+        signature: &["Transaction ID", "Event Type", "Gross Sales"],
+        order_id: &["Transaction ID"],
+        occurred_at: &["Date"],
+        amount: &["Total Collected", "Net Total", "Gross Sales"],
+        refunded: &[],
+        phone: &["Customer Phone"],
+        name: &["Customer Name"],
+        items: &["Description"],
+        time: &["Time"],
+        status: &["Event Type"],
+        settled: &["Payment"],
+        rows_per_item: false,
     },
     Preset {
         id: "generic",
@@ -104,6 +156,9 @@ pub const PRESETS: &[Preset] = &[
         phone: &["手机号", "手机", "电话", "联系电话", "Phone", "Mobile"],
         name: &["会员", "顾客", "客户", "昵称", "姓名", "Customer", "Customer Name", "Name"],
         items: &["商品", "商品名称", "品名", "Items", "Item", "Description"],
+        time: &[],
+        status: &[],
+        settled: &[],
         rows_per_item: false,
     },
 ];
@@ -126,6 +181,8 @@ impl Preset {
             phone: position(headers, self.phone),
             name: position(headers, self.name),
             items: position(headers, self.items),
+            time: position(headers, self.time),
+            status: position(headers, self.status),
         }
     }
 }

@@ -61,6 +61,11 @@ pub fn read(text: &str) -> Result<Table> {
         }
         rows.push(Row { line, cells });
     }
+    from_rows(rows, delimiter)
+}
+
+/// The table in rows already read (a CSV's or a workbook's sheet's).
+pub fn from_rows(mut rows: Vec<Row>, delimiter: char) -> Result<Table> {
     let Some(h) = header(&rows) else {
         return Err(Error::invalid(Field::File, Problem::Empty));
     };

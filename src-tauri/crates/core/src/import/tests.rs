@@ -114,3 +114,58 @@ fn shopify_line_items_fold_into_their_order() {
     commit(&mut conn, file.as_bytes(), "orders_export.csv", &ImportOptions::default(), now()).unwrap();
     assert_eq!(purchase::list(&conn, &PurchaseFilter::default()).unwrap().len(), 2);
 }
+
+/// Meituan's cashier workbook (tests/fixtures/meituan-orders.xlsx, written in
+/// its layout): a title and the period above the header on row 3, a settled
+/// order with its checkout time as an Excel date, "--" for empty cells, an
+/// order cancelled (已退单), a payment of "abc", a totals row, and a second
+/// sheet of dishes.
+#[test]
+fn a_meituan_workbook_is_read_from_its_third_row_and_only_settled_orders_are_sales() {
+    let mut conn = shop();
+    let file = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../tests/fixtures/meituan-orders.xlsx")).unwrap();
+    let p = preview(&conn, &file, "店内订单明细.xlsx", &ImportOptions::default()).unwrap();
+    assert_eq!(
+        (p.preset.as_str(), p.encoding, p.header_line, p.skipped_top, p.totals.clone()),
+        ("meituan_orders", TextEncoding::Workbook, 3, 2, vec![8])
+    );
+    let rows: Vec<(usize, RowOutcome, Option<i64>)> = p.rows.iter().map(|r| (r.line, r.outcome, r.amount_cents)).collect();
+    assert_eq!(
+        rows,
+        [
+            (4, RowOutcome::New, Some(8000)),
+            (5, RowOutcome::New, Some(3650)),
+            (6, RowOutcome::Error, None),
+            (7, RowOutcome::Error, None)
+        ],
+        "{:?}",
+        p.rows
+    );
+    // 12:30 on 21 November in Shanghai, from the Excel date cell.
+    assert_eq!(p.rows[0].occurred_at.as_deref(), Some("2026-11-21T04:30:00+00:00"));
+    assert_eq!((p.rows[0].items.as_str(), p.rows[1].items.as_str()), ("", "少冰"), "-- is empty");
+    assert_eq!(p.rows[2].reason, "状态为“已退单”：只导入“已结账”的订单");
+    assert_eq!(p.rows[3].reason, "金额“abc”无法识别");
+    commit(&mut conn, &file, "店内订单明细.xlsx", &ImportOptions::default(), now()).unwrap();
+    let again = preview(&conn, &file, "店内订单明细.xlsx", &ImportOptions::default()).unwrap();
+    assert_eq!((again.new, again.duplicates), (0, 2));
+    // A zip that is no workbook is refused, saying so.
+    let mut docx = b"PK\x03\x04".to_vec();
+    docx.extend_from_slice(&[0; 64]);
+    let refused = preview(&conn, &docx, "notes.xlsx", &ImportOptions::default()).unwrap_err();
+    assert!(refused.message(Lang::ZhCn).contains("无法作为 Excel 工作簿读取"), "{}", refused.message(Lang::ZhCn));
+}
+
+#[test]
+fn a_square_export_joins_date_and_time_and_leaves_refund_rows_out() {
+    let mut conn = shop();
+    let square = "Date,Time,Time Zone,Gross Sales,Discounts,Net Sales,Tax,Tip,Total Collected,Transaction ID,Payment ID,Event Type,Description,Customer ID,Customer Name,Customer Reference ID\n\
+2026-11-21,14:30:00,Beijing,$40.00,$0.00,$40.00,$0.00,$0.00,$40.00,T1,P1,Payment,Oolong,C1,Amy Chen,\n\
+2026-11-21,15:00:00,Beijing,-$40.00,$0.00,-$40.00,$0.00,$0.00,-$40.00,T1R,P2,Refund,Oolong,C1,Amy Chen,\n";
+    let p = preview(&conn, square.as_bytes(), "square.csv", &ImportOptions::default()).unwrap();
+    assert_eq!(p.preset, "square_transactions");
+    assert_eq!(p.rows[0].occurred_at.as_deref(), Some("2026-11-21T06:30:00+00:00"));
+    assert_eq!((p.rows[0].outcome, p.rows[0].amount_cents), (RowOutcome::New, Some(4000)));
+    assert_eq!(p.rows[1].outcome, RowOutcome::Error);
+    commit(&mut conn, square.as_bytes(), "square.csv", &ImportOptions::default(), now()).unwrap();
+}

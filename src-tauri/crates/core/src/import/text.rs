@@ -20,6 +20,8 @@ pub enum TextEncoding {
     /// GBK and GB2312 are read as GB18030, which contains them.
     Gb18030,
     Utf16,
+    /// Not text: an Excel workbook, read by its cells.
+    Workbook,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +81,8 @@ fn to_encoding(e: TextEncoding) -> &'static Encoding {
         TextEncoding::Utf8 => UTF_8,
         TextEncoding::Gb18030 => GB18030,
         TextEncoding::Utf16 => UTF_16LE,
+        // A workbook never reaches the text reader; as text it would be UTF-8's replacement characters.
+        TextEncoding::Workbook => UTF_8,
     }
 }
 
