@@ -4,6 +4,7 @@
 /// Keep in step with `commands::handler()`; a command missing here cannot be called.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "shop_today",
     "ui_painted",
     "set_up_shop",
     "create_sample_shop",
@@ -47,6 +48,8 @@ const COMMANDS: &[&str] = &[
     "rfm_thresholds",
     "set_rfm_thresholds",
     "community_health",
+    "list_rule_events",
+    "record_rule_event",
     "list_channels",
     "create_channel",
     "import_qr",

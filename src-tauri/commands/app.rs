@@ -85,3 +85,11 @@ pub async fn update_shop<R: Runtime>(
     title::apply(&app, shop.language);
     Ok(shop)
 }
+
+/// Today in the shop's calendar ("YYYY-MM-DD") by the app's one clock, so
+/// the dashboard's periods follow it (and the end-to-end test clock).
+#[tauri::command]
+pub async fn shop_today(state: State<'_, AppState>) -> CmdResult<String> {
+    let now = state.now();
+    state.run(move |conn| Ok::<_, shopcircle_core::Error>(now.with_timezone(&shop::zone(conn)?).date_naive().to_string())).await
+}

@@ -1,5 +1,6 @@
 //! Planning communities: the plan, its rules, archive and restore, health.
 
+use shopcircle_core::community::rule_log::{self, RuleEvent, RuleEventInput};
 use shopcircle_core::community::{read, write, Community, CommunityInput};
 use shopcircle_core::health::{self, HealthCheck};
 use shopcircle_core::rule_templates::{self, RuleTemplate};
@@ -59,4 +60,21 @@ pub fn rule_templates(language: Lang) -> Vec<RuleTemplate> {
 pub async fn community_health(state: State<'_, AppState>, id: i64) -> CmdResult<HealthCheck> {
     let now = state.now();
     state.run(move |conn| health::check(conn, id, now)).await
+}
+
+/// The community's warnings and removals, newest first.
+#[tauri::command]
+pub async fn list_rule_events(state: State<'_, AppState>, community_id: i64) -> CmdResult<Vec<RuleEvent>> {
+    state.run(move |conn| rule_log::list(conn, community_id)).await
+}
+
+/// Records a warning or a removal (which ends the membership there).
+#[tauri::command]
+pub async fn record_rule_event(
+    state: State<'_, AppState>,
+    community_id: i64,
+    input: RuleEventInput,
+) -> CmdResult<RuleEvent> {
+    let now = state.now();
+    state.run(move |conn| rule_log::record(conn, community_id, &input, now)).await
 }

@@ -25,6 +25,7 @@ mod vouchers;
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app::app_info,
+        app::shop_today,
         app::ui_painted,
         app::set_up_shop,
         app::create_sample_shop,
@@ -37,6 +38,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         communities::restore_community,
         communities::rule_templates,
         communities::community_health,
+        communities::list_rule_events,
+        communities::record_rule_event,
         staff::list_staff,
         staff::create_staff,
         staff::update_staff,

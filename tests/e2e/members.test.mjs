@@ -2,8 +2,13 @@
 // counter with their consent, then a till's GBK export (tests/fixtures/
 // till-orders-gbk.csv: a title, a totals row, an unreadable amount and an
 // impossible date) imported through the import page — its preview naming the
-// broken rows, one row unticked, committed, then undone. The shop speaks
-// whichever language the files before left it in: checks read both.
+// broken rows, one row unticked, committed, then undone — and the dashboard
+// in between: the member chart moving when she joins a community, the funnel
+// when her imported purchase arrives, her RFM segment opening the member list
+// with her in it, the funnel falling back when the import is undone. The app's
+// test clock holds 31 October 2026 (before the till's orders) while she joins,
+// then 4 November. The shop speaks whichever language the files before left
+// it in: checks read both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
@@ -14,13 +19,33 @@ const APP = process.env.E2E_APP;
 const SHOTS = process.env.E2E_ARTIFACTS;
 let s;
 
+const invoke = (cmd, args = {}) =>
+  s.execute('return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])', [cmd, args]);
+
 before(async () => {
   s = await Session.start(APP);
   await s.ensureShop();
+  // 10:00 on 31 October 2026 in Shanghai: before the fixture's orders (1–3 November).
+  await invoke('set_test_clock', { at: '2026-10-31T02:00:00Z' });
 });
 after(async () => {
-  if (s) await s.end().catch(() => {});
+  if (s) {
+    await invoke('set_test_clock', { at: new Date().toISOString() }).catch(() => {});
+    await s.end().catch(() => {});
+  }
 });
+
+/** The dashboard's figures as the window shows them (the default: the last 30 days, every community). */
+async function dashboardFigures() {
+  await s.clickTestId('nav-dashboard');
+  await s.byTestId('dashboard-funnel');
+  await s.waitFor('the figures loaded', async () => s.execute(`return !document.querySelector('.ant-spin-spinning')`));
+  return s.execute(`
+    const count = (step) => Number((document.querySelector('[data-testid="funnel-' + step + '"]')?.innerText.match(/: (\\d+)/) ?? [])[1]);
+    const chart = document.querySelector('[data-testid="members-over-time"]');
+    return { joined: count('joined'), bought: count('bought'), total: chart ? Number(chart.dataset.total) : 0,
+             sales: document.querySelector('[data-testid="kpi-sales_cents"] .ant-statistic-content')?.innerText ?? '' };`);
+}
 
 const shot = (name) => s.screenshot(join(SHOTS, `${name}.png`));
 const text = (testId) => s.execute(`return document.querySelector('[data-testid="${testId}"]')?.innerText ?? null`);
@@ -43,6 +68,18 @@ test('a member is added with how they agreed, and found by the last four digits 
 });
 
 test("a till's GBK export: the preview names each broken row, one row is left out, the import is undone", async () => {
+  // She joins a community (on 31 October): the member chart counts her.
+  const before = await dashboardFigures();
+  const wang = (await invoke('list_members', { filter: { search: '5678' } })).rows[0];
+  const group = await invoke('create_community', { input: { name: '会员日测试群', kind: 'high_frequency' } });
+  await invoke('join_member_community', { id: wang.id, join: { community_id: group.id, channel_id: null, staff_id: null } });
+  await invoke('set_test_clock', { at: '2026-11-04T02:00:00Z' });
+  const joined = await s.waitFor('the chart with her', async () => {
+    const f = await dashboardFigures();
+    return f.total === before.total + 1 && f.joined === before.joined + 1 ? f : null;
+  });
+  await shot('95-dashboard-before-import');
+
   await s.clickTestId('nav-members');
   await s.clickTestId('member-import');
   await s.byTestId('import-file');
@@ -72,6 +109,20 @@ test("a till's GBK export: the preview names each broken row, one row is left ou
   await s.execute(`[...document.querySelectorAll('[data-testid^="member-row-"] td')].find((td) => td.innerText.includes('Mrs Wang'))?.click()`);
   await s.waitFor('her imported purchase', async () => /68\.00/.test((await text('member-purchases')) ?? ''));
 
+  // Her purchase of 1 November, 1 day after joining: the funnel's "bought" step.
+  const imported = await s.waitFor('the funnel with her purchase', async () => {
+    const f = await dashboardFigures();
+    return f.bought === joined.bought + 1 && f.sales !== joined.sales ? f : null;
+  });
+  assert.equal(imported.joined, joined.joined);
+  assert.deepEqual(await axeViolations(s), []);
+  await shot('96-dashboard-after-import');
+  // Her first purchase 3 days before: "New". The segment opens the list with her in it.
+  await s.clickTestId('segment-new');
+  await s.byTestId('member-segment-on');
+  await s.waitFor('her in the segment', async () => /Mrs Wang/.test((await s.bodyText()) ?? ''));
+  await shot('97-segment-members');
+
   await s.clickTestId('nav-members');
   await s.clickTestId('member-import');
   const undo = await s.waitFor('the undo button', async () =>
@@ -82,4 +133,5 @@ test("a till's GBK export: the preview names each broken row, one row is left ou
   await s.waitFor('the import undone', async () =>
     /(Undone|已撤销)/.test(await s.execute(`return document.querySelector('[data-testid^="import-batch-"]')?.innerText ?? ''`)));
   await shot('94-import-undone');
+  await s.waitFor('the funnel without the import', async () => (await dashboardFigures()).bought === joined.bought);
 });

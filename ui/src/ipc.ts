@@ -33,6 +33,8 @@ import type { Dashboard } from "./bindings/Dashboard";
 import type { DuplicatePair } from "./bindings/DuplicatePair";
 import type { MemberMerge } from "./bindings/MemberMerge";
 import type { ExportRecord } from "./bindings/ExportRecord";
+import type { RuleEvent } from "./bindings/RuleEvent";
+import type { RuleEventInput } from "./bindings/RuleEventInput";
 import type { RfmThresholds } from "./bindings/RfmThresholds";
 import type { JoinInput } from "./bindings/JoinInput";
 import type { DashboardQuery } from "./bindings/DashboardQuery";
@@ -144,6 +146,11 @@ export const ipc = {
   listImports: () => call<ImportBatch[]>("list_imports", {}),
   /** The period's key figures against the period before, and the funnel of who joined in it. */
   dashboard: (query: DashboardQuery) => call<Dashboard>("dashboard", { query }),
+  listRuleEvents: (communityId: number) => call<RuleEvent[]>("list_rule_events", { communityId }),
+  /** A warning or a removal (which ends the membership there). */
+  recordRuleEvent: (communityId: number, input: RuleEventInput) => call<RuleEvent>("record_rule_event", { communityId, input }),
+  /** Today in the shop's calendar by the app's clock. */
+  shopToday: () => call<string>("shop_today"),
   rfmThresholds: () => call<RfmThresholds>("rfm_thresholds"),
   setRfmThresholds: (thresholds: RfmThresholds) => call<RfmThresholds>("set_rfm_thresholds", { thresholds }),
   /** Adds the member to another community, through a channel and staff account when known. */

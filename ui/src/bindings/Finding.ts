@@ -3,4 +3,4 @@
 /**
  * Why a verdict was reached, for the UI to turn into advice.
  */
-export type Finding = "purpose_written" | "purpose_too_short" | "purpose_missing" | "goal_written" | "goal_missing" | "rules_enough" | "rules_few" | "rules_missing" | "staff_and_counts" | "no_staff" | "no_recent_counts" | "no_staff_no_counts";
+export type Finding = "purpose_written" | "purpose_too_short" | "purpose_missing" | "goal_written" | "goal_missing" | "rules_enough" | "rules_enforced" | "rules_few" | "rules_missing" | "staff_and_counts" | "no_staff" | "no_recent_counts" | "no_staff_no_counts";

@@ -310,6 +310,7 @@ export function fakeBackend(
   let costPolicy: CostPolicy = "block";
   const handlers: Record<string, Override> = {
     app_info: () => state.info,
+    shop_today: () => "2026-11-27",
     ui_painted: () => null,
     set_up_shop: (a) => (state.info = { ...state.info, shop: toShop(a.input as ShopInput) }).shop,
     create_sample_shop: (a) => (state.info = { ...state.info, shop: shop({ name: "Sample", language: a.language as Shop["language"] }) }).shop,

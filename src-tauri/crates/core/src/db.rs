@@ -32,6 +32,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0017_rfm_thresholds.sql"),
     include_str!("../migrations/0018_merges_and_erasures.sql"),
     include_str!("../migrations/0019_export_log.sql"),
+    include_str!("../migrations/0020_member_indexes.sql"),
+    include_str!("../migrations/0021_rule_events.sql"),
 ];
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub enum Finding {
     GoalWritten,
     GoalMissing,
     RulesEnough,
+    /// Enough rules, and warnings or removals recorded lately: the rules are enforced.
+    RulesEnforced,
     RulesFew,
     RulesMissing,
     StaffAndCounts,
@@ -68,6 +70,8 @@ pub struct HealthCheck {
 const PURPOSE_MIN_CHARS: usize = 8;
 /// The method's rules cover ads, spam and conduct: three at least.
 const RULES_ENOUGH: usize = 3;
+/// Rules count as enforced when a warning or removal was recorded this recently.
+const ENFORCED_DAYS: i64 = 180;
 /// A count older than this means nobody is watching the group's size.
 const COUNT_FRESH_DAYS: i64 = 30;
 
@@ -86,6 +90,8 @@ pub fn check(conn: &Connection, community_id: i64, now: DateTime<Utc>) -> Result
         |r| r.get(0),
     )?;
 
+    let enforced =
+        crate::community::rule_log::enforced_since(conn, community_id, now - Duration::days(ENFORCED_DAYS))?;
     let purpose_chars = c.purpose.chars().count();
     let items = vec![
         match purpose_chars {
@@ -103,6 +109,7 @@ pub fn check(conn: &Connection, community_id: i64, now: DateTime<Utc>) -> Result
         match c.rules.len() {
             0 => item(Question::ClearRules, Verdict::Fail, Finding::RulesMissing),
             n if n < RULES_ENOUGH => item(Question::ClearRules, Verdict::Partial, Finding::RulesFew),
+            _ if enforced => item(Question::ClearRules, Verdict::Pass, Finding::RulesEnforced),
             _ => item(Question::ClearRules, Verdict::Pass, Finding::RulesEnough),
         },
         match (staff > 0, fresh_counts > 0) {

@@ -13,6 +13,7 @@ import { CommunityPlan } from "./CommunityPlan";
 import { HealthScorecard } from "./HealthScorecard";
 import { KIND_COLOR } from "./labels";
 import { MemberCounts } from "./MemberCounts";
+import { RuleLog } from "./RuleLog";
 import { useCommunity, useHealth, useInvalidateCommunity } from "./queries";
 import { PageHeader } from "../../components/PageHeader";
 
@@ -95,6 +96,7 @@ export function CommunityDetail({ id }: { id: number }) {
             <HealthScorecard health={health.data} />
             <MemberCounts community={c} />
             <ChannelsCard communityId={c.id} archived={archived} />
+            <RuleLog community={c} archived={archived} />
           </Space>
         </Col>
       </Row>

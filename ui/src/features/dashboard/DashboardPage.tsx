@@ -29,14 +29,16 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const { go } = useNav();
   const shop = useShop();
-  const today = todayIn(shop?.time_zone ?? "Asia/Shanghai");
+  // The app's clock decides what "today" is; the window's until it answers.
+  const appToday = useQuery({ queryKey: ["shop-today"], queryFn: ipc.shopToday });
+  const today = appToday.data ?? todayIn(shop?.time_zone ?? "Asia/Shanghai");
   const [period, setPeriod] = useState<PeriodKey>("d30");
   const [custom, setCustom] = useState<[string, string]>([today, today]);
   const [communityId, setCommunityId] = useState<number | null>(null);
   const communities = useCommunities(false);
   const [from, to] = periodDays(period, today, custom);
   const query = { from, to, community_id: communityId };
-  const data = useQuery({ queryKey: ["dashboard", query], queryFn: () => ipc.dashboard(query) });
+  const data = useQuery({ queryKey: ["dashboard", query], queryFn: () => ipc.dashboard(query), enabled: !appToday.isPending });
   const pct = (p: number | null) => (p === null ? "—" : `${p} %`);
   const figures: Figure[] = [
     { key: "joined", label: t("dashboard.joined"), def: t("dashboard.joinedDef"), show: (k) => String(k.joined) },

@@ -19,7 +19,7 @@ export function ImportHistory() {
     mutationFn: (id: number) => ipc.undoImport(id),
     onSuccess: () => {
       void message.success(t("imports.undone"));
-      for (const key of [["imports"], ["purchases"], ["members"]]) void client.invalidateQueries({ queryKey: key });
+      for (const key of [["imports"], ["purchases"], ["members"], ["dashboard"]]) void client.invalidateQueries({ queryKey: key });
     },
     onError: (e) => showError(e, message),
   });

@@ -50,7 +50,7 @@ export function ImportPage() {
       void message.success(t("imports.committed", { count: Number(b.new_rows) }));
       setFile(null);
       setUnticked(new Set());
-      for (const key of [["imports"], ["purchases"], ["members"]]) void client.invalidateQueries({ queryKey: key });
+      for (const key of [["imports"], ["purchases"], ["members"], ["dashboard"]]) void client.invalidateQueries({ queryKey: key });
     },
     onError: (e) => showError(e, message),
   });

@@ -2,6 +2,7 @@
 
 mod model;
 pub mod read;
+pub mod rule_log;
 pub mod write;
 
 pub(crate) use model::validate;

@@ -68,7 +68,19 @@ fn day(field: Field, s: &str) -> Result<NaiveDate> {
     s.trim().parse().map_err(|_| unknown(field, s))
 }
 
-pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
+/// A checked period: its days, the same number of days before it, the
+/// shop's zone and the community asked about. Each figure is one call on it,
+/// so each can be measured (and printed) on its own.
+pub struct Period {
+    from: NaiveDate,
+    to: NaiveDate,
+    current: Span,
+    previous: Span,
+    zone: chrono_tz::Tz,
+    community: Option<i64>,
+}
+
+pub fn period(conn: &Connection, q: &DashboardQuery) -> Result<Period> {
     let (from, to) = (day(Field::Date, &q.from)?, day(Field::EndsOn, &q.to)?);
     if to < from {
         return Err(Error::invalid(Field::EndsOn, Problem::BeforeStart));
@@ -90,20 +102,58 @@ pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
             end: shop::start_of_day(conn, &(b + Duration::days(1)).to_string(), Field::EndsOn)?,
         })
     };
-    let current = span(from, to)?;
-    let previous = span(from - Duration::days(days), from - Duration::days(1))?;
-    let zone = shop::zone(conn)?;
-    let moves = presence::moves(conn, q.community_id)?;
-    let days: Vec<NaiveDate> = from.iter_days().take(days as usize).collect();
+    Ok(Period {
+        from,
+        to,
+        current: span(from, to)?,
+        previous: span(from - Duration::days(days), from - Duration::days(1))?,
+        zone: shop::zone(conn)?,
+        community: q.community_id,
+    })
+}
+
+impl Period {
+    /// The key figures of the period and of the one before.
+    pub fn key_figures(&self, conn: &Connection) -> Result<(Kpis, Kpis)> {
+        let moves = presence::moves(conn, self.community)?;
+        Ok((
+            kpis::kpis(conn, &self.current, &moves, self.community, self.zone)?,
+            kpis::kpis(conn, &self.previous, &moves, self.community, self.zone)?,
+        ))
+    }
+
+    pub fn funnel(&self, conn: &Connection) -> Result<Vec<FunnelStep>> {
+        funnel::funnel(conn, &self.current, self.community)
+    }
+
+    pub fn members_over_time(&self, conn: &Connection) -> Result<Vec<DayPoint>> {
+        let moves = presence::moves(conn, self.community)?;
+        let days: Vec<NaiveDate> = self.from.iter_days().take_while(|d| *d <= self.to).collect();
+        Ok(presence::series(&moves, &self.current, &days, self.zone))
+    }
+
+    pub fn channels(&self, conn: &Connection) -> Result<Vec<ChannelFigures>> {
+        channels::channels(conn, &self.current, self.community)
+    }
+
+    /// The RFM segments at the end of the period's last day.
+    pub fn segments(&self, conn: &Connection) -> Result<Vec<SegmentCount>> {
+        rfm::counts(conn, self.current.end, self.community)
+    }
+}
+
+pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
+    let p = period(conn, q)?;
+    let (current, previous) = p.key_figures(conn)?;
     Ok(Dashboard {
-        from: from.to_string(),
-        to: to.to_string(),
-        current: kpis::kpis(conn, &current, &moves, q.community_id, zone)?,
-        previous: kpis::kpis(conn, &previous, &moves, q.community_id, zone)?,
-        funnel: funnel::funnel(conn, &current, q.community_id)?,
-        series: presence::series(&moves, &current, &days, zone),
-        channels: channels::channels(conn, &current, q.community_id)?,
-        segments: rfm::counts(conn, current.end, q.community_id)?,
+        from: p.from.to_string(),
+        to: p.to.to_string(),
+        current,
+        previous,
+        funnel: p.funnel(conn)?,
+        series: p.members_over_time(conn)?,
+        channels: p.channels(conn)?,
+        segments: p.segments(conn)?,
         thresholds: rfm::thresholds(conn)?,
     })
 }

@@ -194,7 +194,7 @@ pub fn assign(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> 
 }
 
 /// How many members are in each segment at `end`, every segment listed.
-pub(super) fn counts(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> Result<Vec<SegmentCount>> {
+pub(crate) fn counts(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> Result<Vec<SegmentCount>> {
     let segments = assign(conn, end, community)?;
     let marketing: std::collections::HashSet<i64> = conn
         .prepare_cached("SELECT member_id FROM consent WHERE purpose = 'marketing' AND withdrawn_at IS NULL")?
