@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0019_export_log.sql"),
     include_str!("../migrations/0020_member_indexes.sql"),
     include_str!("../migrations/0021_rule_events.sql"),
+    include_str!("../migrations/0022_member_list_order.sql"),
 ];
 
 #[cfg(test)]

@@ -188,12 +188,16 @@ pub(crate) fn filter_sql(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>
 pub(crate) fn rows(conn: &Connection, filter: &str, mut args: Vec<Value>, limit: i64, offset: i64) -> Result<Vec<MemberRow>> {
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
+    // The page is chosen first, so each member's communities and tags are
+    // read for the rows shown, not for every member that matches.
     let mut stmt = conn.prepare(&format!(
-        "SELECT m.id, m.display_name, m.phone, m.wechat_nickname, m.created_at, {MARKETING},
+        "WITH page AS MATERIALIZED (
+             SELECT m.id, m.created_at FROM member m {filter} ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?)
+         SELECT m.id, m.display_name, m.phone, m.wechat_nickname, m.created_at, {MARKETING},
                 (SELECT group_concat(c.name, '\u{1f}') FROM membership s JOIN community c ON c.id = s.community_id
                  WHERE s.member_id = m.id AND s.left_at IS NULL),
                 (SELECT group_concat(tag, '\u{1f}') FROM (SELECT tag FROM member_tag t WHERE t.member_id = m.id ORDER BY tag))
-         FROM member m {filter} ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?"
+         FROM page JOIN member m ON m.id = page.id ORDER BY page.created_at DESC, page.id DESC"
     ))?;
     let rows = stmt
         .query_map(params_from_iter(&args), |r| {
