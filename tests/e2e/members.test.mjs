@@ -37,6 +37,9 @@ after(async () => {
 
 /** The dashboard's figures as the window shows them (the default: the last 30 days, every community). */
 async function dashboardFigures() {
+  // Through another page, so the dashboard opens afresh (today by the app's clock included).
+  await s.clickTestId('nav-members');
+  await s.byTestId('member-new');
   await s.clickTestId('nav-dashboard');
   await s.byTestId('dashboard-funnel');
   await s.waitFor('the figures loaded', async () => s.execute(`return !document.querySelector('.ant-spin-spinning')`));

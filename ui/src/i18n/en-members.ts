@@ -270,8 +270,10 @@ const members = {
     segments: "Who to invite back (RFM)",
     segmentsDef: "Members placed by how recently they bought, on how many days in the last year, and how much (top quarter). Counted at the end of the period; click a segment for its members.",
     segmentsEmpty: "No members yet. Segments appear once members are added and their purchases recorded.",
-    segmentMembers: "{{count}} members · {{marketing}} may receive offers",
-    segmentOpen: "Show the {{count}} members in “{{segment}}”",
+    segmentMembers_one: "{{count}} member · {{marketing}} may receive offers",
+    segmentMembers_other: "{{count}} members · {{marketing}} may receive offers",
+    segmentOpen_one: "Show the member in “{{segment}}”",
+    segmentOpen_other: "Show the {{count}} members in “{{segment}}”",
     segmentNames: {
       core: "Core",
       loyal: "Loyal",

@@ -18,7 +18,7 @@ describe("the string tables", () => {
   });
 
   it("name every finding, question, verdict, kind, stage and platform of the contract", () => {
-    const findings = ["purpose_written", "purpose_too_short", "purpose_missing", "goal_written", "goal_missing", "rules_enough", "rules_few", "rules_missing", "staff_and_counts", "no_staff", "no_recent_counts", "no_staff_no_counts"];
+    const findings = ["purpose_written", "purpose_too_short", "purpose_missing", "goal_written", "goal_missing", "rules_enough", "rules_enforced", "rules_few", "rules_missing", "staff_and_counts", "no_staff", "no_recent_counts", "no_staff_no_counts"];
     for (const table of [en, zh]) {
       expect(Object.keys(table.health.finding).sort()).toEqual([...findings].sort());
       expect(Object.keys(table.health.question).sort()).toEqual(["clear_rules", "long_term_goal", "real_problem", "uses_tools"]);

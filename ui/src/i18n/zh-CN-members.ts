@@ -270,8 +270,10 @@ const members = {
     segments: "该请谁回来（RFM 分层）",
     segmentsDef: "按最近一次消费距今多久、近一年消费了几天、花了多少（前四分之一）给会员分层，按本期最后一天计算。点击分层查看其中的会员。",
     segmentsEmpty: "还没有会员。添加会员并记录消费后，这里会显示分层。",
-    segmentMembers: "{{count}} 人 · 其中 {{marketing}} 人可接收活动通知",
-    segmentOpen: "查看“{{segment}}”的 {{count}} 位会员",
+    segmentMembers_one: "{{count}} 人 · 其中 {{marketing}} 人可接收活动通知",
+    segmentMembers_other: "{{count}} 人 · 其中 {{marketing}} 人可接收活动通知",
+    segmentOpen_one: "查看“{{segment}}”的 {{count}} 位会员",
+    segmentOpen_other: "查看“{{segment}}”的 {{count}} 位会员",
     segmentNames: {
       core: "核心会员",
       loyal: "忠实会员",

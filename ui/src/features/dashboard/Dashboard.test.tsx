@@ -78,7 +78,9 @@ describe("the dashboard", () => {
   it("opens a segment's members as counted on the period's last day", async () => {
     fakeBackend({}, { dashboard: () => NOVEMBER });
     const { user, go } = renderScreen(<DashboardPage />);
-    await user.click(await screen.findByRole("button", { name: "Show the 3 members in “New”" }));
+    const segment = await screen.findByTitle("Show the 3 members in “New”");
+    expect(segment).toHaveAccessibleName(/^New/);
+    await user.click(segment);
     expect(go).toHaveBeenCalledWith({ page: "members", segment: "new", segmentOn: "2026-11-30", communityId: undefined });
   });
 

@@ -65,7 +65,7 @@ export function DashboardPage() {
       },
     );
   }
-  const moved = d ? d.series.some((p) => p.joined > 0 || p.left > 0) : false;
+  const moved = d ? d.series.some((p) => p.joined > 0 || p.left > 0 || p.total > 0) : false;
   const empty = d && Number(d.current.joined) === 0 && Number(d.current.sales_cents) === 0 && Number(d.current.buyers) === 0;
 
   return (

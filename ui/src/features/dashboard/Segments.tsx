@@ -30,7 +30,7 @@ export function Segments({ segments, onOpen }: Props) {
               className="sc-segment"
               disabled={s.members === 0}
               onClick={() => onOpen(s.segment)}
-              aria-label={t("dashboard.segmentOpen", { segment: name, count: s.members })}
+              title={t("dashboard.segmentOpen", { segment: name, count: s.members })}
               data-testid={`segment-${s.segment}`}
             >
               <span style={{ display: "flex", justifyContent: "space-between", gap: 12, flexWrap: "wrap" }}>
