@@ -138,3 +138,28 @@ test("a till's GBK export: the preview names each broken row, one row is left ou
   await shot('94-import-undone');
   await s.waitFor('the funnel without the import', async () => (await dashboardFigures()).bought === joined.bought);
 });
+
+test('two records of one customer: listed as possible duplicates, compared, merged on the owner\'s word, and the merge undone', async () => {
+  const input = (name, phone) => ({
+    display_name: name, phone, wechat_nickname: '小陈', birthday: '', note: '', tags: [],
+    consent: { method: 'verbal', marketing: false, recorded_by: '' },
+  });
+  const older = await invoke('create_member', { input: input('陈阿姨', '13900001111') });
+  const newer = await invoke('create_member', { input: input('陈阿姨', '') });
+  await s.clickTestId('nav-members');
+  await s.clickTestId('member-duplicates');
+  await s.clickTestId(`compare-${older.id}-${newer.id}`);
+  await s.byTestId(`merge-side-${newer.id}`);
+  await s.waitFor('both records loaded', async () => /139\*\*\*\*1111/.test((await text(`merge-side-${older.id}`)) ?? ''));
+  assert.deepEqual(await axeViolations(s), []);
+  await shot('98-merge-compare');
+  await s.clickTestId('merge-ok');
+  const merge = await s.waitFor('the merge in the list', async () =>
+    s.execute(`return document.querySelector('[data-testid^="undo-merge-"]')?.dataset.testid ?? null`));
+  assert.equal((await invoke('list_members', { filter: { search: '陈阿姨' } })).total, 1);
+  await s.clickTestId(merge);
+  await s.waitFor('the confirmation', async () => s.execute(`return !!document.querySelector('.ant-popconfirm .ant-btn-primary')`));
+  await s.execute(`document.querySelector('.ant-popconfirm .ant-btn-primary').click()`);
+  await s.waitFor('both records back', async () => (await invoke('list_members', { filter: { search: '陈阿姨' } })).total === 2);
+  await shot('99-merge-undone');
+});

@@ -68,10 +68,6 @@ export function MembersPage(props: Props) {
         description={t("members.subtitle")}
         actions={
           <Space size={8} wrap>
-            <ExportButton filter={filter} />
-            <Button icon={<TeamOutlined />} onClick={() => go({ page: "duplicates" })} data-testid="member-duplicates">
-              {t("members.duplicatesOpen")}
-            </Button>
             <Button icon={<ImportOutlined />} onClick={() => go({ page: "imports" })} data-testid="member-import">
               {t("imports.open")}
             </Button>
@@ -136,6 +132,10 @@ export function MembersPage(props: Props) {
             {t("members.segmentOn", { day: segmentOn })}
           </Typography.Text>
         )}
+        <ExportButton filter={filter} />
+        <Button icon={<TeamOutlined />} onClick={() => go({ page: "duplicates" })} data-testid="member-duplicates">
+          {t("members.duplicatesOpen")}
+        </Button>
       </Space>
       <Card styles={{ body: { padding: 0 } }}>
         <Table<MemberRow>
