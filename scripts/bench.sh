@@ -9,7 +9,8 @@ cargo bench --locked -p shopcircle-core -p shopcircle-print -- "$@" >&2
 
 python3 - <<'PY'
 import json, pathlib
-# Targets from the issues; benchmarks without one are listed with "-".
+# Targets from the issues; benchmarks without one are listed with "-". Key
+# figures are two queries (the period and the one before): 100 ms each.
 targets = {
     "vouchers/issue a batch of 10,000": 1000.0,
     "vouchers/redeem one code among 1,000,000": 5.0,
@@ -17,6 +18,18 @@ targets = {
     "campaigns/apply a flash sale with its poster and 1,000 pickup vouchers": 150.0,
     "campaigns/record a pasted 2,000-line 接龙": 50.0,
     "campaigns/settle a 2,000-line 接龙": 50.0,
+    "members/import 100,000 purchase rows from CSV (preview and commit)": 3000.0,
+    "members/dashboard whole shop, 30 days: key figures and the period before": 200.0,
+    "members/dashboard whole shop, 30 days: funnel": 100.0,
+    "members/dashboard whole shop, 30 days: members over time": 100.0,
+    "members/dashboard whole shop, 30 days: channels": 100.0,
+    "members/dashboard whole shop: RFM segments": 100.0,
+    "members/dashboard one community, 30 days: key figures and the period before": 200.0,
+    "members/dashboard one community, 30 days: funnel": 100.0,
+    "members/dashboard one community, 30 days: members over time": 100.0,
+    "members/dashboard one community, 30 days: channels": 100.0,
+    "members/dashboard one community: RFM segments": 100.0,
+    "members/member list, first page of 50 among 20,000": 20.0,
 }
 rows = []
 for est in sorted(pathlib.Path("target/criterion").glob("**/new/estimates.json")):

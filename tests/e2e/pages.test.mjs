@@ -205,6 +205,15 @@ async function everyPage(lang) {
   await settle();
   await check(`${lang} imports`);
   await s.screenshot(join(SHOTS, `${lang}-imports-1200x800.png`));
+  await openArea('members');
+  await s.clickTestId('member-duplicates');
+  await s.byTestId('nav-members');
+  await settle();
+  await check(`${lang} possible duplicates`);
+  await dialog(`${lang} export CSV`, async () => {
+    await openArea('members');
+    await s.clickTestId('member-export-csv');
+  });
   await openArea('counter');
   await check(`${lang} counter`);
   await s.screenshot(join(SHOTS, `${lang}-counter-1200x800.png`));
