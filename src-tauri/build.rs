@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "export_members_csv",
     "export_purchases_csv",
     "list_exports",
+    "print_member_notice",
     "record_purchase",
     "refund_purchase",
     "list_purchases",

@@ -206,3 +206,18 @@ pub async fn export_purchases_csv<R: Runtime>(
 pub async fn list_exports(state: State<'_, AppState>) -> CmdResult<Vec<ExportRecord>> {
     state.run(move |conn| export_log::list(conn)).await
 }
+
+/// The members' privacy notice (both languages) in the print folder, opened
+/// in the system's viewer to print.
+#[tauri::command]
+pub async fn print_member_notice<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<()> {
+    let path = files::print_path(&app, &state, shopcircle_app::notice::FILE_NAME).await?;
+    let target = path.clone();
+    state
+        .run_with_fonts(move |conn, fonts| {
+            let bytes = shopcircle_app::notice::pdf(conn, fonts)?;
+            shopcircle_app::files::write_output(&target, &bytes)
+        })
+        .await?;
+    files::open_in_viewer(&app, &state, &path).await
+}

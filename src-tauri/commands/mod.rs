@@ -61,6 +61,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         members::export_members_csv,
         members::export_purchases_csv,
         members::list_exports,
+        members::print_member_notice,
         purchases::record_purchase,
         purchases::refund_purchase,
         purchases::list_purchases,

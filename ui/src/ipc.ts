@@ -169,6 +169,8 @@ export const ipc = {
   exportMembersCsv: (filter: MemberFilter, maskPhones: boolean) => call<string | null>("export_members_csv", { filter, maskPhones }),
   exportPurchasesCsv: (filter: PurchaseFilter, maskPhones: boolean) => call<string | null>("export_purchases_csv", { filter, maskPhones }),
   listExports: () => call<ExportRecord[]>("list_exports"),
+  /** The members' privacy notice (Chinese and English) opened in the system's viewer to print. */
+  printMemberNotice: () => call<null>("print_member_notice"),
   listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),
   createStaff: (input: StaffInput) => call<Staff>("create_staff", { input }),
   updateStaff: (id: number, input: StaffInput) => call<Staff>("update_staff", { id, input }),

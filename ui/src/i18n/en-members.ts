@@ -53,6 +53,7 @@ const members = {
     staffNone: "Not recorded",
     consentTitle: "Consent",
     consentNotice: "Tell the customer who keeps their details, why, for how long, and how to withdraw or be deleted (the printed notice says it). Add them only if they agree.",
+    printNotice: "Print the notice",
     consentMethod: "How they agreed",
     methods: { paper: "Signed the printed notice", verbal: "Said yes at the counter", qr_form: "Ticked the QR sign-up form" },
     consentMarketing: "They also agree to hear about campaigns and offers",

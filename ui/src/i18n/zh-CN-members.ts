@@ -53,6 +53,7 @@ const members = {
     staffNone: "未记录",
     consentTitle: "同意",
     consentNotice: "请告诉顾客：谁保管他的信息、用途、保存多久、如何撤回或删除（印好的告知书上都有）。顾客同意后再添加。",
+    printNotice: "打印告知书",
     consentMethod: "同意方式",
     methods: { paper: "在告知书上签字", verbal: "在门店口头同意", qr_form: "在扫码登记表上勾选" },
     consentMarketing: "顾客也同意接收活动和优惠消息",

@@ -77,6 +77,11 @@ pub enum MemberCommand {
         #[arg(long)]
         full_phones: bool,
     },
+    /// Write the members' privacy notice (Chinese and English, one A4 page) as PDF
+    Notice {
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
     /// Write everything kept about a member as JSON
     Export {
         id: i64,
@@ -170,6 +175,12 @@ pub fn run(conn: &mut Connection, cmd: MemberCommand, db: &Path, now: DateTime<U
             let phones = if full_phones { Phones::Full } else { Phones::Masked };
             export_log::record(conn, ExportKind::Members, rows, phones, &file_name(&out), now)?;
             Ok(Output { text: format!("{rows}\t{}", out.display()), json: json!({ "rows": rows, "file": out.display().to_string() }) })
+        }
+        MemberCommand::Notice { out } => {
+            let fonts = shopcircle_print::Fonts::system()?;
+            let bytes = shopcircle_app::notice::pdf(conn, &fonts)?;
+            shopcircle_app::files::write_output(&out, &bytes)?;
+            Ok(Output { text: out.display().to_string(), json: json!({ "file": out.display().to_string() }) })
         }
         MemberCommand::Export { id, out } => {
             let doc = member::export(conn, id, now)?;

@@ -7,6 +7,7 @@ mod error;
 pub mod fonts;
 mod image_input;
 pub mod poster;
+pub mod notice;
 pub mod qr;
 pub mod qr_import;
 mod qr_mask;

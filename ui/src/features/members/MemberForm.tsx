@@ -1,14 +1,14 @@
 // Adding a member at the counter: a name is enough; the consent the customer
 // gave is recorded with them, marketing as a separate yes.
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App as AntApp, Checkbox, Divider, Form, Input, Radio, Select } from "antd";
+import { Alert, App as AntApp, Button, Checkbox, Divider, Form, Input, Radio, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ConsentMethod } from "../../bindings/ConsentMethod";
 import type { Member } from "../../bindings/Member";
 import { LIMITS } from "../../bindings/limits";
 import { FormDialog } from "../../components/FormDialog";
 import { countChars, lengthRule, limited } from "../../components/textLimit";
-import { showFormError, type FieldMap } from "../../errors";
+import { showError, showFormError, type FieldMap } from "../../errors";
 import { ipc } from "../../ipc";
 import { keys } from "../../queries";
 import { useCommunities } from "../communities/queries";
@@ -55,6 +55,7 @@ export function MemberForm({ open, onClose, onCreated }: Props) {
   const communityId = Form.useWatch("community_id", form);
   const channels = useQuery({ queryKey: keys.channels(communityId ?? 0), queryFn: () => ipc.listChannels(communityId!), enabled: !!communityId });
 
+  const printNotice = useMutation({ mutationFn: ipc.printMemberNotice, onError: (e) => showError(e, message) });
   const save = useMutation({
     mutationFn: (v: Values) =>
       ipc.createMember({
@@ -135,7 +136,17 @@ export function MemberForm({ open, onClose, onCreated }: Props) {
         <Divider orientation="left" plain style={{ marginTop: 4 }}>
           {t("members.consentTitle")}
         </Divider>
-        <Alert type="info" showIcon message={t("members.consentNotice")} style={{ marginBottom: 12 }} />
+        <Alert
+          type="info"
+          showIcon
+          message={t("members.consentNotice")}
+          action={
+            <Button size="small" loading={printNotice.isPending} onClick={() => printNotice.mutate()} data-testid="member-print-notice">
+              {t("members.printNotice")}
+            </Button>
+          }
+          style={{ marginBottom: 12 }}
+        />
         <Form.Item name="method" label={t("members.consentMethod")}>
           <Radio.Group options={METHODS.map((m) => ({ value: m, label: t(`members.methods.${m}`) }))} data-testid="member-method" />
         </Form.Item>

@@ -75,6 +75,14 @@ describe("the member list", () => {
     await waitFor(() => expect(backend.called("export_purchases_csv")[0].args).toMatchObject({ maskPhones: false }));
   });
 
+  it("prints the privacy notice from the new member's form", async () => {
+    const backend = fakeBackend({}, { list_members: () => PAGE, print_member_notice: () => null });
+    const { user } = renderScreen(<MembersPage />);
+    await user.click(await screen.findByTestId("member-new"));
+    await user.click(await screen.findByTestId("member-print-notice"));
+    await waitFor(() => expect(backend.called("print_member_notice")).toHaveLength(1));
+  });
+
   it("says what to do when there is nobody yet", async () => {
     fakeBackend({}, { list_members: () => ({ total: 0, rows: [] }) });
     renderScreen(<MembersPage />, { lang: "zh-CN" });

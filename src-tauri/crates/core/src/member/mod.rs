@@ -11,12 +11,14 @@ mod export;
 mod memberships;
 mod merge;
 mod model;
+mod notice;
 mod read;
 
 pub use duplicates::{duplicates, DuplicatePair, DuplicateReason, DuplicateSide, DUPLICATES_MAX};
 pub use erase::{erase, erasures_file, read_outside, reapply, record_outside, ERASED_NAME};
 pub use csv::csv;
 pub use export::export;
+pub use notice::notice;
 pub use memberships::{join, leave};
 pub use merge::{merge, merges, undo_merge, MemberMerge};
 
