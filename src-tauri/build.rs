@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "dashboard",
     "rfm_thresholds",
     "set_rfm_thresholds",
+    "channel_figures",
     "community_health",
     "list_rule_events",
     "record_rule_event",

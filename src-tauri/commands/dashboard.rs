@@ -1,6 +1,6 @@
 //! The dashboard's figures for a period and a community.
 
-use shopcircle_core::dashboard::{self, rfm, Dashboard, DashboardQuery, RfmThresholds};
+use shopcircle_core::dashboard::{self, rfm, ChannelFigures, Dashboard, DashboardQuery, RfmThresholds};
 use tauri::State;
 
 use super::CmdResult;
@@ -19,4 +19,11 @@ pub async fn rfm_thresholds(state: State<'_, AppState>) -> CmdResult<RfmThreshol
 #[tauri::command]
 pub async fn set_rfm_thresholds(state: State<'_, AppState>, thresholds: RfmThresholds) -> CmdResult<RfmThresholds> {
     state.run(move |conn| rfm::set_thresholds(conn, &thresholds)).await
+}
+
+/// The community's channels since it began, for their cards.
+#[tauri::command]
+pub async fn channel_figures(state: State<'_, AppState>, community_id: i64) -> CmdResult<Vec<ChannelFigures>> {
+    let now = state.now();
+    state.run(move |conn| dashboard::channels_to_date(conn, community_id, now)).await
 }

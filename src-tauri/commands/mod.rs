@@ -72,6 +72,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         dashboard::dashboard,
         dashboard::rfm_thresholds,
         dashboard::set_rfm_thresholds,
+        dashboard::channel_figures,
         drainage::list_channels,
         drainage::create_channel,
         drainage::import_qr,

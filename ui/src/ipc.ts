@@ -35,6 +35,7 @@ import type { MemberMerge } from "./bindings/MemberMerge";
 import type { ExportRecord } from "./bindings/ExportRecord";
 import type { RuleEvent } from "./bindings/RuleEvent";
 import type { RuleEventInput } from "./bindings/RuleEventInput";
+import type { ChannelFigures } from "./bindings/ChannelFigures";
 import type { RfmThresholds } from "./bindings/RfmThresholds";
 import type { JoinInput } from "./bindings/JoinInput";
 import type { DashboardQuery } from "./bindings/DashboardQuery";
@@ -151,6 +152,8 @@ export const ipc = {
   recordRuleEvent: (communityId: number, input: RuleEventInput) => call<RuleEvent>("record_rule_event", { communityId, input }),
   /** Today in the shop's calendar by the app's clock. */
   shopToday: () => call<string>("shop_today"),
+  /** Each channel of the community since it began: joins, first purchases, sales, gift cost per buyer. */
+  channelFigures: (communityId: number) => call<ChannelFigures[]>("channel_figures", { communityId }),
   rfmThresholds: () => call<RfmThresholds>("rfm_thresholds"),
   setRfmThresholds: (thresholds: RfmThresholds) => call<RfmThresholds>("set_rfm_thresholds", { thresholds }),
   /** Adds the member to another community, through a channel and staff account when known. */

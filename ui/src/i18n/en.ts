@@ -207,6 +207,8 @@ const en = {
     notFound: "This community could not be loaded.",
   },
   drainage: {
+    figures: "{{joins}} joined · {{buyers}} bought within 30 days ({{percent}} %) · {{sales}} · gift cost per buyer {{cost}}",
+    noJoinsYet: "No member has joined through it yet.",
     title: "Drainage channels",
     intro: "Where your QR code meets customers. Each channel carries its own code, so you can see which one brings people in.",
     empty: "No channels yet: add the counter first",

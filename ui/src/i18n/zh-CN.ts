@@ -207,6 +207,8 @@ const zhCN: Resources = {
     notFound: "无法加载这个社群。",
   },
   drainage: {
+    figures: "入群 {{joins}} 人 · 30 天内消费 {{buyers}} 人（{{percent}} %）· {{sales}} · 每位消费会员赠品成本 {{cost}}",
+    noJoinsYet: "还没有会员通过这个渠道入群。",
     title: "引流渠道",
     intro: "二维码和顾客见面的地方。每个渠道用自己的码，就能看出哪里拉来的人最多。",
     empty: "还没有渠道：先添加收银台",

@@ -351,6 +351,7 @@ export function fakeBackend(
       return m;
     },
     list_channels: (a) => state.channels.filter((c) => c.community_id === a.communityId),
+    channel_figures: () => [],
     create_channel: (a) => {
       const i = a.input as ChannelInput;
       const c: Channel = { id: nextId++, community_id: a.communityId as number, kind: i.kind, name: i.name, qr: null, archived_at: null, created_at: now };

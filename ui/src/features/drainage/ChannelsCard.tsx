@@ -1,11 +1,13 @@
 // A community's drainage channels: where its QR code meets customers, and the
 // code each one carries (an imported group/staff QR or a typed link).
 import { LinkOutlined, PictureOutlined, PlusOutlined, QrcodeOutlined } from "@ant-design/icons";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Alert, App as AntApp, Button, Card, Empty, Input, List, Select, Space, Tooltip, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Channel } from "../../bindings/Channel";
+import type { ChannelFigures } from "../../bindings/ChannelFigures";
+import { money } from "../../format";
 import { LIMITS } from "../../bindings/limits";
 import { limited } from "../../components/textLimit";
 import type { ChannelKind } from "../../bindings/ChannelKind";
@@ -52,7 +54,7 @@ function RerenderedNotice({ files, onClose }: { files: Rerendered[]; onClose: ()
   );
 }
 
-function ChannelRow({ channel, communityId, posters }: { channel: Channel; communityId: number; posters: number }) {
+function ChannelRow({ channel, communityId, posters, figures }: { channel: Channel; communityId: number; posters: number; figures?: ChannelFigures }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { go } = useNav();
@@ -95,6 +97,7 @@ function ChannelRow({ channel, communityId, posters }: { channel: Channel; commu
             <Typography.Text type="secondary">{t(`drainage.kind.${channel.kind}`)}</Typography.Text>
           </Space>
         </Space>
+        {figures && <ChannelNumbers figures={figures} />}
         <QrStatus qr={channel.qr} />
         {channel.qr && (
           <Typography.Text type="secondary" ellipsis style={{ maxWidth: "100%" }} data-testid="qr-payload">
@@ -166,6 +169,7 @@ export function ChannelsCard({ communityId, archived }: { communityId: number; a
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const channels = useChannels(communityId);
+  const figures = useQuery({ queryKey: ["dashboard", "channels", communityId], queryFn: () => ipc.channelFigures(communityId) });
   const posters = usePosters(null).data ?? [];
   const invalidate = useInvalidateChannels();
   const [kind, setKind] = useState<ChannelKind>("counter");
@@ -182,7 +186,14 @@ export function ChannelsCard({ communityId, archived }: { communityId: number; a
     <Card title={t("drainage.title")} data-testid="channels-card">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>{t("drainage.intro")}</Typography.Paragraph>
       {channels.data && channels.data.length > 0 ? (
-        <List dataSource={channels.data} renderItem={(c) => <ChannelRow channel={c} communityId={communityId} posters={posters.filter((p) => p.channel_id === c.id).length} />} />
+        <List dataSource={channels.data} renderItem={(c) => (
+            <ChannelRow
+              channel={c}
+              communityId={communityId}
+              posters={posters.filter((p) => p.channel_id === c.id).length}
+              figures={figures.data?.find((f) => f.channel_id === c.id)}
+            />
+          )} />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("drainage.empty")} />
       )}
@@ -210,5 +221,24 @@ export function ChannelsCard({ communityId, archived }: { communityId: number; a
         </Space.Compact>
       )}
     </Card>
+  );
+}
+
+/** Join attribution on the card: joins, first purchases within 30 days, their sales, gift cost per buyer. */
+function ChannelNumbers({ figures: f }: { figures: ChannelFigures }) {
+  const { t } = useTranslation();
+  if (f.joins === 0) {
+    return <Typography.Text type="secondary" data-testid={`channel-figures-${f.channel_id}`}>{t("drainage.noJoinsYet")}</Typography.Text>;
+  }
+  return (
+    <Typography.Text data-testid={`channel-figures-${f.channel_id}`}>
+      {t("drainage.figures", {
+        joins: f.joins,
+        buyers: f.buyers,
+        percent: f.first_purchase_percent ?? 0,
+        sales: money(f.sales_cents),
+        cost: f.cost_per_buyer_cents === null ? "—" : money(f.cost_per_buyer_cents),
+      })}
+    </Typography.Text>
   );
 }

@@ -18,6 +18,18 @@ describe("drainage channels", () => {
     expect(await screen.findByText("No QR code yet")).toBeInTheDocument();
   });
 
+  it("shows on each channel who joined through it, who bought within 30 days, and the gift cost per buyer", async () => {
+    fakeBackend({ channels: [{ ...counter }, { ...counter, id: 8, name: "Window" }] }, {
+      channel_figures: () => [
+        { channel_id: 7, name: "Counter", kind: "counter", community_id: 1, community_name: "Tea", joins: 12, buyers: 5, first_purchase_percent: 42, sales_cents: 38600, gift_cost_cents: 1600, cost_per_buyer_cents: 320 },
+        { channel_id: 8, name: "Window", kind: "counter", community_id: 1, community_name: "Tea", joins: 0, buyers: 0, first_purchase_percent: null, sales_cents: 0, gift_cost_cents: 0, cost_per_buyer_cents: null },
+      ],
+    });
+    renderScreen(<ChannelsCard communityId={1} archived={false} />);
+    expect(await screen.findByTestId("channel-figures-7")).toHaveTextContent("12 joined · 5 bought within 30 days (42 %) · ¥386.00 · gift cost per buyer ¥3.20");
+    expect(screen.getByTestId("channel-figures-8")).toHaveTextContent("No member has joined through it yet.");
+  });
+
   it("sends a picked screenshot as base64 and shows the decoded code with its expiry", async () => {
     const backend = fakeBackend({ channels: [{ ...counter }] });
     const { user } = renderScreen(<ChannelsCard communityId={1} archived={false} />);

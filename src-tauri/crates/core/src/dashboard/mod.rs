@@ -142,6 +142,18 @@ impl Period {
     }
 }
 
+/// Each of the community's channels since it began, for the channel cards:
+/// joins, buyers within 30 days, their sales, the gifts' cost per buyer.
+pub fn channels_to_date(conn: &Connection, community_id: i64, now: DateTime<Utc>) -> Result<Vec<ChannelFigures>> {
+    let known: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM community WHERE id = ?1)", [community_id], |r| r.get(0))?;
+    if !known {
+        return Err(Error::NotFound { what: "community", id: community_id });
+    }
+    let all = Span { start: DateTime::<Utc>::MIN_UTC, end: now };
+    channels::channels(conn, &all, Some(community_id))
+}
+
 pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
     let p = period(conn, q)?;
     let (current, previous) = p.key_figures(conn)?;

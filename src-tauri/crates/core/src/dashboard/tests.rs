@@ -202,6 +202,10 @@ fn each_channel_shows_its_joins_buyers_and_their_first_month() {
         .collect();
     // A (counter poster) bought ¥68 + ¥38.50 within 30 days; B (table tent) ¥25.
     assert_eq!(figures, [("收银台海报", 1, 1, Some(100), 10_650, Some(0)), ("桌牌", 1, 1, Some(100), 2_500, Some(0))]);
+    // The channel cards count since the start: the same here, as everything is in November.
+    let to_date = channels_to_date(&conn, g, at(12, 1)).unwrap();
+    assert_eq!(to_date.iter().map(|c| (c.joins, c.sales_cents)).collect::<Vec<_>>(), [(1, 10_650), (1, 2_500)]);
+    assert!(channels_to_date(&conn, 99, at(12, 1)).is_err());
     // The other community has no channels.
     let h: i64 = conn.query_row("SELECT id FROM community WHERE name = 'H'", [], |r| r.get(0)).unwrap();
     assert!(dashboard(&conn, &november(Some(h))).unwrap().channels.is_empty());
