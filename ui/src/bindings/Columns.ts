@@ -15,4 +15,8 @@ time: number | null,
 /**
  * The order's status, when only some are sales (Meituan's 已结账).
  */
-status: number | null, };
+status: number | null, 
+/**
+ * A customer list's WeChat nickname, birthday and tags.
+ */
+nickname: number | null, birthday: number | null, tags: number | null, };

@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0020_member_indexes.sql"),
     include_str!("../migrations/0021_rule_events.sql"),
     include_str!("../migrations/0022_member_list_order.sql"),
+    include_str!("../migrations/0023_imported_customers.sql"),
 ];
 
 #[cfg(test)]

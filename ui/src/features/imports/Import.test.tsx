@@ -12,14 +12,32 @@ const row = (line: number, over: Partial<PlannedRow>): PlannedRow => ({
 });
 
 const PREVIEW: ImportPreview = {
-  file_name: "till.csv", encoding: "gb18030", replaced: 0, preset: "generic", headers: ["单号", "下单时间", "实收金额"],
-  columns: { order_id: 0, occurred_at: 1, amount: 2, refunded: null, phone: null, name: null, items: null, time: null, status: null },
+  file_name: "till.csv", encoding: "gb18030", replaced: 0, preset: "generic", target: "purchases", headers: ["单号", "下单时间", "实收金额"],
+  columns: { order_id: 0, occurred_at: 1, amount: 2, refunded: null, phone: null, name: null, items: null, time: null, status: null, nickname: null, birthday: null, tags: null },
   header_line: 3, skipped_top: 2, totals: [10],
   rows: [row(4, { member_name: "王姐" }), row(5, {}), row(7, { outcome: "error", amount_cents: null, reason: "The amount \"十二元\" cannot be read" }), row(8, { outcome: "duplicate", reason: "Imported before" })],
   new: 2, duplicates: 1, errors: 1, imported_before: null,
 };
 
 describe("importing orders", () => {
+  it("shows a customer list's rows as members to add: since when, name, masked phone, birthday and tags", async () => {
+    const customers = {
+      ...PREVIEW,
+      preset: "youzan_customers",
+      target: "members" as const,
+      rows: [row(2, { member_name: "李先生", phone_masked: "139****1111", amount_cents: null, items: "03-07 · 老客" })],
+    };
+    fakeBackend({}, { preview_import: () => customers, list_imports: () => [] });
+    const { user, container } = renderScreen(<ImportPage />);
+    await user.upload(container.querySelector('input[type="file"]') as HTMLInputElement, new File(["客户姓名\n"], "customers.csv", { type: "text/csv" }));
+    const r = await screen.findByTestId("import-row-2");
+    expect(r).toHaveTextContent("李先生");
+    expect(r).toHaveTextContent("139****1111");
+    expect(r).toHaveTextContent("03-07 · 老客");
+    expect(screen.getByRole("columnheader", { name: "Customer since" })).toBeInTheDocument();
+    expect(screen.queryByRole("columnheader", { name: "Amount" })).toBeNull();
+  });
+
   it("previews each row with why, leaves unticked rows out and lists the import with its undo", async () => {
     let imported = false;
     const backend = fakeBackend({}, {

@@ -21,7 +21,7 @@ import { fileToBase64 } from "../drainage/queries";
 import { ImportHistory } from "./ImportHistory";
 
 const OUTCOME_COLOR: Record<RowOutcome, string> = { new: "green", duplicate: "default", part: "blue", error: "red" };
-const PRESETS = ["youzan_orders", "meituan_orders", "shopify_orders", "square_transactions", "generic"] as const;
+const PRESETS = ["youzan_orders", "youzan_customers", "meituan_orders", "shopify_orders", "square_transactions", "generic"] as const;
 const ENCODINGS: TextEncoding[] = ["utf8", "gb18030", "utf16"];
 
 type Picked = { name: string; data: string };
@@ -153,11 +153,20 @@ export function ImportPage() {
                 },
                 { title: t("imports.colLine"), dataIndex: "line", width: 64 },
                 { title: t("imports.colOutcome"), key: "outcome", width: 110, render: (_: unknown, r: PlannedRow) => <Tag color={OUTCOME_COLOR[r.outcome]}>{t(`imports.outcomes.${r.outcome}`)}</Tag> },
-                { title: t("imports.colOrder"), dataIndex: "order_id", ellipsis: true },
-                { title: t("imports.colWhen"), key: "when", render: (_: unknown, r: PlannedRow) => (r.occurred_at ? dateTime(r.occurred_at, lang, zone) : "—") },
-                { title: t("imports.colAmount"), key: "amount", align: "right", render: (_: unknown, r: PlannedRow) => (r.amount_cents == null ? "—" : money(r.amount_cents)) },
-                { title: t("imports.colMember"), key: "member", render: (_: unknown, r: PlannedRow) => r.member_name ?? r.phone_masked ?? "—" },
-                { title: t("imports.colItems"), dataIndex: "items", ellipsis: true },
+                ...(p.target === "members"
+                  ? [
+                      { title: t("imports.colJoined"), key: "when", render: (_: unknown, r: PlannedRow) => (r.occurred_at ? dateTime(r.occurred_at, lang, zone) : "—") },
+                      { title: t("imports.colMember"), key: "member", render: (_: unknown, r: PlannedRow) => r.member_name ?? "—" },
+                      { title: t("imports.colPhone"), key: "phone", render: (_: unknown, r: PlannedRow) => r.phone_masked ?? "—" },
+                      { title: t("imports.colDetails"), dataIndex: "items", ellipsis: true },
+                    ]
+                  : [
+                    { title: t("imports.colOrder"), dataIndex: "order_id", ellipsis: true },
+                    { title: t("imports.colWhen"), key: "when", render: (_: unknown, r: PlannedRow) => (r.occurred_at ? dateTime(r.occurred_at, lang, zone) : "—") },
+                    { title: t("imports.colAmount"), key: "amount", align: "right" as const, render: (_: unknown, r: PlannedRow) => (r.amount_cents == null ? "—" : money(r.amount_cents)) },
+                    { title: t("imports.colMember"), key: "member", render: (_: unknown, r: PlannedRow) => r.member_name ?? r.phone_masked ?? "—" },
+                    { title: t("imports.colItems"), dataIndex: "items", ellipsis: true },
+                    ]),
                 { title: t("imports.colReason"), dataIndex: "reason", width: 260, render: (reason: string, r: PlannedRow) => <span style={{ color: r.outcome === "error" ? "#a8071a" : undefined }}>{reason}</span> },
               ]}
             />

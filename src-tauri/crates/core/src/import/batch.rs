@@ -2,17 +2,19 @@
 //! recomputes the same plan inside its transaction and writes exactly the
 //! rows it shows as new, less those the owner unticked), and its undo.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use super::customers::{self, KnownMembers, NewMember};
 use super::plan::{self, Known, PlannedRow, RowOutcome};
-use super::preset::{self, Columns, Preset};
+use super::preset::{self, Columns, Preset, Target};
 use super::{table, text, workbook, TextEncoding};
+use crate::member::{ConsentInput, ConsentMethod, MemberInput};
 use crate::{shop, Error, Field, Lang, Problem, Result};
 
 /// What the owner chose: a preset (else the headers decide), an encoding
@@ -38,6 +40,8 @@ pub struct ImportPreview {
     #[ts(type = "number")]
     pub replaced: usize,
     pub preset: String,
+    /// Sales or members: what the rows become.
+    pub target: Target,
     pub headers: Vec<String>,
     pub columns: Columns,
     #[ts(type = "number")]
@@ -75,12 +79,9 @@ pub struct ImportBatch {
     pub undone_at: Option<String>,
 }
 
-fn prepare(
-    conn: &Connection,
-    bytes: &[u8],
-    file_name: &str,
-    opts: &ImportOptions,
-) -> Result<(ImportPreview, &'static Preset)> {
+type Prepared = (ImportPreview, &'static Preset, HashMap<usize, NewMember>);
+
+fn prepare(conn: &Connection, bytes: &[u8], file_name: &str, opts: &ImportOptions) -> Result<Prepared> {
     let lang = shop::language_or(conn, Lang::En);
     let (table, encoding, replaced) = if workbook::is_workbook(bytes) {
         if bytes.len() > text::MAX_MB * 1024 * 1024 {
@@ -94,16 +95,41 @@ fn prepare(
     let preset = preset::find(&table.headers, opts.preset.as_deref())
         .ok_or_else(|| crate::validate::unknown(Field::Preset, opts.preset.as_deref().unwrap_or("")))?;
     let columns = preset.columns(&table.headers);
-    if columns.amount.is_none() || columns.occurred_at.is_none() {
-        let reason = match lang {
-            Lang::En => "No column of amounts or of dates was found: choose the preset that matches the file"
-                .to_owned(),
-            Lang::ZhCn => "没有找到金额列或日期列：请选择与文件对应的模板".to_owned(),
+    let missing = match preset.target {
+        Target::Purchases => columns.amount.is_none() || columns.occurred_at.is_none(),
+        Target::Members => columns.name.is_none() && columns.nickname.is_none(),
+    };
+    if missing {
+        let reason = match (preset.target, lang) {
+            (Target::Purchases, Lang::En) => {
+                "No column of amounts or of dates was found: choose the preset that matches the file"
+            }
+            (Target::Purchases, Lang::ZhCn) => "没有找到金额列或日期列：请选择与文件对应的模板",
+            (Target::Members, Lang::En) => "No column of names was found: choose the preset that matches the file",
+            (Target::Members, Lang::ZhCn) => "没有找到姓名列：请选择与文件对应的模板",
         };
-        return Err(Error::invalid(Field::File, Problem::Refused { reason }));
+        return Err(Error::invalid(Field::File, Problem::Refused { reason: reason.to_owned() }));
     }
-    let known = Known { orders: orders(conn, preset.system)?, members: members(conn)? };
-    let rows = plan::rows(&table, preset, &columns, &known, shop::zone(conn)?, lang);
+    let zone = shop::zone(conn)?;
+    let mut new_members = HashMap::new();
+    let rows = match preset.target {
+        Target::Purchases => {
+            let known = Known { orders: orders(conn, preset.system)?, members: members(conn)? };
+            plan::rows(&table, preset, &columns, &known, zone, lang)
+        }
+        Target::Members => {
+            let known = KnownMembers { by_phone: members(conn)?, by_names: names(conn)? };
+            customers::rows(&table, &columns, &known, zone, lang)
+                .into_iter()
+                .map(|(row, new)| {
+                    if let Some(m) = new {
+                        new_members.insert(row.line, m);
+                    }
+                    row
+                })
+                .collect()
+        }
+    };
     let count = |o: RowOutcome| rows.iter().filter(|r| r.outcome == o).count();
     let sha = hex(&Sha256::digest(bytes));
     let imported_before: Option<String> = conn
@@ -119,6 +145,7 @@ fn prepare(
             encoding,
             replaced,
             preset: preset.id.to_owned(),
+            target: preset.target,
             headers: table.headers,
             columns,
             header_line: table.header_line,
@@ -131,6 +158,7 @@ fn prepare(
             imported_before,
         },
         preset,
+        new_members,
     ))
 }
 
@@ -153,7 +181,7 @@ pub fn commit(
     now: DateTime<Utc>,
 ) -> Result<ImportBatch> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let (p, preset) = prepare(&tx, bytes, file_name, opts)?;
+    let (p, preset, new_members) = prepare(&tx, bytes, file_name, opts)?;
     let unticked: HashSet<usize> = opts.unticked.iter().copied().collect();
     let chosen: Vec<&PlannedRow> =
         p.rows.iter().filter(|r| r.outcome == RowOutcome::New && !unticked.contains(&r.line)).collect();
@@ -179,6 +207,14 @@ pub fn commit(
         ],
     )?;
     let batch_id = tx.last_insert_rowid();
+    if preset.target == Target::Members {
+        for r in chosen {
+            let m = new_members.get(&r.line).ok_or(Error::Damaged("an imported customer"))?;
+            add_member(&tx, m, preset, batch_id, now)?;
+        }
+        tx.commit()?;
+        return get(conn, batch_id);
+    }
     for r in chosen {
         let at = plan::at(r).ok_or(Error::Damaged("an import row's date"))?;
         tx.prepare_cached(
@@ -206,13 +242,66 @@ fn refunded_at_till(conn: &Connection) -> &'static str {
     }
 }
 
-/// Takes an import back: its sales and their imported refunds go, the batch
-/// stays marked. Refused when a sale of it was refunded here since.
+/// A customer of the list as a member: their consent recorded as given
+/// through the other system (membership only), the import remembered.
+fn add_member(tx: &Transaction, m: &NewMember, preset: &Preset, batch_id: i64, now: DateTime<Utc>) -> Result<()> {
+    let recorded_by = match shop::language_or(tx, Lang::En) {
+        Lang::En => format!("Imported ({})", preset.id),
+        Lang::ZhCn => format!("导入（{}）", preset.id),
+    };
+    let input = MemberInput {
+        phone: m.phone.clone().unwrap_or_default(),
+        wechat_nickname: m.nickname.clone(),
+        birthday: m.birthday.clone().unwrap_or_default(),
+        tags: m.tags.clone(),
+        ..MemberInput::new(
+            &m.display_name,
+            ConsentInput { method: ConsentMethod::Imported, marketing: false, recorded_by },
+        )
+    };
+    let id = crate::member::create_in(tx, &input, m.joined_at.unwrap_or(now))?;
+    tx.execute("UPDATE member SET import_batch_id = ?1 WHERE id = ?2", params![batch_id, id])?;
+    Ok(())
+}
+
+/// Takes an import back: its sales and their imported refunds go (or the
+/// members it added), the batch stays marked. Refused when a sale of it was
+/// refunded here since, or a member it added has been used since.
 pub fn undo(conn: &mut Connection, batch_id: i64, now: DateTime<Utc>) -> Result<ImportBatch> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let batch = get(&tx, batch_id)?;
     if batch.undone_at.is_some() {
         return Err(Error::NothingToUndo);
+    }
+    if preset::find(&[], Some(&batch.preset)).map(|p| p.target) == Some(Target::Members) {
+        let used: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM member m WHERE m.import_batch_id = ?1 AND (
+                 m.merged_into IS NOT NULL OR m.erased_at IS NOT NULL
+                 OR EXISTS (SELECT 1 FROM purchase p WHERE p.member_id = m.id)
+                 OR EXISTS (SELECT 1 FROM membership s WHERE s.member_id = m.id)
+                 OR EXISTS (SELECT 1 FROM member_merge g WHERE g.kept_id = m.id OR g.merged_id = m.id)
+                 OR EXISTS (SELECT 1 FROM rule_event e WHERE e.member_id = m.id)
+                 OR EXISTS (SELECT 1 FROM member r WHERE r.referred_by = m.id)))",
+            [batch_id],
+            |r| r.get(0),
+        )?;
+        if used {
+            let reason = match shop::language_or(&tx, Lang::En) {
+                Lang::En => "A member this import added has purchases, communities or a merge since: they stay".to_owned(),
+                Lang::ZhCn => "这次导入添加的会员之后有了消费、社群或合并记录：不能撤销".to_owned(),
+            };
+            return Err(Error::invalid(Field::Batch, Problem::Refused { reason }));
+        }
+        for table in ["consent", "member_tag"] {
+            tx.execute(
+                &format!("DELETE FROM {table} WHERE member_id IN (SELECT id FROM member WHERE import_batch_id = ?1)"),
+                [batch_id],
+            )?;
+        }
+        tx.execute("DELETE FROM member WHERE import_batch_id = ?1", [batch_id])?;
+        tx.execute("UPDATE import_batch SET undone_at = ?1 WHERE id = ?2", params![now, batch_id])?;
+        tx.commit()?;
+        return get(conn, batch_id);
     }
     let refunded_here: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM refund f JOIN purchase p ON p.id = f.purchase_id
@@ -280,6 +369,19 @@ fn members(conn: &Connection) -> Result<std::collections::HashMap<String, (i64, 
         .prepare_cached("SELECT phone, id, display_name FROM member WHERE phone IS NOT NULL")?
         .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+fn names(conn: &Connection) -> Result<HashMap<(String, String), (i64, String)>> {
+    let mut out = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, display_name, wechat_nickname FROM member
+         WHERE (wechat_nickname <> '' OR import_batch_id IS NOT NULL) AND merged_into IS NULL AND erased_at IS NULL",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+        let (id, name, nickname) = row?;
+        out.insert((customers::fold(&name), customers::fold(&nickname)), (id, name));
+    }
+    Ok(out)
 }
 
 fn hex(bytes: &[u8]) -> String {

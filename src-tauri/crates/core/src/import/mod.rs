@@ -4,6 +4,7 @@
 //! the preview shows and the commit writes; each import can be undone.
 
 mod batch;
+mod customers;
 mod plan;
 pub mod preset;
 pub mod table;

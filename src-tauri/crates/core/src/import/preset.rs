@@ -22,6 +22,20 @@ pub struct Columns {
     pub time: Option<usize>,
     /// The order's status, when only some are sales (Meituan's 已结账).
     pub status: Option<usize>,
+    /// A customer list's WeChat nickname, birthday and tags.
+    pub nickname: Option<usize>,
+    pub birthday: Option<usize>,
+    pub tags: Option<usize>,
+}
+
+/// What a file's rows become.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Target {
+    Purchases,
+    /// A customer list: each row a member (Youzan's customer export).
+    Members,
 }
 
 pub struct Preset {
@@ -41,6 +55,10 @@ pub struct Preset {
     status: &'static [&'static str],
     /// The statuses that are sales; empty: every row is.
     pub settled: &'static [&'static str],
+    nickname: &'static [&'static str],
+    birthday: &'static [&'static str],
+    tags: &'static [&'static str],
+    pub target: Target,
     /// One row per line item, the order's fields on its first row only (Shopify).
     pub rows_per_item: bool,
 }
@@ -60,6 +78,10 @@ pub const PRESETS: &[Preset] = &[
         time: &[],
         status: &[],
         settled: &[],
+        nickname: &[],
+        birthday: &[],
+        tags: &[],
+        target: Target::Purchases,
         rows_per_item: false,
     },
     // Meituan's cashier (美团收银/管家): the workbook "店内订单明细", its header on
@@ -78,6 +100,10 @@ pub const PRESETS: &[Preset] = &[
         time: &[],
         status: &["订单状态"],
         settled: &["已结账"],
+        nickname: &[],
+        birthday: &[],
+        tags: &[],
+        target: Target::Purchases,
         rows_per_item: false,
     },
     Preset {
@@ -94,6 +120,10 @@ pub const PRESETS: &[Preset] = &[
         time: &[],
         status: &[],
         settled: &[],
+        nickname: &[],
+        birthday: &[],
+        tags: &[],
+        target: Target::Purchases,
         rows_per_item: true,
     },
     // Square's transactions export: the date and the time in two columns, a
@@ -113,6 +143,32 @@ pub const PRESETS: &[Preset] = &[
         time: &["Time"],
         status: &["Event Type"],
         settled: &["Payment"],
+        nickname: &[],
+        birthday: &[],
+        tags: &[],
+        target: Target::Purchases,
+        rows_per_item: false,
+    },
+    // Youzan's customer list (客户列表导出): one customer a row; masked
+    // phones (186******05) count as none; marketing consent is never imported.
+    Preset {
+        id: "youzan_customers",
+        system: "youzan_customers",
+        signature: &["客户姓名", "客户手机号", "成为客户时间"],
+        order_id: &[],
+        occurred_at: &["成为客户时间"],
+        amount: &[],
+        refunded: &[],
+        phone: &["客户手机号"],
+        name: &["客户姓名"],
+        items: &[],
+        time: &[],
+        status: &[],
+        settled: &[],
+        nickname: &["客户昵称"],
+        birthday: &["客户生日"],
+        tags: &["标签"],
+        target: Target::Members,
         rows_per_item: false,
     },
     Preset {
@@ -159,6 +215,10 @@ pub const PRESETS: &[Preset] = &[
         time: &[],
         status: &[],
         settled: &[],
+        nickname: &[],
+        birthday: &[],
+        tags: &[],
+        target: Target::Purchases,
         rows_per_item: false,
     },
 ];
@@ -183,6 +243,9 @@ impl Preset {
             items: position(headers, self.items),
             time: position(headers, self.time),
             status: position(headers, self.status),
+            nickname: position(headers, self.nickname),
+            birthday: position(headers, self.birthday),
+            tags: position(headers, self.tags),
         }
     }
 }

@@ -169,3 +169,62 @@ fn a_square_export_joins_date_and_time_and_leaves_refund_rows_out() {
     assert_eq!(p.rows[1].outcome, RowOutcome::Error);
     commit(&mut conn, square.as_bytes(), "square.csv", &ImportOptions::default(), now()).unwrap();
 }
+
+/// Youzan's customer list (客户列表导出, the columns of MEMBERS.md's fixture):
+/// customers become members with their consent recorded as imported and no
+/// marketing consent; 王姐's phone is a member's already, a masked phone is
+/// none, a 12-digit phone and 2月30日 are errors, a customer listed twice is one.
+#[test]
+fn a_youzan_customer_list_adds_members_and_undo_takes_them_back() {
+    let mut conn = shop();
+    let list = "客户姓名,客户昵称,客户手机号,客户生日,标签,是否会员,消费次数,消费金额,上次消费时间,来源渠道,来源方式,成为客户时间\n\
+李先生,阿李,13900001111,1988-03-07,老客、爱喝乌龙,是,3,268.00,2026-11-01 10:00,门店,扫码,2026-10-01 09:00\n\
+张阿姨,,186******05,,,否,0,0,,门店,扫码,2026-10-02 09:00\n\
+王姐,小王,13812345678,,,是,5,500,,门店,扫码,2026-10-03 09:00\n\
+赵哥,,138123456789,,,否,0,0,,门店,扫码,2026-10-04 09:00\n\
+钱姐,,,02-30,,否,0,0,,门店,扫码,2026-10-05 09:00\n\
+李先生,阿李,13900001111,1988-03-07,,是,3,268.00,,门店,扫码,2026-10-01 09:00\n";
+    let p = preview(&conn, list.as_bytes(), "customers.csv", &ImportOptions::default()).unwrap();
+    assert_eq!((p.preset.as_str(), p.target), ("youzan_customers", preset::Target::Members));
+    let rows: Vec<(usize, RowOutcome)> = p.rows.iter().map(|r| (r.line, r.outcome)).collect();
+    assert_eq!(
+        rows,
+        [
+            (2, RowOutcome::New),
+            (3, RowOutcome::New),
+            (4, RowOutcome::Duplicate),
+            (5, RowOutcome::Error),
+            (6, RowOutcome::Error),
+            (7, RowOutcome::Duplicate)
+        ],
+        "{:?}",
+        p.rows
+    );
+    assert_eq!(p.rows[0].items, "03-07 · 老客、爱喝乌龙");
+    assert_eq!(p.rows[1].phone_masked, None, "a masked phone is none");
+    assert_eq!(p.rows[2].reason, "已是会员：王姐（手机号相同）");
+    assert_eq!(p.rows[3].reason, "手机号“138123456789”不是有效的大陆手机号");
+    assert_eq!(p.rows[5].reason, "与第 2 行是同一位客户");
+
+    let batch = commit(&mut conn, list.as_bytes(), "customers.csv", &ImportOptions::default(), now()).unwrap();
+    assert_eq!(batch.new_rows, 2);
+    let li = member::list(&conn, &member::MemberFilter { search: "1111".into(), ..Default::default() }, now()).unwrap();
+    let li = member::get(&conn, li.rows[0].id).unwrap();
+    assert_eq!((li.birthday.as_deref(), li.tags.len(), li.marketing), (Some("03-07"), 2, false));
+    assert_eq!(li.consents[0].method, member::ConsentMethod::Imported);
+    assert!(li.created_at.starts_with("2026-10-01"), "{}", li.created_at);
+    // The same list again adds nobody: both are members now.
+    let again = preview(&conn, list.as_bytes(), "customers.csv", &ImportOptions::default()).unwrap();
+    assert_eq!(again.new, 0);
+
+    // Undo takes them back, unless one of them has bought since.
+    let sale = purchase::PurchaseInput { amount_cents: 100, member_id: Some(li.id), ..Default::default() };
+    let sale = purchase::record(&mut conn, &sale, now()).unwrap();
+    assert!(undo(&mut conn, batch.id, now()).is_err());
+    conn.execute("DELETE FROM purchase WHERE id = ?1", [sale.id]).unwrap();
+    undo(&mut conn, batch.id, now()).unwrap();
+    assert_eq!(member::list(&conn, &member::MemberFilter::default(), now()).unwrap().total, 1, "王姐 alone again");
+    // The owner cannot claim a consent was imported.
+    let claimed = MemberInput::new("孙", ConsentInput { method: member::ConsentMethod::Imported, marketing: false, recorded_by: String::new() });
+    assert_eq!(member::create(&mut conn, &claimed, now()).unwrap_err().field(), Some(crate::Field::ConsentMethod));
+}

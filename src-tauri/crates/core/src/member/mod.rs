@@ -47,6 +47,10 @@ pub const NOTICE_VERSION: i64 = 1;
 /// Adds a member with their consent (and marketing consent when given
 /// separately), their tags and where they joined, in one transaction.
 pub fn create(conn: &mut Connection, input: &MemberInput, now: DateTime<Utc>) -> Result<Member> {
+    // Only an import of another system's customers records consent as imported.
+    if input.consent.method == ConsentMethod::Imported {
+        return Err(unknown(Field::ConsentMethod, ConsentMethod::Imported.as_str()));
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let id = create_in(&tx, input, now)?;
     tx.commit()?;
@@ -122,6 +126,9 @@ pub fn set_marketing(
         |r| r.get(0),
     )?;
     match given {
+        Some((ConsentMethod::Imported, _)) => {
+            return Err(unknown(Field::ConsentMethod, ConsentMethod::Imported.as_str()));
+        }
         Some((method, by)) if !current => {
             let by = optional(Field::Staff, by, NAME_MAX)?;
             record_consent(&tx, id, ConsentPurpose::Marketing, method, &by, now)?;
@@ -223,7 +230,7 @@ fn join_is_known(conn: &Connection, j: &JoinInput) -> Result<()> {
 
 /// "3-7", "03-07", "0307", "3月7日" → "03-07"; a day the month never has is refused
 /// (29 February is a birthday).
-fn birthday(typed: &str) -> Result<String> {
+pub(crate) fn birthday(typed: &str) -> Result<String> {
     let folded: String = typed
         .chars()
         .map(|c| match c {

@@ -17,6 +17,9 @@ pub enum ConsentMethod {
     Verbal,
     /// Ticked on the shop's QR sign-up form.
     QrForm,
+    /// Given through another system whose customer list was imported
+    /// (membership only: marketing consent is asked again).
+    Imported,
 }
 
 impl ConsentMethod {
@@ -25,6 +28,7 @@ impl ConsentMethod {
             ConsentMethod::Paper => "paper",
             ConsentMethod::Verbal => "verbal",
             ConsentMethod::QrForm => "qr_form",
+            ConsentMethod::Imported => "imported",
         }
     }
 
@@ -33,6 +37,7 @@ impl ConsentMethod {
             "paper" => Ok(ConsentMethod::Paper),
             "verbal" => Ok(ConsentMethod::Verbal),
             "qr_form" => Ok(ConsentMethod::QrForm),
+            "imported" => Ok(ConsentMethod::Imported),
             other => Err(unknown(Field::ConsentMethod, other)),
         }
     }
