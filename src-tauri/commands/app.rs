@@ -91,5 +91,9 @@ pub async fn update_shop<R: Runtime>(
 #[tauri::command]
 pub async fn shop_today(state: State<'_, AppState>) -> CmdResult<String> {
     let now = state.now();
-    state.run(move |conn| Ok::<_, shopcircle_core::Error>(now.with_timezone(&shop::zone(conn)?).date_naive().to_string())).await
+    state
+        .run(move |conn| {
+            Ok::<_, shopcircle_core::Error>(now.with_timezone(&shop::zone(conn)?).date_naive().to_string())
+        })
+        .await
 }

@@ -17,13 +17,19 @@ pub async fn rfm_thresholds(state: State<'_, AppState>) -> CmdResult<RfmThreshol
 }
 
 #[tauri::command]
-pub async fn set_rfm_thresholds(state: State<'_, AppState>, thresholds: RfmThresholds) -> CmdResult<RfmThresholds> {
+pub async fn set_rfm_thresholds(
+    state: State<'_, AppState>,
+    thresholds: RfmThresholds,
+) -> CmdResult<RfmThresholds> {
     state.run(move |conn| rfm::set_thresholds(conn, &thresholds)).await
 }
 
 /// The community's channels since it began, for their cards.
 #[tauri::command]
-pub async fn channel_figures(state: State<'_, AppState>, community_id: i64) -> CmdResult<Vec<ChannelFigures>> {
+pub async fn channel_figures(
+    state: State<'_, AppState>,
+    community_id: i64,
+) -> CmdResult<Vec<ChannelFigures>> {
     let now = state.now();
     state.run(move |conn| dashboard::channels_to_date(conn, community_id, now)).await
 }

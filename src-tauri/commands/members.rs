@@ -3,11 +3,11 @@
 
 use shopcircle_app::Error as AppError;
 use shopcircle_core::export_log::{self, ExportKind, ExportRecord, Phones};
-use shopcircle_core::purchase::{self, PurchaseFilter};
-use shopcircle_core::Lang;
 use shopcircle_core::member::{
     self, ConsentMethod, DuplicatePair, JoinInput, Member, MemberFilter, MemberInput, MemberMerge, MemberPage,
 };
+use shopcircle_core::purchase::{self, PurchaseFilter};
+use shopcircle_core::Lang;
 use tauri::{AppHandle, Runtime, State};
 
 use super::files::{self, SaveAs};
@@ -50,7 +50,11 @@ pub async fn set_member_marketing(
 }
 
 #[tauri::command]
-pub async fn join_member_community(state: State<'_, AppState>, id: i64, join: JoinInput) -> CmdResult<Member> {
+pub async fn join_member_community(
+    state: State<'_, AppState>,
+    id: i64,
+    join: JoinInput,
+) -> CmdResult<Member> {
     let now = state.now();
     state.run(move |conn| member::join(conn, id, &join, now)).await
 }
@@ -107,7 +111,11 @@ pub async fn erase_member(state: State<'_, AppState>, id: i64) -> CmdResult<()> 
 /// Writes everything kept about the member to a JSON file the owner picks;
 /// its path, or none when the dialog was cancelled.
 #[tauri::command]
-pub async fn export_member<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: i64) -> CmdResult<Option<String>> {
+pub async fn export_member<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<Option<String>> {
     let now = state.now();
     let m = state.run(move |conn| member::get(conn, id)).await?;
     let lang = files::language(&state).await;
@@ -121,7 +129,7 @@ pub async fn export_member<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
     let shown = path.display().to_string();
     state
         .run(move |conn| {
-            let doc = member::export(conn, id, now)?;
+            let doc = shopcircle_core::member_export::export(conn, id, now)?;
             let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
             shopcircle_app::files::write_output(&path, text.as_bytes())?;
             export_log::record(conn, ExportKind::MemberData, 1, Phones::Full, &file_name(&path), now)?;

@@ -128,11 +128,17 @@ fn duplicates_merge_and_undo_then_erasure_is_written_beside_the_database_and_exp
 
     let csv = invoke(&s.main, "export_members_csv", json!({ "filter": {}, "maskPhones": true })).unwrap();
     let text = std::fs::read_to_string(csv.as_str().unwrap()).unwrap();
-    assert!(text.starts_with('\u{feff}') && text.contains("139****1111") && !text.contains("13900001111"), "{text}");
+    assert!(
+        text.starts_with('\u{feff}') && text.contains("139****1111") && !text.contains("13900001111"),
+        "{text}"
+    );
     let json_file = invoke(&s.main, "export_member", json!({ "id": older })).unwrap();
     assert!(std::fs::read_to_string(json_file.as_str().unwrap()).unwrap().contains("13900001111"));
     let log = invoke(&s.main, "list_exports", json!({})).unwrap();
-    assert_eq!((log[0]["kind"].as_str(), log[1]["kind"].as_str(), log[1]["phones"].as_str()), (Some("member_data"), Some("members"), Some("masked")));
+    assert_eq!(
+        (log[0]["kind"].as_str(), log[1]["kind"].as_str(), log[1]["phones"].as_str()),
+        (Some("member_data"), Some("members"), Some("masked"))
+    );
 
     invoke(&s.main, "erase_member", json!({ "id": older })).unwrap();
     let erasures = std::fs::read_to_string(dir.path().join("erasures.txt")).unwrap();
@@ -170,11 +176,19 @@ fn the_dashboards_thresholds_channels_and_a_communitys_rule_log_through_the_shel
     .unwrap();
     let warn = json!({ "member_id": m["id"], "kind": "warning", "rule": "不发广告" });
     invoke(&s.main, "record_rule_event", json!({ "communityId": group, "input": warn })).unwrap();
-    let second = invoke(&s.main, "record_rule_event", json!({ "communityId": group, "input": warn })).unwrap();
+    let second =
+        invoke(&s.main, "record_rule_event", json!({ "communityId": group, "input": warn })).unwrap();
     assert_eq!(second["flagged"], true);
     let removal = json!({ "member_id": m["id"], "kind": "removal", "rule": "不发广告" });
     invoke(&s.main, "record_rule_event", json!({ "communityId": group, "input": removal })).unwrap();
-    assert_eq!(invoke(&s.main, "list_rule_events", json!({ "communityId": group })).unwrap().as_array().unwrap().len(), 3);
+    assert_eq!(
+        invoke(&s.main, "list_rule_events", json!({ "communityId": group }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
     let page = invoke(&s.main, "list_members", json!({ "filter": { "community_id": group } })).unwrap();
     assert_eq!(page["total"], 0, "removed from the group");
 }

@@ -3,4 +3,4 @@
 /**
  * How a member's consent was given.
  */
-export type ConsentMethod = "paper" | "verbal" | "qr_form";
+export type ConsentMethod = "paper" | "verbal" | "qr_form" | "imported";

@@ -64,7 +64,10 @@ pub fn run(conn: &Connection, args: DashboardArgs) -> CliResult<Output> {
     }
     lines.push("segments:".into());
     for g in &d.segments {
-        let name = serde_json::to_value(g.segment).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let name = serde_json::to_value(g.segment)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         lines.push(format!("{name}\t{}\t{} with marketing consent", g.members, g.marketing));
     }
     Ok(Output { text: lines.join("\n"), json: serde_json::to_value(&d).unwrap_or_default() })

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
+use shopcircle_core::dashboard::Segment;
 use shopcircle_core::db::Connection;
 use shopcircle_core::export_log::{self, ExportKind, Phones};
-use shopcircle_core::dashboard::Segment;
 use shopcircle_core::member::{self, ConsentInput, ConsentMethod, JoinInput, MemberFilter, MemberInput};
 use shopcircle_core::text::one_line;
 
@@ -143,7 +143,12 @@ pub fn run(conn: &mut Connection, cmd: MemberCommand, db: &Path, now: DateTime<U
                 .iter()
                 .map(|p| {
                     let side = |m: &member::DuplicateSide| {
-                        format!("{} {} {}", m.id, one_line(&m.display_name), m.phone_masked.as_deref().unwrap_or("—"))
+                        format!(
+                            "{} {} {}",
+                            m.id,
+                            one_line(&m.display_name),
+                            m.phone_masked.as_deref().unwrap_or("—")
+                        )
                     };
                     let why = serde_json::to_value(p.reason).ok().and_then(|v| v.as_str().map(str::to_owned));
                     format!("{}\t{}\t{}", side(&p.a), side(&p.b), why.unwrap_or_default())
@@ -174,7 +179,10 @@ pub fn run(conn: &mut Connection, cmd: MemberCommand, db: &Path, now: DateTime<U
             shopcircle_app::files::write_output(&out, text.as_bytes())?;
             let phones = if full_phones { Phones::Full } else { Phones::Masked };
             export_log::record(conn, ExportKind::Members, rows, phones, &file_name(&out), now)?;
-            Ok(Output { text: format!("{rows}\t{}", out.display()), json: json!({ "rows": rows, "file": out.display().to_string() }) })
+            Ok(Output {
+                text: format!("{rows}\t{}", out.display()),
+                json: json!({ "rows": rows, "file": out.display().to_string() }),
+            })
         }
         MemberCommand::Notice { out } => {
             let fonts = shopcircle_print::Fonts::system()?;
@@ -183,7 +191,7 @@ pub fn run(conn: &mut Connection, cmd: MemberCommand, db: &Path, now: DateTime<U
             Ok(Output { text: out.display().to_string(), json: json!({ "file": out.display().to_string() }) })
         }
         MemberCommand::Export { id, out } => {
-            let doc = member::export(conn, id, now)?;
+            let doc = shopcircle_core::member_export::export(conn, id, now)?;
             let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
             shopcircle_app::files::write_output(&out, text.as_bytes())?;
             export_log::record(conn, ExportKind::MemberData, 1, Phones::Full, &file_name(&out), now)?;

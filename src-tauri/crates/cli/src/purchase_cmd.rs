@@ -93,7 +93,10 @@ pub fn run(conn: &mut Connection, cmd: PurchaseCommand, now: DateTime<Utc>) -> C
             let phones = if full_phones { Phones::Full } else { Phones::Masked };
             let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             export_log::record(conn, ExportKind::Purchases, rows, phones, &name, now)?;
-            Ok(Output { text: format!("{rows}\t{}", out.display()), json: json!({ "rows": rows, "file": out.display().to_string() }) })
+            Ok(Output {
+                text: format!("{rows}\t{}", out.display()),
+                json: json!({ "rows": rows, "file": out.display().to_string() }),
+            })
         }
     }
 }

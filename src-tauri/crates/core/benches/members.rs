@@ -61,8 +61,13 @@ fn big_shop(dir: &tempfile::TempDir) -> (db::Connection, i64) {
         joins.sort_unstable();
         for i in 1..=MEMBERS {
             let joined = start + Duration::minutes(joins[(i - 1) as usize]);
-            m.execute(rusqlite::params![format!("{i:032x}"), format!("会员{i}"), format!("138{i:08}"), joined])
-                .expect("member");
+            m.execute(rusqlite::params![
+                format!("{i:032x}"),
+                format!("会员{i}"),
+                format!("138{i:08}"),
+                joined
+            ])
+            .expect("member");
             let left = (i % 10 == 0).then(|| joined + Duration::days(rng.gen_range(1..100)));
             s.execute(rusqlite::params![i, group, joined, left.filter(|l| *l < now())]).expect("membership");
             c.execute(rusqlite::params![i, "membership", joined]).expect("consent");
@@ -122,9 +127,11 @@ fn members(c: &mut Criterion) {
                 (dir, conn)
             },
             |(dir, mut conn)| {
-                let p = import::preview(&conn, &file, "till.csv", &ImportOptions::default()).expect("preview");
+                let p =
+                    import::preview(&conn, &file, "till.csv", &ImportOptions::default()).expect("preview");
                 assert_eq!(p.new, 100_000);
-                import::commit(&mut conn, &file, "till.csv", &ImportOptions::default(), now()).expect("commit");
+                import::commit(&mut conn, &file, "till.csv", &ImportOptions::default(), now())
+                    .expect("commit");
                 drop(conn);
                 dir
             },
@@ -147,12 +154,18 @@ fn members(c: &mut Criterion) {
         g.bench_function(format!("dashboard {scope}, 30 days: key figures and the period before"), |b| {
             b.iter(|| p.key_figures(&conn).expect("kpis"))
         });
-        g.bench_function(format!("dashboard {scope}, 30 days: funnel"), |b| b.iter(|| p.funnel(&conn).expect("funnel")));
+        g.bench_function(format!("dashboard {scope}, 30 days: funnel"), |b| {
+            b.iter(|| p.funnel(&conn).expect("funnel"))
+        });
         g.bench_function(format!("dashboard {scope}, 30 days: members over time"), |b| {
             b.iter(|| p.members_over_time(&conn).expect("series"))
         });
-        g.bench_function(format!("dashboard {scope}, 30 days: channels"), |b| b.iter(|| p.channels(&conn).expect("channels")));
-        g.bench_function(format!("dashboard {scope}: RFM segments"), |b| b.iter(|| p.segments(&conn).expect("segments")));
+        g.bench_function(format!("dashboard {scope}, 30 days: channels"), |b| {
+            b.iter(|| p.channels(&conn).expect("channels"))
+        });
+        g.bench_function(format!("dashboard {scope}: RFM segments"), |b| {
+            b.iter(|| p.segments(&conn).expect("segments"))
+        });
     }
     g.bench_function("member list, first page of 50 among 20,000", |b| {
         b.iter(|| member::list(&conn, &MemberFilter::default(), now()).expect("list"))

@@ -29,6 +29,9 @@ mod tests {
         assert_eq!(yuan(5), "0.05");
         assert_eq!(yuan(-50), "-0.50");
         assert_eq!(yuan(-1250), "-12.50");
-        assert_eq!((yuan_fixed(1000), yuan_fixed(5), yuan_fixed(-50)), ("10.00".into(), "0.05".into(), "-0.50".into()));
+        assert_eq!(
+            (yuan_fixed(1000), yuan_fixed(5), yuan_fixed(-50)),
+            ("10.00".into(), "0.05".into(), "-0.50".into())
+        );
     }
 }

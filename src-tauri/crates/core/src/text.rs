@@ -28,6 +28,17 @@ pub fn printable(s: &str) -> String {
         .collect()
 }
 
+/// A CSV field: quoted when it needs it, and a leading =, +, -, @ defused
+/// with an apostrophe, so a spreadsheet never runs a name as a formula.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,16 +49,5 @@ mod tests {
         assert_eq!(one_line("A\nB"), "A\\nB");
         assert_eq!(printable("A\nB\u{1b}"), "A\nB\\u{1b}");
         assert_eq!(one_line("每日茶友群"), "每日茶友群");
-    }
-}
-
-/// A CSV field: quoted when it needs it, and a leading =, +, -, @ defused
-/// with an apostrophe, so a spreadsheet never runs a name as a formula.
-pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
     }
 }

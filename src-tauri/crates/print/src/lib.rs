@@ -6,8 +6,8 @@
 mod error;
 pub mod fonts;
 mod image_input;
-pub mod poster;
 pub mod notice;
+pub mod poster;
 pub mod qr;
 pub mod qr_import;
 mod qr_mask;

@@ -67,7 +67,13 @@ fn wrap(fonts: &Fonts, text: &str, size: f64, width: f64) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
     for c in text.chars() {
         match tokens.last_mut() {
-            Some(t) if c.is_ascii() && !c.is_ascii_whitespace() && t.chars().all(|x| x.is_ascii() && !x.is_ascii_whitespace()) => t.push(c),
+            Some(t)
+                if c.is_ascii()
+                    && !c.is_ascii_whitespace()
+                    && t.chars().all(|x| x.is_ascii() && !x.is_ascii_whitespace()) =>
+            {
+                t.push(c)
+            }
             _ => tokens.push(c.to_string()),
         }
     }
@@ -106,7 +112,12 @@ mod tests {
             assert!(!l.starts_with(['，', '。', '、']), "{l}");
             assert!(fonts.width(l.trim_end_matches(['，', '。', '、']), BODY, false) <= 60.0 + 1e-6, "{l}");
         }
-        let page = svg(&fonts, &notice("告知书", &body), &notice("Notice", "We keep your details on this computer only.")).unwrap();
+        let page = svg(
+            &fonts,
+            &notice("告知书", &body),
+            &notice("Notice", "We keep your details on this computer only."),
+        )
+        .unwrap();
         assert!(page.contains("告知书") && page.contains("Notice"));
         assert!(pdf(&fonts, &notice("告知书", &body), &notice("Notice", "x")).unwrap().starts_with(b"%PDF"));
         // Too much text for the page is refused, not printed off its edge.

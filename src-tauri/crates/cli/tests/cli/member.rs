@@ -64,7 +64,8 @@ fn a_bad_phone_a_long_name_or_a_taken_number_is_refused_and_nothing_is_added() {
 fn duplicates_are_listed_merged_undone_and_a_member_erased_and_exported() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::new_db(&dir);
-    let a = stdout(&cli(&db).args(["member", "add", "--name", "王姐", "--nickname", "小王"]).assert().success());
+    let a =
+        stdout(&cli(&db).args(["member", "add", "--name", "王姐", "--nickname", "小王"]).assert().success());
     let b = stdout(
         &cli(&db)
             .args(["member", "add", "--name", "王姐", "--nickname", "小王", "--phone", "13812345678"])
@@ -77,7 +78,10 @@ fn duplicates_are_listed_merged_undone_and_a_member_erased_and_exported() {
 
     let merge = stdout(&cli(&db).args(["member", "merge", &a, &b, "--staff", "Amy"]).assert().success());
     let page = json(&cli(&db).args(["--json", "member", "list"]).assert().success().get_output().stdout);
-    assert_eq!((page["total"].as_i64(), page["rows"][0]["phone_masked"].as_str()), (Some(1), Some("138****5678")));
+    assert_eq!(
+        (page["total"].as_i64(), page["rows"][0]["phone_masked"].as_str()),
+        (Some(1), Some("138****5678"))
+    );
     cli(&db).args(["member", "undo-merge", &merge]).assert().success();
     let page = json(&cli(&db).args(["--json", "member", "list"]).assert().success().get_output().stdout);
     assert_eq!(page["total"], 2);
@@ -85,7 +89,10 @@ fn duplicates_are_listed_merged_undone_and_a_member_erased_and_exported() {
     let out = dir.path().join("王姐.json");
     cli(&db).args(["member", "export", &b, "--out", out.to_str().unwrap()]).assert().success();
     let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!((doc["member"]["phone"].as_str(), doc["purchases"][0]["amount_cents"].as_i64()), (Some("13812345678"), Some(3850)));
+    assert_eq!(
+        (doc["member"]["phone"].as_str(), doc["purchases"][0]["amount_cents"].as_i64()),
+        (Some("13812345678"), Some(3850))
+    );
 
     cli(&db).args(["member", "erase", &b]).assert().success();
     let erasures = std::fs::read_to_string(dir.path().join("erasures.txt")).unwrap();
@@ -101,15 +108,21 @@ fn duplicates_are_listed_merged_undone_and_a_member_erased_and_exported() {
 fn members_and_purchases_export_as_csv_with_phones_masked_unless_asked() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::new_db(&dir);
-    let id = stdout(&cli(&db).args(["member", "add", "--name", "@王姐", "--phone", "13812345678"]).assert().success());
+    let id = stdout(
+        &cli(&db).args(["member", "add", "--name", "@王姐", "--phone", "13812345678"]).assert().success(),
+    );
     cli(&db).args(["purchase", "add", "--amount", "38.50", "--member", &id]).assert().success();
     let out = dir.path().join("members.csv");
-    let printed = stdout(&cli(&db).args(["member", "export-csv", "--out", out.to_str().unwrap()]).assert().success());
+    let printed =
+        stdout(&cli(&db).args(["member", "export-csv", "--out", out.to_str().unwrap()]).assert().success());
     assert!(printed.starts_with("1\t"), "{printed}");
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.starts_with("\u{feff}id,name,phone"), "{text}");
     assert!(text.contains(",'@王姐,138****5678,") && !text.contains("13812345678"), "{text}");
     let sales = dir.path().join("sales.csv");
-    cli(&db).args(["purchase", "export-csv", "--out", sales.to_str().unwrap(), "--full-phones"]).assert().success();
+    cli(&db)
+        .args(["purchase", "export-csv", "--out", sales.to_str().unwrap(), "--full-phones"])
+        .assert()
+        .success();
     assert!(std::fs::read_to_string(&sales).unwrap().contains(",38.50,0.00,'@王姐,13812345678,"));
 }

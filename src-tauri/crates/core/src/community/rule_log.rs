@@ -57,7 +57,12 @@ pub struct RuleEvent {
     pub flagged: bool,
 }
 
-pub fn record(conn: &mut Connection, community_id: i64, input: &RuleEventInput, now: DateTime<Utc>) -> Result<RuleEvent> {
+pub fn record(
+    conn: &mut Connection,
+    community_id: i64,
+    input: &RuleEventInput,
+    now: DateTime<Utc>,
+) -> Result<RuleEvent> {
     let rule = required(Field::Rule, &input.rule, RULE_MAX)?;
     let note = optional_lines(Field::Note, &input.note, NOTE_MAX)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -67,7 +72,8 @@ pub fn record(conn: &mut Connection, community_id: i64, input: &RuleEventInput, 
         other => other,
     })?;
     if let Some(s) = input.staff_id {
-        let known: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM staff WHERE id = ?1)", [s], |r| r.get(0))?;
+        let known: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM staff WHERE id = ?1)", [s], |r| r.get(0))?;
         if !known {
             return Err(unknown(Field::Staff, &s.to_string()));
         }
@@ -88,7 +94,10 @@ pub fn record(conn: &mut Connection, community_id: i64, input: &RuleEventInput, 
         )?;
     }
     tx.commit()?;
-    list(conn, community_id)?.into_iter().find(|e| e.id == id).ok_or(Error::NotFound { what: "rule event", id })
+    list(conn, community_id)?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or(Error::NotFound { what: "rule event", id })
 }
 
 /// The community's warnings and removals, newest first.
@@ -107,7 +116,11 @@ pub fn list(conn: &Connection, community_id: i64) -> Result<Vec<RuleEvent>> {
                 id: r.get(0)?,
                 member_id: r.get(1)?,
                 member_name: r.get(2)?,
-                kind: if r.get::<_, String>(3)? == "removal" { RuleAction::Removal } else { RuleAction::Warning },
+                kind: if r.get::<_, String>(3)? == "removal" {
+                    RuleAction::Removal
+                } else {
+                    RuleAction::Warning
+                },
                 rule: r.get(4)?,
                 staff_name: r.get(5)?,
                 note: r.get(6)?,
@@ -150,23 +163,47 @@ mod tests {
             ..MemberInput::new("刷屏哥", ConsentInput::verbal(false))
         };
         let m = member::create(&mut conn, &input, now()).unwrap().id;
-        let warn = RuleEventInput { member_id: m, kind: RuleAction::Warning, rule: "不发广告".into(), staff_id: None, note: "发了微商广告".into() };
+        let warn = RuleEventInput {
+            member_id: m,
+            kind: RuleAction::Warning,
+            rule: "不发广告".into(),
+            staff_id: None,
+            note: "发了微商广告".into(),
+        };
         let first = record(&mut conn, group, &warn, now()).unwrap();
         assert!(!first.flagged);
         let second = record(&mut conn, group, &warn, now() + chrono::Duration::hours(1)).unwrap();
         assert_eq!((second.warnings, second.flagged), (2, true));
         let health = crate::health::check(&conn, group, now()).unwrap();
-        assert!(health.items.iter().any(|i| i.finding == crate::health::Finding::RulesEnforced), "{health:?}");
+        assert!(
+            health.items.iter().any(|i| i.finding == crate::health::Finding::RulesEnforced),
+            "{health:?}"
+        );
 
         let out = RuleEventInput { kind: RuleAction::Removal, note: String::new(), ..warn };
         record(&mut conn, group, &out, now() + chrono::Duration::hours(2)).unwrap();
         assert!(member::get(&conn, m).unwrap().memberships[0].left_at.is_some());
         let log = list(&conn, group).unwrap();
-        assert_eq!(log.iter().map(|e| e.kind).collect::<Vec<_>>(), [RuleAction::Removal, RuleAction::Warning, RuleAction::Warning]);
+        assert_eq!(
+            log.iter().map(|e| e.kind).collect::<Vec<_>>(),
+            [RuleAction::Removal, RuleAction::Warning, RuleAction::Warning]
+        );
 
-        let nobody = RuleEventInput { member_id: 999, kind: RuleAction::Warning, rule: "x".into(), staff_id: None, note: String::new() };
+        let nobody = RuleEventInput {
+            member_id: 999,
+            kind: RuleAction::Warning,
+            rule: "x".into(),
+            staff_id: None,
+            note: String::new(),
+        };
         assert_eq!(record(&mut conn, group, &nobody, now()).unwrap_err().field(), Some(Field::Member));
-        let long = RuleEventInput { member_id: m, kind: RuleAction::Warning, rule: "长".repeat(300), staff_id: None, note: String::new() };
+        let long = RuleEventInput {
+            member_id: m,
+            kind: RuleAction::Warning,
+            rule: "长".repeat(300),
+            staff_id: None,
+            note: String::new(),
+        };
         assert_eq!(record(&mut conn, group, &long, now()).unwrap_err().field(), Some(Field::Rule));
         assert_eq!(list(&conn, group).unwrap().len(), 3, "nothing written by a refusal");
     }

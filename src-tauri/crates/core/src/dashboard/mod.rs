@@ -9,7 +9,7 @@ mod channels;
 mod funnel;
 mod kpis;
 mod presence;
-pub mod rfm;
+pub use crate::rfm;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::Connection;
@@ -144,9 +144,15 @@ impl Period {
 
 /// Each of the community's channels since it began, for the channel cards:
 /// joins, buyers within 30 days, their sales, the gifts' cost per buyer.
-pub fn channels_to_date(conn: &Connection, community_id: i64, now: DateTime<Utc>) -> Result<Vec<ChannelFigures>> {
+pub fn channels_to_date(
+    conn: &Connection,
+    community_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<ChannelFigures>> {
     let known: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM community WHERE id = ?1)", [community_id], |r| r.get(0))?;
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM community WHERE id = ?1)", [community_id], |r| {
+            r.get(0)
+        })?;
     if !known {
         return Err(Error::NotFound { what: "community", id: community_id });
     }
@@ -170,9 +176,7 @@ pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
     })
 }
 
-/// The members in scope: every member, or those ever in the community.
-pub(crate) const IN_SCOPE: &str =
-    "(?3 IS NULL OR EXISTS (SELECT 1 FROM membership s WHERE s.member_id = m.id AND s.community_id = ?3))";
+pub(crate) use crate::sql_scope::IN_SCOPE;
 
 /// `part` of `whole` in whole percent, rounded half up; none of nothing.
 pub(crate) fn percent(part: i64, whole: i64) -> Option<i64> {

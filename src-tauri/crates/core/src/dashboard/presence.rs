@@ -82,11 +82,10 @@ pub struct DayPoint {
 
 /// Each day of the span: joins and leaves as bars, the running total as a line.
 pub(super) fn series(moves: &[Move], s: &Span, days: &[NaiveDate], zone: chrono_tz::Tz) -> Vec<DayPoint> {
-    let mut total: i64 = moves.iter().filter(|(at, _)| *at < s.start).map(|(_, came)| if *came { 1 } else { -1 }).sum();
-    let mut points: Vec<DayPoint> = days
-        .iter()
-        .map(|d| DayPoint { day: d.to_string(), joined: 0, left: 0, total: 0 })
-        .collect();
+    let mut total: i64 =
+        moves.iter().filter(|(at, _)| *at < s.start).map(|(_, came)| if *came { 1 } else { -1 }).sum();
+    let mut points: Vec<DayPoint> =
+        days.iter().map(|d| DayPoint { day: d.to_string(), joined: 0, left: 0, total: 0 }).collect();
     let first = days[0];
     for (at, came) in moves.iter().filter(|(at, _)| *at >= s.start && *at < s.end) {
         let i = (at.with_timezone(&zone).date_naive() - first).num_days();

@@ -161,7 +161,9 @@ fn members_over_time_counts_each_day_and_runs_the_total() {
     let (conn, _) = shop();
     let d = dashboard(&conn, &november(None)).unwrap();
     assert_eq!(d.series.len(), 30);
-    let day = |n: usize| (d.series[n - 1].day.as_str(), d.series[n - 1].joined, d.series[n - 1].left, d.series[n - 1].total);
+    let day = |n: usize| {
+        (d.series[n - 1].day.as_str(), d.series[n - 1].joined, d.series[n - 1].left, d.series[n - 1].total)
+    };
     // D was in since 15 October; A on the 2nd, B the 5th, E the 8th, C the 20th; D left on the 25th.
     assert_eq!(day(1), ("2026-11-01", 0, 0, 1));
     assert_eq!(day(2), ("2026-11-02", 1, 0, 2));
@@ -176,8 +178,13 @@ fn a_member_joining_a_second_community_is_not_a_second_join_of_the_shop() {
     let (mut conn, g) = shop();
     let f = join(&mut conn, "F", g, at(11, 3), None);
     let h: i64 = conn.query_row("SELECT id FROM community WHERE name = 'H'", [], |r| r.get(0)).unwrap();
-    let m = member::join(&mut conn, f, &JoinInput { community_id: h, channel_id: None, staff_id: None }, at(11, 6))
-        .unwrap();
+    let m = member::join(
+        &mut conn,
+        f,
+        &JoinInput { community_id: h, channel_id: None, staff_id: None },
+        at(11, 6),
+    )
+    .unwrap();
     // Leaving G while still in H is not leaving the shop.
     member::leave(&mut conn, m.memberships[0].id, at(11, 9)).unwrap();
     let all = dashboard(&conn, &november(None)).unwrap();
@@ -187,7 +194,12 @@ fn a_member_joining_a_second_community_is_not_a_second_join_of_the_shop() {
     let in_g = dashboard(&conn, &november(Some(g))).unwrap();
     assert_eq!((in_g.current.joined, in_g.current.left), (4, 2));
     // Joining a community one is in already is refused.
-    let again = member::join(&mut conn, f, &JoinInput { community_id: h, channel_id: None, staff_id: None }, at(11, 7));
+    let again = member::join(
+        &mut conn,
+        f,
+        &JoinInput { community_id: h, channel_id: None, staff_id: None },
+        at(11, 7),
+    );
     assert_eq!(again.unwrap_err().field(), Some(Field::Community));
 }
 
@@ -198,13 +210,28 @@ fn each_channel_shows_its_joins_buyers_and_their_first_month() {
     let figures: Vec<_> = d
         .channels
         .iter()
-        .map(|c| (c.name.as_str(), c.joins, c.buyers, c.first_purchase_percent, c.sales_cents, c.cost_per_buyer_cents))
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.joins,
+                c.buyers,
+                c.first_purchase_percent,
+                c.sales_cents,
+                c.cost_per_buyer_cents,
+            )
+        })
         .collect();
     // A (counter poster) bought ¥68 + ¥38.50 within 30 days; B (table tent) ¥25.
-    assert_eq!(figures, [("收银台海报", 1, 1, Some(100), 10_650, Some(0)), ("桌牌", 1, 1, Some(100), 2_500, Some(0))]);
+    assert_eq!(
+        figures,
+        [("收银台海报", 1, 1, Some(100), 10_650, Some(0)), ("桌牌", 1, 1, Some(100), 2_500, Some(0))]
+    );
     // The channel cards count since the start: the same here, as everything is in November.
     let to_date = channels_to_date(&conn, g, at(12, 1)).unwrap();
-    assert_eq!(to_date.iter().map(|c| (c.joins, c.sales_cents)).collect::<Vec<_>>(), [(1, 10_650), (1, 2_500)]);
+    assert_eq!(
+        to_date.iter().map(|c| (c.joins, c.sales_cents)).collect::<Vec<_>>(),
+        [(1, 10_650), (1, 2_500)]
+    );
     assert!(channels_to_date(&conn, 99, at(12, 1)).is_err());
     // The other community has no channels.
     let h: i64 = conn.query_row("SELECT id FROM community WHERE name = 'H'", [], |r| r.get(0)).unwrap();
@@ -241,7 +268,8 @@ fn rfm_segments_follow_the_thresholds_by_hand() {
         segment_on: Some("2027-03-31".into()),
         ..member::MemberFilter::default()
     };
-    let names: Vec<String> = member::list(&conn, &at_risk, now()).unwrap().rows.into_iter().map(|r| r.display_name).collect();
+    let names: Vec<String> =
+        member::list(&conn, &at_risk, now()).unwrap().rows.into_iter().map(|r| r.display_name).collect();
     assert_eq!(names, ["D"]);
     let hibernating = member::MemberFilter { segment: Some(Segment::Hibernating), ..at_risk };
     assert_eq!(member::list(&conn, &hibernating, now()).unwrap().rows[0].display_name, "B");

@@ -105,7 +105,9 @@ fn prepare(conn: &Connection, bytes: &[u8], file_name: &str, opts: &ImportOption
                 "No column of amounts or of dates was found: choose the preset that matches the file"
             }
             (Target::Purchases, Lang::ZhCn) => "没有找到金额列或日期列：请选择与文件对应的模板",
-            (Target::Members, Lang::En) => "No column of names was found: choose the preset that matches the file",
+            (Target::Members, Lang::En) => {
+                "No column of names was found: choose the preset that matches the file"
+            }
             (Target::Members, Lang::ZhCn) => "没有找到姓名列：请选择与文件对应的模板",
         };
         return Err(Error::invalid(Field::File, Problem::Refused { reason: reason.to_owned() }));
@@ -244,7 +246,13 @@ fn refunded_at_till(conn: &Connection) -> &'static str {
 
 /// A customer of the list as a member: their consent recorded as given
 /// through the other system (membership only), the import remembered.
-fn add_member(tx: &Transaction, m: &NewMember, preset: &Preset, batch_id: i64, now: DateTime<Utc>) -> Result<()> {
+fn add_member(
+    tx: &Transaction,
+    m: &NewMember,
+    preset: &Preset,
+    batch_id: i64,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let recorded_by = match shop::language_or(tx, Lang::En) {
         Lang::En => format!("Imported ({})", preset.id),
         Lang::ZhCn => format!("导入（{}）", preset.id),
@@ -287,7 +295,10 @@ pub fn undo(conn: &mut Connection, batch_id: i64, now: DateTime<Utc>) -> Result<
         )?;
         if used {
             let reason = match shop::language_or(&tx, Lang::En) {
-                Lang::En => "A member this import added has purchases, communities or a merge since: they stay".to_owned(),
+                Lang::En => {
+                    "A member this import added has purchases, communities or a merge since: they stay"
+                        .to_owned()
+                }
                 Lang::ZhCn => "这次导入添加的会员之后有了消费、社群或合并记录：不能撤销".to_owned(),
             };
             return Err(Error::invalid(Field::Batch, Problem::Refused { reason }));
@@ -377,7 +388,9 @@ fn names(conn: &Connection) -> Result<HashMap<(String, String), (i64, String)>> 
         "SELECT id, display_name, wechat_nickname FROM member
          WHERE (wechat_nickname <> '' OR import_batch_id IS NOT NULL) AND merged_into IS NULL AND erased_at IS NULL",
     )?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+    for row in
+        stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+    {
         let (id, name, nickname) = row?;
         out.insert((customers::fold(&name), customers::fold(&nickname)), (id, name));
     }

@@ -79,7 +79,10 @@ pub fn rows(
         let birthday = match cell(columns.birthday) {
             "" => Ok(None),
             // A full date's year is not kept: month and day are enough for a greeting.
-            b => crate::member::birthday(b.get(b.len().saturating_sub(5)..).filter(|_| b.len() == 10).unwrap_or(b)).map(Some),
+            b => crate::member::birthday(
+                b.get(b.len().saturating_sub(5)..).filter(|_| b.len() == 10).unwrap_or(b),
+            )
+            .map(Some),
         };
         let tags: Vec<String> = cell(columns.tags)
             .split([',', '，', '、', ';', '；', '|'])
@@ -90,7 +93,10 @@ pub fn rows(
         let error = if name.is_empty() {
             Some(say("No name and no nickname".into(), "没有姓名也没有昵称".into()))
         } else if name.chars().count() > NAME_MAX || nickname.chars().count() > NICKNAME_MAX {
-            Some(say(format!("A name longer than {NAME_MAX} characters"), format!("姓名或昵称超过 {NAME_MAX} 个字")))
+            Some(say(
+                format!("A name longer than {NAME_MAX} characters"),
+                format!("姓名或昵称超过 {NAME_MAX} 个字"),
+            ))
         } else if phone.is_err() {
             Some(say(
                 format!("The phone \"{typed_phone}\" is not a mainland mobile number"),
@@ -135,7 +141,10 @@ pub fn rows(
         if let Some((id, who)) = phone.as_ref().and_then(|n| known.by_phone.get(n)) {
             p.outcome = RowOutcome::Duplicate;
             p.member_id = Some(*id);
-            p.reason = say(format!("Already a member: {who} (same phone)"), format!("已是会员：{who}（手机号相同）"));
+            p.reason = say(
+                format!("Already a member: {who} (same phone)"),
+                format!("已是会员：{who}（手机号相同）"),
+            );
         } else if let Some((id, who)) = by_names {
             p.outcome = RowOutcome::Duplicate;
             p.member_id = Some(*id);
@@ -146,11 +155,12 @@ pub fn rows(
         } else if let Some(&first) = seen.get(&p.order_id) {
             let line = out[first].0.line;
             p.outcome = RowOutcome::Duplicate;
-            p.reason = say(format!("The same customer as line {line}"), format!("与第 {line} 行是同一位客户"));
+            p.reason =
+                say(format!("The same customer as line {line}"), format!("与第 {line} 行是同一位客户"));
         } else {
             seen.insert(p.order_id.clone(), out.len());
         }
-        let new = (p.outcome == RowOutcome::New).then(|| NewMember {
+        let new = (p.outcome == RowOutcome::New).then_some(NewMember {
             display_name: name,
             phone,
             nickname,

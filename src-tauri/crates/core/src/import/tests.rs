@@ -123,13 +123,16 @@ fn shopify_line_items_fold_into_their_order() {
 #[test]
 fn a_meituan_workbook_is_read_from_its_third_row_and_only_settled_orders_are_sales() {
     let mut conn = shop();
-    let file = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../tests/fixtures/meituan-orders.xlsx")).unwrap();
+    let file =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../tests/fixtures/meituan-orders.xlsx"))
+            .unwrap();
     let p = preview(&conn, &file, "店内订单明细.xlsx", &ImportOptions::default()).unwrap();
     assert_eq!(
         (p.preset.as_str(), p.encoding, p.header_line, p.skipped_top, p.totals.clone()),
         ("meituan_orders", TextEncoding::Workbook, 3, 2, vec![8])
     );
-    let rows: Vec<(usize, RowOutcome, Option<i64>)> = p.rows.iter().map(|r| (r.line, r.outcome, r.amount_cents)).collect();
+    let rows: Vec<(usize, RowOutcome, Option<i64>)> =
+        p.rows.iter().map(|r| (r.line, r.outcome, r.amount_cents)).collect();
     assert_eq!(
         rows,
         [
@@ -153,7 +156,11 @@ fn a_meituan_workbook_is_read_from_its_third_row_and_only_settled_orders_are_sal
     let mut docx = b"PK\x03\x04".to_vec();
     docx.extend_from_slice(&[0; 64]);
     let refused = preview(&conn, &docx, "notes.xlsx", &ImportOptions::default()).unwrap_err();
-    assert!(refused.message(Lang::ZhCn).contains("无法作为 Excel 工作簿读取"), "{}", refused.message(Lang::ZhCn));
+    assert!(
+        refused.message(Lang::ZhCn).contains("无法作为 Excel 工作簿读取"),
+        "{}",
+        refused.message(Lang::ZhCn)
+    );
 }
 
 #[test]
@@ -206,9 +213,12 @@ fn a_youzan_customer_list_adds_members_and_undo_takes_them_back() {
     assert_eq!(p.rows[3].reason, "手机号“138123456789”不是有效的大陆手机号");
     assert_eq!(p.rows[5].reason, "与第 2 行是同一位客户");
 
-    let batch = commit(&mut conn, list.as_bytes(), "customers.csv", &ImportOptions::default(), now()).unwrap();
+    let batch =
+        commit(&mut conn, list.as_bytes(), "customers.csv", &ImportOptions::default(), now()).unwrap();
     assert_eq!(batch.new_rows, 2);
-    let li = member::list(&conn, &member::MemberFilter { search: "1111".into(), ..Default::default() }, now()).unwrap();
+    let li =
+        member::list(&conn, &member::MemberFilter { search: "1111".into(), ..Default::default() }, now())
+            .unwrap();
     let li = member::get(&conn, li.rows[0].id).unwrap();
     assert_eq!((li.birthday.as_deref(), li.tags.len(), li.marketing), (Some("03-07"), 2, false));
     assert_eq!(li.consents[0].method, member::ConsentMethod::Imported);
@@ -223,8 +233,22 @@ fn a_youzan_customer_list_adds_members_and_undo_takes_them_back() {
     assert!(undo(&mut conn, batch.id, now()).is_err());
     conn.execute("DELETE FROM purchase WHERE id = ?1", [sale.id]).unwrap();
     undo(&mut conn, batch.id, now()).unwrap();
-    assert_eq!(member::list(&conn, &member::MemberFilter::default(), now()).unwrap().total, 1, "王姐 alone again");
+    assert_eq!(
+        member::list(&conn, &member::MemberFilter::default(), now()).unwrap().total,
+        1,
+        "王姐 alone again"
+    );
     // The owner cannot claim a consent was imported.
-    let claimed = MemberInput::new("孙", ConsentInput { method: member::ConsentMethod::Imported, marketing: false, recorded_by: String::new() });
-    assert_eq!(member::create(&mut conn, &claimed, now()).unwrap_err().field(), Some(crate::Field::ConsentMethod));
+    let claimed = MemberInput::new(
+        "孙",
+        ConsentInput {
+            method: member::ConsentMethod::Imported,
+            marketing: false,
+            recorded_by: String::new(),
+        },
+    );
+    assert_eq!(
+        member::create(&mut conn, &claimed, now()).unwrap_err().field(),
+        Some(crate::Field::ConsentMethod)
+    );
 }

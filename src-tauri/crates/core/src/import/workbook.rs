@@ -35,7 +35,10 @@ pub fn rows(bytes: &[u8], lang: Lang) -> Result<Vec<Row>> {
                 continue;
             }
             if rows.len() == MAX_ROWS {
-                return Err(Error::invalid(Field::File, Problem::OutOfRange { min: 1, max: MAX_ROWS as i64 }));
+                return Err(Error::invalid(
+                    Field::File,
+                    Problem::OutOfRange { min: 1, max: MAX_ROWS as i64 },
+                ));
             }
             rows.push(Row { line: first_row + i + 1, cells });
         }

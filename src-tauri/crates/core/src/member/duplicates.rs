@@ -88,7 +88,15 @@ pub fn duplicates(conn: &Connection) -> Result<Vec<DuplicatePair>> {
         for (x, &i) in group.iter().enumerate() {
             for &j in &group[x + 1..] {
                 let same_name = key(&members[i].0.display_name) == key(&members[j].0.display_name);
-                note(i, j, if same_name { DuplicateReason::SameNameAndNickname } else { DuplicateReason::SameNickname });
+                note(
+                    i,
+                    j,
+                    if same_name {
+                        DuplicateReason::SameNameAndNickname
+                    } else {
+                        DuplicateReason::SameNickname
+                    },
+                );
             }
         }
     }
@@ -101,7 +109,8 @@ pub fn duplicates(conn: &Connection) -> Result<Vec<DuplicatePair>> {
             }
         }
     }
-    let ordered: BTreeSet<(DuplicateReason, usize, usize)> = pairs.into_iter().map(|((i, j), r)| (r, i, j)).collect();
+    let ordered: BTreeSet<(DuplicateReason, usize, usize)> =
+        pairs.into_iter().map(|((i, j), r)| (r, i, j)).collect();
     Ok(ordered
         .into_iter()
         .take(DUPLICATES_MAX)

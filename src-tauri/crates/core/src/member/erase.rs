@@ -51,8 +51,14 @@ fn erase_in(tx: &Transaction, id: i64, now: DateTime<Utc>) -> Result<String> {
     }
     let phone: Option<String> = tx.query_row("SELECT phone FROM member WHERE id = ?1", [id], |r| r.get(0))?;
     tx.execute("UPDATE purchase SET member_id = NULL WHERE member_id = ?1", [id])?;
-    tx.execute("UPDATE membership SET left_at = ?1 WHERE member_id = ?2 AND left_at IS NULL", params![now, id])?;
-    tx.execute("UPDATE consent SET withdrawn_at = ?1 WHERE member_id = ?2 AND withdrawn_at IS NULL", params![now, id])?;
+    tx.execute(
+        "UPDATE membership SET left_at = ?1 WHERE member_id = ?2 AND left_at IS NULL",
+        params![now, id],
+    )?;
+    tx.execute(
+        "UPDATE consent SET withdrawn_at = ?1 WHERE member_id = ?2 AND withdrawn_at IS NULL",
+        params![now, id],
+    )?;
     tx.execute("DELETE FROM member_tag WHERE member_id = ?1", [id])?;
     // A merge's record holds the fields it filled: no longer undoable, emptied.
     tx.execute("UPDATE member_merge SET moved = '{}' WHERE kept_id = ?1 OR merged_id = ?1", [id])?;
@@ -70,7 +76,10 @@ fn erase_in(tx: &Transaction, id: i64, now: DateTime<Utc>) -> Result<String> {
         params![ERASED_NAME, now, id],
     )?;
     let h = hash(&key(tx)?, &uid);
-    tx.execute("INSERT OR IGNORE INTO member_erasure (key_hash, erased_at) VALUES (?1, ?2)", params![h, now])?;
+    tx.execute(
+        "INSERT OR IGNORE INTO member_erasure (key_hash, erased_at) VALUES (?1, ?2)",
+        params![h, now],
+    )?;
     Ok(h)
 }
 
@@ -94,14 +103,18 @@ pub fn reapply(conn: &mut Connection, outside: &[String], now: DateTime<Utc>) ->
         .collect::<rusqlite::Result<_>>()?;
     let mut erased = 0;
     for (id, uid) in members {
-        let still: bool = tx.query_row("SELECT erased_at IS NULL FROM member WHERE id = ?1", [id], |r| r.get(0))?;
+        let still: bool =
+            tx.query_row("SELECT erased_at IS NULL FROM member WHERE id = ?1", [id], |r| r.get(0))?;
         if still && recorded.contains(&hash(&key, &uid)) {
             erase_in(&tx, id, now)?;
             erased += 1;
         }
     }
     for h in outside {
-        tx.execute("INSERT OR IGNORE INTO member_erasure (key_hash, erased_at) VALUES (?1, ?2)", params![h, now])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO member_erasure (key_hash, erased_at) VALUES (?1, ?2)",
+            params![h, now],
+        )?;
     }
     tx.commit()?;
     Ok(erased)

@@ -278,9 +278,11 @@ fn rename_vouchers(
 pub fn undo_merge(conn: &mut Connection, merge_id: i64, now: DateTime<Utc>) -> Result<Member> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: Option<(i64, i64, String, Option<String>)> = tx
-        .query_row("SELECT kept_id, merged_id, moved, undone_at FROM member_merge WHERE id = ?1", [merge_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
+        .query_row(
+            "SELECT kept_id, merged_id, moved, undone_at FROM member_merge WHERE id = ?1",
+            [merge_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
         .optional()?;
     let Some((kept_id, merged_id, moved, undone)) = found else {
         return Err(Error::NotFound { what: "merge", id: merge_id });
@@ -300,7 +302,10 @@ pub fn undo_merge(conn: &mut Connection, merge_id: i64, now: DateTime<Utc>) -> R
     exists(&tx, kept_id)?;
     let m: Moved = serde_json::from_str(&moved).map_err(|_| Error::Damaged("member merge record"))?;
     for p in &m.purchases {
-        tx.execute("UPDATE purchase SET member_id = ?1 WHERE id = ?2 AND member_id = ?3", params![merged_id, p, kept_id])?;
+        tx.execute(
+            "UPDATE purchase SET member_id = ?1 WHERE id = ?2 AND member_id = ?3",
+            params![merged_id, p, kept_id],
+        )?;
     }
     for s in &m.memberships {
         tx.execute("UPDATE membership SET member_id = ?1 WHERE id = ?2", params![merged_id, s])?;

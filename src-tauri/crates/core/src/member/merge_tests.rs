@@ -13,7 +13,14 @@ fn shop() -> (Connection, i64) {
     crate::schedule::tests::shop_with_group()
 }
 
-fn add(conn: &mut Connection, name: &str, phone: &str, nickname: &str, community: Option<i64>, marketing: bool) -> i64 {
+fn add(
+    conn: &mut Connection,
+    name: &str,
+    phone: &str,
+    nickname: &str,
+    community: Option<i64>,
+    marketing: bool,
+) -> i64 {
     let input = MemberInput {
         phone: phone.into(),
         wechat_nickname: nickname.into(),
@@ -29,8 +36,12 @@ fn buy(conn: &mut Connection, member: i64, cents: i64) -> i64 {
 }
 
 fn names(conn: &Connection) -> Vec<String> {
-    let mut n: Vec<String> =
-        list(conn, &MemberFilter::default(), now()).unwrap().rows.into_iter().map(|r| r.display_name).collect();
+    let mut n: Vec<String> = list(conn, &MemberFilter::default(), now())
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.display_name)
+        .collect();
     n.sort();
     n
 }
@@ -45,8 +56,11 @@ fn probable_duplicates_are_listed_strongest_first_and_never_merged() {
     add(&mut conn, "李哥", "", "", None, false);
     add(&mut conn, "赵姐", "13712345678", "", None, false);
     add(&mut conn, "赵姐", "13612345678", "", None, false);
-    let found: Vec<(String, String, DuplicateReason)> =
-        duplicates(&conn).unwrap().into_iter().map(|p| (p.a.display_name, p.b.display_name, p.reason)).collect();
+    let found: Vec<(String, String, DuplicateReason)> = duplicates(&conn)
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.a.display_name, p.b.display_name, p.reason))
+        .collect();
     assert_eq!(
         found,
         [
@@ -77,7 +91,8 @@ fn a_merge_moves_everything_in_one_step_and_undo_puts_it_all_back() {
     let kept = add(&mut conn, "王姐", "", "", Some(g), false);
     let other = add(&mut conn, "王姐", "13812345678", "小王", Some(g), true);
     join(&mut conn, other, &JoinInput { community_id: h, channel_id: None, staff_id: None }, now()).unwrap();
-    let friend = MemberInput { referred_by: Some(other), ..MemberInput::new("小李", ConsentInput::verbal(false)) };
+    let friend =
+        MemberInput { referred_by: Some(other), ..MemberInput::new("小李", ConsentInput::verbal(false)) };
     let friend = create(&mut conn, &friend, now()).unwrap().id;
     let sale = buy(&mut conn, other, 3800);
     buy(&mut conn, kept, 1200);
@@ -100,16 +115,31 @@ fn a_merge_moves_everything_in_one_step_and_undo_puts_it_all_back() {
     let sell = PurchaseInput { amount_cents: 100, member_id: Some(other), ..PurchaseInput::default() };
     assert!(matches!(purchase::record(&mut conn, &sell, now()), Err(crate::Error::MemberMerged { .. })));
     // The dashboard counts one person.
-    let q = crate::dashboard::DashboardQuery { from: "2026-01-01".into(), to: "2026-12-31".into(), community_id: Some(g) };
+    let q = crate::dashboard::DashboardQuery {
+        from: "2026-01-01".into(),
+        to: "2026-12-31".into(),
+        community_id: Some(g),
+    };
     assert_eq!(crate::dashboard::dashboard(&conn, &q).unwrap().current.joined, 1);
 
     let log = merges(&conn).unwrap();
-    assert_eq!((log[0].kept_name.as_str(), log[0].merged_name.as_str(), log[0].staff.as_str()), ("王姐", "王姐", "Amy"));
+    assert_eq!(
+        (log[0].kept_name.as_str(), log[0].merged_name.as_str(), log[0].staff.as_str()),
+        ("王姐", "王姐", "Amy")
+    );
     undo_merge(&mut conn, log[0].id, now() + Duration::minutes(2)).unwrap();
     let (k, o) = (get(&conn, kept).unwrap(), get(&conn, other).unwrap());
     let same = |a: &Member, b: &Member| {
         (&a.phone, &a.wechat_nickname, &a.tags, a.marketing, a.memberships.len(), &a.consents, a.merged_into)
-            == (&b.phone, &b.wechat_nickname, &b.tags, b.marketing, b.memberships.len(), &b.consents, b.merged_into)
+            == (
+                &b.phone,
+                &b.wechat_nickname,
+                &b.tags,
+                b.marketing,
+                b.memberships.len(),
+                &b.consents,
+                b.merged_into,
+            )
     };
     assert!(same(&k, &before_kept), "{k:?}\n{before_kept:?}");
     assert!(same(&o, &before_other), "{o:?}\n{before_other:?}");
@@ -140,7 +170,9 @@ fn an_erasure_keeps_the_sales_anonymous_and_comes_back_after_an_older_copy() {
     let (mut conn, g) = shop();
     let a = add(&mut conn, "王姐", "13812345678", "小王", Some(g), true);
     let sale = buy(&mut conn, a, 3800);
-    let total = |c: &Connection| -> i64 { c.query_row("SELECT sum(amount_cents) FROM purchase", [], |r| r.get(0)).unwrap() };
+    let total = |c: &Connection| -> i64 {
+        c.query_row("SELECT sum(amount_cents) FROM purchase", [], |r| r.get(0)).unwrap()
+    };
     // An older copy of the database, as a backup would hold it.
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("older.db");
@@ -148,7 +180,10 @@ fn an_erasure_keeps_the_sales_anonymous_and_comes_back_after_an_older_copy() {
 
     let hash = erase(&mut conn, a, now()).unwrap();
     let m = get(&conn, a).unwrap();
-    assert_eq!((m.display_name.as_str(), m.phone.as_deref(), m.wechat_nickname.as_str()), (ERASED_NAME, None, ""));
+    assert_eq!(
+        (m.display_name.as_str(), m.phone.as_deref(), m.wechat_nickname.as_str()),
+        (ERASED_NAME, None, "")
+    );
     assert!(m.erased_at.is_some() && !m.marketing && m.memberships.iter().all(|s| s.left_at.is_some()));
     assert_eq!(purchase::get(&conn, sale).unwrap().member_id, None, "the sale stays, anonymous");
     assert_eq!(total(&conn), 3800);
@@ -174,7 +209,7 @@ fn a_members_export_holds_everything_kept_about_them() {
     let (mut conn, g) = shop();
     let a = add(&mut conn, "王姐", "13812345678", "小王", Some(g), true);
     buy(&mut conn, a, 3800);
-    let doc = export(&conn, a, now()).unwrap();
+    let doc = crate::member_export::export(&conn, a, now()).unwrap();
     assert_eq!(doc["member"]["phone"], "13812345678", "their own data, unmasked");
     assert_eq!(doc["member"]["consents"].as_array().unwrap().len(), 2);
     assert_eq!(doc["purchases"][0]["amount_cents"], 3800);

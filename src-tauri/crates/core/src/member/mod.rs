@@ -7,27 +7,25 @@
 mod csv;
 mod duplicates;
 mod erase;
-mod export;
 mod memberships;
 mod merge;
 mod model;
 mod notice;
 mod read;
 
+pub use csv::csv;
 pub use duplicates::{duplicates, DuplicatePair, DuplicateReason, DuplicateSide, DUPLICATES_MAX};
 pub use erase::{erase, erasures_file, read_outside, reapply, record_outside, ERASED_NAME};
-pub use csv::csv;
-pub use export::export;
-pub use notice::notice;
 pub use memberships::{join, leave};
 pub use merge::{merge, merges, undo_merge, MemberMerge};
+pub use notice::notice;
 
 pub use model::{
     Consent, ConsentInput, ConsentMethod, ConsentPurpose, JoinInput, Member, MemberFilter, MemberInput,
     MemberPage, MemberRow, Membership,
 };
-pub use read::{get, list, LIST_MAX};
 pub(crate) use read::LIVE;
+pub use read::{get, list, LIST_MAX};
 
 use chrono::{DateTime, Utc};
 use rand::RngCore;

@@ -236,7 +236,7 @@ pub struct MemberFilter {
     /// Only those in this RFM segment at the end of `segment_on` (a
     /// "YYYY-MM-DD", today when none), as the dashboard counted them.
     #[ts(optional)]
-    pub segment: Option<crate::dashboard::Segment>,
+    pub segment: Option<crate::rfm::Segment>,
     #[ts(optional)]
     pub segment_on: Option<String>,
     #[ts(type = "number", optional)]

@@ -7,8 +7,8 @@ use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension};
 use super::model::{
     Consent, ConsentMethod, ConsentPurpose, Member, MemberFilter, MemberPage, MemberRow, Membership,
 };
-use crate::{dashboard, phone, shop};
 use crate::validate::in_range;
+use crate::{phone, rfm, shop};
 use crate::{Error, Field, Result};
 
 /// The most rows one page of the list holds.
@@ -97,8 +97,7 @@ fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// A member neither merged into another nor erased.
-pub(crate) const LIVE: &str = "m.merged_into IS NULL AND m.erased_at IS NULL";
+pub(crate) use crate::sql_scope::LIVE;
 
 const MARKETING: &str =
     "EXISTS (SELECT 1 FROM consent k WHERE k.member_id = m.id AND k.purpose = 'marketing' AND k.withdrawn_at IS NULL)";
@@ -118,7 +117,11 @@ pub fn list(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>) -> Result<M
 
 /// The WHERE clause of a filter and its arguments; merged and erased records
 /// (no longer members, kept as records) are always left out.
-pub(crate) fn filter_sql(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
+pub(crate) fn filter_sql(
+    conn: &Connection,
+    f: &MemberFilter,
+    now: DateTime<Utc>,
+) -> Result<(String, Vec<Value>)> {
     let mut clauses: Vec<String> = vec![LIVE.into()];
     let mut args: Vec<Value> = Vec::new();
     let search = f.search.trim();
@@ -173,7 +176,7 @@ pub(crate) fn filter_sql(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>
             }
             None => now,
         };
-        let ids: Vec<i64> = dashboard::rfm::assign(conn, end, f.community_id)?
+        let ids: Vec<i64> = rfm::assign(conn, end, f.community_id)?
             .into_iter()
             .filter(|(_, s)| *s == segment)
             .map(|(id, _)| id)
@@ -185,7 +188,13 @@ pub(crate) fn filter_sql(conn: &Connection, f: &MemberFilter, now: DateTime<Utc>
 }
 
 /// A page of the list, or every member that matches (for an export).
-pub(crate) fn rows(conn: &Connection, filter: &str, mut args: Vec<Value>, limit: i64, offset: i64) -> Result<Vec<MemberRow>> {
+pub(crate) fn rows(
+    conn: &Connection,
+    filter: &str,
+    mut args: Vec<Value>,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<MemberRow>> {
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
     // The page is chosen first, so each member's communities and tags are

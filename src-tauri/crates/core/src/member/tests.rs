@@ -142,7 +142,8 @@ fn the_list_finds_by_name_nickname_or_last_four_digits_and_masks_phones() {
     let tagged = list(&conn, &MemberFilter { tag: "VIP".into(), ..MemberFilter::default() }, now()).unwrap();
     assert_eq!(tagged.total, 1);
     let page =
-        list(&conn, &MemberFilter { limit: Some(1), offset: Some(1), ..MemberFilter::default() }, now()).unwrap();
+        list(&conn, &MemberFilter { limit: Some(1), offset: Some(1), ..MemberFilter::default() }, now())
+            .unwrap();
     assert_eq!((page.total, page.rows.len(), page.rows[0].id), (2, 1, wang.id));
     assert!(list(&conn, &MemberFilter { limit: Some(0), ..MemberFilter::default() }, now()).is_err());
 }
@@ -183,7 +184,8 @@ fn the_csv_export_masks_phones_by_default_defuses_formulas_and_sums_purchases() 
     };
     let id = create(&mut conn, &wang, now()).unwrap().id;
     create(&mut conn, &input("李哥"), now()).unwrap();
-    let sale = crate::purchase::PurchaseInput { amount_cents: 3850, member_id: Some(id), ..Default::default() };
+    let sale =
+        crate::purchase::PurchaseInput { amount_cents: 3850, member_id: Some(id), ..Default::default() };
     let p = crate::purchase::record(&mut conn, &sale, now()).unwrap().id;
     crate::purchase::refund(&mut conn, p, 850, "少一盒", "", now()).unwrap();
 

@@ -243,7 +243,9 @@ mod tests {
             )
             .unwrap();
             assert_eq!(week.len(), 6, "this week's topics with one day left empty");
-            let members = crate::member::list(&conn, &crate::member::MemberFilter::default(), crate::testing::now()).unwrap();
+            let members =
+                crate::member::list(&conn, &crate::member::MemberFilter::default(), crate::testing::now())
+                    .unwrap();
             assert_eq!(members.total, 4);
             assert!(members.rows.iter().any(|m| !m.marketing), "one member without marketing consent");
             let sales = crate::purchase::list(&conn, &crate::purchase::PurchaseFilter::default()).unwrap();

@@ -458,4 +458,3 @@ pub fn csv(conn: &Connection, id: i64, lang: Lang) -> Result<String> {
     }
     Ok(out)
 }
-

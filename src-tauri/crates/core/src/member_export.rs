@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
-use super::{exists, get, NOTICE_VERSION};
+use crate::member::{exists, get, NOTICE_VERSION};
 use crate::{purchase, Result};
 
 /// The member's record, communities, consents, tags, purchases with their
@@ -19,7 +19,9 @@ pub fn export(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Value> {
         .collect::<rusqlite::Result<_>>()?;
     let purchases = ids.into_iter().map(|p| purchase::get(conn, p)).collect::<Result<Vec<_>>>()?;
     let referred: Vec<String> = conn
-        .prepare_cached("SELECT display_name FROM member WHERE referred_by = ?1 AND erased_at IS NULL ORDER BY id")?
+        .prepare_cached(
+            "SELECT display_name FROM member WHERE referred_by = ?1 AND erased_at IS NULL ORDER BY id",
+        )?
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let shop = crate::shop::get(conn)?.map(|s| s.name).unwrap_or_default();

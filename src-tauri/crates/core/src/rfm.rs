@@ -11,8 +11,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::IN_SCOPE;
-use crate::member::LIVE;
+use crate::sql_scope::{IN_SCOPE, LIVE};
 use crate::validate::in_range;
 use crate::{Error, Field, Problem, Result};
 
@@ -104,7 +103,9 @@ impl Segment {
         Segment::ALL
             .into_iter()
             .find(|g| serde_json::to_value(g).ok().and_then(|v| v.as_str().map(|v| v == s)).unwrap_or(false))
-            .ok_or_else(|| Error::invalid(Field::Kind, Problem::Unknown { value: s.chars().take(40).collect() }))
+            .ok_or_else(|| {
+                Error::invalid(Field::Kind, Problem::Unknown { value: s.chars().take(40).collect() })
+            })
     }
 }
 
@@ -128,7 +129,11 @@ struct Buyer {
 }
 
 /// Every member in scope (who existed by `end`) and their segment at `end`.
-pub fn assign(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> Result<HashMap<i64, Segment>> {
+pub fn assign(
+    conn: &Connection,
+    end: DateTime<Utc>,
+    community: Option<i64>,
+) -> Result<HashMap<i64, Segment>> {
     let t = thresholds(conn)?;
     let year = end - Duration::days(365);
     let zone = crate::shop::zone(conn)?;
@@ -142,7 +147,10 @@ pub fn assign(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> 
          FROM purchase WHERE member_id IS NOT NULL AND occurred_at < ?1 GROUP BY member_id",
     )?;
     for row in stmt.query_map(params![end, year, offset], |r| {
-        Ok((r.get::<_, i64>(0)?, Buyer { last: r.get(1)?, first: r.get(2)?, days: r.get(3)?, cents: r.get(4)? }))
+        Ok((
+            r.get::<_, i64>(0)?,
+            Buyer { last: r.get(1)?, first: r.get(2)?, days: r.get(3)?, cents: r.get(4)? },
+        ))
     })? {
         let (member, b) = row?;
         buyers.insert(member, b);
@@ -163,7 +171,9 @@ pub fn assign(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> 
     spent.sort_unstable();
     let top_quarter = (!spent.is_empty()).then(|| spent[(spent.len() * 3) / 4]);
     let mut out = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!("SELECT m.id FROM member m WHERE m.created_at < ?1 AND {IN_SCOPE} AND {LIVE}"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT m.id FROM member m WHERE m.created_at < ?1 AND {IN_SCOPE} AND {LIVE}"
+    ))?;
     for id in stmt.query_map(params![end, rusqlite::types::Null, community], |r| r.get::<_, i64>(0))? {
         let id = id?;
         let segment = match buyers.get(&id) {
@@ -194,7 +204,7 @@ pub fn assign(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> 
 }
 
 /// How many members are in each segment at `end`, every segment listed.
-pub(crate) fn counts(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> Result<Vec<SegmentCount>> {
+pub fn counts(conn: &Connection, end: DateTime<Utc>, community: Option<i64>) -> Result<Vec<SegmentCount>> {
     let segments = assign(conn, end, community)?;
     let marketing: std::collections::HashSet<i64> = conn
         .prepare_cached("SELECT member_id FROM consent WHERE purpose = 'marketing' AND withdrawn_at IS NULL")?
