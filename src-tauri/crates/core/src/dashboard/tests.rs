@@ -292,3 +292,26 @@ fn thresholds_out_of_order_are_refused_as_typed() {
     }
     assert_eq!(rfm::thresholds(&conn).unwrap(), t);
 }
+
+#[test]
+fn a_merge_and_an_erasure_keep_the_sums_by_hand() {
+    let (mut conn, g) = shop();
+    // B's second record, made at the counter on the 6th with a ¥10 sale: merged into B.
+    let b: i64 = conn.query_row("SELECT id FROM member WHERE display_name = 'B'", [], |r| r.get(0)).unwrap();
+    let b2 = join(&mut conn, "B", g, at(11, 6), None);
+    buy(&mut conn, Some(b2), 1000, at(11, 6));
+    let before = dashboard(&conn, &november(None)).unwrap();
+    assert_eq!(core(&before.current), (5, 1, 4, 28_150, 4, Some(25)), "two records, two people");
+    member::merge(&mut conn, b, b2, "", at(11, 28)).unwrap();
+    let merged = dashboard(&conn, &november(None)).unwrap();
+    // One person now: 4 joined, and B bought on the 5th and the 6th: 2 of 3 buyers came back.
+    assert_eq!(core(&merged.current), (4, 1, 3, 28_150, 3, Some(67)));
+    // A asks to be erased: the sales stay (anonymous), A is no buyer any more.
+    let a: i64 = conn.query_row("SELECT id FROM member WHERE display_name = 'A'", [], |r| r.get(0)).unwrap();
+    member::erase(&mut conn, a, at(11, 29)).unwrap();
+    let erased = dashboard(&conn, &november(None)).unwrap();
+    assert_eq!((erased.current.sales_cents, erased.current.buyers), (28_150, 2));
+    // G's own figures lose A's sales, which are no member's now.
+    let in_g = dashboard(&conn, &november(Some(g))).unwrap();
+    assert_eq!(in_g.current.sales_cents, 22_150 + 1000 - 6800 - 3850);
+}
