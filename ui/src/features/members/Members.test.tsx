@@ -75,6 +75,20 @@ describe("the member list", () => {
     await waitFor(() => expect(backend.called("export_purchases_csv")[0].args).toMatchObject({ maskPhones: false }));
   });
 
+  it("filters by the channel they joined through (once a community is chosen) and the staff account that added them", async () => {
+    const backend = fakeBackend(
+      { staff: [{ id: 4, display_name: "茶香-Amy", role: "clerk", account_id: "", note: "", communities: [], archived_at: null, created_at: "2026-11-01T00:00:00Z", updated_at: "2026-11-01T00:00:00Z" }] as never },
+      { list_members: () => PAGE, list_channels: () => [{ id: 9, community_id: 3, kind: "counter", name: "Counter poster", qr: null, archived_at: null, created_at: "2026-11-01T00:00:00Z" }] },
+    );
+    const { user } = renderScreen(<MembersPage communityId={3} />);
+    await user.click(within(await screen.findByTestId("member-filter-channel")).getByRole("combobox"));
+    await user.click(await screen.findByTitle("Counter poster"));
+    await waitFor(() => expect(backend.called("list_members").at(-1)!.args.filter).toMatchObject({ community_id: 3, channel_id: 9 }));
+    await user.click(within(screen.getByTestId("member-filter-staff")).getByRole("combobox"));
+    await user.click(await screen.findByTitle("茶香-Amy"));
+    await waitFor(() => expect(backend.called("list_members").at(-1)!.args.filter).toMatchObject({ staff_id: 4 }));
+  });
+
   it("prints the privacy notice from the new member's form", async () => {
     const backend = fakeBackend({}, { list_members: () => PAGE, print_member_notice: () => null });
     const { user } = renderScreen(<MembersPage />);

@@ -4,6 +4,7 @@
 import { ImportOutlined, PlusOutlined, TeamOutlined } from "@ant-design/icons";
 import { Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { MemberFilter } from "../../bindings/MemberFilter";
 import type { MemberRow } from "../../bindings/MemberRow";
@@ -12,7 +13,8 @@ import { PageHeader } from "../../components/PageHeader";
 import { dateTime } from "../../format";
 import { useLang } from "../../lang";
 import { useNav } from "../../nav";
-import { useShop } from "../../queries";
+import { keys, useShop } from "../../queries";
+import { ipc } from "../../ipc";
 import { useCommunities } from "../communities/queries";
 import { ExportButton } from "./ExportButton";
 import { MemberForm } from "./MemberForm";
@@ -35,6 +37,10 @@ export function MembersPage(props: Props) {
   const zone = useShop()?.time_zone;
   const [search, setSearch] = useState("");
   const [communityId, setCommunityId] = useState<number | null>(props.communityId ?? null);
+  const [channelId, setChannelId] = useState<number | null>(null);
+  const [staffId, setStaffId] = useState<number | null>(null);
+  const channels = useQuery({ queryKey: keys.channels(communityId ?? 0), queryFn: () => ipc.listChannels(communityId!), enabled: communityId !== null });
+  const staff = useQuery({ queryKey: keys.staff(false), queryFn: () => ipc.listStaff(false) });
   const [segment, setSegment] = useState<Segment | null>(props.segment ?? null);
   // The dashboard's day holds until the owner picks another segment: then it is today's.
   const [segmentOn, setSegmentOn] = useState<string | undefined>(props.segmentOn);
@@ -46,6 +52,8 @@ export function MembersPage(props: Props) {
   const filter: MemberFilter = {
     search,
     community_id: communityId,
+    channel_id: communityId === null ? null : channelId,
+    staff_id: staffId,
     tag,
     marketing: marketing === "any" ? undefined : marketing === "yes",
     segment: segment ?? undefined,
@@ -54,7 +62,7 @@ export function MembersPage(props: Props) {
     limit: PAGE_SIZE,
   };
   const members = useMembers(filter);
-  const filtered = search !== "" || communityId !== null || tag !== "" || marketing !== "any" || segment !== null;
+  const filtered = search !== "" || communityId !== null || staffId !== null || tag !== "" || marketing !== "any" || segment !== null;
   const open = (m: MemberRow) => go({ page: "member", id: m.id });
   const refilter = <T,>(set: (v: T) => void) => (v: T) => {
     set(v);
@@ -91,9 +99,30 @@ export function MembersPage(props: Props) {
           aria-label={t("members.communityFilter")}
           style={{ minWidth: 180 }}
           value={communityId}
-          onChange={refilter(setCommunityId)}
+          onChange={(v) => {
+            setChannelId(null);
+            refilter(setCommunityId)(v);
+          }}
           options={[{ value: null, label: t("members.allCommunities") }, ...(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
           data-testid="member-filter-community"
+        />
+        {communityId !== null && (
+          <Select<number | null>
+            aria-label={t("members.channelFilter")}
+            style={{ minWidth: 170 }}
+            value={channelId}
+            onChange={refilter(setChannelId)}
+            options={[{ value: null, label: t("members.anyChannel") }, ...(channels.data ?? []).map((c) => ({ value: c.id, label: c.name }))]}
+            data-testid="member-filter-channel"
+          />
+        )}
+        <Select<number | null>
+          aria-label={t("members.staffFilter")}
+          style={{ minWidth: 170 }}
+          value={staffId}
+          onChange={refilter(setStaffId)}
+          options={[{ value: null, label: t("members.anyStaff") }, ...(staff.data ?? []).map((x) => ({ value: x.id, label: x.display_name }))]}
+          data-testid="member-filter-staff"
         />
         <Input
           allowClear
