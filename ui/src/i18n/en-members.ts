@@ -139,6 +139,8 @@ const members = {
     leftDone: "Leaving recorded",
   },
   purchases: {
+    campaign: "From the campaign",
+    campaignHelp: "Optional: the campaign running now that brought this sale, for its report.",
     record: "Record a sale",
     recordSale: "Record the sale",
     recordTitle: "Record a sale",

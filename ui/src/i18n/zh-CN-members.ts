@@ -139,6 +139,8 @@ const members = {
     leftDone: "已记录退群",
   },
   purchases: {
+    campaign: "来自活动",
+    campaignHelp: "可不选：带来这笔消费的进行中活动，计入活动报表。",
     record: "记一笔销售",
     recordSale: "记录这笔销售",
     recordTitle: "记一笔销售",

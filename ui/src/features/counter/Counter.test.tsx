@@ -292,6 +292,20 @@ describe("a sale at the counter", () => {
     await waitFor(() => expect((backend.called("record_purchase")[0].args.input as { amount_cents: number }).amount_cents).toBe(1200));
     expect(await screen.findByText("已记录销售 ¥12.00")).toBeInTheDocument();
   });
+
+  it("carries the running campaign it came from, when the clerk picks one", async () => {
+    const backend = fakeBackend({}, {
+      record_purchase: (a) => ({ id: 3, amount_cents: (a.input as { amount_cents: number }).amount_cents }),
+      list_campaigns: () => [{ id: 12, kind: "spike", name: "Friday flash sale", status: "running", community_ids: [1], starts_at: null, ends_at: null }],
+    });
+    const { user } = renderScreen(<CounterScreen />);
+    await user.click(await screen.findByTestId("counter-new-sale"));
+    await user.type(await screen.findByTestId("sale-amount"), "20");
+    await user.click(within(await screen.findByTestId("sale-campaign")).getByRole("combobox"));
+    await user.click(await screen.findByTitle("Friday flash sale"));
+    await user.click(screen.getByTestId("sale-save"));
+    await waitFor(() => expect((backend.called("record_purchase")[0].args.input as { campaign_id: number }).campaign_id).toBe(12));
+  });
 });
 
 describe("a gift package's pickup code", () => {

@@ -17,9 +17,9 @@ import { ipc } from "../../ipc";
 import { fenText, numberRules, readFen } from "../../numbers";
 import { keys } from "../../queries";
 
-type Values = { amount: string; items: string; member_id?: number };
+type Values = { amount: string; items: string; member_id?: number; campaign_id?: number };
 
-const FIELDS: FieldMap = { amount: "amount", items: "items", member: "member_id" };
+const FIELDS: FieldMap = { amount: "amount", items: "items", member: "member_id", campaign: "campaign_id" };
 
 type Props = {
   open: boolean;
@@ -49,6 +49,8 @@ export function RecordSale({ open, voucherCode, spendCents, staff, onClose, onRe
     queryFn: () => ipc.listMembers({ search, tag: "", limit: 20 }),
     enabled: open && search.trim().length > 0,
   });
+  // The campaigns running now, which a sale may have come from.
+  const running = useQuery({ queryKey: ["campaigns", "running"], queryFn: () => ipc.listCampaigns("running"), enabled: open });
   const save = useMutation({
     mutationFn: (v: Values) =>
       ipc.recordPurchase({
@@ -56,7 +58,7 @@ export function RecordSale({ open, voucherCode, spendCents, staff, onClose, onRe
         member_id: v.member_id ?? null,
         items: v.items ?? "",
         voucher_code: voucherCode ?? "",
-        campaign_id: null,
+        campaign_id: v.campaign_id ?? null,
         staff,
       }),
     onSuccess: (p) => {
@@ -102,6 +104,16 @@ export function RecordSale({ open, voucherCode, spendCents, staff, onClose, onRe
             data-testid="sale-member"
           />
         </Form.Item>
+        {(running.data ?? []).length > 0 && (
+          <Form.Item name="campaign_id" label={t("purchases.campaign")} extra={t("purchases.campaignHelp")}>
+            <Select
+              allowClear
+              aria-label={t("purchases.campaign")}
+              options={(running.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              data-testid="sale-campaign"
+            />
+          </Form.Item>
+        )}
       </Form>
     </FormDialog>
   );
