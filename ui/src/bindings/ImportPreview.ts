@@ -20,4 +20,13 @@ skipped_top: number, totals: number[], rows: Array<PlannedRow>, new: number, dup
 /**
  * When this very file was imported before, if it was.
  */
-imported_before: string | null, };
+imported_before: string | null, 
+/**
+ * The columns were mapped by hand: now, or saved from an earlier import of this header row.
+ */
+mapped: boolean, 
+/**
+ * A file of the generic kind whose amounts or dates were not found: no
+ * rows are planned until the owner maps the columns.
+ */
+unmapped: boolean, };

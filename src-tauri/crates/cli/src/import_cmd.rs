@@ -9,6 +9,8 @@ use serde_json::json;
 use shopcircle_core::db::Connection;
 use shopcircle_core::import::{self, text::MAX_MB, ImportOptions, RowOutcome};
 
+use shopcircle_core::text::one_line;
+
 use crate::error::CliResult;
 use crate::Output;
 
@@ -47,6 +49,12 @@ pub fn run(conn: &mut Connection, cmd: ImportCommand, now: DateTime<Utc>) -> Cli
                 "{}: {} new, {} duplicate, {} with errors ({})",
                 p.file_name, p.new, p.duplicates, p.errors, p.preset
             )];
+            if p.unmapped {
+                lines.push(format!(
+                    "no column of dates or amounts recognised among: {} (choose --preset, or map the columns in the app)",
+                    p.headers.iter().map(|h| one_line(h)).collect::<Vec<_>>().join(", ")
+                ));
+            }
             for r in p.rows.iter().filter(|r| r.outcome == RowOutcome::Error) {
                 lines.push(format!("line {}: {}", r.line, r.reason));
             }

@@ -12,6 +12,7 @@ const row = (line: number, over: Partial<PlannedRow>): PlannedRow => ({
 });
 
 const PREVIEW: ImportPreview = {
+  mapped: false, unmapped: false,
   file_name: "till.csv", encoding: "gb18030", replaced: 0, preset: "generic", target: "purchases", headers: ["单号", "下单时间", "实收金额"],
   columns: { order_id: 0, occurred_at: 1, amount: 2, refunded: null, phone: null, name: null, items: null, time: null, status: null, nickname: null, birthday: null, tags: null },
   header_line: 3, skipped_top: 2, totals: [10],
@@ -20,6 +21,24 @@ const PREVIEW: ImportPreview = {
 };
 
 describe("importing orders", () => {
+  it("maps a generic file's columns by hand when its dates and amounts are not recognised, and commits with the mapping", async () => {
+    const unmapped = { ...PREVIEW, headers: ["票号", "时间戳", "收款"], columns: { ...PREVIEW.columns, order_id: null, occurred_at: null, amount: null }, rows: [], new: 0, duplicates: 0, errors: 0, unmapped: true };
+    const backend = fakeBackend({}, {
+      preview_import: (a) => ((a.options as { columns?: unknown }).columns ? { ...PREVIEW, unmapped: false, mapped: true } : unmapped),
+      commit_import: () => ({ id: 1, file_name: "till.csv", preset: "generic", new_rows: 2, duplicate_rows: 1, error_rows: 1, imported_at: "2026-11-27T13:00:00Z", undone_at: null }),
+      list_imports: () => [],
+    });
+    const { user, container } = renderScreen(<ImportPage />);
+    await user.upload(container.querySelector('input[type="file"]') as HTMLInputElement, new File(["票号\n"], "till.csv", { type: "text/csv" }));
+    expect(await screen.findByText(/No column of dates or amounts was recognised/)).toBeInTheDocument();
+    await user.click(within(screen.getByTestId("map-occurred_at")).getByRole("combobox"));
+    await user.click(await screen.findByTitle("时间戳"));
+    await waitFor(() => expect(backend.called("preview_import").at(-1)!.args.options).toMatchObject({ columns: { occurred_at: 1 } }));
+    expect(await screen.findByTestId("import-row-4")).toBeInTheDocument();
+    await user.click(screen.getByTestId("import-commit"));
+    await waitFor(() => expect(backend.called("commit_import")[0].args.options).toMatchObject({ columns: { occurred_at: 1 } }));
+  });
+
   it("shows a customer list's rows as members to add: since when, name, masked phone, birthday and tags", async () => {
     const customers = {
       ...PREVIEW,

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App as AntApp, Button, Card, Checkbox, Select, Space, Table, Tag, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Columns } from "../../bindings/Columns";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { PlannedRow } from "../../bindings/PlannedRow";
 import type { RowOutcome } from "../../bindings/RowOutcome";
@@ -18,6 +19,7 @@ import { useLang } from "../../lang";
 import { useNav } from "../../nav";
 import { useShop } from "../../queries";
 import { fileToBase64 } from "../drainage/queries";
+import { ColumnMapper } from "./ColumnMapper";
 import { ImportHistory } from "./ImportHistory";
 
 const OUTCOME_COLOR: Record<RowOutcome, string> = { new: "green", duplicate: "default", part: "blue", error: "red" };
@@ -37,10 +39,12 @@ export function ImportPage() {
   const [preset, setPreset] = useState<string | null>(null);
   const [encoding, setEncoding] = useState<TextEncoding | null>(null);
   const [unticked, setUnticked] = useState<Set<number>>(new Set());
-  const options = { preset, encoding, unticked: [...unticked] };
+  // Columns the owner mapped by hand (the generic kind only).
+  const [columns, setColumns] = useState<Columns | undefined>(undefined);
+  const options = { preset, encoding, unticked: [...unticked], columns };
   const preview = useQuery({
-    queryKey: ["imports", "preview", file?.name, file?.data.length, preset, encoding],
-    queryFn: () => ipc.previewImport(file!.name, file!.data, { preset, encoding, unticked: [] }),
+    queryKey: ["imports", "preview", file?.name, file?.data.length, preset, encoding, columns],
+    queryFn: () => ipc.previewImport(file!.name, file!.data, { preset, encoding, unticked: [], columns }),
     enabled: file !== null,
     retry: false,
   });
@@ -50,6 +54,7 @@ export function ImportPage() {
       void message.success(t("imports.committed", { count: Number(b.new_rows) }));
       setFile(null);
       setUnticked(new Set());
+      setColumns(undefined);
       for (const key of [["imports"], ["purchases"], ["members"], ["dashboard"]]) void client.invalidateQueries({ queryKey: key });
     },
     onError: (e) => showError(e, message),
@@ -84,6 +89,7 @@ export function ImportPage() {
               void fileToBase64(f).then((data) => {
                 setUnticked(new Set());
                 setFile({ name: f.name, data });
+                setColumns(undefined);
               });
               return false;
             }}
@@ -133,6 +139,18 @@ export function ImportPage() {
               {p.replaced > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t("imports.replaced", { count: p.replaced })} />}
               {p.imported_before && <Alert style={{ marginTop: 8 }} type="info" showIcon message={t("imports.before", { date: dateTime(p.imported_before, lang, zone) })} />}
             </div>
+            {p.preset === "generic" && (
+              <ColumnMapper
+                headers={p.headers}
+                columns={p.columns}
+                unmapped={p.unmapped}
+                mapped={p.mapped}
+                onChange={(c) => {
+                  setUnticked(new Set());
+                  setColumns(c);
+                }}
+              />
+            )}
             <Table<PlannedRow>
               size="small"
               rowKey="line"

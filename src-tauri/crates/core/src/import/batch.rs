@@ -29,6 +29,11 @@ pub struct ImportOptions {
     #[serde(default)]
     #[ts(type = "number[]")]
     pub unticked: Vec<usize>,
+    /// Columns mapped by hand (the generic kind only); saved for the file's
+    /// header row when the import is committed.
+    #[serde(default)]
+    #[ts(optional)]
+    pub columns: Option<Columns>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -60,6 +65,11 @@ pub struct ImportPreview {
     pub errors: usize,
     /// When this very file was imported before, if it was.
     pub imported_before: Option<String>,
+    /// The columns were mapped by hand: now, or saved from an earlier import of this header row.
+    pub mapped: bool,
+    /// A file of the generic kind whose amounts or dates were not found: no
+    /// rows are planned until the owner maps the columns.
+    pub unmapped: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -94,12 +104,25 @@ fn prepare(conn: &Connection, bytes: &[u8], file_name: &str, opts: &ImportOption
     };
     let preset = preset::find(&table.headers, opts.preset.as_deref())
         .ok_or_else(|| crate::validate::unknown(Field::Preset, opts.preset.as_deref().unwrap_or("")))?;
-    let columns = preset.columns(&table.headers);
+    let (columns, mapped) = match (&opts.columns, preset.id) {
+        (Some(c), "generic") => {
+            if !c.fits(table.headers.len()) {
+                return Err(crate::validate::unknown(Field::File, "columns"));
+            }
+            (c.clone(), true)
+        }
+        (None, "generic") => match saved_mapping(conn, &table.headers)? {
+            Some(c) if c.fits(table.headers.len()) => (c, true),
+            _ => (preset.columns(&table.headers), false),
+        },
+        _ => (preset.columns(&table.headers), false),
+    };
     let missing = match preset.target {
         Target::Purchases => columns.amount.is_none() || columns.occurred_at.is_none(),
         Target::Members => columns.name.is_none() && columns.nickname.is_none(),
     };
-    if missing {
+    let unmapped = missing && preset.id == "generic";
+    if missing && !unmapped {
         let reason = match (preset.target, lang) {
             (Target::Purchases, Lang::En) => {
                 "No column of amounts or of dates was found: choose the preset that matches the file"
@@ -115,6 +138,7 @@ fn prepare(conn: &Connection, bytes: &[u8], file_name: &str, opts: &ImportOption
     let zone = shop::zone(conn)?;
     let mut new_members = HashMap::new();
     let rows = match preset.target {
+        _ if unmapped => Vec::new(),
         Target::Purchases => {
             let known = Known { orders: orders(conn, preset.system)?, members: members(conn)? };
             plan::rows(&table, preset, &columns, &known, zone, lang)
@@ -158,6 +182,8 @@ fn prepare(conn: &Connection, bytes: &[u8], file_name: &str, opts: &ImportOption
             errors: count(RowOutcome::Error),
             rows,
             imported_before,
+            mapped,
+            unmapped,
         },
         preset,
         new_members,
@@ -184,6 +210,13 @@ pub fn commit(
 ) -> Result<ImportBatch> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (p, preset, new_members) = prepare(&tx, bytes, file_name, opts)?;
+    if p.unmapped {
+        let reason = match shop::language_or(&tx, Lang::En) {
+            Lang::En => "No column of amounts or of dates was found: choose the preset that matches the file, or map the columns",
+            Lang::ZhCn => "没有找到金额列或日期列：请选择与文件对应的模板，或手动对应各列",
+        };
+        return Err(Error::invalid(Field::File, Problem::Refused { reason: reason.to_owned() }));
+    }
     let unticked: HashSet<usize> = opts.unticked.iter().copied().collect();
     let chosen: Vec<&PlannedRow> =
         p.rows.iter().filter(|r| r.outcome == RowOutcome::New && !unticked.contains(&r.line)).collect();
@@ -209,6 +242,13 @@ pub fn commit(
         ],
     )?;
     let batch_id = tx.last_insert_rowid();
+    if let (Some(c), "generic") = (&opts.columns, preset.id) {
+        tx.execute(
+            "INSERT INTO import_mapping (signature, columns, saved_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (signature) DO UPDATE SET columns = excluded.columns, saved_at = excluded.saved_at",
+            params![preset::signature(&p.headers), serde_json::to_string(c).unwrap_or_default(), now],
+        )?;
+    }
     if preset.target == Target::Members {
         for r in chosen {
             let m = new_members.get(&r.line).ok_or(Error::Damaged("an imported customer"))?;
@@ -380,6 +420,17 @@ fn members(conn: &Connection) -> Result<std::collections::HashMap<String, (i64, 
         .prepare_cached("SELECT phone, id, display_name FROM member WHERE phone IS NOT NULL")?
         .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+fn saved_mapping(conn: &Connection, headers: &[String]) -> Result<Option<Columns>> {
+    let saved: Option<String> = conn
+        .query_row(
+            "SELECT columns FROM import_mapping WHERE signature = ?1",
+            [preset::signature(headers)],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(saved.and_then(|s| serde_json::from_str(&s).ok()))
 }
 
 fn names(conn: &Connection) -> Result<HashMap<(String, String), (i64, String)>> {

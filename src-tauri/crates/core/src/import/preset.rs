@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 /// The columns a purchase is read from; each an index into the headers.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[ts(export)]
 pub struct Columns {
     pub order_id: Option<usize>,
@@ -248,6 +248,38 @@ impl Preset {
             tags: position(headers, self.tags),
         }
     }
+}
+
+impl Columns {
+    /// Every index within `headers`, so a mapping from another file cannot point past the row.
+    pub fn fits(&self, headers: usize) -> bool {
+        [
+            self.order_id,
+            self.occurred_at,
+            self.amount,
+            self.refunded,
+            self.phone,
+            self.name,
+            self.items,
+            self.time,
+            self.status,
+            self.nickname,
+            self.birthday,
+            self.tags,
+        ]
+        .into_iter()
+        .flatten()
+        .all(|i| i < headers)
+    }
+}
+
+/// A header row as a key for the mapping saved for it: spaces and case aside.
+pub fn signature(headers: &[String]) -> String {
+    headers
+        .iter()
+        .map(|h| h.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\u{1f}")
 }
 
 /// The first of `names` among the headers (spaces and case ignored), by the

@@ -252,3 +252,36 @@ fn a_youzan_customer_list_adds_members_and_undo_takes_them_back() {
         Some(crate::Field::ConsentMethod)
     );
 }
+
+/// A till whose headers no preset knows: the owner maps the columns by hand,
+/// the commit saves the mapping for that header row, and the till's next
+/// export is read with it.
+#[test]
+fn a_mapping_made_by_hand_is_saved_for_the_next_file_with_that_header() {
+    let mut conn = shop();
+    let first = "票号,时间戳,收款,会员电话\nA1,2026-11-20 10:00,12.00,13812345678\n";
+    let unmapped = preview(&conn, first.as_bytes(), "till.csv", &ImportOptions::default()).unwrap();
+    assert!(unmapped.unmapped && unmapped.rows.is_empty());
+    assert_eq!(unmapped.headers, ["票号", "时间戳", "收款", "会员电话"]);
+    assert!(commit(&mut conn, first.as_bytes(), "till.csv", &ImportOptions::default(), now()).is_err());
+    let columns = preset::Columns {
+        order_id: Some(0),
+        occurred_at: Some(1),
+        amount: Some(2),
+        phone: Some(3),
+        ..Default::default()
+    };
+    let mapped = ImportOptions { columns: Some(columns.clone()), ..Default::default() };
+    let p = preview(&conn, first.as_bytes(), "till.csv", &mapped).unwrap();
+    assert_eq!((p.new, p.mapped, p.rows[0].member_name.as_deref()), (1, true, Some("王姐")));
+    commit(&mut conn, first.as_bytes(), "till.csv", &mapped, now()).unwrap();
+    let next = " 票号 ,时间戳,收款,会员电话\nA2,2026-11-21 10:00,8.50,\n";
+    let p = preview(&conn, next.as_bytes(), "till-2.csv", &ImportOptions::default()).unwrap();
+    assert_eq!((p.new, p.mapped, p.columns.clone()), (1, true, columns));
+    // A mapping pointing past the header row is refused, not read as empty.
+    let wide = ImportOptions {
+        columns: Some(preset::Columns { amount: Some(9), ..Default::default() }),
+        ..Default::default()
+    };
+    assert!(preview(&conn, first.as_bytes(), "till.csv", &wide).is_err());
+}
