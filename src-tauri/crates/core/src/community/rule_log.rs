@@ -4,7 +4,7 @@
 //! there in the same transaction.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -63,11 +63,26 @@ pub fn record(
     input: &RuleEventInput,
     now: DateTime<Utc>,
 ) -> Result<RuleEvent> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let id = record_in(&tx, community_id, input, now)?;
+    tx.commit()?;
+    list(conn, community_id)?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or(Error::NotFound { what: "rule event", id })
+}
+
+/// `record` inside the caller's transaction; the event's id.
+pub(crate) fn record_in(
+    tx: &Transaction,
+    community_id: i64,
+    input: &RuleEventInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     let rule = required(Field::Rule, &input.rule, RULE_MAX)?;
     let note = optional_lines(Field::Note, &input.note, NOTE_MAX)?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    super::write::ensure_active(&tx, community_id)?;
-    crate::member::exists(&tx, input.member_id).map_err(|e| match e {
+    super::write::ensure_active(tx, community_id)?;
+    crate::member::exists(tx, input.member_id).map_err(|e| match e {
         Error::NotFound { .. } => unknown(Field::Member, &input.member_id.to_string()),
         other => other,
     })?;
@@ -93,11 +108,7 @@ pub fn record(
             params![now, input.member_id, community_id],
         )?;
     }
-    tx.commit()?;
-    list(conn, community_id)?
-        .into_iter()
-        .find(|e| e.id == id)
-        .ok_or(Error::NotFound { what: "rule event", id })
+    Ok(id)
 }
 
 /// The community's warnings and removals, newest first.

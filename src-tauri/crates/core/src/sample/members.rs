@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::{OptionalExtension, Transaction};
 
 use super::{t, Text};
+use crate::community::rule_log::{self, RuleAction, RuleEventInput};
 use crate::member::{self, ConsentInput, ConsentMethod, JoinInput, MemberInput};
 use crate::purchase::{self, PurchaseInput};
 use crate::{Lang, Result};
@@ -75,6 +76,7 @@ const MEMBERS: &[SampleMember] = &[
 ];
 
 pub(super) fn create(tx: &Transaction, lang: Lang, communities: &[i64], now: DateTime<Utc>) -> Result<()> {
+    let mut last = None;
     for m in MEMBERS {
         let community_id = communities[m.community];
         // The community's first channel and the first staff account that runs it.
@@ -114,6 +116,36 @@ pub(super) fn create(tx: &Transaction, lang: Lang, communities: &[i64], now: Dat
                 ..PurchaseInput::default()
             };
             purchase::record_in(tx, &sale, now - Duration::days(m.days_ago) + Duration::days(7 * i as i64))?;
+        }
+        last = Some((id, community_id, staff_id, m.days_ago));
+    }
+    // One warning, so the community page shows its rules in action.
+    if let Some((member_id, community_id, staff_id, days_ago)) = last {
+        let rule: Option<String> = tx
+            .query_row(
+                "SELECT text FROM community_rule WHERE community_id = ?1 ORDER BY position LIMIT 1",
+                [community_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(rule) = rule {
+            let warning = RuleEventInput {
+                member_id,
+                kind: RuleAction::Warning,
+                rule,
+                staff_id,
+                note: t(
+                    "Posted another shop's ad; reminded in the group",
+                    "在群里发了别家的广告，已在群里提醒",
+                )
+                .get(lang),
+            };
+            rule_log::record_in(
+                tx,
+                community_id,
+                &warning,
+                now - Duration::days(days_ago) + Duration::days(1),
+            )?;
         }
     }
     Ok(())

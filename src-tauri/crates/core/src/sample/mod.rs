@@ -248,6 +248,8 @@ mod tests {
                     .unwrap();
             assert_eq!(members.total, 4);
             assert!(members.rows.iter().any(|m| !m.marketing), "one member without marketing consent");
+            let warnings: i64 = conn.query_row("SELECT count(*) FROM rule_event", [], |r| r.get(0)).unwrap();
+            assert_eq!(warnings, 1, "a warning shows the rules in action");
             let sales = crate::purchase::list(&conn, &crate::purchase::PurchaseFilter::default()).unwrap();
             assert_eq!(sales.len(), 4, "the regulars' purchases");
             let centre = crate::reminder::centre(&conn, now).unwrap();
