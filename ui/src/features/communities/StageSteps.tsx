@@ -6,10 +6,11 @@ import { STAGES } from "./labels";
 
 export function StageSteps({ stage, compact = false }: { stage: Stage; compact?: boolean }) {
   const { t } = useTranslation();
-  // Dotted steps centre each title under its dot, so the last one reaches past
-  // the right edge; the padding keeps "Realization" / "变现" whole.
+  // Dotted steps centre each title under its dot in a fixed-width box; the
+  // narrower boxes of .sc-stage-steps (styles.css) keep four of them inside a
+  // half-width card, "Realization" / "变现" whole.
   return (
-    <div style={{ padding: compact ? 0 : "0 36px" }}>
+    <div className="sc-stage-steps" style={{ padding: compact ? 0 : "0 8px" }}>
     <Steps
       size="small"
       type={compact ? "inline" : "default"}
