@@ -191,17 +191,7 @@ fn move_memberships(tx: &Transaction, kept_id: i64, merged_id: i64) -> Result<(V
             "SELECT id, member_id, community_id, channel_id, staff_id, joined_at, left_at FROM membership
              WHERE member_id = ?1 ORDER BY id",
         )?
-        .query_map([merged_id], |r| {
-            Ok(Dropped {
-                id: r.get(0)?,
-                member_id: r.get(1)?,
-                community_id: r.get(2)?,
-                channel_id: r.get(3)?,
-                staff_id: r.get(4)?,
-                joined_at: r.get(5)?,
-                left_at: r.get(6)?,
-            })
-        })?
+        .query_map([merged_id], membership_row)?
         .collect::<rusqlite::Result<_>>()?;
     let (mut moved, mut dropped) = (Vec::new(), Vec::new());
     for m in rows {
@@ -210,17 +200,7 @@ fn move_memberships(tx: &Transaction, kept_id: i64, merged_id: i64) -> Result<(V
                 "SELECT id, member_id, community_id, channel_id, staff_id, joined_at, left_at FROM membership
                  WHERE member_id = ?1 AND community_id = ?2 AND left_at IS NULL",
                 params![kept_id, m.community_id],
-                |r| {
-                    Ok(Dropped {
-                        id: r.get(0)?,
-                        member_id: r.get(1)?,
-                        community_id: r.get(2)?,
-                        channel_id: r.get(3)?,
-                        staff_id: r.get(4)?,
-                        joined_at: r.get(5)?,
-                        left_at: r.get(6)?,
-                    })
-                },
+                membership_row,
             )
             .optional()?
         } else {
@@ -244,6 +224,19 @@ fn move_memberships(tx: &Transaction, kept_id: i64, merged_id: i64) -> Result<(V
         }
     }
     Ok((moved, dropped))
+}
+
+/// A `membership` row read whole (its columns in the table's order).
+fn membership_row(r: &rusqlite::Row) -> rusqlite::Result<Dropped> {
+    Ok(Dropped {
+        id: r.get(0)?,
+        member_id: r.get(1)?,
+        community_id: r.get(2)?,
+        channel_id: r.get(3)?,
+        staff_id: r.get(4)?,
+        joined_at: r.get(5)?,
+        left_at: r.get(6)?,
+    })
 }
 
 /// Voucher batches named to the merged record's phone are named to the kept member.
