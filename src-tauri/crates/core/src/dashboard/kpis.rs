@@ -10,7 +10,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::presence::{self, Move};
-use super::{percent, Span, IN_SCOPE};
+use super::{percent, Span};
+use crate::sql_scope::PURCHASE_IN_SCOPE;
 use crate::Result;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
@@ -59,12 +60,12 @@ pub(super) fn kpis(
     zone: chrono_tz::Tz,
 ) -> Result<Kpis> {
     let (joined, left) = presence::counts(moves, s);
-    // A community's sales are its members'; the whole shop's include walk-ins.
-    let scope = format!("(?3 IS NULL OR (m.id IS NOT NULL AND {IN_SCOPE}))");
+    // A community's sales are its members'; the whole shop's include walk-ins
+    // (PURCHASE_IN_SCOPE).
     let sold: i64 = conn.query_row(
         &format!(
-            "SELECT coalesce(sum(p.amount_cents), 0) FROM purchase p LEFT JOIN member m ON m.id = p.member_id
-             WHERE p.occurred_at >= ?1 AND p.occurred_at < ?2 AND {scope}"
+            "SELECT coalesce(sum(p.amount_cents), 0) FROM purchase p
+             WHERE p.occurred_at >= ?1 AND p.occurred_at < ?2 AND {PURCHASE_IN_SCOPE}"
         ),
         params![s.start, s.end, community],
         |r| r.get(0),
@@ -72,16 +73,15 @@ pub(super) fn kpis(
     let refunded: i64 = conn.query_row(
         &format!(
             "SELECT coalesce(sum(f.amount_cents), 0) FROM refund f JOIN purchase p ON p.id = f.purchase_id
-             LEFT JOIN member m ON m.id = p.member_id
-             WHERE f.refunded_at >= ?1 AND f.refunded_at < ?2 AND {scope}"
+             WHERE f.refunded_at >= ?1 AND f.refunded_at < ?2 AND {PURCHASE_IN_SCOPE}"
         ),
         params![s.start, s.end, community],
         |r| r.get(0),
     )?;
     let attributed: i64 = conn.query_row(
         &format!(
-            "SELECT coalesce(sum(p.amount_cents), 0) FROM purchase p LEFT JOIN member m ON m.id = p.member_id
-             WHERE p.occurred_at >= ?1 AND p.occurred_at < ?2 AND {scope}
+            "SELECT coalesce(sum(p.amount_cents), 0) FROM purchase p
+             WHERE p.occurred_at >= ?1 AND p.occurred_at < ?2 AND {PURCHASE_IN_SCOPE}
                AND (p.voucher_serial IS NOT NULL OR p.campaign_id IS NOT NULL)"
         ),
         params![s.start, s.end, community],
@@ -89,8 +89,8 @@ pub(super) fn kpis(
     )?;
     // Purchase days per buyer, in the shop's calendar.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT p.member_id, p.occurred_at FROM purchase p JOIN member m ON m.id = p.member_id
-         WHERE p.occurred_at >= ?1 AND p.occurred_at < ?2 AND {IN_SCOPE}"
+        "SELECT p.member_id, p.occurred_at FROM purchase p
+         WHERE p.occurred_at >= ?1 AND p.occurred_at < ?2 AND p.member_id IS NOT NULL AND {PURCHASE_IN_SCOPE}"
     ))?;
     let mut days: HashMap<i64, HashSet<NaiveDate>> = HashMap::new();
     for row in stmt.query_map(params![s.start, s.end, community], |r| {

@@ -176,8 +176,6 @@ pub fn dashboard(conn: &Connection, q: &DashboardQuery) -> Result<Dashboard> {
     })
 }
 
-pub(crate) use crate::sql_scope::IN_SCOPE;
-
 /// `part` of `whole` in whole percent, rounded half up; none of nothing.
 pub(crate) fn percent(part: i64, whole: i64) -> Option<i64> {
     (whole > 0).then(|| (part * 200 + whole) / (2 * whole))

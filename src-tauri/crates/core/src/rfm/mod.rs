@@ -11,9 +11,15 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod history;
+#[cfg(test)]
+mod tests;
+
 use crate::sql_scope::{IN_SCOPE, LIVE};
 use crate::validate::in_range;
 use crate::{Error, Field, Problem, Result};
+
+const DAY: i64 = 86_400;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -120,14 +126,6 @@ pub struct SegmentCount {
     pub marketing: i64,
 }
 
-/// What one buyer did up to the moment asked about.
-struct Buyer {
-    last: DateTime<Utc>,
-    first: DateTime<Utc>,
-    days: i64,
-    cents: i64,
-}
-
 /// Every member in scope (who existed by `end`) and their segment at `end`.
 pub fn assign(
     conn: &Connection,
@@ -135,68 +133,52 @@ pub fn assign(
     community: Option<i64>,
 ) -> Result<HashMap<i64, Segment>> {
     let t = thresholds(conn)?;
-    let year = end - Duration::days(365);
+    let year_start = end - Duration::days(365);
     let zone = crate::shop::zone(conn)?;
     // Purchase days counted in the shop's calendar, at its offset at `end`.
-    let offset = format!("{:+} minutes", end.with_timezone(&zone).offset().fix().local_minus_utc() / 60);
-    let mut buyers: HashMap<i64, Buyer> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT member_id, max(occurred_at), min(occurred_at),
-                count(DISTINCT CASE WHEN occurred_at >= ?2 THEN date(occurred_at, ?3) END),
-                coalesce(sum(CASE WHEN occurred_at >= ?2 THEN amount_cents END), 0)
-         FROM purchase WHERE member_id IS NOT NULL AND occurred_at < ?1 GROUP BY member_id",
-    )?;
-    for row in stmt.query_map(params![end, year, offset], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            Buyer { last: r.get(1)?, first: r.get(2)?, days: r.get(3)?, cents: r.get(4)? },
-        ))
-    })? {
-        let (member, b) = row?;
-        buyers.insert(member, b);
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.member_id, sum(f.amount_cents) FROM refund f JOIN purchase p ON p.id = f.purchase_id
-         WHERE p.member_id IS NOT NULL AND p.occurred_at >= ?2 AND p.occurred_at < ?1 AND f.refunded_at < ?1
-         GROUP BY p.member_id",
-    )?;
-    for row in stmt.query_map(params![end, year], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-        let (member, cents) = row?;
-        if let Some(b) = buyers.get_mut(&member) {
-            b.cents -= cents;
-        }
-    }
+    let offset = i64::from(end.with_timezone(&zone).offset().fix().local_minus_utc());
+    let year = history::year(conn, year_start, end, offset)?;
     // The top quarter by money among the year's buyers starts at this many fen.
-    let mut spent: Vec<i64> = buyers.values().filter(|b| b.days > 0).map(|b| b.cents).collect();
+    let mut spent: Vec<i64> = year.iter().map(|y| y.cents).collect();
     spent.sort_unstable();
-    let top_quarter = (!spent.is_empty()).then(|| spent[(spent.len() * 3) / 4]);
+    let top_quarter = spent.get((spent.len() * 3) / 4).copied();
+    let end_s = end.timestamp();
+    let days_ago = |at: i64| (end_s - at).div_euclid(DAY);
     let mut out = HashMap::new();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT m.id FROM member m WHERE m.created_at < ?1 AND {IN_SCOPE} AND {LIVE}"
     ))?;
     for id in stmt.query_map(params![end, rusqlite::types::Null, community], |r| r.get::<_, i64>(0))? {
         let id = id?;
-        let segment = match buyers.get(&id) {
-            None => Segment::NeverBought,
-            Some(b) => {
-                let r = (end - b.last).num_days();
-                let top = b.days > 0 && top_quarter.is_some_and(|q| b.cents >= q);
-                if r <= t.recent_days && b.days >= t.regular_days {
-                    Segment::Core
-                } else if r <= t.lapsing_days && b.days >= t.regular_days {
-                    Segment::Loyal
-                } else if (end - b.first).num_days() <= t.recent_days {
-                    Segment::New
-                } else if r <= t.lapsing_days {
-                    Segment::Potential
-                } else if top {
-                    Segment::CantLose
-                } else if r <= t.lost_days {
-                    Segment::AtRisk
-                } else {
-                    Segment::Hibernating
+        let (last, first_known, regular, top) = match year.get(id) {
+            Some(y) => (y.last, y.first, y.days >= t.regular_days, top_quarter.is_some_and(|q| y.cents >= q)),
+            None => match history::latest_before(conn, id, year_start)? {
+                Some(last) => (last, last, false, false),
+                None => {
+                    out.insert(id, Segment::NeverBought);
+                    continue;
                 }
-            }
+            },
+        };
+        let r = days_ago(last);
+        let segment = if r <= t.recent_days && regular {
+            Segment::Core
+        } else if r <= t.lapsing_days && regular {
+            Segment::Loyal
+        // New only when nothing came before the year's first purchase (asked
+        // only when that one is itself recent enough).
+        } else if days_ago(first_known) <= t.recent_days
+            && history::first(conn, id)?.is_some_and(|first| days_ago(first) <= t.recent_days)
+        {
+            Segment::New
+        } else if r <= t.lapsing_days {
+            Segment::Potential
+        } else if top {
+            Segment::CantLose
+        } else if r <= t.lost_days {
+            Segment::AtRisk
+        } else {
+            Segment::Hibernating
         };
         out.insert(id, segment);
     }
