@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0022_member_list_order.sql"),
     include_str!("../migrations/0023_imported_customers.sql"),
     include_str!("../migrations/0024_import_mappings.sql"),
+    include_str!("../migrations/0025_draws.sql"),
 ];
 
 #[cfg(test)]

@@ -122,6 +122,25 @@ pub enum Error {
     #[error("This campaign starts on {on}; claims open then")]
     NotStarted { on: String },
 
+    /// A draw step asked for before its time; `at` is local ("2026-12-15 22:00").
+    #[error("Not yet: the list freezes at {at}")]
+    DrawFreezeNotYet { at: String },
+
+    #[error("Not yet: the draw happens at {at}")]
+    DrawNotYet { at: String },
+
+    #[error("This draw's list is already frozen")]
+    DrawFrozen,
+
+    #[error("Freeze the draw's list first")]
+    DrawNotFrozen,
+
+    #[error("This draw has already been run: its result cannot change")]
+    DrawAlreadyRun,
+
+    #[error("Nobody meets the draw's conditions, so there is no list to freeze")]
+    NoEntrants,
+
     #[error("All {count} next-visit vouchers have been handed out; issue more from the Vouchers page")]
     VouchersUsedUp { count: i64 },
 
@@ -205,7 +224,11 @@ impl Error {
             Error::NoBuyerToUndo => C::NothingToUndo,
             Error::AlreadyCollected | Error::PackagesCollected { .. } => C::VoucherClosed,
             Error::AlreadyClaimed { .. } => C::AlreadyClaimed,
-            Error::NotStarted { .. } => C::NotStarted,
+            Error::NotStarted { .. } | Error::DrawFreezeNotYet { .. } | Error::DrawNotYet { .. } => {
+                C::NotStarted
+            }
+            Error::DrawFrozen | Error::DrawAlreadyRun => C::CampaignPublished,
+            Error::DrawNotFrozen | Error::NoEntrants => C::CampaignClosed,
             Error::VouchersUsedUp { .. } => C::NoVouchers,
             Error::NoClaimToUndo => C::NothingToUndo,
             Error::MemberMerged { .. } | Error::MemberErased => C::MemberGone,
@@ -263,6 +286,12 @@ impl Error {
             ),
             (Error::AlreadyClaimed { phone, at }, Lang::ZhCn) => format!("{phone} 已在 {at} 领过这份入群礼：每个手机号限领一次"),
             (Error::NotStarted { on }, Lang::ZhCn) => format!("这个活动 {on} 开始，届时才能领取"),
+            (Error::DrawFreezeNotYet { at }, Lang::ZhCn) => format!("还没到时间：名单 {at} 冻结"),
+            (Error::DrawNotYet { at }, Lang::ZhCn) => format!("还没到时间：{at} 开奖"),
+            (Error::DrawFrozen, Lang::ZhCn) => "这次抽奖的名单已经冻结".into(),
+            (Error::DrawNotFrozen, Lang::ZhCn) => "请先冻结抽奖名单".into(),
+            (Error::DrawAlreadyRun, Lang::ZhCn) => "这次抽奖已经开奖，结果不能更改".into(),
+            (Error::NoEntrants, Lang::ZhCn) => "没有人符合抽奖条件，无法冻结名单".into(),
             (Error::VouchersUsedUp { count }, Lang::ZhCn) => format!("{count} 张下次到店券已全部发完，可在“券”页面再发一批"),
             (Error::NoClaimToUndo, Lang::ZhCn) => "这个活动还没有领取记录，无可撤销".into(),
             (Error::MemberMerged { into }, Lang::ZhCn) => format!("这位会员已合并到 {into}，请打开那位会员"),

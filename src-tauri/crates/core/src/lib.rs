@@ -9,6 +9,7 @@ pub mod content;
 pub mod cost_policy;
 pub mod dashboard;
 pub mod db;
+pub mod draw;
 mod error;
 mod error_code;
 pub mod export_log;

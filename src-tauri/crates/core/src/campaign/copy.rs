@@ -105,6 +105,18 @@ pub const LADDER_LAST_CALL: PostTemplate = PostTemplate {
 /// Drainage with a gift: the welcome post in the group on the first day, so
 /// the members who join know how to claim. The reward is for joining, never
 /// for forwarding or inviting (WeChat bans rewards for sharing).
+/// The draw's reminders: freeze the list, then run the draw.
+pub const DRAW_FREEZE: (&str, &str) = ("Freeze the draw list: {name}", "冻结抽奖名单：{name}");
+pub const DRAW_FREEZE_MESSAGE: (&str, &str) = (
+    "Open the draw on the Campaigns page and freeze the list, then post its two hashes in the group.",
+    "在活动页面打开这次抽奖，冻结名单，并把两个哈希值发到群里。",
+);
+pub const DRAW_RUN: (&str, &str) = ("Run the draw: {name}", "开奖：{name}");
+pub const DRAW_RUN_MESSAGE: (&str, &str) = (
+    "Type {source} into the draw's page to draw, then post the result and its verification file.",
+    "在抽奖页面填入{source}后开奖，再把结果和验证文件发到群里。",
+);
+
 pub const DRAINAGE_WELCOME: PostTemplate = PostTemplate {
     topic: ("Welcome gift: {reward}", "入群有礼：{reward}"),
     body: (

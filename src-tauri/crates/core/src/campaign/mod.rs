@@ -6,6 +6,7 @@
 
 pub mod copy;
 pub mod drainage;
+pub mod draw;
 mod edit;
 pub mod jielong;
 pub mod ladder;

@@ -24,8 +24,8 @@ pub use model::{
     Consent, ConsentInput, ConsentMethod, ConsentPurpose, JoinInput, Member, MemberFilter, MemberInput,
     MemberPage, MemberRow, Membership,
 };
-pub(crate) use read::LIVE;
 pub use read::{get, list, LIST_MAX};
+pub(crate) use read::{LIVE, MARKETING};
 
 use chrono::{DateTime, Utc};
 use rand::RngCore;

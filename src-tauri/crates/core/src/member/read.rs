@@ -99,7 +99,7 @@ fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
 
 pub(crate) use crate::sql_scope::LIVE;
 
-const MARKETING: &str =
+pub(crate) const MARKETING: &str =
     "EXISTS (SELECT 1 FROM consent k WHERE k.member_id = m.id AND k.purpose = 'marketing' AND k.withdrawn_at IS NULL)";
 
 /// A page of the members that match, newest first, with how many match in all.
