@@ -121,12 +121,12 @@ pub fn run(conn: &mut Connection, id: i64, public_value: &str, now: DateTime<Utc
     let seed: Vec<u8> =
         tx.query_row("SELECT shop_seed FROM campaign_draw WHERE campaign_id = ?1", [id], |r| r.get(0))?;
     let seed: [u8; 32] = seed.try_into().map_err(|_| Error::Damaged("a draw's seed"))?;
-    let entries: Vec<(i64, i64, String, String, Option<String>)> = tx
+    let entries: Vec<(i64, i64, String, String)> = tx
         .prepare(
-            "SELECT e.number, e.member_id, e.label, m.display_name, m.phone FROM draw_entry e
+            "SELECT e.number, e.member_id, e.label, m.display_name FROM draw_entry e
              JOIN member m ON m.id = e.member_id WHERE e.campaign_id = ?1 ORDER BY e.number",
         )?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let prizes: Vec<(i64, String, Option<i64>, i64, i64)> = tx
         .prepare("SELECT rank, name, gift_id, quantity, value_cents FROM draw_prize WHERE campaign_id = ?1 ORDER BY rank")?
@@ -186,10 +186,10 @@ pub fn run(conn: &mut Connection, id: i64, public_value: &str, now: DateTime<Utc
             .query_map([batch_id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for (&i, serial) in winners.iter().zip(serials) {
-            let (number, _, _, display_name, phone) = &entries[i];
+            let (number, _, _, display_name) = &entries[i];
             let holder: String = display_name.chars().take(crate::voucher::HOLDER_NAME_MAX).collect();
-            tx.prepare_cached("UPDATE voucher SET holder_name = ?1, holder_phone = ?2 WHERE serial = ?3")?
-                .execute(params![holder, phone.clone().unwrap_or_default(), serial])?;
+            tx.prepare_cached("UPDATE voucher SET holder_name = ?1 WHERE serial = ?2")?
+                .execute(params![holder, serial])?;
             tx.prepare_cached(
                 "UPDATE draw_entry SET rank = ?1, serial = ?2 WHERE campaign_id = ?3 AND number = ?4",
             )?
