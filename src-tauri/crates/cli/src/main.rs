@@ -5,6 +5,7 @@ mod campaign_cmd;
 mod community_cmd;
 mod dashboard_cmd;
 mod drainage_cmd;
+mod draw_cmd;
 mod error;
 mod gift_cmd;
 mod import_cmd;
@@ -64,6 +65,9 @@ enum Command {
     /// Campaign wizards from the terminal: plan, create, list, cancel
     #[command(subcommand)]
     Campaign(campaign_cmd::CampaignCommand),
+    /// Lucky draws anyone can check: create, freeze, run, publish, verify
+    #[command(subcommand)]
+    Draw(draw_cmd::DrawCommand),
     /// The shop's members, with their consent
     #[command(subcommand)]
     Member(member_cmd::MemberCommand),
@@ -117,9 +121,12 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let fallback = Lang::from_locale(&std::env::var("LANG").unwrap_or_default());
-    // Reading an image needs no shop.
+    // Reading an image, or checking a published draw, needs no shop.
     if let Command::Qr(qr_cmd::QrCommand::Decode { image }) = &cli.command {
         return finish(qr_cmd::decode(image).map(|out| (out, 0)), cli.json, fallback);
+    }
+    if let Command::Draw(draw_cmd::DrawCommand::Verify { file }) = &cli.command {
+        return finish(draw_cmd::verify(file, fallback), cli.json, fallback);
     }
     let if_missing = if cli.command.may_create() { IfMissing::Create } else { IfMissing::Refuse };
     let made_here = if_missing == IfMissing::Create && !path.exists();
@@ -141,6 +148,7 @@ fn main() -> ExitCode {
         Command::Qr(cmd) => qr_cmd::run(&mut conn, cmd, lang, now).map(ok),
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Draw(cmd) => draw_cmd::run(&mut conn, cmd, lang, now),
         Command::Member(cmd) => member_cmd::run(&mut conn, cmd, &path, now).map(ok),
         Command::Import(cmd) => import_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Dashboard(args) => dashboard_cmd::run(&conn, args).map(ok),

@@ -6,6 +6,7 @@ mod common;
 mod campaign;
 mod community;
 mod dashboard;
+mod draw;
 mod import;
 mod member;
 mod probes;

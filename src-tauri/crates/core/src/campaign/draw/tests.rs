@@ -42,8 +42,20 @@ fn input(community: i64) -> DrawInput {
         name: "12月会员抽奖".into(),
         community_ids: vec![community],
         prizes: vec![
-            PrizeInput { name: "茶具一套".into(), gift_id: None, quantity: 1, value_cents: 29_900, cost_cents: 15_000 },
-            PrizeInput { name: "¥30 代金券".into(), gift_id: None, quantity: 2, value_cents: 3_000, cost_cents: 3_000 },
+            PrizeInput {
+                name: "茶具一套".into(),
+                gift_id: None,
+                quantity: 1,
+                value_cents: 29_900,
+                cost_cents: 15_000,
+            },
+            PrizeInput {
+                name: "¥30 代金券".into(),
+                gift_id: None,
+                quantity: 2,
+                value_cents: 3_000,
+                cost_cents: 3_000,
+            },
         ],
         consolation: ConsolationInput { cents: 500, min_spend_cents: Some(3_000), cost_cents: 500 },
         budget_cents: 100_000,
@@ -76,7 +88,19 @@ fn the_plan_costs_the_urn_and_says_what_the_rules_require() {
     assert_eq!(plan.expected_cost_cents, (15_000 + 2 * 3_000 + 2 * 500) * 60 / 100);
     // The disclosure: prizes with value and quantity, conditions, freeze, draw,
     // claim deadline and lapse, organiser and contact, the fairness commitment.
-    for part in ["茶具一套（价值¥299）×1", "¥30 代金券（价值¥30）×2", "参与奖 ¥5 代金券（满¥30可用）", "12月15日", "12月16日（周三）20:00", "12月31日前", "逾期视为弃奖", "茶香茶馆", "021-5555 0000", "名单哈希", "上证指数收盘价"] {
+    for part in [
+        "茶具一套（价值¥299）×1",
+        "¥30 代金券（价值¥30）×2",
+        "参与奖 ¥5 代金券（满¥30可用）",
+        "12月15日",
+        "12月16日（周三）20:00",
+        "12月31日前",
+        "逾期视为弃奖",
+        "茶香茶馆",
+        "021-5555 0000",
+        "名单哈希",
+        "上证指数收盘价",
+    ] {
         assert!(plan.announcement_zh.contains(part), "{part} missing from:\n{}", plan.announcement_zh);
     }
     for part in ["worth ¥299", "× 2", "freezes", "claim by 31 Dec", "lapse", "hash"] {
@@ -93,7 +117,13 @@ fn a_refused_plan_names_each_problem_and_writes_nothing() {
         (DrawInput { budget_cents: 20_000, ..input(g) }, "budget"),
         (
             DrawInput {
-                prizes: vec![PrizeInput { name: "金条".into(), gift_id: None, quantity: 1, value_cents: 5_000_001, cost_cents: 10 }],
+                prizes: vec![PrizeInput {
+                    name: "金条".into(),
+                    gift_id: None,
+                    quantity: 1,
+                    value_cents: 5_000_001,
+                    cost_cents: 10,
+                }],
                 ..input(g)
             },
             "prizes",
@@ -113,7 +143,13 @@ fn a_refused_plan_names_each_problem_and_writes_nothing() {
     assert_eq!(campaigns(&conn), 0);
     // ¥50,000 itself is allowed.
     let top = DrawInput {
-        prizes: vec![PrizeInput { name: "金条".into(), gift_id: None, quantity: 1, value_cents: 5_000_000, cost_cents: 10 }],
+        prizes: vec![PrizeInput {
+            name: "金条".into(),
+            gift_id: None,
+            quantity: 1,
+            value_cents: 5_000_000,
+            cost_cents: 10,
+        }],
         ..input(g)
     };
     assert!(!preview(&conn, &top, now()).unwrap().checks.iter().any(|c| c.rule == "prizes"));
@@ -125,7 +161,9 @@ fn freeze_then_run_gives_the_fair_result_and_names_a_voucher_to_everyone() {
     let id = apply(&mut conn, &input(g), None, now()).unwrap().id;
     // Not before its time.
     let early = at("2026-12-15 21:59");
-    assert!(matches!(freeze(&mut conn, id, early), Err(Error::DrawFreezeNotYet { at }) if at == "2026-12-15 22:00"));
+    assert!(
+        matches!(freeze(&mut conn, id, early), Err(Error::DrawFreezeNotYet { at }) if at == "2026-12-15 22:00")
+    );
     assert_eq!(console(&conn, id, early).unwrap().stage, DrawStage::Open);
     // Someone who joins before the freeze takes part.
     let late = join(&mut conn, "周九", "13800001099", g, true);
@@ -142,7 +180,10 @@ fn freeze_then_run_gives_the_fair_result_and_names_a_voucher_to_everyone() {
     assert_eq!(console(&conn, id, at("2026-12-16 10:00")).unwrap().entrants, 6);
 
     let draw_time = at("2026-12-16 20:00");
-    assert!(matches!(run(&mut conn, id, "3391.45", draw_time - Duration::minutes(1)), Err(Error::DrawNotYet { .. })));
+    assert!(matches!(
+        run(&mut conn, id, "3391.45", draw_time - Duration::minutes(1)),
+        Err(Error::DrawNotYet { .. })
+    ));
     let empty = run(&mut conn, id, "  ", draw_time).unwrap_err();
     assert_eq!(empty.field(), Some(Field::PublicValue));
     let drawn = run(&mut conn, id, " 3391.45 ", draw_time).unwrap();
@@ -174,8 +215,12 @@ fn freeze_then_run_gives_the_fair_result_and_names_a_voucher_to_everyone() {
 
     // Never twice, and the database refuses a changed result.
     assert!(matches!(run(&mut conn, id, "3391.46", draw_time), Err(Error::DrawAlreadyRun)));
-    assert!(conn.execute("UPDATE draw_entry SET rank = 1 WHERE campaign_id = ?1 AND rank = 0", [id]).is_err());
-    assert!(conn.execute("UPDATE campaign_draw SET public_value = 'x' WHERE campaign_id = ?1", [id]).is_err());
+    assert!(conn
+        .execute("UPDATE draw_entry SET rank = 1 WHERE campaign_id = ?1 AND rank = 0", [id])
+        .is_err());
+    assert!(conn
+        .execute("UPDATE campaign_draw SET public_value = 'x' WHERE campaign_id = ?1", [id])
+        .is_err());
     assert!(conn.execute("DELETE FROM draw_entry WHERE campaign_id = ?1", [id]).is_err());
 
     // A prize voucher redeems at the counter, and the budget counts it.
@@ -203,12 +248,15 @@ fn the_conditions_choose_who_takes_part() {
         )
         .unwrap();
     }
-    let sale: i64 = conn
-        .query_row("SELECT id FROM purchase WHERE member_id = ?1", [ids[2]], |r| r.get(0))
-        .unwrap();
+    let sale: i64 =
+        conn.query_row("SELECT id FROM purchase WHERE member_id = ?1", [ids[2]], |r| r.get(0)).unwrap();
     purchase::refund(&mut conn, sale, 4_000, "退一盒", "", at("2026-12-06 10:00")).unwrap();
     let spent = DrawInput {
-        condition: EntryCondition::Spent { min_cents: 5_000, from: "2026-12-01".into(), to: "2026-12-15".into() },
+        condition: EntryCondition::Spent {
+            min_cents: 5_000,
+            from: "2026-12-01".into(),
+            to: "2026-12-15".into(),
+        },
         ..input(g)
     };
     let id = apply(&mut conn, &spent, None, now()).unwrap().id;
@@ -217,7 +265,9 @@ fn the_conditions_choose_who_takes_part() {
 
     // A pasted 接龙: by last four digits, by name; unknown and no-consent lines left out.
     let pasted = DrawInput {
-        condition: EntryCondition::Pasted { text: "1. 小张 1002\n2、王五\n3. 不认识\n4. 孙八\n5. 王五".into() },
+        condition: EntryCondition::Pasted {
+            text: "1. 小张 1002\n2、王五\n3. 不认识\n4. 孙八\n5. 王五".into(),
+        },
         ..input(g)
     };
     let plan = preview(&conn, &pasted, now()).unwrap();
@@ -231,8 +281,20 @@ fn more_prizes_than_entrants_leaves_the_lowest_undrawn_and_an_empty_list_cannot_
     let (mut conn, g, _) = shop();
     let many = DrawInput {
         prizes: vec![
-            PrizeInput { name: "茶具".into(), gift_id: None, quantity: 2, value_cents: 29_900, cost_cents: 100 },
-            PrizeInput { name: "茶叶".into(), gift_id: None, quantity: 10, value_cents: 5_000, cost_cents: 100 },
+            PrizeInput {
+                name: "茶具".into(),
+                gift_id: None,
+                quantity: 2,
+                value_cents: 29_900,
+                cost_cents: 100,
+            },
+            PrizeInput {
+                name: "茶叶".into(),
+                gift_id: None,
+                quantity: 10,
+                value_cents: 5_000,
+                cost_cents: 100,
+            },
         ],
         ..input(g)
     };
@@ -246,12 +308,17 @@ fn more_prizes_than_entrants_leaves_the_lowest_undrawn_and_an_empty_list_cannot_
     assert_eq!(ranks, [1, 1, 2, 2, 2]);
 
     let nobody = DrawInput {
-        condition: EntryCondition::Spent { min_cents: 1_000_000, from: "2026-12-01".into(), to: "2026-12-15".into() },
+        condition: EntryCondition::Spent {
+            min_cents: 1_000_000,
+            from: "2026-12-01".into(),
+            to: "2026-12-15".into(),
+        },
         ..input(g)
     };
     let id = apply(&mut conn, &nobody, None, now()).unwrap().id;
     assert!(matches!(freeze(&mut conn, id, at("2026-12-15 22:00")), Err(Error::NoEntrants)));
-    let entries: i64 = conn.query_row("SELECT count(*) FROM draw_entry WHERE campaign_id = ?1", [id], |r| r.get(0)).unwrap();
+    let entries: i64 =
+        conn.query_row("SELECT count(*) FROM draw_entry WHERE campaign_id = ?1", [id], |r| r.get(0)).unwrap();
     assert_eq!(entries, 0);
     assert_eq!(console(&conn, id, at("2026-12-15 22:00")).unwrap().stage, DrawStage::FreezeDue);
 }
