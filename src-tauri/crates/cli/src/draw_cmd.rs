@@ -26,7 +26,7 @@ const FILE_MAX: u64 = 20 * 1024 * 1024;
 #[derive(Subcommand)]
 pub enum DrawCommand {
     /// Create a lucky draw; prints its id
-    Create(CreateArgs),
+    Create(Box<CreateArgs>),
     /// Freeze the list (at or after its freeze time); prints the two hashes to post
     Freeze { id: i64 },
     /// Run the draw with the public value (at or after its draw time); prints the result
@@ -131,7 +131,7 @@ pub fn run(
         Ok((Output { text, json: serde_json::to_value(&c).unwrap_or_default() }, 0))
     };
     match cmd {
-        DrawCommand::Create(a) => create(conn, a, now),
+        DrawCommand::Create(a) => create(conn, *a, now),
         DrawCommand::Freeze { id } => {
             let c = draw::freeze(conn, id, now)?;
             let text = format!(
