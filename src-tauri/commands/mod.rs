@@ -8,6 +8,7 @@ mod content;
 mod dashboard;
 mod drainage;
 mod drainage_campaigns;
+mod draws;
 mod files;
 mod gifts;
 mod imports;
@@ -127,6 +128,15 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         drainage_campaigns::drainage_claims,
         drainage_campaigns::claim_drainage_gift,
         drainage_campaigns::undo_drainage_claim,
+        draws::preview_draw,
+        draws::save_draw_draft,
+        draws::draw_draft,
+        draws::create_draw,
+        draws::draw_console,
+        draws::freeze_draw,
+        draws::run_draw,
+        draws::draw_verifier_page,
+        draws::save_draw_result,
         campaigns::get_cost_policy,
         campaigns::set_cost_policy,
         campaigns::campaign_report,

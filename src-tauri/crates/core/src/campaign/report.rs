@@ -126,6 +126,11 @@ pub(crate) fn key_figures(
     kind: CampaignKind,
     now: DateTime<Utc>,
 ) -> Result<KeyFigures> {
+    if kind == CampaignKind::Draw {
+        // Entrants, and of their vouchers those claimed, at what they cost.
+        let (entrants, claimed, spent) = super::draw::claimed(conn, id)?;
+        return Ok(KeyFigures { done: claimed, planned: entrants, money_cents: spent });
+    }
     let mut totals = ReportRow::default();
     for r in &rows(conn, id, kind, now)? {
         totals.add(r);

@@ -20,7 +20,6 @@ struct Row {
     claim_until: String,
     source: String,
     consolation_name: String,
-    consolation_cost: i64,
     seed: Option<Vec<u8>>,
     seed_sha256: Option<String>,
     list_sha256: Option<String>,
@@ -31,7 +30,7 @@ struct Row {
 fn row(conn: &Connection, id: i64) -> Result<Row> {
     conn.query_row(
         "SELECT c.name, c.cancelled_at IS NOT NULL, c.input, d.budget_cents, d.freeze_at, d.draw_at, d.claim_until,
-                d.public_value_source, d.consolation_name, d.consolation_cost_cents, d.shop_seed, d.seed_sha256,
+                d.public_value_source, d.consolation_name, NULL, d.shop_seed, d.seed_sha256,
                 d.list_sha256, d.public_value, d.drawn_at IS NOT NULL
          FROM campaign c JOIN campaign_draw d ON d.campaign_id = c.id WHERE c.id = ?1",
         [id],
@@ -46,7 +45,6 @@ fn row(conn: &Connection, id: i64) -> Result<Row> {
                 claim_until: r.get(6)?,
                 source: r.get(7)?,
                 consolation_name: r.get(8)?,
-                consolation_cost: r.get(9)?,
                 seed: r.get(10)?,
                 seed_sha256: r.get(11)?,
                 list_sha256: r.get(12)?,
@@ -129,14 +127,7 @@ pub fn console(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<DrawCon
     };
     let shop_seed = if d.drawn { d.seed.as_deref().map(fair::hex) } else { None };
     let result_post = (d.drawn).then(|| result_post(&d, &prizes, &winners, lang));
-    let spent: i64 = conn.query_row(
-        "SELECT coalesce(sum(CASE WHEN e.rank = 0 THEN ?2 ELSE p.cost_cents END), 0)
-         FROM draw_entry e JOIN voucher v ON v.serial = e.serial
-         LEFT JOIN draw_prize p ON p.campaign_id = e.campaign_id AND p.rank = e.rank
-         WHERE e.campaign_id = ?1 AND v.redeemed_at IS NOT NULL",
-        rusqlite::params![id, d.consolation_cost],
-        |r| r.get(0),
-    )?;
+    let (_, _, spent) = claimed(conn, id)?;
     let status = crate::campaign::get(conn, id, now)?.status;
     Ok(DrawConsole {
         campaign_id: id,
@@ -161,6 +152,21 @@ pub fn console(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<DrawCon
         budget_cents: d.budget_cents,
         spent_cents: spent,
     })
+}
+
+/// The frozen list's size, how many of its vouchers were claimed, and what
+/// they cost the shop (a prize at its cost, a consolation voucher at its own).
+pub(crate) fn claimed(conn: &Connection, id: i64) -> Result<(i64, i64, i64)> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM draw_entry WHERE campaign_id = ?1), count(v.serial),
+                coalesce(sum(CASE WHEN e.rank = 0 THEN d.consolation_cost_cents ELSE p.cost_cents END), 0)
+         FROM draw_entry e JOIN campaign_draw d ON d.campaign_id = e.campaign_id
+         JOIN voucher v ON v.serial = e.serial AND v.redeemed_at IS NOT NULL
+         LEFT JOIN draw_prize p ON p.campaign_id = e.campaign_id AND p.rank = e.rank
+         WHERE e.campaign_id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?)
 }
 
 fn winners(

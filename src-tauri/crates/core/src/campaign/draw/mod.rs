@@ -13,6 +13,7 @@ mod model;
 pub(crate) mod plan;
 mod run;
 
+pub(crate) use console::claimed;
 pub use console::{console, published};
 pub use model::{
     ConsolationInput, DrawApplied, DrawConsole, DrawInput, DrawPlan, DrawStage, DrawWinner, EntryCondition,
