@@ -16,7 +16,11 @@ pub async fn preview_draw(state: State<'_, AppState>, input: DrawInput) -> CmdRe
 }
 
 #[tauri::command]
-pub async fn save_draw_draft(state: State<'_, AppState>, id: Option<i64>, input: DrawInput) -> CmdResult<i64> {
+pub async fn save_draw_draft(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    input: DrawInput,
+) -> CmdResult<i64> {
     let now = state.now();
     state.run(move |conn| draw::save_draft(conn, id, &input, now)).await
 }
@@ -84,8 +88,11 @@ pub async fn save_draw_result<R: Runtime>(
     state
         .run(move |conn| {
             let p = draw::published(conn, id)?;
-            let text =
-                if page { verifier_page(&p) } else { serde_json::to_string_pretty(&p).unwrap_or_default() + "\n" };
+            let text = if page {
+                verifier_page(&p)
+            } else {
+                serde_json::to_string_pretty(&p).unwrap_or_default() + "\n"
+            };
             shopcircle_app::files::write_output(&path, text.as_bytes())
         })
         .await?;

@@ -61,6 +61,10 @@ import type { Claims } from "./bindings/Claims";
 import type { DrainageApplied } from "./bindings/DrainageApplied";
 import type { DrainageInput } from "./bindings/DrainageInput";
 import type { DrainagePlan } from "./bindings/DrainagePlan";
+import type { DrawApplied } from "./bindings/DrawApplied";
+import type { DrawConsole } from "./bindings/DrawConsole";
+import type { DrawInput } from "./bindings/DrawInput";
+import type { DrawPlan } from "./bindings/DrawPlan";
 import type { LadderInput } from "./bindings/LadderInput";
 import type { LadderPlan } from "./bindings/LadderPlan";
 import type { Report } from "./bindings/Report";
@@ -282,6 +286,20 @@ export const ipc = {
   /** Once per mobile number per campaign; the gift leaves the shelf (or a next-visit voucher is named to them). */
   claimDrainageGift: (id: number, phone: string, channelId: number | null) => call<Claims>("claim_drainage_gift", { id, phone, channelId }),
   undoDrainageClaim: (id: number) => call<Claims>("undo_drainage_claim", { id }),
+  /** The lucky draw's plan (the urn's cost against the budget, the announcement); writes nothing. */
+  previewDraw: (input: DrawInput) => call<DrawPlan>("preview_draw", { input }),
+  saveDrawDraft: (id: number | null, input: DrawInput) => call<number>("save_draw_draft", { id, input }),
+  drawDraft: (id: number) => call<DrawInput>("draw_draft", { id }),
+  createDraw: (input: DrawInput, draftId: number | null) => call<DrawApplied>("create_draw", { input, draftId }),
+  drawConsole: (id: number) => call<DrawConsole>("draw_console", { id }),
+  /** Freezes the list (from its freeze time on): the two hashes to post. */
+  freezeDraw: (id: number) => call<DrawConsole>("freeze_draw", { id }),
+  /** Draws with the public value typed (from the draw time on); once, for good. */
+  runDraw: (id: number, publicValue: string) => call<DrawConsole>("run_draw", { id, publicValue }),
+  /** The self-contained verifier page with the published file inside. */
+  drawVerifierPage: (id: number) => call<string>("draw_verifier_page", { id }),
+  /** Asks where, then saves the published file (or the verifier page); the path, or null. */
+  saveDrawResult: (id: number, page: boolean) => call<string | null>("save_draw_result", { id, page }),
   /** A new draft with the campaign's choices, to run it again with changes; its id. */
   copyCampaign: (id: number) => call<number>("copy_campaign", { id }),
   campaignReport: (id: number) => call<Report>("campaign_report", { id }),

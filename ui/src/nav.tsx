@@ -23,6 +23,10 @@ export type Route =
   | { page: "drainageWizard"; draftId?: number; editId?: number }
   /** A welcome-gift campaign's claims at the counter. */
   | { page: "drainageClaims"; id: number }
+  /** The lucky-draw wizard: new, or resuming draft `draftId`. */
+  | { page: "drawWizard"; draftId?: number }
+  /** A lucky draw's page: freeze the list, run the draw, the result and its check. */
+  | { page: "drawConsole"; id: number }
   /** A campaign's figures per session and its return. */
   | { page: "campaignReport"; id: number }
   | { page: "gifts" }

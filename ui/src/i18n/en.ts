@@ -5,6 +5,7 @@ import content from "./en-content";
 import products from "./en-products";
 import members from "./en-members";
 import campaigns from "./en-campaigns";
+import draws from "./en-draws";
 
 const en = {
   app: {
@@ -348,6 +349,7 @@ const en = {
   ...products,
   ...members,
   ...campaigns,
+  ...draws,
   health: {
     title: "Health check",
     score: "Score",

@@ -6,6 +6,7 @@ import content from "./zh-CN-content";
 import products from "./zh-CN-products";
 import members from "./zh-CN-members";
 import campaigns from "./zh-CN-campaigns";
+import draws from "./zh-CN-draws";
 
 const zhCN: Resources = {
   app: {
@@ -348,6 +349,7 @@ const zhCN: Resources = {
   ...products,
   ...members,
   ...campaigns,
+  ...draws,
   health: {
     title: "健康检查",
     score: "得分",

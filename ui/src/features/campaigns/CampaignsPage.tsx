@@ -1,7 +1,7 @@
 // Every campaign: its kind, status, communities, next session and sessions;
 // filter by status; continue a draft, cancel a coming one with a reason. "New
 // campaign" explains each kind from the method before opening its wizard.
-import { GiftOutlined, PlusOutlined, QrcodeOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import { GiftOutlined, PlusOutlined, QrcodeOutlined, ThunderboltOutlined, TrophyOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Modal, Popconfirm, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -24,10 +24,13 @@ import { STATUS_COLOR, STATUSES, useCampaigns, useInvalidateCampaigns } from "./
 function wizard(kind: Campaign["kind"], draftId?: number, editId?: number): Route {
   if (kind === "ladder") return { page: "ladder", draftId, editId };
   if (kind === "drainage") return { page: "drainageWizard", draftId, editId };
+  if (kind === "draw") return { page: "drawWizard", draftId };
   return { page: "spike", draftId, editId };
 }
 
-const WIZARDS: Campaign["kind"][] = ["spike", "ladder", "drainage"];
+const WIZARDS: Campaign["kind"][] = ["spike", "ladder", "drainage", "draw"];
+/** The kinds with a session report (a draw's figures are on its own page). */
+const REPORTS: Campaign["kind"][] = ["spike", "ladder", "drainage"];
 
 export function CampaignsPage() {
   const { t } = useTranslation();
@@ -93,9 +96,9 @@ export function CampaignsPage() {
           <Tag color={STATUS_COLOR[c.status]} data-testid="campaign-row-status">{t(`campaigns.status.${c.status}`)}</Tag>
           {c.figures && (
             <div data-testid={`campaign-figures-${c.id}`} style={{ marginTop: 4, fontSize: 12, whiteSpace: "nowrap" }}>
-              <div>{t(`campaigns.figures.${c.kind === "drainage" ? "claimed" : c.kind === "ladder" ? "packages" : "sold"}`, { done: c.figures.done, planned: c.figures.planned })}</div>
+              <div>{t(`campaigns.figures.${c.kind === "drainage" ? "claimed" : c.kind === "ladder" ? "packages" : c.kind === "draw" ? "claimedOf" : "sold"}`, { done: c.figures.done, planned: c.figures.planned })}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t(c.kind === "drainage" ? "campaigns.figures.spent" : "campaigns.figures.revenue", { money: money(c.figures.money_cents) })}
+                {t(c.kind === "drainage" || c.kind === "draw" ? "campaigns.figures.spent" : "campaigns.figures.revenue", { money: money(c.figures.money_cents) })}
               </Typography.Text>
             </div>
           )}
@@ -108,7 +111,7 @@ export function CampaignsPage() {
       width: 180,
       render: (_: unknown, c: Campaign) =>
         // A welcome gift runs day after day: its last minute, not sessions.
-        c.kind === "drainage" ? (
+        c.kind === "drainage" || c.kind === "draw" ? (
           c.ends_at && c.status !== "draft" && <div>{t("campaigns.until", { when: dateTime(new Date(Date.parse(c.ends_at) - 60_000).toISOString(), lang, zone) })}</div>
         ) : (
           <div>
@@ -150,12 +153,17 @@ export function CampaignsPage() {
                 {t("campaigns.claims")}
               </Button>
             )}
-            {WIZARDS.includes(c.kind) && c.status !== "scheduled" && (
+            {c.kind === "draw" && (
+              <Button size="small" type={c.status === "running" ? "primary" : "default"} onClick={() => go({ page: "drawConsole", id: c.id })} data-testid={`campaign-draw-${c.id}`}>
+                {t("campaigns.drawPage")}
+              </Button>
+            )}
+            {REPORTS.includes(c.kind) && c.status !== "scheduled" && (
               <Button size="small" onClick={() => go({ page: "campaignReport", id: c.id })} data-testid={`campaign-report-${c.id}`}>
                 {t("campaigns.report")}
               </Button>
             )}
-            {WIZARDS.includes(c.kind) && c.status === "scheduled" && (
+            {REPORTS.includes(c.kind) && c.status === "scheduled" && (
               <Button size="small" onClick={() => go(wizard(c.kind, undefined, c.id))} data-testid={`campaign-edit-${c.id}`}>
                 {t("campaigns.edit")}
               </Button>
@@ -234,6 +242,17 @@ export function CampaignsPage() {
           data-testid="campaign-pick-drainage"
         >
           <Card.Meta avatar={<QrcodeOutlined style={{ fontSize: 24, color: "#1f5e43" }} />} title={t("campaigns.kinds.drainage")} description={t("campaigns.kindHint.drainage")} />
+        </Card>
+        <Card
+          hoverable
+          role="button"
+          tabIndex={0}
+          style={{ marginTop: 12 }}
+          onClick={() => go({ page: "drawWizard" })}
+          onKeyDown={(e) => e.key === "Enter" && go({ page: "drawWizard" })}
+          data-testid="campaign-pick-draw"
+        >
+          <Card.Meta avatar={<TrophyOutlined style={{ fontSize: 24, color: "#8a5a00" }} />} title={t("campaigns.kinds.draw")} description={t("campaigns.kindHint.draw")} />
         </Card>
       </Modal>
       <ReasonDialog

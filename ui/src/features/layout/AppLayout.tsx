@@ -35,6 +35,8 @@ const CampaignsPage = lazy(() => import("../campaigns/CampaignsPage").then((m) =
 const CampaignReport = lazy(() => import("../campaigns/CampaignReport").then((m) => ({ default: m.CampaignReport })));
 const DrainageClaims = lazy(() => import("../campaigns/DrainageClaims").then((m) => ({ default: m.DrainageClaims })));
 const DrainageWizard = lazy(() => import("../campaigns/DrainageWizard").then((m) => ({ default: m.DrainageWizard })));
+const DrawWizard = lazy(() => import("../campaigns/DrawWizard").then((m) => ({ default: m.DrawWizard })));
+const DrawConsole = lazy(() => import("../campaigns/DrawConsole").then((m) => ({ default: m.DrawConsole })));
 const LadderWizard = lazy(() => import("../campaigns/LadderWizard").then((m) => ({ default: m.LadderWizard })));
 const LadderSettle = lazy(() => import("../campaigns/LadderSettle").then((m) => ({ default: m.LadderSettle })));
 const SpikeConsole = lazy(() => import("../campaigns/SpikeConsole").then((m) => ({ default: m.SpikeConsole })));
@@ -90,6 +92,10 @@ function Page({ route }: { route: Route }) {
       return <DrainageWizard key={`d${route.draftId ?? "new"}-${route.editId ?? ""}`} draftId={route.draftId} editId={route.editId} />;
     case "drainageClaims":
       return <DrainageClaims key={route.id} id={route.id} />;
+    case "drawWizard":
+      return <DrawWizard key={`w${route.draftId ?? "new"}`} draftId={route.draftId} />;
+    case "drawConsole":
+      return <DrawConsole key={route.id} id={route.id} />;
     case "products":
       return <ProductsPage />;
     case "gifts":
@@ -174,7 +180,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" || route.page === "imports" || route.page === "duplicates" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" || route.page === "imports" || route.page === "duplicates" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "drawWizard", "drawConsole", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

@@ -5,7 +5,7 @@
 pub mod fair;
 mod published;
 
-pub use published::{verify, verify_text, Published, PublishedPrize, Verdict, FORMAT};
+pub use published::{verify, verify_text, DrawVerdict, Published, PublishedPrize, FORMAT};
 
 const PAGE: &str = include_str!("verifier.html");
 

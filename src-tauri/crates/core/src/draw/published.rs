@@ -45,7 +45,7 @@ pub struct Published {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
-pub enum Verdict {
+pub enum DrawVerdict {
     Matches,
     NotADrawFile,
     ListHash,
@@ -54,38 +54,42 @@ pub enum Verdict {
     Entrant { number: usize, published: u32, computed: u32 },
 }
 
-impl Verdict {
+impl DrawVerdict {
     pub fn matches(&self) -> bool {
-        *self == Verdict::Matches
+        *self == DrawVerdict::Matches
     }
 
     /// In one language, whole.
     pub fn message(&self, zh: bool) -> String {
         match (self, zh) {
-            (Verdict::Matches, true) => "一致：公布的结果正是这些输入算出的结果".into(),
-            (Verdict::Matches, false) => "Matches: the published result is the one these inputs give".into(),
-            (Verdict::NotADrawFile, true) => "这不是 ShopCircle 抽奖结果文件".into(),
-            (Verdict::NotADrawFile, false) => "This is not a ShopCircle draw file".into(),
-            (Verdict::ListHash, true) => "名单与冻结时公布的名单哈希不符".into(),
-            (Verdict::ListHash, false) => "The list does not match the list hash published at freeze".into(),
-            (Verdict::SeedCommitment, true) => "公开的店铺种子与冻结时公布的种子哈希不符".into(),
-            (Verdict::SeedCommitment, false) => {
+            (DrawVerdict::Matches, true) => "一致：公布的结果正是这些输入算出的结果".into(),
+            (DrawVerdict::Matches, false) => {
+                "Matches: the published result is the one these inputs give".into()
+            }
+            (DrawVerdict::NotADrawFile, true) => "这不是 ShopCircle 抽奖结果文件".into(),
+            (DrawVerdict::NotADrawFile, false) => "This is not a ShopCircle draw file".into(),
+            (DrawVerdict::ListHash, true) => "名单与冻结时公布的名单哈希不符".into(),
+            (DrawVerdict::ListHash, false) => {
+                "The list does not match the list hash published at freeze".into()
+            }
+            (DrawVerdict::SeedCommitment, true) => "公开的店铺种子与冻结时公布的种子哈希不符".into(),
+            (DrawVerdict::SeedCommitment, false) => {
                 "The revealed shop seed does not match the seed hash published at freeze".into()
             }
-            (Verdict::Length { published, entrants }, true) => {
+            (DrawVerdict::Length { published, entrants }, true) => {
                 format!("公布了 {published} 个结果，但名单有 {entrants} 人")
             }
-            (Verdict::Length { published, entrants }, false) => {
+            (DrawVerdict::Length { published, entrants }, false) => {
                 format!("{published} results published for {entrants} entrants")
             }
-            (Verdict::Entrant { number, published, computed }, true) => {
+            (DrawVerdict::Entrant { number, published, computed }, true) => {
                 format!(
                     "第 {number} 位：公布的奖项是 {}，算出的是 {}",
                     rank_zh(*published),
                     rank_zh(*computed)
                 )
             }
-            (Verdict::Entrant { number, published, computed }, false) => format!(
+            (DrawVerdict::Entrant { number, published, computed }, false) => format!(
                 "Entrant {number}: published {}, computed {}",
                 rank_en(*published),
                 rank_en(*computed)
@@ -111,35 +115,35 @@ fn rank_en(rank: u32) -> String {
 }
 
 /// Recomputes a published draw from its inputs.
-pub fn verify(p: &Published) -> Verdict {
+pub fn verify(p: &Published) -> DrawVerdict {
     if p.format != FORMAT {
-        return Verdict::NotADrawFile;
+        return DrawVerdict::NotADrawFile;
     }
     let list_hash = fair::list_hash(&p.entrants);
     if fair::hex(&list_hash) != p.list_sha256 {
-        return Verdict::ListHash;
+        return DrawVerdict::ListHash;
     }
     let Some(seed) = fair::unhex(&p.shop_seed).and_then(|s| <[u8; 32]>::try_from(s).ok()) else {
-        return Verdict::SeedCommitment;
+        return DrawVerdict::SeedCommitment;
     };
     if fair::hex(&fair::sha256(&seed)) != p.seed_sha256 {
-        return Verdict::SeedCommitment;
+        return DrawVerdict::SeedCommitment;
     }
     let quantities: Vec<u32> = p.prizes.iter().map(|prize| prize.quantity).collect();
     let computed = fair::draw(&p.entrants, &seed, &p.public_value, &quantities);
     if computed.len() != p.result.len() {
-        return Verdict::Length { published: p.result.len(), entrants: computed.len() };
+        return DrawVerdict::Length { published: p.result.len(), entrants: computed.len() };
     }
     match computed.iter().zip(&p.result).position(|(c, p)| c != p) {
-        Some(i) => Verdict::Entrant { number: i + 1, published: p.result[i], computed: computed[i] },
-        None => Verdict::Matches,
+        Some(i) => DrawVerdict::Entrant { number: i + 1, published: p.result[i], computed: computed[i] },
+        None => DrawVerdict::Matches,
     }
 }
 
 /// Reads a published file's text; anything unreadable is "not a draw file".
-pub fn verify_text(text: &str) -> Verdict {
+pub fn verify_text(text: &str) -> DrawVerdict {
     match serde_json::from_str::<Published>(text) {
         Ok(p) => verify(&p),
-        Err(_) => Verdict::NotADrawFile,
+        Err(_) => DrawVerdict::NotADrawFile,
     }
 }

@@ -97,7 +97,7 @@ fn the_published_vectors_are_what_the_core_computes() {
         let stored =
             std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing", path.display()));
         assert_eq!(stored, text, "{file} differs from what the core computes");
-        assert_eq!(verify_text(&stored), Verdict::Matches, "{file}");
+        assert_eq!(verify_text(&stored), DrawVerdict::Matches, "{file}");
     }
     // More prizes than entrants: the top ones are drawn, the lowest stay undrawn.
     let (_, four) = &vectors()[2];
@@ -128,7 +128,7 @@ fn a_second_program_reproduces_every_vector_and_catches_a_changed_one() {
         let out = Command::new("python3").arg(&script).arg(&path).output().unwrap();
         assert!(!out.status.success(), "{file}: the changed result passed");
         assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("entrant {first}:")), "{file}");
-        assert!(matches!(verify(&changed), Verdict::Entrant { number, .. } if number == first));
+        assert!(matches!(verify(&changed), DrawVerdict::Entrant { number, .. } if number == first));
     }
 }
 
@@ -137,12 +137,12 @@ fn a_changed_list_or_seed_is_caught_before_the_result() {
     let (_, v) = vectors().remove(0);
     let mut list = v.clone();
     list.entrants[0] = "赵* (1234)".into();
-    assert_eq!(verify(&list), Verdict::ListHash);
+    assert_eq!(verify(&list), DrawVerdict::ListHash);
     let mut seed = v.clone();
     seed.shop_seed = fair::hex(&[2; 32]);
-    assert_eq!(verify(&seed), Verdict::SeedCommitment);
-    assert_eq!(verify_text("not json"), Verdict::NotADrawFile);
-    assert_eq!(verify_text("{}"), Verdict::NotADrawFile);
+    assert_eq!(verify(&seed), DrawVerdict::SeedCommitment);
+    assert_eq!(verify_text("not json"), DrawVerdict::NotADrawFile);
+    assert_eq!(verify_text("{}"), DrawVerdict::NotADrawFile);
 }
 
 #[test]
@@ -152,4 +152,34 @@ fn the_verifier_page_carries_the_file_safely() {
     let page = verifier_page(&v);
     assert_eq!(page.matches("</script>").count(), 2, "only the page's own two script ends");
     assert!(page.contains("&lt;/script&gt;&lt;b&gt;"));
+}
+
+/// The window shows the verifier page in a sandboxed frame, which inherits
+/// the app's content security policy: its one script runs only because the
+/// policy names the script's hash. Editing the page means updating the hash.
+#[test]
+fn the_app_policy_allows_exactly_the_verifier_script() {
+    let script = PAGE.split("<script>").nth(1).and_then(|s| s.split("</script>").next()).unwrap();
+    let digest = fair::sha256(script.as_bytes());
+    let hash = format!("'sha256-{}'", base64(&digest));
+    let conf =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../tauri.conf.json"))
+            .unwrap();
+    assert!(conf.contains(&hash), "tauri.conf.json's script-src must list {hash}");
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use rusqlite::Connection;
 
 use super::*;
-use crate::draw::{self as fair_draw, fair, Verdict};
+use crate::draw::{self as fair_draw, fair, DrawVerdict};
 use crate::member::{self, ConsentInput, JoinInput, MemberInput};
 use crate::purchase::{self, PurchaseInput};
 use crate::{Error, Field};
@@ -194,7 +194,7 @@ fn freeze_then_run_gives_the_fair_result_and_names_a_voucher_to_everyone() {
     let published = published(&conn, id).unwrap();
     let seed: [u8; 32] = fair::unhex(drawn.shop_seed.as_deref().unwrap()).unwrap().try_into().unwrap();
     assert_eq!(published.result, fair::draw(&drawn.labels, &seed, "3391.45", &[1, 2]));
-    assert_eq!(fair_draw::verify(&published), Verdict::Matches);
+    assert_eq!(fair_draw::verify(&published), DrawVerdict::Matches);
     // Exactly one first prize, two second, three consolation; each voucher named to its winner.
     let ranks: Vec<i64> = drawn.winners.iter().map(|w| w.rank).collect();
     assert_eq!(ranks, [1, 2, 2, 0, 0, 0]);
