@@ -149,6 +149,15 @@ export class Session {
     return this.waitFor(`"${text}" on the page`, async () => (await this.bodyText()).includes(text), ms);
   }
 
+  /** Commands from now on go to the frame `element` (an iframe); `parent()` comes back. */
+  async frame(element) {
+    await this.cmd('POST', '/frame', { id: { [ELEMENT]: element.id } });
+  }
+
+  async parent() {
+    await this.cmd('POST', '/frame/parent', {});
+  }
+
   async execute(script, args = []) {
     return this.cmd('POST', '/execute/sync', { script, args });
   }

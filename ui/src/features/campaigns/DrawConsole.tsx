@@ -17,7 +17,7 @@ import { ipc, toErrorPayload } from "../../ipc";
 import { useLang } from "../../lang";
 import { STATUS_COLOR, useInvalidateCampaigns } from "./queries";
 
-const STAGE_STEP: Record<Console["stage"], number> = { open: 0, freeze_due: 0, frozen: 1, draw_due: 1, drawn: 3, cancelled: 0 };
+const STAGE_STEP: Record<Console["stage"], number> = { open: 0, freeze_due: 0, frozen: 1, draw_due: 2, drawn: 3, cancelled: 0 };
 
 function CopyText({ text, testId }: { text: string; testId: string }) {
   const { t } = useTranslation();
@@ -77,12 +77,12 @@ export function DrawConsole({ id }: { id: number }) {
         actions={<Tag color={STATUS_COLOR[d.status]}>{t(`campaigns.status.${d.status}`)}</Tag>}
       />
       <Steps
-        current={STAGE_STEP[d.stage] + (d.stage === "freeze_due" || d.stage === "draw_due" ? 0 : 0)}
+        current={STAGE_STEP[d.stage]}
         style={{ marginBottom: 24 }}
         items={[
-          { title: t("draw.steps.list"), description: d.freeze_at },
-          { title: t("draw.steps.frozen"), description: d.draw_at },
-          { title: t("draw.steps.draw") },
+          { title: t("draw.steps.list"), description: t("draw.steps.until", { when: d.freeze_at }) },
+          { title: t("draw.steps.frozen") },
+          { title: t("draw.steps.draw"), description: t("draw.steps.at", { when: d.draw_at }) },
           { title: t("draw.steps.result"), description: t("draw.claimUntil", { day: dayText(d.claim_until, lang) }) },
         ]}
       />
@@ -125,7 +125,7 @@ export function DrawConsole({ id }: { id: number }) {
                 <Typography.Text code copyable data-testid="draw-seed-hash">{d.seed_sha256}</Typography.Text>
               </Descriptions.Item>
             </Descriptions>
-            <div className="sc-pre" data-testid="draw-commitment-post">{d.commitment_post}</div>
+            <div className="sc-pre" style={{ marginTop: 12 }} data-testid="draw-commitment-post">{d.commitment_post}</div>
           </Card>
         )}
 

@@ -50,7 +50,7 @@ export function DrawPrizes({ plan }: { plan: DrawPlan | undefined }) {
                 <Form.Item label={t("drawWizard.quantity")} name={[field.name, "quantity"]} rules={numberRules(t, { min: 1, max: 10000, required })}>
                   <NumberInput data-testid={`draw-prize-quantity-${i}`} />
                 </Form.Item>
-                <Form.Item label={t("drawWizard.value")} name={[field.name, "value"]} extra={i === 0 ? t("drawWizard.valueHelp") : undefined} rules={numberRules(t, { ...PRIZE, required })}>
+                <Form.Item label={t("drawWizard.value")} name={[field.name, "value"]} rules={numberRules(t, { ...PRIZE, required })}>
                   <NumberInput money data-testid={`draw-prize-value-${i}`} />
                 </Form.Item>
                 <Form.Item label={t("drawWizard.cost")} name={[field.name, "cost"]} rules={numberRules(t, { ...PRIZE, min: 0 })}>

@@ -220,8 +220,11 @@ fn result_post(d: &Row, prizes: &[PlannedPrize], winners: &[DrawWinner], lang: L
         if names.is_empty() {
             continue;
         }
-        let sep = if lang == Lang::ZhCn { "、" } else { ", " };
-        lines.push(format!("{} {}：{}", plan::rank_name(p.rank, lang), p.name, names.join(sep)));
+        let line = match lang {
+            Lang::ZhCn => format!("{} {}：{}", plan::rank_name(p.rank, lang), p.name, names.join("、")),
+            Lang::En => format!("{} ({}): {}", plan::rank_name(p.rank, lang), p.name, names.join(", ")),
+        };
+        lines.push(line);
     }
     match lang {
         Lang::ZhCn => {

@@ -335,14 +335,18 @@ pub(crate) fn plan(input: &DrawInput, f: &Facts, now: DateTime<Utc>) -> DrawPlan
         );
     }
 
-    let name = if input.name.trim().is_empty() {
-        match lang {
-            Lang::ZhCn => format!("抽奖：{}", first_community.clone().unwrap_or_default()),
-            Lang::En => format!("Lucky draw: {}", first_community.clone().unwrap_or_default()),
+    // Left empty, the name is made in each language, so each announcement is wholly in one.
+    let name_in = |lang: Lang| {
+        if input.name.trim().is_empty() {
+            match lang {
+                Lang::ZhCn => format!("抽奖：{}", first_community.clone().unwrap_or_default()),
+                Lang::En => format!("Lucky draw: {}", first_community.clone().unwrap_or_default()),
+            }
+        } else {
+            input.name.trim().to_owned()
         }
-    } else {
-        input.name.trim().to_owned()
     };
+    let name = name_in(lang);
     if name.chars().count() > super::NAME_MAX {
         check(
             "name",
@@ -352,8 +356,9 @@ pub(crate) fn plan(input: &DrawInput, f: &Facts, now: DateTime<Utc>) -> DrawPlan
         );
     }
     let consolation_name = consolation_name(c.cents, c.min_spend_cents, lang);
-    let text = Announcement { input, f, name: &name, prizes: &prizes };
-    let (announcement_zh, announcement_en) = (text.write(Lang::ZhCn), text.write(Lang::En));
+    let (zh_name, en_name) = (name_in(Lang::ZhCn), name_in(Lang::En));
+    let announcement_zh = Announcement { input, f, name: &zh_name, prizes: &prizes }.write(Lang::ZhCn);
+    let announcement_en = Announcement { input, f, name: &en_name, prizes: &prizes }.write(Lang::En);
 
     let mut sessions = Vec::new();
     let mut schedules = Vec::new();
