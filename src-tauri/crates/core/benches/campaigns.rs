@@ -12,6 +12,7 @@ use shopcircle_core::campaign::ladder::{self, BundleItem, LadderInput, Tier};
 use shopcircle_core::campaign::spike::{self, SpikeInput};
 use shopcircle_core::channel::ChannelInput;
 use shopcircle_core::community::{write, CommunityInput, Kind};
+use shopcircle_core::draw;
 use shopcircle_core::image_change::ImageChange;
 use shopcircle_core::product::{self, ProductInput};
 use shopcircle_core::qr_source::{self, QrKind, QrSourceInput};
@@ -168,6 +169,16 @@ fn campaigns(c: &mut Criterion) {
             },
             BatchSize::PerIteration,
         )
+    });
+    // The fair draw itself, hashing included: the list hash over 100,000
+    // labels, the seed, and the shuffle's SHA-256 words (docs/draw.md).
+    let labels: Vec<String> = (0..100_000).map(|i| format!("会员{i}* ({:04})", i % 10_000)).collect();
+    group.bench_function("a fair draw among 100,000 entrants", |b| {
+        b.iter(|| {
+            let result = draw::fair::draw(&labels, &[7; 32], "3391.45", &[1, 5, 20, 100]);
+            assert_eq!(result.len(), 100_000);
+            result
+        })
     });
     group.finish();
 }
