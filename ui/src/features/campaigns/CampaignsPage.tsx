@@ -29,6 +29,14 @@ function wizard(kind: Campaign["kind"], draftId?: number, editId?: number): Rout
 }
 
 const WIZARDS: Campaign["kind"][] = ["spike", "ladder", "drainage", "draw"];
+/** The "New campaign" choices, in the method's order of use. */
+const PICKS: { kind: "spike" | "ladder" | "drainage" | "draw"; icon: (p: { style: React.CSSProperties }) => React.ReactNode; color: string }[] = [
+  { kind: "spike", icon: (p) => <ThunderboltOutlined {...p} />, color: "#9a5c00" },
+  { kind: "ladder", icon: (p) => <GiftOutlined {...p} />, color: "#2f7d5b" },
+  { kind: "drainage", icon: (p) => <QrcodeOutlined {...p} />, color: "#1f5e43" },
+  { kind: "draw", icon: (p) => <TrophyOutlined {...p} />, color: "#8a5a00" },
+];
+
 /** The kinds with a session report (a draw's figures are on its own page). */
 const REPORTS: Campaign["kind"][] = ["spike", "ladder", "drainage"];
 
@@ -211,49 +219,20 @@ export function CampaignsPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
       />
       <Modal open={picking} onCancel={() => setPicking(false)} footer={null} title={t("campaigns.pickTitle")} destroyOnHidden width={560}>
-        <Card
-          hoverable
-          role="button"
-          tabIndex={0}
-          onClick={() => go({ page: "spike" })}
-          onKeyDown={(e) => e.key === "Enter" && go({ page: "spike" })}
-          data-testid="campaign-pick-spike"
-        >
-          <Card.Meta avatar={<ThunderboltOutlined style={{ fontSize: 24, color: "#9a5c00" }} />} title={t("campaigns.kinds.spike")} description={t("campaigns.kindHint.spike")} />
-        </Card>
-        <Card
-          hoverable
-          role="button"
-          tabIndex={0}
-          style={{ marginTop: 12 }}
-          onClick={() => go({ page: "ladder" })}
-          onKeyDown={(e) => e.key === "Enter" && go({ page: "ladder" })}
-          data-testid="campaign-pick-ladder"
-        >
-          <Card.Meta avatar={<GiftOutlined style={{ fontSize: 24, color: "#2f7d5b" }} />} title={t("campaigns.kinds.ladder")} description={t("campaigns.kindHint.ladder")} />
-        </Card>
-        <Card
-          hoverable
-          role="button"
-          tabIndex={0}
-          style={{ marginTop: 12 }}
-          onClick={() => go({ page: "drainageWizard" })}
-          onKeyDown={(e) => e.key === "Enter" && go({ page: "drainageWizard" })}
-          data-testid="campaign-pick-drainage"
-        >
-          <Card.Meta avatar={<QrcodeOutlined style={{ fontSize: 24, color: "#1f5e43" }} />} title={t("campaigns.kinds.drainage")} description={t("campaigns.kindHint.drainage")} />
-        </Card>
-        <Card
-          hoverable
-          role="button"
-          tabIndex={0}
-          style={{ marginTop: 12 }}
-          onClick={() => go({ page: "drawWizard" })}
-          onKeyDown={(e) => e.key === "Enter" && go({ page: "drawWizard" })}
-          data-testid="campaign-pick-draw"
-        >
-          <Card.Meta avatar={<TrophyOutlined style={{ fontSize: 24, color: "#8a5a00" }} />} title={t("campaigns.kinds.draw")} description={t("campaigns.kindHint.draw")} />
-        </Card>
+        {PICKS.map(({ kind, icon, color }, i) => (
+          <Card
+            key={kind}
+            hoverable
+            role="button"
+            tabIndex={0}
+            style={i > 0 ? { marginTop: 12 } : undefined}
+            onClick={() => go(wizard(kind))}
+            onKeyDown={(e) => e.key === "Enter" && go(wizard(kind))}
+            data-testid={`campaign-pick-${kind}`}
+          >
+            <Card.Meta avatar={icon({ style: { fontSize: 24, color } })} title={t(`campaigns.kinds.${kind}`)} description={t(`campaigns.kindHint.${kind}`)} />
+          </Card>
+        ))}
       </Modal>
       <ReasonDialog
         open={cancelling !== null}
