@@ -200,9 +200,9 @@ proptest! {
     #[test]
     fn the_serial_shuffle_is_undone_exactly(serial in 0u32..(1 << SERIAL_BITS), seed: [u8; 32]) {
         let k = VoucherKey::from_bytes(seed);
-        let shown = shuffle(serial, &k);
+        let shown = shuffle(&VOUCHER, serial, &k);
         prop_assert!(shown < 1 << SERIAL_BITS);
-        prop_assert_eq!(unshuffle(shown, &k), serial);
+        prop_assert_eq!(unshuffle(&VOUCHER, shown, &k), serial);
     }
 
     #[test]
@@ -215,9 +215,61 @@ proptest! {
     #[test]
     fn well_checked_codes_with_a_made_up_tag_are_not_ours(serial in 0u32..(1 << SERIAL_BITS), fake in 0u64..(1 << TAG_BITS), seed: [u8; 32]) {
         let k = VoucherKey::from_bytes(seed);
-        prop_assume!(fake != tag(serial, &k));
-        let c = assemble(shuffle(serial, &k), fake);
+        prop_assume!(fake != tag(&VOUCHER, serial, &k));
+        let c = assemble(&VOUCHER, shuffle(&VOUCHER, serial, &k), fake);
         prop_assert_eq!(syndromes(&c), (0, 0));
         prop_assert_eq!(parse(&group(&c), &k), Err(CodeError::NotOurs));
     }
+}
+
+// Referral codes: the same design at 12 symbols, under the same shop key.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_referral_code_reads_back_and_every_typo_is_named(serial in 0u32..(1 << REFERRAL.serial_bits()), seed: [u8; 32]) {
+        let k = VoucherKey::from_bytes(seed);
+        let code = encode_as(&REFERRAL, serial, &k).unwrap();
+        prop_assert_eq!(code.len(), 14, "{}", code); // three groups of four
+        prop_assert_eq!(parse_as(&REFERRAL, &code, &k), Ok(serial));
+        let s = symbols(&code);
+        for i in 0..REFERRAL.len() {
+            let other = if s[i] == '0' { '1' } else { '0' };
+            let mut typo = s.clone();
+            typo[i] = other;
+            prop_assert_eq!(parse_as(&REFERRAL, &from_symbols(&typo), &k), Err(CodeError::Mistyped { position: i + 1 }));
+            if i + 1 < REFERRAL.len() && s[i] != s[i + 1] {
+                let mut swapped = s.clone();
+                swapped.swap(i, i + 1);
+                prop_assert_eq!(parse_as(&REFERRAL, &from_symbols(&swapped), &k), Err(CodeError::Swapped { position: i + 1 }));
+            }
+        }
+        let shown = shuffle(&REFERRAL, serial, &k);
+        prop_assert!(shown < 1 << REFERRAL.serial_bits());
+        prop_assert_eq!(unshuffle(&REFERRAL, shown, &k), serial);
+    }
+
+    #[test]
+    fn a_voucher_code_is_no_referral_code_and_back(serial in 0u32..(1 << REFERRAL.serial_bits()), seed: [u8; 32]) {
+        let k = VoucherKey::from_bytes(seed);
+        let voucher = encode(serial, &k).unwrap();
+        prop_assert_eq!(parse_as(&REFERRAL, &voucher, &k), Err(CodeError::WrongLength { found: 20 }));
+        let referral = encode_as(&REFERRAL, serial, &k).unwrap();
+        prop_assert_eq!(parse(&referral, &k), Err(CodeError::WrongLength { found: 12 }));
+    }
+}
+
+#[test]
+fn referral_messages_name_the_card_in_both_languages() {
+    let e = CodeError::Mistyped { position: 5 };
+    assert_eq!(
+        e.message_as(&REFERRAL, Lang::En),
+        "Character 5 looks mistyped — check it against the friend card"
+    );
+    assert_eq!(e.message_as(&REFERRAL, Lang::ZhCn), "第 5 位似乎输错了，请对照好友卡核对");
+    assert_eq!(
+        CodeError::WrongLength { found: 9 }.message_as(&REFERRAL, Lang::ZhCn),
+        "推荐码应为 12 位，这里是 9 位"
+    );
+    assert_eq!(CodeError::NotOurs.message_as(&REFERRAL, Lang::En), "This code was not issued by this shop");
 }
