@@ -23,7 +23,7 @@ use sha2::Sha256;
 
 use crate::Lang;
 
-pub const CODE_LEN: usize = VOUCHER.len();
+pub const CODE_LEN: usize = VOUCHER.symbols();
 pub const SERIAL_BITS: u32 = VOUCHER.serial_bits();
 pub const TAG_BITS: u32 = VOUCHER.tag_bits();
 
@@ -42,7 +42,7 @@ pub struct Shape {
 }
 
 impl Shape {
-    pub const fn len(&self) -> usize {
+    pub const fn symbols(&self) -> usize {
         self.serial_symbols + self.tag_symbols + 2
     }
 
@@ -161,7 +161,7 @@ impl CodeError {
     pub fn message_as(&self, shape: &Shape, lang: Lang) -> String {
         let (noun_en, noun_zh) = shape.noun;
         let (on_en, on_zh) = shape.printed_on;
-        let len = shape.len();
+        let len = shape.symbols();
         match (self, lang) {
             (CodeError::WrongLength { found }, Lang::En) => {
                 format!("A {noun_en} has {len} characters; this has {found}")
@@ -217,10 +217,10 @@ pub fn encode_as(shape: &Shape, serial: u32, key: &VoucherKey) -> Result<String,
 pub fn parse_as(shape: &Shape, text: &str, key: &VoucherKey) -> Result<u32, CodeError> {
     let typed = normalise(text);
     let chars: Vec<char> = typed.chars().collect();
-    if chars.len() != shape.len() {
+    if chars.len() != shape.symbols() {
         return Err(CodeError::WrongLength { found: chars.len() });
     }
-    let mut c = vec![0u8; shape.len()];
+    let mut c = vec![0u8; shape.symbols()];
     let mut bad = Vec::new();
     for (i, (slot, &ch)) in c.iter_mut().zip(&chars).enumerate() {
         match value_of(ch) {
@@ -247,7 +247,7 @@ pub fn parse_as(shape: &Shape, text: &str, key: &VoucherKey) -> Result<u32, Code
     if s0 != 0 && s1 != 0 {
         // One wrong symbol at i: S1 / S0 = α^i.
         let i = (usize::from(LOG[s1 as usize]) + 31 - usize::from(LOG[s0 as usize])) % 31;
-        if i < shape.len() {
+        if i < shape.symbols() {
             let mut fixed = c.clone();
             fixed[i] ^= s0;
             if check_tag(shape, &fixed, key).is_some() {
@@ -257,7 +257,7 @@ pub fn parse_as(shape: &Shape, text: &str, key: &VoucherKey) -> Result<u32, Code
         return Err(CodeError::NotOurs);
     }
     if s0 == 0 {
-        for i in 0..shape.len() - 1 {
+        for i in 0..shape.symbols() - 1 {
             if c[i] == c[i + 1] {
                 continue;
             }
@@ -366,7 +366,7 @@ fn hmac(key: &[u8; 32], parts: &[&[u8]]) -> [u8; 32] {
 /// The shown serial, the tag and the check symbols over them.
 fn assemble(shape: &Shape, shown: u32, tag: u64) -> Vec<u8> {
     let (serial, data) = (shape.serial_symbols, shape.data());
-    let mut c = vec![0u8; shape.len()];
+    let mut c = vec![0u8; shape.symbols()];
     for (i, slot) in c[..serial].iter_mut().enumerate() {
         *slot = ((shown >> (5 * (serial - 1 - i))) & 31) as u8;
     }

@@ -233,12 +233,12 @@ proptest! {
         prop_assert_eq!(code.len(), 14, "{}", code); // three groups of four
         prop_assert_eq!(parse_as(&REFERRAL, &code, &k), Ok(serial));
         let s = symbols(&code);
-        for i in 0..REFERRAL.len() {
+        for i in 0..REFERRAL.symbols() {
             let other = if s[i] == '0' { '1' } else { '0' };
             let mut typo = s.clone();
             typo[i] = other;
             prop_assert_eq!(parse_as(&REFERRAL, &from_symbols(&typo), &k), Err(CodeError::Mistyped { position: i + 1 }));
-            if i + 1 < REFERRAL.len() && s[i] != s[i + 1] {
+            if i + 1 < REFERRAL.symbols() && s[i] != s[i + 1] {
                 let mut swapped = s.clone();
                 swapped.swap(i, i + 1);
                 prop_assert_eq!(parse_as(&REFERRAL, &from_symbols(&swapped), &k), Err(CodeError::Swapped { position: i + 1 }));
