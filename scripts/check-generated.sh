@@ -11,6 +11,17 @@ if [ -n "$stale" ]; then
   exit 1
 fi
 
+# ts-rs writes each exported type to bindings/<Name>.ts: two Rust types of one
+# name would overwrite each other's file, whichever test ran last winning
+# (a draw's Verdict once replaced the health check's). Names must be unique.
+dupes=$(grep -rh -A3 --include='*.rs' '#\[ts(export' src-tauri \
+  | grep -oE 'pub (struct|enum) [A-Za-z0-9_]+' | awk '{print $3}' | sort | uniq -d)
+if [ -n "$dupes" ]; then
+  echo "Two exported types share a name (their ui/src/bindings file would clash); rename one:" >&2
+  echo "$dupes" >&2
+  exit 1
+fi
+
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 (cd ui && npx --no-install tauri icon ../icons/app-icon.svg -o "$tmp" >/dev/null)
 # icon.icns is left out: its bytes differ from run to run of the same generator.
