@@ -119,7 +119,7 @@ export function CampaignsPage() {
       width: 180,
       render: (_: unknown, c: Campaign) =>
         // A welcome gift runs day after day: its last minute, not sessions.
-        c.kind === "drainage" || c.kind === "draw" ? (
+        c.kind === "drainage" ? (
           c.ends_at && c.status !== "draft" && <div>{t("campaigns.until", { when: dateTime(new Date(Date.parse(c.ends_at) - 60_000).toISOString(), lang, zone) })}</div>
         ) : (
           <div>

@@ -65,8 +65,8 @@ pub fn apply(
     wizard::apply::<LuckyDraw>(conn, input, draft_id, now)
 }
 
-/// The lucky draw on the wizards' shared path. It starts when published (the
-/// announcement is its promise), so it is never edited: cancel and copy.
+/// The lucky draw on the wizards' shared path. Its announcement is its
+/// promise, posted when it is published, so it is never edited: cancel and copy.
 pub(crate) struct LuckyDraw;
 
 impl Wizard for LuckyDraw {

@@ -364,12 +364,13 @@ pub(crate) fn plan(input: &DrawInput, f: &Facts, now: DateTime<Utc>) -> DrawPlan
     let mut schedules = Vec::new();
     let mut posts = Vec::new();
     if let (Some(freeze), Some(draw), Some(last)) = (freeze, draw, claim_until) {
-        let end = local_instant(f.zone, (last + chrono::Duration::days(1)).and_time(chrono::NaiveTime::MIN));
+        // The draw is the campaign's one session: the evening the group
+        // watches, the hour other campaigns in its communities should not clash with.
         let today = now.with_timezone(&f.zone).date_naive();
         sessions.push(PlannedSession {
-            day: today.to_string(),
-            starts_at: now.to_rfc3339(),
-            ends_at: end.to_rfc3339(),
+            day: draw.with_timezone(&f.zone).date_naive().to_string(),
+            starts_at: draw.to_rfc3339(),
+            ends_at: (draw + chrono::Duration::hours(1)).to_rfc3339(),
         });
         let pick = |(en, zh): (&str, &str)| if lang == Lang::ZhCn { zh.to_owned() } else { en.to_owned() };
         let local = |t: DateTime<Utc>| t.with_timezone(&f.zone).format("%Y-%m-%d %H:%M").to_string();

@@ -135,7 +135,8 @@ test('the draw wizard: three prize kinds within budget, one community, the annou
   drawId = cli('campaign', 'list', '--status', 'draft').find((c) => c.kind === 'draw').id;
   await s.clickTestId('draw-finish');
   await s.waitFor('the draw listed', async () => (await text(`campaign-draw-${drawId}`)) !== null);
-  assert.equal(cli('campaign', 'show', String(drawId)).status, 'running');
+  // Its one session is the draw's evening: scheduled until then.
+  assert.equal(cli('campaign', 'show', String(drawId)).status, 'scheduled');
 });
 
 test('at its times the list freezes and the draw runs; anyone can check the result', async () => {
@@ -218,4 +219,20 @@ test('a prize voucher redeems at the counter and counts in the draw\'s budget', 
   await openDraw();
   await s.waitFor('the tea set\'s cost spent', async () => /¥150(\.00)?/.test((await text('draw-budget')) ?? ''));
   await shot('98-draw-spent');
+});
+
+test('cancelling a drawn draw keeps every winner\'s voucher, and takes its reminders away', async () => {
+  await invoke('set_test_clock', { at: new Date().toISOString() });
+  await s.clickTestId('nav-campaigns');
+  await s.clickTestId(`campaign-cancel-${drawId}`);
+  await s.typeInto('campaign-cancel-reason', 'Shop closed for the holidays');
+  await s.clickTestId('campaign-cancel-confirm');
+  await s.waitFor('the draw cancelled', async () => cli('campaign', 'show', String(drawId)).status === 'cancelled');
+  const drawn = cli('draw', 'show', String(drawId));
+  assert.equal(drawn.winners.length, 30, 'the result stands');
+  // Its vouchers are named to their winners: none is voided.
+  const batches = cli('voucher', 'list').filter((b) => b.name.includes('Draw tea friends'));
+  assert.equal(batches.length, 4);
+  assert.deepEqual(batches.map((b) => b.stats.voided), [0, 0, 0, 0]);
+  assert.equal(batches.reduce((n, b) => n + b.stats.issued, 0), 30);
 });
