@@ -13,8 +13,9 @@ const PAGE: &str = include_str!("verifier.html");
 /// browser, offline, and it recomputes the draw and says whether it matches.
 pub fn verifier_page(p: &Published) -> String {
     let json = serde_json::to_string(p).unwrap_or_default();
-    // Inside a <script> element "</" would end it; JSON allows "<\/" for it.
-    PAGE.replace("{{DRAW_JSON}}", &json.replace("</", "<\\/")).replace("{{TITLE}}", &html_escape(&p.title))
+    // Inside a <script> element "</" would end it and "<!--" change how the
+    // rest is read: every "<" (in JSON, only ever inside a string) as \u003c.
+    PAGE.replace("{{DRAW_JSON}}", &json.replace('<', "\\u003c")).replace("{{TITLE}}", &html_escape(&p.title))
 }
 
 fn html_escape(s: &str) -> String {

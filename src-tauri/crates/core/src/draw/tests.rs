@@ -149,9 +149,21 @@ fn a_changed_list_or_seed_is_caught_before_the_result() {
 fn the_verifier_page_carries_the_file_safely() {
     let (_, mut v) = vectors().remove(0);
     v.title = "</script><b>抽奖</b>".into();
+    v.entrants[0] = "<!--<script>".into();
     let page = verifier_page(&v);
     assert_eq!(page.matches("</script>").count(), 2, "only the page's own two script ends");
+    assert_eq!(page.matches("<script").count(), 2, "and no other script starts");
+    assert!(!page.contains("<!--"));
     assert!(page.contains("&lt;/script&gt;&lt;b&gt;"));
+    // The file inside still reads back exactly.
+    let inside = page
+        .split("<script type=\"application/json\" id=\"draw\">")
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
+    assert_eq!(serde_json::from_str::<Published>(inside).unwrap(), v);
 }
 
 /// The window shows the verifier page in a sandboxed frame, which inherits
