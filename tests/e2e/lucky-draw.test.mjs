@@ -218,6 +218,8 @@ test('a prize voucher redeems at the counter and counts in the draw\'s budget', 
   await s.clickTestId('counter-exit');
   await openDraw();
   await s.waitFor('the tea set\'s cost spent', async () => /¥150(\.00)?/.test((await text('draw-budget')) ?? ''));
+  assert.match(await text('draw-claims-1'), /(1 won, 1 claimed|中奖 1，已兑 1)/);
+  assert.match(await text('draw-claims-0'), /(14 won, 0 claimed|中奖 14，已兑 0)/);
   await shot('98-draw-spent');
 });
 

@@ -2,6 +2,7 @@
 import type { DrawStage } from "./DrawStage";
 import type { DrawWinner } from "./DrawWinner";
 import type { PlannedPrize } from "./PlannedPrize";
+import type { PrizeClaims } from "./PrizeClaims";
 import type { Status } from "./Status";
 
 /**
@@ -43,4 +44,8 @@ result_post: string | null, budget_cents: number,
 /**
  * Cost of the prizes and vouchers claimed so far.
  */
-spent_cents: number, };
+spent_cents: number, 
+/**
+ * Per prize, then the consolation: won and claimed (empty before the draw).
+ */
+claims: Array<PrizeClaims>, };

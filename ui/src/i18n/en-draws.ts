@@ -83,6 +83,7 @@ const draws = {
     undrawn_one: "({{count}} stays undrawn: fewer entrants than prizes)",
     undrawn_other: "({{count}} stay undrawn: fewer entrants than prizes)",
     consolation: "Everyone else",
+    claims: "{{won}} won, {{claimed}} claimed",
     budget: "Budget",
     budgetLine: "{{spent}} spent of {{budget}} ({{percent}} %), {{left}} left",
     listTitle_one: "The list: {{count}} entrant",

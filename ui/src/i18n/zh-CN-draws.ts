@@ -83,6 +83,7 @@ const draws = {
     undrawn_one: "（参与人数少于奖品，{{count}} 份不开出）",
     undrawn_other: "（参与人数少于奖品，{{count}} 份不开出）",
     consolation: "其余每人",
+    claims: "中奖 {{won}}，已兑 {{claimed}}",
     budget: "预算",
     budgetLine: "已花 {{spent}}，预算 {{budget}}（{{percent}}%），剩余 {{left}}",
     listTitle_one: "名单：{{count}} 人",

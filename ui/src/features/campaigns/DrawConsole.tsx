@@ -67,6 +67,11 @@ export function DrawConsole({ id }: { id: number }) {
   const prizeWinners = d.winners.filter((w) => w.rank > 0);
   const consolation = d.winners.length - prizeWinners.length;
   const spentPercent = d.budget_cents > 0 ? Math.round((d.spent_cents * 100) / d.budget_cents) : 0;
+  // After the draw: how many won each prize, and how many of them claimed it.
+  const claimsOf = (rank: number) => {
+    const c = d.claims.find((x) => x.rank === rank);
+    return c ? <Typography.Text type="secondary" data-testid={`draw-claims-${rank}`}> · {t("draw.claims", { won: c.won, claimed: c.claimed })}</Typography.Text> : null;
+  };
 
   return (
     <div className="sc-page">
@@ -93,9 +98,13 @@ export function DrawConsole({ id }: { id: number }) {
               <Descriptions.Item key={p.rank} label={t("draw.rank", { rank: p.rank })}>
                 {t("draw.prizeLine", { name: p.name, value: money(p.value_cents), quantity: p.quantity })}
                 {p.drawable < p.quantity && d.entrants > 0 && <Typography.Text type="warning"> {t("draw.undrawn", { count: p.quantity - p.drawable })}</Typography.Text>}
+                {claimsOf(p.rank)}
               </Descriptions.Item>
             ))}
-            <Descriptions.Item label={t("draw.consolation")}>{d.consolation_name}</Descriptions.Item>
+            <Descriptions.Item label={t("draw.consolation")}>
+              {d.consolation_name}
+              {claimsOf(0)}
+            </Descriptions.Item>
             <Descriptions.Item label={t("draw.budget")}>
               <span data-testid="draw-budget">{t("draw.budgetLine", { spent: money(d.spent_cents), budget: money(d.budget_cents), percent: spentPercent, left: money(Math.max(d.budget_cents - d.spent_cents, 0)) })}</span>
             </Descriptions.Item>

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
-use super::model::{DrawConsole, DrawStage, DrawWinner, PlannedPrize};
+use super::model::{DrawConsole, DrawStage, DrawWinner, PlannedPrize, PrizeClaims};
 use super::{entrants, plan};
 use crate::draw::{fair, Published, PublishedPrize, FORMAT};
 use crate::{shop, Error, Lang, Result};
@@ -128,6 +128,13 @@ pub fn console(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<DrawCon
     let shop_seed = if d.drawn { d.seed.as_deref().map(fair::hex) } else { None };
     let result_post = (d.drawn).then(|| result_post(&d, &prizes, &winners, lang));
     let (_, _, spent) = claimed(conn, id)?;
+    let claims = conn
+        .prepare_cached(
+            "SELECT e.rank, count(*), count(v.redeemed_at) FROM draw_entry e JOIN voucher v ON v.serial = e.serial
+             WHERE e.campaign_id = ?1 GROUP BY e.rank ORDER BY e.rank = 0, e.rank",
+        )?
+        .query_map([id], |r| Ok(PrizeClaims { rank: r.get(0)?, won: r.get(1)?, claimed: r.get(2)? }))?
+        .collect::<rusqlite::Result<_>>()?;
     let status = crate::campaign::get(conn, id, now)?.status;
     Ok(DrawConsole {
         campaign_id: id,
@@ -151,6 +158,7 @@ pub fn console(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<DrawCon
         result_post,
         budget_cents: d.budget_cents,
         spent_cents: spent,
+        claims,
     })
 }
 

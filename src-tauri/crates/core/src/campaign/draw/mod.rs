@@ -17,7 +17,7 @@ pub(crate) use console::claimed;
 pub use console::{console, published};
 pub use model::{
     ConsolationInput, DrawApplied, DrawConsole, DrawInput, DrawPlan, DrawStage, DrawWinner, EntryCondition,
-    PlannedPrize, PrizeInput,
+    PlannedPrize, PrizeClaims, PrizeInput,
 };
 pub use run::{freeze, run};
 

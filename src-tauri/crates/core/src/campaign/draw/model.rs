@@ -188,6 +188,20 @@ pub struct DrawWinner {
     pub code: String,
 }
 
+/// One prize's (or, rank 0, the consolation's) vouchers after the draw.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PrizeClaims {
+    #[ts(type = "number")]
+    pub rank: i64,
+    /// Winners of it.
+    #[ts(type = "number")]
+    pub won: i64,
+    /// Of their vouchers, redeemed at the counter so far.
+    #[ts(type = "number")]
+    pub claimed: i64,
+}
+
 /// A draw at a glance, for its console.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -226,4 +240,6 @@ pub struct DrawConsole {
     /// Cost of the prizes and vouchers claimed so far.
     #[ts(type = "number")]
     pub spent_cents: i64,
+    /// Per prize, then the consolation: won and claimed (empty before the draw).
+    pub claims: Vec<PrizeClaims>,
 }

@@ -233,7 +233,10 @@ fn freeze_then_run_gives_the_fair_result_and_names_a_voucher_to_everyone() {
     )
     .unwrap();
     assert!(matches!(redeemed, crate::voucher::Redemption::Redeemed { .. }), "{redeemed:?}");
-    assert_eq!(console(&conn, id, draw_time + Duration::days(1)).unwrap().spent_cents, 15_000);
+    let after = console(&conn, id, draw_time + Duration::days(1)).unwrap();
+    assert_eq!(after.spent_cents, 15_000);
+    let claims: Vec<(i64, i64, i64)> = after.claims.iter().map(|c| (c.rank, c.won, c.claimed)).collect();
+    assert_eq!(claims, [(1, 1, 1), (2, 2, 0), (0, 3, 0)]);
 }
 
 #[test]
