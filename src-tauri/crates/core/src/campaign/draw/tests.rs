@@ -325,3 +325,17 @@ fn more_prizes_than_entrants_leaves_the_lowest_undrawn_and_an_empty_list_cannot_
     assert_eq!(entries, 0);
     assert_eq!(console(&conn, id, at("2026-12-15 22:00")).unwrap().stage, DrawStage::FreezeDue);
 }
+
+#[test]
+fn members_who_left_or_asked_to_be_erased_take_no_part() {
+    let (mut conn, g, ids) = shop();
+    let membership: i64 =
+        conn.query_row("SELECT id FROM membership WHERE member_id = ?1", [ids[0]], |r| r.get(0)).unwrap();
+    member::leave(&mut conn, membership, now()).unwrap();
+    member::erase(&mut conn, ids[1], now()).unwrap();
+    let plan = preview(&conn, &input(g), now()).unwrap();
+    assert_eq!(plan.entrants, 3, "five with consent, less one who left and one erased");
+    let id = apply(&mut conn, &input(g), None, now()).unwrap().id;
+    let frozen = freeze(&mut conn, id, at("2026-12-15 22:00")).unwrap();
+    assert_eq!(frozen.labels, ["王* (1003)", "赵* (1004)", "钱* (1005)"]);
+}
