@@ -98,7 +98,7 @@ const draws = {
     seedHash: "Shop seed hash (SHA-256)",
     runTitle: "The draw",
     publicValue: "Public value: {{source}}",
-    publicValueHelp: "Type it exactly as published; it is printed in the result for anyone to check.",
+    publicValueHelp: "The number as published (3391.45); it is printed in the result for anyone to check.",
     publicValueRequired: "Type the public value",
     notYet: "The draw opens at {{draw}}.",
     run: "Draw",

@@ -98,7 +98,7 @@ const draws = {
     seedHash: "店铺种子哈希（SHA-256）",
     runTitle: "开奖",
     publicValue: "公开数值：{{source}}",
-    publicValueHelp: "请按公布的原样填写；它会写进结果，供任何人核对。",
+    publicValueHelp: "按公布的数字填写（如 3391.45）；它会写进结果，供任何人核对。",
     publicValueRequired: "请填写公开数值",
     notYet: "{{draw}} 起可以开奖。",
     run: "开奖",

@@ -132,6 +132,14 @@ pub enum Error {
     #[error("This draw's list is already frozen")]
     DrawFrozen,
 
+    /// The draw time came before the list was frozen: the public value may be
+    /// known, so freezing now could be steered.
+    #[error("The draw time ({at}) has passed with the list not frozen: it can no longer be drawn fairly; cancel it and copy it with new dates")]
+    DrawFreezeMissed { at: String },
+
+    #[error("A frozen draw cannot be cancelled before it is drawn (its result would be chosen by not drawing): run it at its time")]
+    DrawFrozenNotCancelled,
+
     #[error("Freeze the draw's list first")]
     DrawNotFrozen,
 
@@ -227,7 +235,8 @@ impl Error {
             Error::NotStarted { .. } | Error::DrawFreezeNotYet { .. } | Error::DrawNotYet { .. } => {
                 C::NotStarted
             }
-            Error::DrawFrozen | Error::DrawAlreadyRun => C::CampaignPublished,
+            Error::DrawFrozen | Error::DrawAlreadyRun | Error::DrawFrozenNotCancelled => C::CampaignPublished,
+            Error::DrawFreezeMissed { .. } => C::CampaignClosed,
             Error::DrawNotFrozen | Error::NoEntrants => C::CampaignClosed,
             Error::VouchersUsedUp { .. } => C::NoVouchers,
             Error::NoClaimToUndo => C::NothingToUndo,
@@ -289,6 +298,10 @@ impl Error {
             (Error::DrawFreezeNotYet { at }, Lang::ZhCn) => format!("还没到时间：名单 {at} 冻结"),
             (Error::DrawNotYet { at }, Lang::ZhCn) => format!("还没到时间：{at} 开奖"),
             (Error::DrawFrozen, Lang::ZhCn) => "这次抽奖的名单已经冻结".into(),
+            (Error::DrawFreezeMissed { at }, Lang::ZhCn) => {
+                format!("开奖时间（{at}）已过而名单未冻结：已无法公平开奖，请取消后复制并重设时间")
+            }
+            (Error::DrawFrozenNotCancelled, Lang::ZhCn) => "名单已冻结的抽奖在开奖前不能取消（否则等于借不开奖挑选结果）：请按时开奖".into(),
             (Error::DrawNotFrozen, Lang::ZhCn) => "请先冻结抽奖名单".into(),
             (Error::DrawAlreadyRun, Lang::ZhCn) => "这次抽奖已经开奖，结果不能更改".into(),
             (Error::NoEntrants, Lang::ZhCn) => "没有人符合抽奖条件，无法冻结名单".into(),

@@ -223,6 +223,17 @@ pub fn cancel(conn: &mut Connection, id: i64, reason: &str, now: DateTime<Utc>) 
     if matches!(current.status, Status::Cancelled | Status::Ended) {
         return Err(Error::CampaignClosed);
     }
+    let frozen_undrawn: bool = tx
+        .query_row(
+            "SELECT frozen_at IS NOT NULL AND drawn_at IS NULL FROM campaign_draw WHERE campaign_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(false);
+    if frozen_undrawn {
+        return Err(Error::DrawFrozenNotCancelled);
+    }
     let today = shop::today(&tx, now)?;
     let mut schedules_ended = 0;
     for sid in items(&tx, id, "schedule")? {

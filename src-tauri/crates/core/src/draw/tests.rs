@@ -195,3 +195,23 @@ fn base64(bytes: &[u8]) -> String {
     }
     out
 }
+
+#[test]
+fn a_public_number_has_one_written_form() {
+    for (typed, canonical) in [
+        ("3391.45", "3391.45"),
+        (" 03391.450 ", "3391.45"),
+        ("３３９１．４５", "3391.45"),
+        ("3391.", ""),
+        ("3391", "3391"),
+        ("3391.000", "3391"),
+        ("0.50", "0.5"),
+        ("-0.0", "0"),
+        ("-12.30", "-12.3"),
+    ] {
+        assert_eq!(canonical_number(typed).unwrap_or_default(), canonical, "{typed}");
+    }
+    for bad in ["3,391.45", "3391.45 points", "", ".5", "1e3", "--1", "3391..45"] {
+        assert_eq!(canonical_number(bad), None, "{bad}");
+    }
+}

@@ -60,6 +60,11 @@ fn erase_in(tx: &Transaction, id: i64, now: DateTime<Utc>) -> Result<String> {
         params![now, id],
     )?;
     tx.execute("DELETE FROM member_tag WHERE member_id = ?1", [id])?;
+    // A draw's vouchers carry the winner's name; the entry keeps only its published, masked label.
+    tx.execute(
+        "UPDATE voucher SET holder_name = '' WHERE serial IN (SELECT serial FROM draw_entry WHERE member_id = ?1 AND serial IS NOT NULL)",
+        [id],
+    )?;
     // A merge's record holds the fields it filled: no longer undoable, emptied.
     tx.execute("UPDATE member_merge SET moved = '{}' WHERE kept_id = ?1 OR merged_id = ?1", [id])?;
     if let Some(p) = phone {

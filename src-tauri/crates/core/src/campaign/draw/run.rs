@@ -72,6 +72,10 @@ pub fn freeze(conn: &mut Connection, id: i64, now: DateTime<Utc>) -> Result<Draw
     if now < s.freeze_at {
         return Err(Error::DrawFreezeNotYet { at: local(&tx, s.freeze_at)? });
     }
+    // Frozen once the public value may be known, the list could be chosen for it.
+    if now >= s.draw_at {
+        return Err(Error::DrawFreezeMissed { at: local(&tx, s.draw_at)? });
+    }
     let zone = shop::zone(&tx)?;
     let list = entrants::entrants(&tx, &s.input.community_ids, &s.input.condition, zone, now)?.entrants;
     if list.is_empty() {
@@ -103,7 +107,15 @@ pub fn freeze(conn: &mut Connection, id: i64, now: DateTime<Utc>) -> Result<Draw
 /// Runs the draw with the public value typed (at or after the draw time):
 /// each entrant's prize, and a voucher for it named to them.
 pub fn run(conn: &mut Connection, id: i64, public_value: &str, now: DateTime<Utc>) -> Result<DrawConsole> {
-    let value = required(Field::PublicValue, public_value, PUBLIC_VALUE_MAX)?;
+    let typed = required(Field::PublicValue, public_value, PUBLIC_VALUE_MAX)?;
+    // One way to write each number, so the value cannot be respelt ("3391.450",
+    // "03391.45") until one spelling gives a result the shop likes.
+    let value = crate::draw::canonical_number(&typed).ok_or_else(|| {
+        Error::invalid(
+            Field::PublicValue,
+            crate::Problem::Unknown { value: typed.chars().take(40).collect() },
+        )
+    })?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let s = state(&tx, id)?;
     if s.cancelled {
@@ -123,8 +135,8 @@ pub fn run(conn: &mut Connection, id: i64, public_value: &str, now: DateTime<Utc
     let seed: [u8; 32] = seed.try_into().map_err(|_| Error::Damaged("a draw's seed"))?;
     let entries: Vec<(i64, i64, String, String)> = tx
         .prepare(
-            "SELECT e.number, e.member_id, e.label, m.display_name FROM draw_entry e
-             JOIN member m ON m.id = e.member_id WHERE e.campaign_id = ?1 ORDER BY e.number",
+            "SELECT e.number, e.member_id, e.label, coalesce(m.display_name, '') FROM draw_entry e
+             LEFT JOIN member m ON m.id = e.member_id WHERE e.campaign_id = ?1 ORDER BY e.number",
         )?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
@@ -133,6 +145,12 @@ pub fn run(conn: &mut Connection, id: i64, public_value: &str, now: DateTime<Utc
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let labels: Vec<String> = entries.iter().map(|e| e.2.clone()).collect();
+    // The list drawn is the list whose hash was published.
+    let published: String =
+        tx.query_row("SELECT list_sha256 FROM campaign_draw WHERE campaign_id = ?1", [id], |r| r.get(0))?;
+    if fair::hex(&fair::list_hash(&labels)) != published {
+        return Err(Error::Damaged("a draw's frozen list"));
+    }
     let quantities: Vec<u32> = prizes.iter().map(|p| u32::try_from(p.3).unwrap_or(0)).collect();
     let result = fair::draw(&labels, &seed, &value, &quantities);
 
@@ -173,11 +191,14 @@ pub fn run(conn: &mut Connection, id: i64, public_value: &str, now: DateTime<Utc
             Lang::ZhCn => format!("{}：{}", s.name, prize),
             Lang::En => format!("{}: {}", s.name, prize),
         };
+        // Drawn after the claim deadline, the prizes stay claimable until today:
+        // a change in the customers' favour, which the rules allow.
+        let until = s.claim_until.clone().max(shop::today(&tx, now)?.to_string());
         let batch = BatchInput {
             name: name.chars().take(crate::voucher::NAME_MAX).collect(),
             community_id,
             min_spend_cents,
-            ..BatchInput::new(benefit, winners.len() as i64, &s.claim_until)
+            ..BatchInput::new(benefit, winners.len() as i64, &until)
         };
         let batch_id = crate::voucher::batch::insert(&tx, &batch, now)?;
         crate::campaign::link(&tx, id, "batch", batch_id)?;

@@ -339,3 +339,55 @@ fn members_who_left_or_asked_to_be_erased_take_no_part() {
     let frozen = freeze(&mut conn, id, at("2026-12-15 22:00")).unwrap();
     assert_eq!(frozen.labels, ["王* (1003)", "赵* (1004)", "钱* (1005)"]);
 }
+
+#[test]
+fn nothing_lets_the_shop_choose_a_result_after_the_freeze() {
+    let (mut conn, g, ids) = shop();
+    // Not frozen by the draw time: too late to freeze, the public value may be out.
+    let late = apply(&mut conn, &input(g), None, now()).unwrap().id;
+    assert!(matches!(freeze(&mut conn, late, at("2026-12-16 20:00")), Err(Error::DrawFreezeMissed { .. })));
+
+    let id = apply(&mut conn, &input(g), None, now()).unwrap().id;
+    freeze(&mut conn, id, at("2026-12-15 22:00")).unwrap();
+    // Frozen and not drawn: no cancelling a result one does not like.
+    let refused = crate::campaign::cancel(&mut conn, id, "closing", at("2026-12-16 10:00")).unwrap_err();
+    assert!(matches!(refused, Error::DrawFrozenNotCancelled));
+    // One spelling per number: "03391.450" is drawn as "3391.45"; words are refused at the field.
+    assert_eq!(
+        run(&mut conn, id, "3391 points", at("2026-12-16 20:00")).unwrap_err().field(),
+        Some(Field::PublicValue)
+    );
+    let drawn = run(&mut conn, id, "03391.450", at("2026-12-16 20:00")).unwrap();
+    assert_eq!(drawn.public_value.as_deref(), Some("3391.45"));
+    let seed: [u8; 32] = fair::unhex(drawn.shop_seed.as_deref().unwrap()).unwrap().try_into().unwrap();
+    assert_eq!(published(&conn, id).unwrap().result, fair::draw(&drawn.labels, &seed, "3391.45", &[1, 2]));
+    // Drawn, it may be cancelled: the result and the named vouchers stand.
+    crate::campaign::cancel(&mut conn, id, "closing", at("2026-12-16 20:10")).unwrap();
+    assert_eq!(console(&conn, id, at("2026-12-17 10:00")).unwrap().winners.len(), 5);
+    // An erased winner's voucher no longer carries their name.
+    member::erase(&mut conn, ids[0], at("2026-12-18 10:00")).unwrap();
+    let holder: String = conn
+        .query_row(
+            "SELECT v.holder_name FROM draw_entry e JOIN voucher v ON v.serial = e.serial WHERE e.campaign_id = ?1 AND e.member_id = ?2",
+            rusqlite::params![id, ids[0]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(holder, "");
+}
+
+#[test]
+fn drawn_after_the_claim_deadline_the_prizes_stay_claimable_until_that_day() {
+    let (mut conn, g, _) = shop();
+    let id = apply(&mut conn, &input(g), None, now()).unwrap().id;
+    freeze(&mut conn, id, at("2026-12-15 22:00")).unwrap();
+    run(&mut conn, id, "3391.45", at("2027-01-05 20:00")).unwrap();
+    let until: Vec<String> = conn
+        .prepare("SELECT DISTINCT b.valid_until FROM draw_entry e JOIN voucher v ON v.serial = e.serial JOIN voucher_batch b ON b.id = v.batch_id WHERE e.campaign_id = ?1")
+        .unwrap()
+        .query_map([id], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(until, ["2027-01-05"]);
+}
