@@ -69,12 +69,14 @@ fn a_draw_is_created_frozen_run_and_verified_by_anyone() {
 
     let early = cli(&db).args(["draw", "freeze", &id]).assert().failure();
     assert!(String::from_utf8_lossy(&early.get_output().stderr).contains(&freeze));
-    // The day of the freeze, then of the draw, has come.
+    // The freeze time has come (the CLI tells the real time: the terms are moved instead).
     let conn = shopcircle_core::db::Connection::open(&db).unwrap();
     let past = chrono::Utc::now() - Duration::hours(2);
-    conn.execute("UPDATE campaign_draw SET freeze_at = ?1, draw_at = ?1", [past]).unwrap();
+    conn.execute("UPDATE campaign_draw SET freeze_at = ?1", [past]).unwrap();
     let frozen = stdout(&cli(&db).args(["draw", "freeze", &id]).assert().success());
     assert!(frozen.starts_with("list_sha256 ") && frozen.contains("\nseed_sha256 "), "{frozen}");
+    // Then the draw time.
+    conn.execute("UPDATE campaign_draw SET draw_at = ?1", [past + Duration::hours(1)]).unwrap();
     cli(&db).args(["draw", "run", &id, "--public-value", " "]).assert().failure();
     let result = stdout(&cli(&db).args(["draw", "run", &id, "--public-value", "3391.45"]).assert().success());
     assert!(result.contains("3391.45") && result.contains("Tea set"), "{result}");
