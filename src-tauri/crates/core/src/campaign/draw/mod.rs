@@ -7,6 +7,7 @@
 //! announcement in one transaction; `freeze` and `run` are one transaction
 //! each, and what they write never changes afterwards.
 
+mod announcement;
 mod console;
 mod entrants;
 mod model;
