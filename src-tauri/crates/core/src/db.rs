@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0023_imported_customers.sql"),
     include_str!("../migrations/0024_import_mappings.sql"),
     include_str!("../migrations/0025_draws.sql"),
+    include_str!("../migrations/0026_referrals.sql"),
 ];
 
 #[cfg(test)]

@@ -244,6 +244,22 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// "2026年12月" / "December 2026".
+pub fn month(d: NaiveDate, lang: Lang) -> String {
+    if lang == Lang::ZhCn {
+        format!("{}年{}月", d.year(), d.month())
+    } else {
+        d.format("%B %Y").to_string()
+    }
+}
+
+/// The referral day's monthly reminder.
+pub const REFERRAL_DAY: (&str, &str) = ("Member promotion day: {name}", "会员推广日：{name}");
+pub const REFERRAL_DAY_MESSAGE: (&str, &str) = (
+    "Post the friend-card offer in the group, print friend cards for members who ask, and post last month's leaderboard.",
+    "在群里发好友卡活动，为需要的会员打印好友卡，并发上月推荐榜。",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,6 +82,8 @@ pub(crate) fn retire(tx: &Transaction, id: i64, now: DateTime<Utc>) -> Result<()
         "DELETE FROM campaign_ladder_item WHERE campaign_id = ?1",
         "DELETE FROM campaign_ladder WHERE campaign_id = ?1",
         "DELETE FROM campaign_drainage WHERE campaign_id = ?1",
+        "DELETE FROM referral_tier WHERE campaign_id = ?1",
+        "DELETE FROM campaign_referral WHERE campaign_id = ?1",
     ] {
         tx.execute(sql, [id])?;
     }

@@ -12,6 +12,7 @@ pub mod jielong;
 pub mod ladder;
 mod model;
 pub(crate) mod poster_channel;
+pub mod referral;
 mod report;
 pub mod spike;
 pub mod when;

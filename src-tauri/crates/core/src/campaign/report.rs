@@ -131,6 +131,9 @@ pub(crate) fn key_figures(
         let (entrants, claimed, spent) = super::draw::claimed(conn, id)?;
         return Ok(KeyFigures { done: claimed, planned: entrants, money_cents: spent });
     }
+    if kind == CampaignKind::Referral {
+        return super::referral::key_figures(conn, id);
+    }
     let mut totals = ReportRow::default();
     for r in &rows(conn, id, kind, now)? {
         totals.add(r);

@@ -65,6 +65,18 @@ fn erase_in(tx: &Transaction, id: i64, now: DateTime<Utc>) -> Result<String> {
         "UPDATE voucher SET holder_name = '' WHERE serial IN (SELECT serial FROM draw_entry WHERE member_id = ?1 AND serial IS NOT NULL)",
         [id],
     )?;
+    // So do a referral day's welcome and reward vouchers.
+    tx.execute(
+        "UPDATE voucher SET holder_name = '' WHERE serial IN (
+             SELECT serial FROM referral_reward WHERE referrer_id = ?1
+             UNION SELECT welcome_serial FROM referral WHERE friend_id = ?1 AND welcome_serial IS NOT NULL)",
+        [id],
+    )?;
+    tx.execute(
+        "UPDATE voucher_batch SET holder_name = '', holder_phone = '' WHERE id IN (
+             SELECT v.batch_id FROM voucher v JOIN referral_reward r ON r.serial = v.serial WHERE r.referrer_id = ?1)",
+        [id],
+    )?;
     // A merge's record holds the fields it filled: no longer undoable, emptied.
     tx.execute("UPDATE member_merge SET moved = '{}' WHERE kept_id = ?1 OR merged_id = ?1", [id])?;
     if let Some(p) = phone {

@@ -65,6 +65,12 @@ struct Moved {
     consents: Vec<i64>,
     tags_added: Vec<String>,
     referrals: Vec<i64>,
+    /// Referral-day rows where the merged record was the member who referred,
+    /// or the friend referred (older records have neither).
+    #[serde(default)]
+    referrer_rows: Vec<i64>,
+    #[serde(default)]
+    friend_rows: Vec<i64>,
     /// Voucher batches named to the merged member's phone: id, name and phone before.
     batches: Vec<(i64, String, String)>,
 }
@@ -162,6 +168,21 @@ pub fn merge(
     for r in &referrals {
         tx.execute("UPDATE member SET referred_by = ?1 WHERE id = ?2", params![kept_id, r])?;
     }
+    // A referral between the two records is the person with themselves: it stays where it was.
+    let referrer_rows =
+        ids(&tx, "SELECT id FROM referral WHERE referrer_id = ?1 AND friend_id <> (SELECT merged_into FROM member WHERE id = ?1)", merged_id)?;
+    for r in &referrer_rows {
+        tx.execute("UPDATE referral SET referrer_id = ?1 WHERE id = ?2", params![kept_id, r])?;
+    }
+    let friend_rows = ids(
+        &tx,
+        "SELECT id FROM referral WHERE friend_id = ?1 AND referrer_id <> (SELECT merged_into FROM member WHERE id = ?1)
+         AND NOT EXISTS (SELECT 1 FROM referral k WHERE k.friend_id = (SELECT merged_into FROM member WHERE id = ?1))",
+        merged_id,
+    )?;
+    for r in &friend_rows {
+        tx.execute("UPDATE referral SET friend_id = ?1 WHERE id = ?2", params![kept_id, r])?;
+    }
     let batches = rename_vouchers(&tx, other.phone.as_deref(), phone.as_deref(), &kept_name)?;
     let moved = Moved {
         kept_before: kept,
@@ -172,6 +193,8 @@ pub fn merge(
         consents,
         tags_added,
         referrals,
+        referrer_rows,
+        friend_rows,
         batches,
     };
     tx.execute(
@@ -319,6 +342,12 @@ pub fn undo_merge(conn: &mut Connection, merge_id: i64, now: DateTime<Utc>) -> R
     }
     for r in &m.referrals {
         tx.execute("UPDATE member SET referred_by = ?1 WHERE id = ?2", params![merged_id, r])?;
+    }
+    for r in &m.referrer_rows {
+        tx.execute("UPDATE referral SET referrer_id = ?1 WHERE id = ?2", params![merged_id, r])?;
+    }
+    for r in &m.friend_rows {
+        tx.execute("UPDATE referral SET friend_id = ?1 WHERE id = ?2", params![merged_id, r])?;
     }
     for (id, name, phone) in &m.batches {
         tx.execute(

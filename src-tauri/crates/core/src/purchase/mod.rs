@@ -64,12 +64,22 @@ pub(crate) fn record_in(tx: &Transaction, input: &PurchaseInput, now: DateTime<U
             Some(serial)
         }
     };
+    // A friend's welcome voucher is named to them: the sale is theirs.
+    let member_id = match (input.member_id, serial) {
+        (None, Some(s)) => crate::campaign::referral::welcome_holder(tx, i64::from(s))?,
+        (m, _) => m,
+    };
     tx.execute(
         "INSERT INTO purchase (member_id, occurred_at, amount_cents, items, source, voucher_serial, campaign_id, staff, created_at)
          VALUES (?1, ?2, ?3, ?4, 'counter', ?5, ?6, ?7, ?2)",
-        params![input.member_id, now, amount, items, serial, input.campaign_id, staff],
+        params![member_id, now, amount, items, serial, input.campaign_id, staff],
     )?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    if let Some(m) = member_id {
+        // A referred friend's first purchase completes the referral, in this transaction.
+        crate::campaign::referral::qualify(tx, m, id, now)?;
+    }
+    Ok(id)
 }
 
 /// Refunds part or all of what is left of a sale, with the reason.

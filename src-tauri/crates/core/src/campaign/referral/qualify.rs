@@ -1,0 +1,103 @@
+//! A referral qualifies at the friend's first purchase, inside the sale's
+//! transaction: counted toward the member's month up to the cap, and the
+//! member's reward voucher issued when the count reaches a threshold. Only
+//! the referral's own member is rewarded: one level, whatever the friend
+//! does with their own card.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::plan::reward_name;
+use crate::voucher::{BatchInput, BenefitInput};
+use crate::{shop, Lang, Result};
+
+/// The friend a welcome voucher was named to, when `serial` is one: a sale
+/// that redeems it is theirs even if the counter did not pick them.
+pub(crate) fn welcome_holder(tx: &Transaction, serial: i64) -> Result<Option<i64>> {
+    Ok(tx
+        .query_row("SELECT friend_id FROM referral WHERE welcome_serial = ?1", [serial], |r| r.get(0))
+        .optional()?)
+}
+
+/// Qualifies the pending referral of `member_id` when `purchase_id` is their
+/// first purchase within the referral day's days to qualify, and issues the
+/// member's reward at a threshold.
+pub(crate) fn qualify(tx: &Transaction, member_id: i64, purchase_id: i64, now: DateTime<Utc>) -> Result<()> {
+    let pending: Option<(i64, i64, i64, DateTime<Utc>)> = tx
+        .query_row(
+            "SELECT id, campaign_id, referrer_id, referred_at FROM referral WHERE friend_id = ?1 AND qualified_at IS NULL",
+            [member_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let Some((id, campaign_id, referrer_id, referred_at)) = pending else { return Ok(()) };
+    let bought_before: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM purchase WHERE member_id = ?1 AND id <> ?2)",
+        params![member_id, purchase_id],
+        |r| r.get(0),
+    )?;
+    if bought_before {
+        return Ok(());
+    }
+    let (cap, qualify_days, reward_days): (i64, i64, i64) = tx.query_row(
+        "SELECT monthly_cap, qualify_days, reward_days FROM campaign_referral WHERE campaign_id = ?1",
+        [campaign_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    if now > referred_at + Duration::days(qualify_days) {
+        return Ok(());
+    }
+    let zone = shop::zone(tx)?;
+    let month = now.with_timezone(&zone).format("%Y-%m").to_string();
+    let so_far: i64 = tx.query_row(
+        "SELECT count(*) FROM referral WHERE campaign_id = ?1 AND referrer_id = ?2 AND month = ?3 AND counted = 1",
+        params![campaign_id, referrer_id, month],
+        |r| r.get(0),
+    )?;
+    let counted = so_far < cap;
+    tx.execute(
+        "UPDATE referral SET qualified_at = ?1, purchase_id = ?2, month = ?3, counted = ?4 WHERE id = ?5",
+        params![now, purchase_id, month, counted, id],
+    )?;
+    if !counted {
+        return Ok(());
+    }
+    let friends = so_far + 1;
+    let tier: Option<i64> = tx
+        .query_row(
+            "SELECT cents FROM referral_tier WHERE campaign_id = ?1 AND friends = ?2",
+            params![campaign_id, friends],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(cents) = tier else { return Ok(()) };
+    // An erased member keeps their count (the sales stay) but nobody holds the reward.
+    let holder: Option<(String, Option<String>)> = tx
+        .query_row(
+            "SELECT display_name, phone FROM member WHERE id = ?1 AND erased_at IS NULL",
+            [referrer_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((holder_name, holder_phone)) = holder else { return Ok(()) };
+    let (campaign, lang): (String, Lang) = (
+        tx.query_row("SELECT name FROM campaign WHERE id = ?1", [campaign_id], |r| r.get(0))?,
+        shop::language_or(tx, Lang::En),
+    );
+    let until = shop::today(tx, now)? + Duration::days(reward_days);
+    let batch = BatchInput {
+        name: reward_name(&campaign, friends, lang),
+        holder_name: holder_name.chars().take(crate::voucher::HOLDER_NAME_MAX).collect(),
+        holder_phone: holder_phone.unwrap_or_default(),
+        ..BatchInput::new(BenefitInput::AmountOff { cents }, 1, &until.to_string())
+    };
+    let batch_id = crate::voucher::batch::insert(tx, &batch, now)?;
+    crate::campaign::link(tx, campaign_id, "batch", batch_id)?;
+    let serial = super::counter::name_voucher(tx, batch_id, &batch.holder_name)?;
+    tx.execute(
+        "INSERT INTO referral_reward (campaign_id, referrer_id, month, friends, serial, issued_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![campaign_id, referrer_id, month, friends, serial, now],
+    )?;
+    Ok(())
+}
