@@ -6,6 +6,7 @@ mod community_cmd;
 mod dashboard_cmd;
 mod drainage_cmd;
 mod draw_cmd;
+mod referral_cmd;
 mod error;
 mod gift_cmd;
 mod import_cmd;
@@ -68,6 +69,9 @@ enum Command {
     /// Lucky draws anyone can check: create, freeze, run, publish, verify
     #[command(subcommand)]
     Draw(draw_cmd::DrawCommand),
+    /// Referral days: friend cards, a friend's card at the counter, the month's leaderboard
+    #[command(subcommand)]
+    Referral(referral_cmd::ReferralCommand),
     /// The shop's members, with their consent
     #[command(subcommand)]
     Member(member_cmd::MemberCommand),
@@ -149,6 +153,7 @@ fn main() -> ExitCode {
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Draw(cmd) => draw_cmd::run(&mut conn, cmd, lang, now),
+        Command::Referral(cmd) => referral_cmd::run(&mut conn, cmd, now),
         Command::Member(cmd) => member_cmd::run(&mut conn, cmd, &path, now).map(ok),
         Command::Import(cmd) => import_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Dashboard(args) => dashboard_cmd::run(&conn, args).map(ok),
