@@ -19,6 +19,7 @@ targets = {
     "campaigns/record a pasted 2,000-line 接龙": 50.0,
     "campaigns/settle a 2,000-line 接龙": 50.0,
     "campaigns/a fair draw among 100,000 entrants": 200.0,
+    "campaigns/the month's referral leaderboard at 20,000 members": 50.0,
     "members/import 100,000 purchase rows from CSV (preview and commit)": 3000.0,
     "members/dashboard whole shop, 30 days: key figures and the period before": 200.0,
     "members/dashboard whole shop, 30 days: funnel": 100.0,

@@ -9,6 +9,7 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use shopcircle_core::campaign::ladder::{self, BundleItem, LadderInput, Tier};
+use shopcircle_core::campaign::referral;
 use shopcircle_core::campaign::spike::{self, SpikeInput};
 use shopcircle_core::channel::ChannelInput;
 use shopcircle_core::community::{write, CommunityInput, Kind};
@@ -180,7 +181,47 @@ fn campaigns(c: &mut Criterion) {
             result
         })
     });
+    // The month's referral leaderboard at 20,000 members: 5,000 of them
+    // brought the other 15,000, every one qualified that month.
+    let (conn, _, _, _dir) = shop(0);
+    referral_month(&conn);
+    group.bench_function("the month's referral leaderboard at 20,000 members", |b| {
+        b.iter(|| {
+            let board = referral::board(&conn, "2026-11").expect("board");
+            assert_eq!(board.rows.len(), 5_000);
+            board
+        })
+    });
     group.finish();
+}
+
+/// 20,000 members, 15,000 qualified referrals in November 2026 among 5,000
+/// referrers, written directly (the counter's path is measured elsewhere).
+fn referral_month(conn: &db::Connection) {
+    conn.execute_batch("BEGIN").expect("begin");
+    conn.execute(
+        "INSERT INTO campaign (id, kind, name, input, published_at, created_at, updated_at)
+         VALUES (1000, 'referral', '推荐有礼', '{}', ?1, ?1, ?1)",
+        [now()],
+    )
+    .expect("campaign");
+    let mut member = conn
+        .prepare("INSERT INTO member (id, uid, display_name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)")
+        .expect("member");
+    for id in 1..=20_000_i64 {
+        member.execute(rusqlite::params![id, format!("uid{id}"), format!("会员{id}"), now()]).expect("member");
+    }
+    let mut referral = conn
+        .prepare(
+            "INSERT INTO referral (campaign_id, referrer_id, friend_id, referred_at, qualified_at, month, counted)
+             VALUES (1000, ?1, ?2, ?3, ?4, '2026-11', 1)",
+        )
+        .expect("referral");
+    for friend in 5_001..=20_000_i64 {
+        let at = now() + chrono::Duration::seconds(friend);
+        referral.execute(rusqlite::params![friend % 5_000 + 1, friend, now(), at]).expect("referral");
+    }
+    conn.execute_batch("COMMIT").expect("commit");
 }
 
 criterion_group!(benches, campaigns);
