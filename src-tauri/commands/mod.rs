@@ -17,6 +17,7 @@ mod members;
 mod posters;
 mod products;
 mod purchases;
+mod referrals;
 mod reminders;
 mod schedules;
 mod staff;
@@ -137,6 +138,16 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         draws::run_draw,
         draws::draw_verifier_page,
         draws::save_draw_result,
+        referrals::preview_referral,
+        referrals::save_referral_draft,
+        referrals::referral_draft,
+        referrals::create_referral,
+        referrals::referral_console,
+        referrals::check_friend_card,
+        referrals::welcome_friend,
+        referrals::referral_board,
+        referrals::friend_card_preview,
+        referrals::save_friend_cards,
         campaigns::get_cost_policy,
         campaigns::set_cost_policy,
         campaigns::campaign_report,

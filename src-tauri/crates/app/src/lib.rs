@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod content;
 mod error;
 pub mod files;
+pub mod friend_cards;
 pub mod notice;
 pub mod posters;
 pub mod products;

@@ -6,7 +6,6 @@ mod community_cmd;
 mod dashboard_cmd;
 mod drainage_cmd;
 mod draw_cmd;
-mod referral_cmd;
 mod error;
 mod gift_cmd;
 mod import_cmd;
@@ -16,6 +15,7 @@ mod poster_cmd;
 mod product_cmd;
 mod purchase_cmd;
 mod qr_cmd;
+mod referral_cmd;
 mod schedule_cmd;
 mod voucher_cmd;
 
@@ -153,7 +153,7 @@ fn main() -> ExitCode {
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Draw(cmd) => draw_cmd::run(&mut conn, cmd, lang, now),
-        Command::Referral(cmd) => referral_cmd::run(&mut conn, cmd, now),
+        Command::Referral(cmd) => referral_cmd::run(&mut conn, cmd, lang, now),
         Command::Member(cmd) => member_cmd::run(&mut conn, cmd, &path, now).map(ok),
         Command::Import(cmd) => import_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Dashboard(args) => dashboard_cmd::run(&conn, args).map(ok),

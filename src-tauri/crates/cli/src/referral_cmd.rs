@@ -5,13 +5,15 @@
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
+use shopcircle_app::friend_cards;
 use shopcircle_core::campaign::drainage::Reward;
 use shopcircle_core::campaign::referral::{self, FriendInput, ReferralInput, ReferralPlan, RewardTier};
 use shopcircle_core::db::Connection;
 use shopcircle_core::gift::MONEY_MAX;
 use shopcircle_core::money::yuan;
 use shopcircle_core::text::one_line;
-use shopcircle_core::{parse_money, Error, Field, Problem};
+use shopcircle_core::{parse_money, Error, Field, Lang, Problem};
+use shopcircle_print::Fonts;
 
 use crate::error::CliResult;
 use crate::Output;
@@ -22,6 +24,17 @@ pub enum ReferralCommand {
     Create(Box<CreateArgs>),
     /// A member's friend card code (members with marketing consent)
     Code { member: i64 },
+    /// A member's friend card as a PNG, to send them
+    Card {
+        member: i64,
+        #[arg(long, value_name = "FILE.png")]
+        out: std::path::PathBuf,
+    },
+    /// Every consenting member's friend card on A4 sheets of ten, to hand out
+    Cards {
+        #[arg(long, value_name = "FILE.pdf")]
+        out: std::path::PathBuf,
+    },
     /// Take a friend card at the counter: the friend becomes a member and gets the welcome
     Redeem {
         code: String,
@@ -91,13 +104,26 @@ pub struct CreateArgs {
     dry_run: bool,
 }
 
-pub fn run(conn: &mut Connection, cmd: ReferralCommand, now: DateTime<Utc>) -> CliResult<(Output, u8)> {
+pub fn run(
+    conn: &mut Connection,
+    cmd: ReferralCommand,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> CliResult<(Output, u8)> {
     let out = |text: String, json: serde_json::Value| Ok((Output { text, json }, 0));
     match cmd {
         ReferralCommand::Create(a) => create(conn, *a, now),
         ReferralCommand::Code { member } => {
             let card = referral::friend_card(conn, member, now)?;
             out(card.code.clone(), serde_json::to_value(&card).unwrap_or_default())
+        }
+        ReferralCommand::Card { member, out: path } => {
+            let code = friend_cards::save_card(conn, &Fonts::system()?, member, &path, lang, now)?;
+            out(code.clone(), serde_json::json!({ "code": code, "file": path.display().to_string() }))
+        }
+        ReferralCommand::Cards { out: path } => {
+            let count = friend_cards::save_sheet(conn, &Fonts::system()?, &path, lang, now)?;
+            out(format!("{count} friend cards: {}", path.display()), serde_json::json!({ "cards": count }))
         }
         ReferralCommand::Redeem { code, friend_phone, friend_name, marketing_consent } => {
             let input = FriendInput {
@@ -121,10 +147,22 @@ pub fn run(conn: &mut Connection, cmd: ReferralCommand, now: DateTime<Utc>) -> C
                 format!("pending {} · qualified {} · cost ¥{}", c.pending, c.qualified, yuan(c.cost_cents)),
             ];
             lines.extend(c.referrals.iter().map(|r| {
-                format!("  {}\t{} → {}\t{:?}", r.referred_at, one_line(&r.referrer), one_line(&r.friend), r.stage)
+                format!(
+                    "  {}\t{} → {}\t{:?}",
+                    r.referred_at,
+                    one_line(&r.referrer),
+                    one_line(&r.friend),
+                    r.stage
+                )
             }));
             lines.extend(c.rewards.iter().map(|r| {
-                format!("  reward {}\t{} friends\t¥{}\t{}", one_line(&r.referrer), r.friends, yuan(r.cents), r.code)
+                format!(
+                    "  reward {}\t{} friends\t¥{}\t{}",
+                    one_line(&r.referrer),
+                    r.friends,
+                    yuan(r.cents),
+                    r.code
+                )
             }));
             out(lines.join("\n"), serde_json::to_value(&c).unwrap_or_default())
         }
@@ -150,7 +188,11 @@ fn create(conn: &mut Connection, a: CreateArgs, now: DateTime<Utc>) -> CliResult
         (Some(gift_id), _) => Reward::Gift { gift_id },
         (None, Some(v)) => Reward::Voucher {
             cents: parse_money(Field::AmountOff, v, MONEY_MAX)?,
-            min_spend_cents: a.welcome_min_spend.as_deref().map(|m| parse_money(Field::MinSpend, m, MONEY_MAX)).transpose()?,
+            min_spend_cents: a
+                .welcome_min_spend
+                .as_deref()
+                .map(|m| parse_money(Field::MinSpend, m, MONEY_MAX))
+                .transpose()?,
             valid_days: a.welcome_days,
         },
         (None, None) => return Err(Error::invalid(Field::Reward, Problem::Empty).into()),

@@ -206,10 +206,14 @@ fn referral_month(conn: &db::Connection) {
     )
     .expect("campaign");
     let mut member = conn
-        .prepare("INSERT INTO member (id, uid, display_name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)")
+        .prepare(
+            "INSERT INTO member (id, uid, display_name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+        )
         .expect("member");
     for id in 1..=20_000_i64 {
-        member.execute(rusqlite::params![id, format!("uid{id}"), format!("会员{id}"), now()]).expect("member");
+        member
+            .execute(rusqlite::params![id, format!("uid{id}"), format!("会员{id}"), now()])
+            .expect("member");
     }
     let mut referral = conn
         .prepare(

@@ -12,7 +12,7 @@ mod member;
 mod probes;
 mod product;
 mod purchase;
-mod referral;
 mod qr_poster;
+mod referral;
 mod schedule;
 mod voucher;

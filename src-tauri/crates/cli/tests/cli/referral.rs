@@ -29,8 +29,16 @@ fn a_friend_card_brings_a_friend_whose_first_purchase_rewards_the_member() {
     let last = (Local::now() + Duration::days(30)).format("%Y-%m-%d").to_string();
     let create = |cap: &str| {
         let mut c = cli(&db);
-        c.args(["referral", "create", "--communities", &group, "--from", &today, "--to", &last])
-            .args(["--welcome-voucher", "10", "--reward", "1:5", "--reward", "3:15", "--monthly-cap", cap]);
+        c.args(["referral", "create", "--communities", &group, "--from", &today, "--to", &last]).args([
+            "--welcome-voucher",
+            "10",
+            "--reward",
+            "1:5",
+            "--reward",
+            "3:15",
+            "--monthly-cap",
+            cap,
+        ]);
         c
     };
     // A reward at 3 friends can never be reached with a cap of 2: refused, nothing written.
@@ -40,13 +48,22 @@ fn a_friend_card_brings_a_friend_whose_first_purchase_rewards_the_member() {
 
     let code = stdout(&cli(&db).args(["referral", "code", &member]).assert().success());
     assert_eq!(code.len(), 14, "{code}");
+    let (card, sheet) = (dir.path().join("card.png"), dir.path().join("cards.pdf"));
+    let printed =
+        stdout(&cli(&db).args(["referral", "card", &member, "--out"]).arg(&card).assert().success());
+    assert_eq!(printed, code);
+    assert!(std::fs::read(&card).unwrap().starts_with(b"\x89PNG"));
+    cli(&db).args(["referral", "cards", "--out"]).arg(&sheet).assert().success();
+    assert!(std::fs::read(&sheet).unwrap().starts_with(b"%PDF"));
     // One character wrong is named at its position; the holder's own number is refused.
     let mut typo: Vec<char> = code.chars().collect();
     typo[0] = if typo[0] == '7' { '8' } else { '7' };
     let typo: String = typo.into_iter().collect();
-    let wrong = cli(&db).args(["referral", "redeem", &typo, "--friend-phone", "13900003001"]).assert().failure();
+    let wrong =
+        cli(&db).args(["referral", "redeem", &typo, "--friend-phone", "13900003001"]).assert().failure();
     assert!(String::from_utf8_lossy(&wrong.get_output().stderr).contains("Character 1"));
-    let own = cli(&db).args(["referral", "redeem", &code, "--friend-phone", "13800002001"]).assert().failure();
+    let own =
+        cli(&db).args(["referral", "redeem", &code, "--friend-phone", "13800002001"]).assert().failure();
     assert!(String::from_utf8_lossy(&own.get_output().stderr).contains("cannot refer themselves"));
 
     let welcomed = cli(&db)

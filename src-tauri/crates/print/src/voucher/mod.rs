@@ -45,6 +45,8 @@ impl VoucherFace {
 
 /// `K7QM-3XPA-9D2F-ABCD-EFGH`: 20 symbols in five groups of four.
 pub const CODE_LEN: usize = 24;
+/// A friend card's referral code, `K7QM-3XPA-9D2F`: 12 symbols in three groups.
+pub const FRIEND_CODE_LEN: usize = 14;
 
 /// Crockford's base32, the alphabet the core issues codes in.
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -83,11 +85,11 @@ fn card_overlay(code: &str) -> Result<String> {
 }
 
 /// Refuses anything but the printed form of a code: five groups of four
-/// Crockford symbols, upper case, joined by hyphens. The QR carries the code
+/// Crockford symbols (three on a friend card), upper case, joined by hyphens. The QR carries the code
 /// exactly as printed, so a USB scanner types what a clerk would.
 fn check_code(code: &str) -> Result<()> {
     let bytes = code.as_bytes();
-    let well_formed = bytes.len() == CODE_LEN
+    let well_formed = (bytes.len() == CODE_LEN || bytes.len() == FRIEND_CODE_LEN)
         && bytes.iter().enumerate().all(|(i, b)| if i % 5 == 4 { *b == b'-' } else { ALPHABET.contains(b) });
     if well_formed {
         return Ok(());

@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 use super::counter::masked_name;
-use super::model::{Board, BoardRow};
+use super::model::{ReferralBoard, ReferralBoardRow};
 use crate::{shop, Error, Field, Lang, Problem, Result};
 
 /// How many the group post names.
@@ -12,7 +12,7 @@ pub const POST_TOP: usize = 10;
 
 /// The leaderboard of `month` ("YYYY-MM"): every member with a counted
 /// qualified referral that month, most friends first.
-pub fn board(conn: &Connection, month: &str) -> Result<Board> {
+pub fn board(conn: &Connection, month: &str) -> Result<ReferralBoard> {
     let month = month.trim();
     if chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").is_err() || month.len() != 7 {
         return Err(Error::invalid(Field::Date, Problem::Unknown { value: month.to_owned() }));
@@ -35,7 +35,7 @@ pub fn board(conn: &Connection, month: &str) -> Result<Board> {
     let mut out = Vec::new();
     for (i, row) in rows.enumerate() {
         let (member_id, name, friends, at) = row?;
-        out.push(BoardRow {
+        out.push(ReferralBoardRow {
             rank: i as i64 + 1,
             member_id,
             name,
@@ -44,16 +44,18 @@ pub fn board(conn: &Connection, month: &str) -> Result<Board> {
         });
     }
     let post = post(month, &out, shop::language_or(conn, Lang::En));
-    Ok(Board { month: month.to_owned(), rows: out, post })
+    Ok(ReferralBoard { month: month.to_owned(), rows: out, post })
 }
 
 /// "【12月推荐榜】…": the top members, masked, with their friends who came and bought.
-fn post(month: &str, rows: &[BoardRow], lang: Lang) -> String {
+fn post(month: &str, rows: &[ReferralBoardRow], lang: Lang) -> String {
     let (y, m) = month.split_once('-').unwrap_or((month, ""));
     let m = m.trim_start_matches('0');
     let mut out = match lang {
         Lang::ZhCn => format!("【{y}年{m}月推荐榜】谢谢大家把好朋友带到店里！\n"),
-        Lang::En => format!("[Referral leaderboard, {month}] Thank you for bringing your friends to the shop!\n"),
+        Lang::En => {
+            format!("[Referral leaderboard, {month}] Thank you for bringing your friends to the shop!\n")
+        }
     };
     if rows.is_empty() {
         out.push_str(match lang {
@@ -71,7 +73,9 @@ fn post(month: &str, rows: &[BoardRow], lang: Lang) -> String {
     }
     out.push_str(match lang {
         Lang::ZhCn => "只计到店完成首次消费的新朋友；同数以先达到者在前。",
-        Lang::En => "Counted: new friends who came and made a first purchase; at a tie, whoever got there first.",
+        Lang::En => {
+            "Counted: new friends who came and made a first purchase; at a tie, whoever got there first."
+        }
     });
     out
 }

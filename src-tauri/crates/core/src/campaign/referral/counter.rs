@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::model::{CardCheck, FriendCard, FriendInput, Welcomed};
+use super::model::{FriendCard, FriendCardCheck, FriendInput, Welcomed};
 use super::plan::welcome_words;
 use crate::campaign::drainage::Reward;
 use crate::gift::MoveReason;
@@ -87,7 +87,8 @@ fn shop_key(conn: &mut Connection, now: DateTime<Utc>) -> Result<code::VoucherKe
 
 fn card_code(member_id: i64, key: &code::VoucherKey) -> Result<String> {
     let serial = u32::try_from(member_id).map_err(|_| Error::Damaged("a member id"))?;
-    code::encode_as(&REFERRAL, serial, key).map_err(|_| Error::Damaged("a member id too large for a friend card"))
+    code::encode_as(&REFERRAL, serial, key)
+        .map_err(|_| Error::Damaged("a member id too large for a friend card"))
 }
 
 /// Member `id`'s friend card, with the running (or next) referral day's offer.
@@ -129,7 +130,11 @@ pub fn friend_cards(conn: &mut Connection, now: DateTime<Utc>) -> Result<Vec<Fri
 }
 
 /// The referral day taking cards today, or else the next one: its id, name and what the friend gets.
-fn running(conn: &Connection, now: DateTime<Utc>, next: bool) -> Result<Option<(i64, String, Reward, Option<String>)>> {
+fn running(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    next: bool,
+) -> Result<Option<(i64, String, Reward, Option<String>)>> {
     let today = shop::today(conn, now)?.to_string();
     let sql = if next {
         "SELECT c.id, c.name, r.welcome_gift_id, r.welcome_cents, r.welcome_min_spend_cents, r.welcome_days, g.name
@@ -157,6 +162,46 @@ fn running(conn: &Connection, now: DateTime<Utc>, next: bool) -> Result<Option<(
         .optional()?)
 }
 
+/// The words on every friend card (the code is each member's): the offer to
+/// the friend, the rule, and the referral day's dates.
+pub fn card_words(conn: &Connection, now: DateTime<Utc>, lang: Lang) -> Result<crate::voucher::CardWords> {
+    let shop_name = shop::get(conn)?.map(|s| s.name).unwrap_or_default();
+    let brand_color = conn
+        .query_row("SELECT brand_color FROM poster ORDER BY updated_at DESC LIMIT 1", [], |r| r.get(0))
+        .optional()?
+        .unwrap_or_else(|| shop::DEFAULT_BRAND_COLOR.to_owned());
+    let next = running(conn, now, true)?;
+    let dates: Option<(String, String)> = match &next {
+        Some((id, ..)) => Some(conn.query_row(
+            "SELECT first_day, last_day FROM campaign_referral WHERE campaign_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?),
+        None => None,
+    };
+    let (benefit, conditions, validity) = match (next, dates, lang) {
+        (Some((_, _, welcome, gift)), Some((a, b)), Lang::ZhCn) => (
+            format!("好友卡 · 朋友到店得{}", welcome_words(&welcome, gift.as_deref(), lang)),
+            "新朋友到店出示此卡 · 每位朋友限一次".to_owned(),
+            format!("活动时间 {a} 至 {b}"),
+        ),
+        (Some((_, _, welcome, gift)), Some((a, b)), Lang::En) => (
+            format!("Friend card: your friend gets {}", welcome_words(&welcome, gift.as_deref(), lang)),
+            "For a new customer to show at the counter · once per friend".to_owned(),
+            format!("Valid {a} to {b}"),
+        ),
+        (_, _, Lang::ZhCn) => {
+            ("好友卡 · 带新朋友来店".to_owned(), "新朋友到店出示此卡".to_owned(), String::new())
+        }
+        (_, _, Lang::En) => (
+            "Friend card: bring a friend".to_owned(),
+            "For a new customer to show at the counter".to_owned(),
+            String::new(),
+        ),
+    };
+    Ok(crate::voucher::CardWords { shop_name, benefit, conditions, validity, brand_color })
+}
+
 fn offer(conn: &Connection, now: DateTime<Utc>, lang: Lang) -> Result<Option<String>> {
     Ok(running(conn, now, true)?.map(|(_, _, welcome, gift)| welcome_words(&welcome, gift.as_deref(), lang)))
 }
@@ -166,8 +211,9 @@ fn card_member(conn: &Connection, typed: &str, lang: Lang) -> Result<i64> {
     let Some(key) = key::existing(conn)? else {
         return Err(refused(Field::Code, "This is not one of our friend cards", "这不是本店的好友卡", lang));
     };
-    let serial = code::parse_as(&REFERRAL, typed, &key)
-        .map_err(|e| Error::invalid(Field::Code, Problem::Refused { reason: e.message_as(&REFERRAL, lang) }))?;
+    let serial = code::parse_as(&REFERRAL, typed, &key).map_err(|e| {
+        Error::invalid(Field::Code, Problem::Refused { reason: e.message_as(&REFERRAL, lang) })
+    })?;
     let mut id = i64::from(serial);
     // A merged member's card still works: it brings the friend to the kept record.
     for _ in 0..8 {
@@ -184,7 +230,7 @@ fn card_member(conn: &Connection, typed: &str, lang: Lang) -> Result<i64> {
 }
 
 /// What a presented friend card offers today, before anything is handed over.
-pub fn check_card(conn: &Connection, typed: &str, now: DateTime<Utc>) -> Result<CardCheck> {
+pub fn check_card(conn: &Connection, typed: &str, now: DateTime<Utc>) -> Result<FriendCardCheck> {
     let lang = shop::language_or(conn, Lang::En);
     let referrer_id = card_member(conn, typed, lang)?;
     let h = holder(conn, referrer_id, lang)?;
@@ -196,7 +242,7 @@ pub fn check_card(conn: &Connection, typed: &str, now: DateTime<Utc>) -> Result<
             lang,
         ));
     };
-    Ok(CardCheck {
+    Ok(FriendCardCheck {
         campaign_id,
         campaign,
         referrer_id,
@@ -280,7 +326,11 @@ fn welcome_in(tx: &Transaction, input: &FriendInput, now: DateTime<Utc>) -> Resu
                 min_spend_cents: min_spend,
                 holder_name: name.chars().take(crate::voucher::HOLDER_NAME_MAX).collect(),
                 holder_phone: phone.clone(),
-                ..BatchInput::new(BenefitInput::AmountOff { cents }, 1, &(today + Duration::days(days)).to_string())
+                ..BatchInput::new(
+                    BenefitInput::AmountOff { cents },
+                    1,
+                    &(today + Duration::days(days)).to_string(),
+                )
             };
             let batch_id = crate::voucher::batch::insert(tx, &batch, now)?;
             crate::campaign::link(tx, card.campaign_id, "batch", batch_id)?;

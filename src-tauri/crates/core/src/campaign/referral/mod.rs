@@ -14,12 +14,13 @@ pub(crate) mod plan;
 mod qualify;
 
 pub use board::board;
-pub(crate) use console::key_figures;
 pub use console::console;
-pub use counter::{check_card, friend_card, friend_cards, welcome_friend};
+pub(crate) use console::key_figures;
+pub use counter::{card_words, check_card, friend_card, friend_cards, welcome_friend};
 pub use model::{
-    Board, BoardRow, CardCheck, FriendCard, FriendInput, ReferralApplied, ReferralConsole, ReferralInput,
-    ReferralPlan, ReferralRow, ReferralStage, RewardRow, RewardTier, Welcomed,
+    FriendCard, FriendCardCheck, FriendInput, ReferralApplied, ReferralBoard, ReferralBoardRow,
+    ReferralConsole, ReferralInput, ReferralPlan, ReferralRow, ReferralStage, RewardRow, RewardTier,
+    Welcomed,
 };
 pub(crate) use qualify::{qualify, welcome_holder};
 
@@ -45,7 +46,12 @@ pub fn preview(conn: &Connection, input: &ReferralInput, now: DateTime<Utc>) -> 
 }
 
 /// Saves the wizard's choices as a draft (a new one, or over draft `id`); its id.
-pub fn save_draft(conn: &Connection, id: Option<i64>, input: &ReferralInput, now: DateTime<Utc>) -> Result<i64> {
+pub fn save_draft(
+    conn: &Connection,
+    id: Option<i64>,
+    input: &ReferralInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     write::save_draft(conn, CampaignKind::Referral, id, &input.name, input, now)
 }
 
@@ -71,13 +77,23 @@ pub fn for_edit(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Referr
     wizard::for_edit::<ReferralDay>(conn, id, now)
 }
 
-pub fn preview_edit(conn: &Connection, id: i64, input: &ReferralInput, now: DateTime<Utc>) -> Result<ReferralPlan> {
+pub fn preview_edit(
+    conn: &Connection,
+    id: i64,
+    input: &ReferralInput,
+    now: DateTime<Utc>,
+) -> Result<ReferralPlan> {
     wizard::preview_edit::<ReferralDay>(conn, id, input, now)
 }
 
 /// Edits the referral day before its first day, in one transaction; what
 /// the friend gets and what members earn stay as published.
-pub fn edit(conn: &mut Connection, id: i64, input: &ReferralInput, now: DateTime<Utc>) -> Result<ReferralApplied> {
+pub fn edit(
+    conn: &mut Connection,
+    id: i64,
+    input: &ReferralInput,
+    now: DateTime<Utc>,
+) -> Result<ReferralApplied> {
     wizard::edit::<ReferralDay>(conn, id, input, now)
 }
 
@@ -155,7 +171,9 @@ fn write_in(
     tx.execute("UPDATE campaign SET starts_at = ?1, ends_at = ?2 WHERE id = ?3", params![starts, ends, id])?;
     let (gift_id, cents, min_spend, welcome_days) = match input.welcome {
         Reward::Gift { gift_id } => (Some(gift_id), None, None, 0),
-        Reward::Voucher { cents, min_spend_cents, valid_days } => (None, Some(cents), min_spend_cents, valid_days),
+        Reward::Voucher { cents, min_spend_cents, valid_days } => {
+            (None, Some(cents), min_spend_cents, valid_days)
+        }
     };
     tx.execute(
         "INSERT INTO campaign_referral (campaign_id, first_day, last_day, welcome_gift_id, welcome_cents,

@@ -106,7 +106,7 @@ pub struct FriendCard {
 /// What the counter learns from a friend card before handing anything over.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct CardCheck {
+pub struct FriendCardCheck {
     #[ts(type = "number")]
     pub campaign_id: i64,
     pub campaign: String,
@@ -231,7 +231,7 @@ pub struct ReferralConsole {
 /// One member's line on the month's leaderboard.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct BoardRow {
+pub struct ReferralBoardRow {
     #[ts(type = "number")]
     pub rank: i64,
     #[ts(type = "number")]
@@ -247,9 +247,9 @@ pub struct BoardRow {
 /// The month's leaderboard of qualified referrals, ready to post.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct Board {
+pub struct ReferralBoard {
     pub month: String,
-    pub rows: Vec<BoardRow>,
+    pub rows: Vec<ReferralBoardRow>,
     /// The group post, in the shop's language.
     pub post: String,
 }

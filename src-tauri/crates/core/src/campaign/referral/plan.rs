@@ -59,7 +59,11 @@ pub(crate) fn facts(conn: &Connection, input: &ReferralInput, now: DateTime<Utc>
         _ => Vec::new(),
     };
     let members_with_cards = conn.query_row(
-        &format!("SELECT count(*) FROM member m WHERE {} AND {}", crate::member::LIVE, crate::member::MARKETING),
+        &format!(
+            "SELECT count(*) FROM member m WHERE {} AND {}",
+            crate::member::LIVE,
+            crate::member::MARKETING
+        ),
         [],
         |r| r.get(0),
     )?;

@@ -104,7 +104,10 @@ fn the_plan_announces_promotion_days_and_never_rewards_passing_a_post_on() {
     }
     assert!(plan.announcement_zh.contains("首次到店消费") && plan.announcement_zh.contains("12月31日"));
     assert!(plan.announcement_en.contains("first purchase") && plan.announcement_en.contains("31 Dec"));
-    assert!(plan.announcement_zh.contains("1 位好友：¥5 代金券") && plan.announcement_zh.contains("每月最多计 3 位"));
+    assert!(
+        plan.announcement_zh.contains("1 位好友：¥5 代金券")
+            && plan.announcement_zh.contains("每月最多计 3 位")
+    );
 }
 
 #[test]
@@ -169,10 +172,12 @@ fn a_friend_is_welcomed_once_and_never_as_themselves_or_an_existing_member() {
     let members = count(&conn, "member");
 
     // The card holder's own number is refused, as is anyone already a member; nothing is written.
-    let (field, reason) = refusal_field(welcome_friend(&mut conn, &friend(&code, "138 0000 1001"), now()).unwrap_err());
+    let (field, reason) =
+        refusal_field(welcome_friend(&mut conn, &friend(&code, "138 0000 1001"), now()).unwrap_err());
     assert_eq!(field, Field::Phone);
     assert!(reason.contains("不能推荐自己"), "{reason}");
-    let (field, reason) = refusal_field(welcome_friend(&mut conn, &friend(&code, "13800001002"), now()).unwrap_err());
+    let (field, reason) =
+        refusal_field(welcome_friend(&mut conn, &friend(&code, "13800001002"), now()).unwrap_err());
     assert_eq!(field, Field::Phone);
     assert!(reason.contains("138****1002") && reason.contains("已是会员"), "{reason}");
     assert_eq!((count(&conn, "member"), count(&conn, "referral"), count(&conn, "voucher")), (members, 0, 0));
@@ -187,7 +192,8 @@ fn a_friend_is_welcomed_once_and_never_as_themselves_or_an_existing_member() {
 
     // The first card wins: the friend is a member now, whoever's card comes next.
     let other = friend_card(&mut conn, li, now()).unwrap().code;
-    let (_, reason) = refusal_field(welcome_friend(&mut conn, &friend(&other, "13900002001"), now()).unwrap_err());
+    let (_, reason) =
+        refusal_field(welcome_friend(&mut conn, &friend(&other, "13900002001"), now()).unwrap_err());
     assert!(reason.contains("已是会员"), "{reason}");
     assert_eq!(count(&conn, "referral"), 1);
     let id: i64 = conn.query_row("SELECT campaign_id FROM referral", [], |r| r.get(0)).unwrap();
@@ -262,7 +268,8 @@ fn one_level_only_and_a_late_first_purchase_does_not_qualify() {
 fn the_leaderboard_ranks_by_friends_then_who_got_there_first() {
     let (mut conn, g, zhang, li, _) = shop();
     apply(&mut conn, &input(g), None, now()).unwrap();
-    let (a, b) = (friend_card(&mut conn, zhang, now()).unwrap().code, friend_card(&mut conn, li, now()).unwrap().code);
+    let (a, b) =
+        (friend_card(&mut conn, zhang, now()).unwrap().code, friend_card(&mut conn, li, now()).unwrap().code);
     let fa = welcome_friend(&mut conn, &friend(&a, "13900005001"), now()).unwrap();
     let fb = welcome_friend(&mut conn, &friend(&b, "13900005002"), now()).unwrap();
     // 李四's friend buys first: at one friend each, 李四 leads.
@@ -285,7 +292,8 @@ fn cancelling_keeps_every_voucher_named_to_a_friend_or_member() {
     let w = welcome_friend(&mut conn, &friend(&code, "13900006001"), now()).unwrap();
     buy(&mut conn, w.friend_id, 2_000, now() + Duration::hours(1));
     crate::campaign::cancel(&mut conn, id, "店里装修", now() + Duration::hours(2)).unwrap();
-    let voided: i64 = conn.query_row("SELECT count(*) FROM voucher WHERE voided_at IS NOT NULL", [], |r| r.get(0)).unwrap();
+    let voided: i64 =
+        conn.query_row("SELECT count(*) FROM voucher WHERE voided_at IS NOT NULL", [], |r| r.get(0)).unwrap();
     assert_eq!(voided, 0);
     // And takes no more cards.
     assert!(check_card(&conn, &code, now() + Duration::hours(3)).is_err());

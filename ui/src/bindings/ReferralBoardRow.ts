@@ -3,7 +3,7 @@
 /**
  * One member's line on the month's leaderboard.
  */
-export type BoardRow = { rank: number, member_id: number, 
+export type ReferralBoardRow = { rank: number, member_id: number, 
 /**
  * Masked: "张*".
  */

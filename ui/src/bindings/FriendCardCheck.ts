@@ -3,7 +3,7 @@
 /**
  * What the counter learns from a friend card before handing anything over.
  */
-export type CardCheck = { campaign_id: number, campaign: string, referrer_id: number, 
+export type FriendCardCheck = { campaign_id: number, campaign: string, referrer_id: number, 
 /**
  * Masked: "张* (1234)".
  */
