@@ -61,6 +61,14 @@ import type { Claims } from "./bindings/Claims";
 import type { DrainageApplied } from "./bindings/DrainageApplied";
 import type { DrainageInput } from "./bindings/DrainageInput";
 import type { DrainagePlan } from "./bindings/DrainagePlan";
+import type { FriendCardCheck } from "./bindings/FriendCardCheck";
+import type { FriendInput } from "./bindings/FriendInput";
+import type { ReferralApplied } from "./bindings/ReferralApplied";
+import type { ReferralBoard } from "./bindings/ReferralBoard";
+import type { ReferralConsole } from "./bindings/ReferralConsole";
+import type { ReferralInput } from "./bindings/ReferralInput";
+import type { ReferralPlan } from "./bindings/ReferralPlan";
+import type { Welcomed } from "./bindings/Welcomed";
 import type { DrawApplied } from "./bindings/DrawApplied";
 import type { DrawConsole } from "./bindings/DrawConsole";
 import type { DrawInput } from "./bindings/DrawInput";
@@ -300,6 +308,20 @@ export const ipc = {
   drawVerifierPage: (id: number) => call<string>("draw_verifier_page", { id }),
   /** Asks where, then saves the published file (or the verifier page); the path, or null. */
   saveDrawResult: (id: number, page: boolean) => call<string | null>("save_draw_result", { id, page }),
+  /** The referral day's plan (the offer, the promotion days, the announcement); writes nothing. */
+  previewReferral: (input: ReferralInput) => call<ReferralPlan>("preview_referral", { input }),
+  saveReferralDraft: (id: number | null, input: ReferralInput) => call<number>("save_referral_draft", { id, input }),
+  referralDraft: (id: number) => call<ReferralInput>("referral_draft", { id }),
+  createReferral: (input: ReferralInput, draftId: number | null) => call<ReferralApplied>("create_referral", { input, draftId }),
+  referralConsole: (id: number) => call<ReferralConsole>("referral_console", { id }),
+  /** What a presented friend card offers today; refused with the reason (a typo, no referral day). */
+  checkFriendCard: (code: string) => call<FriendCardCheck>("check_friend_card", { code }),
+  /** The friend becomes a member, gets the welcome, and the referral waits for their first purchase. */
+  welcomeFriend: (input: FriendInput) => call<Welcomed>("welcome_friend", { input }),
+  referralBoard: (month: string) => call<ReferralBoard>("referral_board", { month }),
+  friendCardPreview: (memberId: number) => call<VoucherPreview>("friend_card_preview", { memberId }),
+  /** Asks where, then saves a member's card (PNG) or every consenting member's (PDF); the path, or null. */
+  saveFriendCards: (memberId: number | null) => call<string | null>("save_friend_cards", { memberId }),
   /** A new draft with the campaign's choices, to run it again with changes; its id. */
   copyCampaign: (id: number) => call<number>("copy_campaign", { id }),
   campaignReport: (id: number) => call<Report>("campaign_report", { id }),

@@ -27,6 +27,10 @@ export type Route =
   | { page: "drawWizard"; draftId?: number }
   /** A lucky draw's page: freeze the list, run the draw, the result and its check. */
   | { page: "drawConsole"; id: number }
+  /** The referral-day wizard: new, or resuming draft `draftId`. */
+  | { page: "referralWizard"; draftId?: number }
+  /** A referral day's page: referrals to review, rewards, the month's leaderboard, friend cards. */
+  | { page: "referralConsole"; id: number }
   /** A campaign's figures per session and its return. */
   | { page: "campaignReport"; id: number }
   | { page: "gifts" }

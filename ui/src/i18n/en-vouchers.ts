@@ -320,6 +320,7 @@ const vouchers = {
       not_ours: "Not ours",
       error: "Error",
       undone: "Undone",
+      friend: "Friend welcomed",
     },
   },
 };

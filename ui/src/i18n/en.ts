@@ -6,6 +6,7 @@ import products from "./en-products";
 import members from "./en-members";
 import campaigns from "./en-campaigns";
 import draws from "./en-draws";
+import referrals from "./en-referrals";
 
 const en = {
   app: {
@@ -350,6 +351,7 @@ const en = {
   ...members,
   ...campaigns,
   ...draws,
+  ...referrals,
   health: {
     title: "Health check",
     score: "Score",

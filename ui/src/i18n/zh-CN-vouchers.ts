@@ -321,6 +321,7 @@ const vouchers: Pick<Resources, "gifts" | "vouchers" | "counter"> = {
       not_ours: "非本店",
       error: "出错",
       undone: "已撤销",
+      friend: "好友已到店",
     },
   },
 };

@@ -7,6 +7,7 @@ import products from "./zh-CN-products";
 import members from "./zh-CN-members";
 import campaigns from "./zh-CN-campaigns";
 import draws from "./zh-CN-draws";
+import referrals from "./zh-CN-referrals";
 
 const zhCN: Resources = {
   app: {
@@ -350,6 +351,7 @@ const zhCN: Resources = {
   ...members,
   ...campaigns,
   ...draws,
+  ...referrals,
   health: {
     title: "健康检查",
     score: "得分",

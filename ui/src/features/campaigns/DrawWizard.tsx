@@ -1,14 +1,13 @@
 // The lucky-draw wizard: Prizes → Who → When → Announcement → Review, on the
 // shared wizard frame. A draw starts when it is published (its announcement
 // is the promise), so it is never edited: cancel it and copy it instead.
-import { CopyOutlined } from "@ant-design/icons";
-import { App as AntApp, Button, Card, Space, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { DrawInput } from "../../bindings/DrawInput";
 import type { DrawPlan } from "../../bindings/DrawPlan";
 import { money } from "../../format";
 import { ipc } from "../../ipc";
+import { Announcement } from "./Announcement";
 import { CampaignWizard, type WizardSpec } from "./CampaignWizard";
 import { DrawPrizes } from "./DrawPrizes";
 import { DrawWhen } from "./DrawWhen";
@@ -17,39 +16,6 @@ import { blankDraw, DRAW_STEP_FIELDS, fromDrawInput, toDrawInput, type DrawValue
 import { PlanReview } from "./PlanReview";
 
 const STEPS = ["prizes", "who", "when", "words", "review"] as const;
-
-/** The announcement in both languages, each whole, ready to copy. */
-function DrawAnnouncement({ plan }: { plan: DrawPlan }) {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const copy = (text: string) => void navigator.clipboard.writeText(text).then(() => message.success(t("wizard.copied")));
-  return (
-    <Space direction="vertical" size={12} style={{ width: "100%" }}>
-      <Typography.Text type="secondary">{t("drawWizard.announcementHint")}</Typography.Text>
-      {(
-        [
-          ["zh", "中文", plan.announcement_zh],
-          ["en", "English", plan.announcement_en],
-        ] as const
-      ).map(([lang, title, text]) => (
-        <Card
-          key={lang}
-          size="small"
-          title={<span lang={lang === "zh" ? "zh-CN" : "en"}>{title}</span>}
-          extra={
-            <Button size="small" icon={<CopyOutlined />} onClick={() => copy(text)} data-testid={`draw-announcement-copy-${lang}`}>
-              {t("wizard.copy")}
-            </Button>
-          }
-        >
-          <div className="sc-pre" lang={lang === "zh" ? "zh-CN" : "en"} data-testid={`draw-announcement-${lang}`}>
-            {text}
-          </div>
-        </Card>
-      ))}
-    </Space>
-  );
-}
 
 function DrawReview({ plan }: { plan: DrawPlan }) {
   const { t } = useTranslation();
@@ -93,7 +59,7 @@ export function DrawWizard({ draftId }: { draftId?: number }) {
         if (step === 1) return <DrawWho plan={plan} />;
         if (step === 2) return <DrawWhen plan={plan} />;
         if (!plan) return null;
-        return step === 3 ? <DrawAnnouncement plan={plan} /> : <DrawReview plan={plan} />;
+        return step === 3 ? <Announcement kind="draw" hint={t("drawWizard.announcementHint")} zh={plan.announcement_zh} en={plan.announcement_en} /> : <DrawReview plan={plan} />;
       },
     }),
     [t],

@@ -45,9 +45,10 @@ const TONES: Record<Tone, { bg: string; border: string; text: string }> = {
   red: { bg: "#fdecea", border: "#c8463c", text: "#8f1d16" },
 };
 
-export function toneOf(status: Answer["status"]): Tone {
+export function toneOf(status: Answer["status"] | "friend"): Tone {
   switch (status) {
     case "redeemed":
+    case "friend":
       return "green";
     case "already_redeemed":
     case "not_yet_valid":

@@ -358,3 +358,52 @@ describe("the counter in the app", () => {
     expect(await screen.findByTestId("counter-input")).toBeInTheDocument();
   });
 });
+
+describe("a friend card at the counter", () => {
+  const check = { campaign_id: 3, campaign: "Bring a friend: December 2026", referrer_id: 7, referrer: "M* (1001)", welcome: "¥10 off their first purchase" };
+
+  it("opens on a 12-symbol code, welcomes the friend by phone, and offers their first sale with the welcome voucher", async () => {
+    const backend = fakeBackend(
+      {},
+      {
+        check_friend_card: () => check,
+        welcome_friend: () => ({ referral_id: 1, friend_id: 9, referrer: check.referrer, welcome: check.welcome, voucher_code: "ABCD-EFGH-JKMN-PQRS-TVWX" }),
+        running_drainage: () => [],
+        list_campaigns: () => [],
+      },
+    );
+    const { user } = renderScreen(<CounterScreen />);
+    await screen.findByTestId("counter-input");
+    await scan(user, "SCRG-C599-5DW0");
+    expect(await screen.findByTestId("friend-card-check")).toHaveTextContent("M* (1001)");
+    expect(screen.getByTestId("friend-card-check")).toHaveTextContent("¥10 off their first purchase");
+    expect(backend.called("redeem_voucher")).toHaveLength(0);
+    await user.type(screen.getByTestId("friend-card-phone"), "139 0000 3001");
+    await user.click(screen.getByTestId("friend-card-marketing"));
+    await user.click(screen.getByTestId("friend-card-welcome"));
+    expect(await screen.findByTestId("friend-card-voucher")).toHaveTextContent("ABCD-EFGH-JKMN-PQRS-TVWX");
+    expect(backend.called("welcome_friend")[0].args).toEqual({ input: { code: "SCRG-C599-5DW0", phone: "139 0000 3001", name: "", marketing: true, staff: "" } });
+    await user.click(screen.getByTestId("friend-card-sale"));
+    expect(await screen.findByTestId("sale-voucher")).toHaveTextContent("ABCD-EFGH-JKMN-PQRS-TVWX");
+  });
+
+  it("shows the reason a card is refused, and the friend's number refused at its field", async () => {
+    fakeBackend(
+      {},
+      {
+        check_friend_card: () => check,
+        welcome_friend: () => {
+          throw { code: "invalid_input", message: "This is the card holder's own number: a member cannot refer themselves", field: "phone" };
+        },
+        running_drainage: () => [],
+      },
+    );
+    const { user } = renderScreen(<CounterScreen />);
+    await screen.findByTestId("counter-input");
+    await scan(user, "SCRG-C599-5DW0");
+    await user.type(await screen.findByTestId("friend-card-phone"), "13800001001");
+    await user.click(screen.getByTestId("friend-card-welcome"));
+    expect(await screen.findByText("This is the card holder's own number: a member cannot refer themselves")).toBeInTheDocument();
+    expect(screen.queryByTestId("friend-card-voucher")).toBeNull();
+  });
+});

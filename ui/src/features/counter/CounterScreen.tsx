@@ -20,6 +20,11 @@ import { useGifts } from "../gifts/queries";
 import { useInvalidateVouchers } from "../vouchers/queries";
 import { RecordSale } from "../purchases/RecordSale";
 import { type Answer, AnswerPanel, type Shown, toneOf } from "./AnswerPanel";
+import { normaliseCode } from "./codeText";
+import { FriendCardDialog } from "./FriendCardDialog";
+
+/** A friend card's referral code: 12 symbols (a voucher's has 20). */
+const FRIEND_CODE_SYMBOLS = 12;
 
 /** The backend takes back a redemption up to this long after it. */
 export const UNDO_MS = 10 * 60 * 1000;
@@ -27,7 +32,8 @@ export const STAFF_KEY = "shopcircle.counter.staff";
 const RECENT_MAX = 12;
 const MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
 
-type Scan = { id: number; code: string; status: Answer["status"]; at: Date };
+/** "friend": a friend card taken, the friend welcomed. */
+type Scan = { id: number; code: string; status: Answer["status"] | "friend"; at: Date };
 type LastRedemption = { code: string; at: number };
 
 /** A second read of the same card this soon is the scanner, not a second customer. */
@@ -87,8 +93,10 @@ export function CounterScreen() {
   const [sale, setSale] = useState<{ voucherCode?: string; spendCents?: number | null } | null>(null);
   const [redeemedSpend, setRedeemedSpend] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  // A friend card (12 symbols, not a voucher's 20) opens its own dialog.
+  const [friendCode, setFriendCode] = useState<string | null>(null);
   const modalOpen = useRef(false);
-  modalOpen.current = undoOpen || sale !== null;
+  modalOpen.current = undoOpen || sale !== null || friendCode !== null;
   const openSale = (what: { voucherCode?: string; spendCents?: number | null }) => {
     // At once, not at the next render: the click that opens it would otherwise
     // hand the focus back to the code box, away from the amount.
@@ -112,7 +120,7 @@ export function CounterScreen() {
     requestAnimationFrame(focusInput);
   };
 
-  const record = (c: string, status: Answer["status"]) =>
+  const record = (c: string, status: Scan["status"]) =>
     setRecent((r) => [{ id: ++scanId.current, code: c, status, at: new Date() }, ...r].slice(0, RECENT_MAX));
 
   const redeem = useMutation({
@@ -147,6 +155,12 @@ export function CounterScreen() {
 
   const submit = (text: string, spendCents: number | null = null) => {
     if (!text.trim()) return;
+    if (normaliseCode(text).length === FRIEND_CODE_SYMBOLS && spendCents === null) {
+      modalOpen.current = true;
+      setFriendCode(text.trim());
+      setCode("");
+      return;
+    }
     seq.current += 1;
     redeem.mutate({ code: text.trim(), spendCents, seq: seq.current });
     setCode("");
@@ -373,6 +387,19 @@ export function CounterScreen() {
         onRecorded={() => {
           setSale(null);
           requestAnimationFrame(focusInput);
+        }}
+      />
+      <FriendCardDialog
+        code={friendCode}
+        staff={staff}
+        onClose={() => {
+          setFriendCode(null);
+          requestAnimationFrame(focusInput);
+        }}
+        onWelcomed={() => record(friendCode ?? "", "friend")}
+        onRecordSale={(voucherCode) => {
+          setFriendCode(null);
+          openSale({ voucherCode });
         }}
       />
       <ReasonDialog

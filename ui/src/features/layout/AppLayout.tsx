@@ -36,6 +36,8 @@ const CampaignReport = lazy(() => import("../campaigns/CampaignReport").then((m)
 const DrainageClaims = lazy(() => import("../campaigns/DrainageClaims").then((m) => ({ default: m.DrainageClaims })));
 const DrainageWizard = lazy(() => import("../campaigns/DrainageWizard").then((m) => ({ default: m.DrainageWizard })));
 const DrawWizard = lazy(() => import("../campaigns/DrawWizard").then((m) => ({ default: m.DrawWizard })));
+const ReferralWizard = lazy(() => import("../campaigns/ReferralWizard").then((m) => ({ default: m.ReferralWizard })));
+const ReferralConsole = lazy(() => import("../campaigns/ReferralConsole").then((m) => ({ default: m.ReferralConsole })));
 const DrawConsole = lazy(() => import("../campaigns/DrawConsole").then((m) => ({ default: m.DrawConsole })));
 const LadderWizard = lazy(() => import("../campaigns/LadderWizard").then((m) => ({ default: m.LadderWizard })));
 const LadderSettle = lazy(() => import("../campaigns/LadderSettle").then((m) => ({ default: m.LadderSettle })));
@@ -96,6 +98,10 @@ function Page({ route }: { route: Route }) {
       return <DrawWizard key={`w${route.draftId ?? "new"}`} draftId={route.draftId} />;
     case "drawConsole":
       return <DrawConsole key={route.id} id={route.id} />;
+    case "referralWizard":
+      return <ReferralWizard key={`w${route.draftId ?? "new"}`} draftId={route.draftId} />;
+    case "referralConsole":
+      return <ReferralConsole key={route.id} id={route.id} />;
     case "products":
       return <ProductsPage />;
     case "gifts":
@@ -180,7 +186,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" || route.page === "imports" || route.page === "duplicates" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "drawWizard", "drawConsole", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" || route.page === "imports" || route.page === "duplicates" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "drawWizard", "drawConsole", "referralWizard", "referralConsole", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

@@ -16,6 +16,7 @@ import { useLang } from "../../lang";
 import { useNav } from "../../nav";
 import { useShop } from "../../queries";
 import { MemberPurchases } from "../purchases/MemberPurchases";
+import { FriendCard } from "./FriendCard";
 import { JoinCommunity } from "./JoinCommunity";
 import { METHODS } from "./MemberForm";
 import { useInvalidateMembers, useMember } from "./queries";
@@ -162,6 +163,7 @@ export function MemberDetail({ id }: { id: number }) {
           )}
         </Card>
         <MemberPurchases memberId={m.id} />
+        {m.marketing && !closed && <FriendCard memberId={m.id} />}
         <Card
           size="small"
           title={t("members.detailConsents")}

@@ -72,32 +72,8 @@ pub fn apply(
     wizard::apply::<ReferralDay>(conn, input, draft_id, now)
 }
 
-/// The campaign's choices, for the wizard to reopen on before it starts.
-pub fn for_edit(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<ReferralInput> {
-    wizard::for_edit::<ReferralDay>(conn, id, now)
-}
-
-pub fn preview_edit(
-    conn: &Connection,
-    id: i64,
-    input: &ReferralInput,
-    now: DateTime<Utc>,
-) -> Result<ReferralPlan> {
-    wizard::preview_edit::<ReferralDay>(conn, id, input, now)
-}
-
-/// Edits the referral day before its first day, in one transaction; what
-/// the friend gets and what members earn stay as published.
-pub fn edit(
-    conn: &mut Connection,
-    id: i64,
-    input: &ReferralInput,
-    now: DateTime<Utc>,
-) -> Result<ReferralApplied> {
-    wizard::edit::<ReferralDay>(conn, id, input, now)
-}
-
-/// The referral day on the wizards' shared path.
+/// The referral day on the wizards' shared path. Its announcement is its
+/// promise to the members, so it is cancelled and copied, never edited.
 pub(crate) struct ReferralDay;
 
 impl Wizard for ReferralDay {
