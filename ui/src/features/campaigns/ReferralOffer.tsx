@@ -85,7 +85,7 @@ export function ReferralOffer({ plan }: { plan: ReferralPlan | undefined }) {
         </Form.Item>
       </div>
       {plan && plan.max_reward_per_member_cents > 0 && (
-        <Alert type="info" style={{ marginBottom: 16 }} data-testid="referral-cost" message={t("referralWizard.costLine", { members: plan.members_with_cards, max: money(plan.max_reward_per_member_cents) })} />
+        <Alert type="info" style={{ marginBottom: 16 }} data-testid="referral-cost" message={t("referralWizard.costLine", { count: plan.members_with_cards, max: money(plan.max_reward_per_member_cents) })} />
       )}
       {plan && <PlanChecks checks={plan.checks} rules={["welcome", "tiers", "cap", "qualify", "members"]} />}
     </Locked>

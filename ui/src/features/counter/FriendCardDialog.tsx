@@ -48,6 +48,9 @@ export function FriendCardDialog({ code, staff, onClose, onRecordSale, onWelcome
       title={<span><TeamOutlined /> {t("friendCard.title")}</span>}
       onCancel={close}
       destroyOnHidden
+      // The counter puts the focus where it belongs (the code box, or the
+      // sale's amount); the dialog must not hand it back to the code box late.
+      focusTriggerAfterClose={false}
       width={560}
       footer={
         done

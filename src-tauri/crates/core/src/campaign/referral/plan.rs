@@ -340,7 +340,14 @@ pub(crate) fn plan(input: &ReferralInput, f: &Facts, now: DateTime<Utc>) -> Refe
     // Left empty, the name is made in each language, so each announcement is wholly in one.
     let name_in = |lang: Lang| {
         if input.name.trim().is_empty() {
-            let month = first.map(|d| copy::month(d, lang)).unwrap_or_default();
+            // "December 2026", or "December 2026 – January 2027" when it runs into another month.
+            let month = match (first, last) {
+                (Some(a), Some(b)) if (a.year(), a.month()) != (b.year(), b.month()) => {
+                    format!("{} – {}", copy::month(a, lang), copy::month(b, lang))
+                }
+                (Some(a), _) => copy::month(a, lang),
+                _ => String::new(),
+            };
             match lang {
                 Lang::ZhCn => format!("推荐有礼：{month}"),
                 Lang::En => format!("Bring a friend: {month}"),
@@ -392,7 +399,11 @@ pub(crate) fn plan(input: &ReferralInput, f: &Facts, now: DateTime<Utc>) -> Refe
             format!("FREQ=MONTHLY;BYMONTHDAY={}", input.promotion_day)
         };
         schedules.push(when::schedule(
-            &pick(copy::REFERRAL_DAY).replace("{name}", &name),
+            &pick(copy::REFERRAL_DAY)
+                .replace("{name}", &name)
+                .chars()
+                .take(crate::schedule::TITLE_MAX)
+                .collect::<String>(),
             &rule,
             &days[0].and_time(at).format("%Y-%m-%d %H:%M").to_string(),
             &last.to_string(),

@@ -90,6 +90,17 @@ fn the_plan_announces_promotion_days_and_never_rewards_passing_a_post_on() {
     let (conn, g, ..) = shop();
     let plan = preview(&conn, &input(g), now()).unwrap();
     assert!(!plan.refused, "{:?}", plan.checks);
+    // Left empty, the name spans the months it runs, and still fits every title it goes into.
+    let mut long = input(g);
+    long.name = String::new();
+    long.last_day = "2027-01-31".into();
+    let mut conn = conn;
+    // In English, the longer language, where the reminder's title would overflow.
+    conn.execute("UPDATE shop SET language = 'en'", []).unwrap();
+    let made = apply(&mut conn, &long, None, now()).unwrap();
+    let name: String =
+        conn.query_row("SELECT name FROM campaign WHERE id = ?1", [made.id], |r| r.get(0)).unwrap();
+    assert_eq!(name, "Bring a friend: December 2026 – January 2027");
     assert_eq!(plan.members_with_cards, 2);
     assert_eq!(plan.max_reward_per_member_cents, 2_000);
     // One promotion day in December: its session, post and a reminder.
