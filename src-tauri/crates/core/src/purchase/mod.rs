@@ -3,6 +3,7 @@
 //! it and the campaign it came from; refunds kept as rows of their own.
 
 mod model;
+mod referral;
 
 pub use model::{Purchase, PurchaseFilter, PurchaseInput, Refund};
 
@@ -66,7 +67,7 @@ pub(crate) fn record_in(tx: &Transaction, input: &PurchaseInput, now: DateTime<U
     };
     // A friend's welcome voucher is named to them: the sale is theirs.
     let member_id = match (input.member_id, serial) {
-        (None, Some(s)) => crate::campaign::referral::welcome_holder(tx, i64::from(s))?,
+        (None, Some(s)) => referral::welcome_holder(tx, i64::from(s))?,
         (m, _) => m,
     };
     tx.execute(
@@ -77,7 +78,7 @@ pub(crate) fn record_in(tx: &Transaction, input: &PurchaseInput, now: DateTime<U
     let id = tx.last_insert_rowid();
     if let Some(m) = member_id {
         // A referred friend's first purchase completes the referral, in this transaction.
-        crate::campaign::referral::qualify(tx, m, id, now)?;
+        referral::qualify(tx, m, id, now)?;
     }
     Ok(id)
 }

@@ -100,6 +100,14 @@ fn insert_vouchers(tx: &Transaction, batch_id: i64, first: i64, count: i64) -> R
     Ok(())
 }
 
+/// Names the one voucher of a personal batch to its holder (so cancelling its
+/// campaign never voids it: it is theirs); its serial.
+pub(crate) fn name_only_voucher(tx: &Transaction, batch_id: i64, holder: &str) -> Result<i64> {
+    let serial = tx.query_row("SELECT serial FROM voucher WHERE batch_id = ?1", [batch_id], |r| r.get(0))?;
+    tx.execute("UPDATE voucher SET holder_name = ?1 WHERE serial = ?2", params![holder, serial])?;
+    Ok(serial)
+}
+
 /// Issues a gift-package day's pickup codes inside the caller's transaction
 /// (which holds the write lock): `count` vouchers collecting the campaign's
 /// package, valid over `days` (first, last). The serials, in order.

@@ -157,7 +157,7 @@ pub fn console(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Referra
 }
 
 fn rewards(conn: &Connection, id: i64) -> Result<Vec<RewardRow>> {
-    let rows: Vec<(i64, String, Option<String>, String, i64, i64, i64, bool)> = conn
+    let mut rows: Vec<(RewardRow, i64)> = conn
         .prepare_cached(
             "SELECT w.referrer_id, m.display_name, m.phone, w.month, w.friends, b.amount_off_cents, w.serial,
                     v.redeemed_at IS NOT NULL
@@ -166,25 +166,25 @@ fn rewards(conn: &Connection, id: i64) -> Result<Vec<RewardRow>> {
              WHERE w.campaign_id = ?1 ORDER BY w.issued_at DESC, w.serial DESC",
         )?
         .query_map([id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            let row = RewardRow {
+                referrer_id: r.get(0)?,
+                referrer: label(&r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?.as_deref()),
+                month: r.get(3)?,
+                friends: r.get(4)?,
+                cents: r.get(5)?,
+                code: String::new(),
+                redeemed: r.get(7)?,
+            };
+            Ok((row, r.get(6)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
     let key = key::existing(conn)?.ok_or(Error::Damaged("voucher key"))?;
-    rows.into_iter()
-        .map(|(referrer_id, name, phone_number, month, friends, cents, serial, redeemed)| {
-            let serial = u32::try_from(serial).map_err(|_| Error::Damaged("a voucher serial"))?;
-            Ok(RewardRow {
-                referrer_id,
-                referrer: label(&name, phone_number.as_deref()),
-                month,
-                friends,
-                cents,
-                code: crate::voucher::batch::encode(serial, &key)?,
-                redeemed,
-            })
-        })
-        .collect()
+    for (row, serial) in &mut rows {
+        let serial = u32::try_from(*serial).map_err(|_| Error::Damaged("a voucher serial"))?;
+        row.code = crate::voucher::batch::encode(serial, &key)?;
+    }
+    Ok(rows.into_iter().map(|(row, _)| row).collect())
 }

@@ -129,12 +129,17 @@ pub fn friend_cards(conn: &mut Connection, now: DateTime<Utc>) -> Result<Vec<Fri
         .collect()
 }
 
-/// The referral day taking cards today, or else the next one: its id, name and what the friend gets.
-fn running(
-    conn: &Connection,
-    now: DateTime<Utc>,
-    next: bool,
-) -> Result<Option<(i64, String, Reward, Option<String>)>> {
+/// A referral day that takes friend cards: its id, name, what the friend gets
+/// and the welcome gift's name.
+struct Running {
+    id: i64,
+    name: String,
+    welcome: Reward,
+    gift_name: Option<String>,
+}
+
+/// The referral day taking cards today, or else (`next`) the next one.
+fn running(conn: &Connection, now: DateTime<Utc>, next: bool) -> Result<Option<Running>> {
     let today = shop::today(conn, now)?.to_string();
     let sql = if next {
         "SELECT c.id, c.name, r.welcome_gift_id, r.welcome_cents, r.welcome_min_spend_cents, r.welcome_days, g.name
@@ -157,7 +162,7 @@ fn running(
                     valid_days: r.get(5)?,
                 },
             };
-            Ok((r.get(0)?, r.get(1)?, welcome, r.get(6)?))
+            Ok(Running { id: r.get(0)?, name: r.get(1)?, welcome, gift_name: r.get(6)? })
         })
         .optional()?)
 }
@@ -172,21 +177,24 @@ pub fn card_words(conn: &Connection, now: DateTime<Utc>, lang: Lang) -> Result<c
         .unwrap_or_else(|| shop::DEFAULT_BRAND_COLOR.to_owned());
     let next = running(conn, now, true)?;
     let dates: Option<(String, String)> = match &next {
-        Some((id, ..)) => Some(conn.query_row(
+        Some(r) => Some(conn.query_row(
             "SELECT first_day, last_day FROM campaign_referral WHERE campaign_id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            [r.id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
         )?),
         None => None,
     };
     let (benefit, conditions, validity) = match (next, dates, lang) {
-        (Some((_, _, welcome, gift)), Some((a, b)), Lang::ZhCn) => (
-            format!("好友卡 · 朋友到店得{}", welcome_words(&welcome, gift.as_deref(), lang)),
+        (Some(r), Some((a, b)), Lang::ZhCn) => (
+            format!("好友卡 · 朋友到店得{}", welcome_words(&r.welcome, r.gift_name.as_deref(), lang)),
             "新朋友到店出示此卡 · 每位朋友限一次".to_owned(),
             format!("活动时间 {a} 至 {b}"),
         ),
-        (Some((_, _, welcome, gift)), Some((a, b)), Lang::En) => (
-            format!("Friend card: your friend gets {}", welcome_words(&welcome, gift.as_deref(), lang)),
+        (Some(r), Some((a, b)), Lang::En) => (
+            format!(
+                "Friend card: your friend gets {}",
+                welcome_words(&r.welcome, r.gift_name.as_deref(), lang)
+            ),
             "For a new customer to show at the counter · once per friend".to_owned(),
             format!("Valid {a} to {b}"),
         ),
@@ -203,7 +211,7 @@ pub fn card_words(conn: &Connection, now: DateTime<Utc>, lang: Lang) -> Result<c
 }
 
 fn offer(conn: &Connection, now: DateTime<Utc>, lang: Lang) -> Result<Option<String>> {
-    Ok(running(conn, now, true)?.map(|(_, _, welcome, gift)| welcome_words(&welcome, gift.as_deref(), lang)))
+    Ok(running(conn, now, true)?.map(|r| welcome_words(&r.welcome, r.gift_name.as_deref(), lang)))
 }
 
 /// The member a typed code names, following a merge to the kept record.
@@ -234,7 +242,9 @@ pub fn check_card(conn: &Connection, typed: &str, now: DateTime<Utc>) -> Result<
     let lang = shop::language_or(conn, Lang::En);
     let referrer_id = card_member(conn, typed, lang)?;
     let h = holder(conn, referrer_id, lang)?;
-    let Some((campaign_id, campaign, welcome, gift)) = running(conn, now, false)? else {
+    let Some(Running { id: campaign_id, name: campaign, welcome, gift_name: gift }) =
+        running(conn, now, false)?
+    else {
         return Err(refused(
             Field::Code,
             "No referral day is taking friend cards today",
@@ -334,7 +344,7 @@ fn welcome_in(tx: &Transaction, input: &FriendInput, now: DateTime<Utc>) -> Resu
             };
             let batch_id = crate::voucher::batch::insert(tx, &batch, now)?;
             crate::campaign::link(tx, card.campaign_id, "batch", batch_id)?;
-            Some(name_voucher(tx, batch_id, &batch.holder_name)?)
+            Some(crate::voucher::batch::name_only_voucher(tx, batch_id, &batch.holder_name)?)
         }
         (None, None) => return Err(Error::Damaged("a referral day without a welcome")),
     };
@@ -352,14 +362,6 @@ fn welcome_in(tx: &Transaction, input: &FriendInput, now: DateTime<Utc>) -> Resu
         None => None,
     };
     Ok(Welcomed { referral_id, friend_id, referrer: card.referrer, welcome: card.welcome, voucher_code })
-}
-
-/// Names the one voucher of a personal batch to its holder (so cancelling the
-/// campaign never voids it: it is theirs); its serial.
-pub(super) fn name_voucher(tx: &Transaction, batch_id: i64, holder: &str) -> Result<i64> {
-    let serial = tx.query_row("SELECT serial FROM voucher WHERE batch_id = ?1", [batch_id], |r| r.get(0))?;
-    tx.execute("UPDATE voucher SET holder_name = ?1 WHERE serial = ?2", params![holder, serial])?;
-    Ok(serial)
 }
 
 fn batch_name(campaign: &str, lang: Lang) -> String {

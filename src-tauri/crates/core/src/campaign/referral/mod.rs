@@ -11,7 +11,6 @@ mod console;
 mod counter;
 mod model;
 pub(crate) mod plan;
-mod qualify;
 
 pub use board::board;
 pub use console::console;
@@ -22,7 +21,6 @@ pub use model::{
     ReferralConsole, ReferralInput, ReferralPlan, ReferralRow, ReferralStage, RewardRow, RewardTier,
     Welcomed,
 };
-pub(crate) use qualify::{qualify, welcome_holder};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};

@@ -141,16 +141,6 @@ pub(crate) fn tier_words(t: &RewardTier, lang: Lang) -> String {
     }
 }
 
-/// The name a member's reward voucher carries.
-pub(crate) fn reward_name(campaign: &str, friends: i64, lang: Lang) -> String {
-    let name = match lang {
-        Lang::ZhCn => format!("{campaign}：推荐 {friends} 位好友奖励"),
-        Lang::En if friends == 1 => format!("{campaign}: reward for 1 friend"),
-        Lang::En => format!("{campaign}: reward for {friends} friends"),
-    };
-    name.chars().take(crate::voucher::NAME_MAX).collect()
-}
-
 pub(crate) fn plan(input: &ReferralInput, f: &Facts, now: DateTime<Utc>) -> ReferralPlan {
     let lang = f.lang;
     let mut checks = Vec::new();

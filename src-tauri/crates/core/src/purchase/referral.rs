@@ -1,4 +1,5 @@
-//! A referral qualifies at the friend's first purchase, inside the sale's
+//! What a sale does to a referral (the referral day's, `campaign::referral`):
+//! a referral qualifies at the friend's first purchase, inside the sale's
 //! transaction: counted toward the member's month up to the cap, and the
 //! member's reward voucher issued when the count reaches a threshold. Only
 //! the referral's own member is rewarded: one level, whatever the friend
@@ -7,9 +8,18 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::plan::reward_name;
 use crate::voucher::{BatchInput, BenefitInput};
 use crate::{shop, Lang, Result};
+
+/// The name a member's reward voucher carries.
+pub(crate) fn reward_name(campaign: &str, friends: i64, lang: Lang) -> String {
+    let name = match lang {
+        Lang::ZhCn => format!("{campaign}：推荐 {friends} 位好友奖励"),
+        Lang::En if friends == 1 => format!("{campaign}: reward for 1 friend"),
+        Lang::En => format!("{campaign}: reward for {friends} friends"),
+    };
+    name.chars().take(crate::voucher::NAME_MAX).collect()
+}
 
 /// The friend a welcome voucher was named to, when `serial` is one: a sale
 /// that redeems it is theirs even if the counter did not pick them.
@@ -92,8 +102,13 @@ pub(crate) fn qualify(tx: &Transaction, member_id: i64, purchase_id: i64, now: D
         ..BatchInput::new(BenefitInput::AmountOff { cents }, 1, &until.to_string())
     };
     let batch_id = crate::voucher::batch::insert(tx, &batch, now)?;
-    crate::campaign::link(tx, campaign_id, "batch", batch_id)?;
-    let serial = super::counter::name_voucher(tx, batch_id, &batch.holder_name)?;
+    // Linked to the referral day as its own batches are (`campaign::link`,
+    // which sits above purchases), so cancelling it finds them.
+    tx.execute(
+        "INSERT INTO campaign_item (campaign_id, kind, item_id) VALUES (?1, 'batch', ?2)",
+        params![campaign_id, batch_id],
+    )?;
+    let serial = crate::voucher::batch::name_only_voucher(tx, batch_id, &batch.holder_name)?;
     tx.execute(
         "INSERT INTO referral_reward (campaign_id, referrer_id, month, friends, serial, issued_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
