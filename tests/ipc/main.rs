@@ -15,5 +15,6 @@ mod files;
 mod imports;
 mod members;
 mod posters;
+mod referrals;
 mod schedules;
 mod vouchers;
