@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0024_import_mappings.sql"),
     include_str!("../migrations/0025_draws.sql"),
     include_str!("../migrations/0026_referrals.sql"),
+    include_str!("../migrations/0027_alliances.sql"),
 ];
 
 #[cfg(test)]

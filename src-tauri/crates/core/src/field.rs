@@ -110,6 +110,8 @@ pub enum Field {
     LostDays,
     RepeatDays,
     RegularDays,
+    Contact,
+    Partner,
 }
 
 impl Field {
@@ -316,6 +318,10 @@ impl Field {
             (RepeatDays, Lang::ZhCn) => "复购：一年购买天数起",
             (RegularDays, Lang::En) => "Regular from (purchase days a year)",
             (RegularDays, Lang::ZhCn) => "常客：一年购买天数起",
+            (Contact, Lang::En) => "Contact",
+            (Contact, Lang::ZhCn) => "联系人",
+            (Partner, Lang::En) => "Partner store",
+            (Partner, Lang::ZhCn) => "合作商家",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

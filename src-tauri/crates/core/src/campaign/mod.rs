@@ -4,6 +4,7 @@
 //! cancelled campaign ends its future sessions and withdraws its unposted
 //! posts, in one transaction, deleting nothing.
 
+pub mod alliance;
 pub mod copy;
 pub mod drainage;
 pub mod draw;

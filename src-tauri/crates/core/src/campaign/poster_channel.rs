@@ -73,3 +73,53 @@ pub(crate) fn brand_color(conn: &Connection) -> Result<String> {
         .optional()?
         .unwrap_or_else(|| crate::shop::DEFAULT_BRAND_COLOR.to_owned()))
 }
+
+/// A campaign's poster on a channel: the channel's usual headline and colour
+/// (or "Join {community}"), the campaign's gift line, the campaign's mark.
+pub(crate) fn campaign_poster(
+    tx: &rusqlite::Transaction,
+    campaign_id: i64,
+    channel_id: i64,
+    template: crate::poster::PosterTemplate,
+    gift_line: &str,
+    community_name: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64> {
+    use crate::{shop, Lang};
+    // The channel's latest poster already says what the owner wants said; keep its headline and colour.
+    let earlier: Option<(String, String, String, String, String)> = tx
+        .query_row(
+            "SELECT headline, subline, address, hours, brand_color FROM poster
+             WHERE channel_id = ?1 AND campaign_id IS NULL ORDER BY updated_at DESC LIMIT 1",
+            [channel_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let lang = shop::language_or(tx, Lang::En);
+    let (headline, subline, address, hours, color) = earlier.unwrap_or_else(|| {
+        let headline = match lang {
+            Lang::ZhCn => format!("扫码加入{community_name}"),
+            Lang::En => format!("Join {community_name}"),
+        };
+        (headline, String::new(), String::new(), String::new(), shop::DEFAULT_BRAND_COLOR.to_owned())
+    });
+    let headline: String = headline.chars().take(crate::poster::HEADLINE_MAX).collect();
+    tx.execute(
+        "INSERT INTO poster (channel_id, template, headline, subline, gift, address, hours, brand_color,
+                             campaign_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        rusqlite::params![
+            channel_id,
+            template.as_str(),
+            headline,
+            subline,
+            gift_line,
+            address,
+            hours,
+            color,
+            campaign_id,
+            now
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}

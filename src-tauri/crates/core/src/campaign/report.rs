@@ -134,6 +134,9 @@ pub(crate) fn key_figures(
     if kind == CampaignKind::Referral {
         return super::referral::key_figures(conn, id);
     }
+    if kind == CampaignKind::Alliance {
+        return super::alliance::key_figures(conn, id);
+    }
     let mut totals = ReportRow::default();
     for r in &rows(conn, id, kind, now)? {
         totals.add(r);

@@ -47,7 +47,7 @@ pub enum Benefit {
 }
 
 /// What a voucher gives, as the owner picks it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, TS)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 #[ts(export)]
 pub enum BenefitInput {

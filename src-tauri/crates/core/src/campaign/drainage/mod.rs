@@ -16,7 +16,7 @@ pub use model::{
 };
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, Transaction};
 
 use super::model::refused;
 use super::wizard::{self, Wizard};
@@ -170,58 +170,20 @@ pub(crate) fn write_in(
     )?;
     let mut poster_ids = Vec::with_capacity(plan.channels.len());
     for c in &plan.channels {
-        let poster_id = poster(tx, id, c, &plan, now)?;
+        let poster_id = crate::campaign::poster_channel::campaign_poster(
+            tx,
+            id,
+            c.id,
+            c.template,
+            &plan.gift_line,
+            &plan.community_name,
+            now,
+        )?;
         super::link(tx, id, "poster", poster_id)?;
         poster_ids.push(poster_id);
     }
     let (schedule_ids, content_ids) = write::schedules_and_posts(tx, id, &plan.schedules, &plan.posts, now)?;
     Ok(DrainageApplied { id, poster_ids, schedule_ids, content_ids, batch_id })
-}
-
-/// The channel's poster: its usual template and headline, the gift line, the campaign's mark.
-fn poster(
-    tx: &Transaction,
-    campaign_id: i64,
-    c: &PlannedChannel,
-    plan: &DrainagePlan,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    // The channel's latest poster already says what the owner wants said; keep its headline and colour.
-    let earlier: Option<(String, String, String, String, String)> = tx
-        .query_row(
-            "SELECT headline, subline, address, hours, brand_color FROM poster
-             WHERE channel_id = ?1 AND campaign_id IS NULL ORDER BY updated_at DESC LIMIT 1",
-            [c.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )
-        .optional()?;
-    let lang = shop::language_or(tx, Lang::En);
-    let (headline, subline, address, hours, color) = earlier.unwrap_or_else(|| {
-        let headline = match lang {
-            Lang::ZhCn => format!("扫码加入{}", plan.community_name),
-            Lang::En => format!("Join {}", plan.community_name),
-        };
-        (headline, String::new(), String::new(), String::new(), shop::DEFAULT_BRAND_COLOR.to_owned())
-    });
-    let headline: String = headline.chars().take(crate::poster::HEADLINE_MAX).collect();
-    tx.execute(
-        "INSERT INTO poster (channel_id, template, headline, subline, gift, address, hours, brand_color,
-                             campaign_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            c.id,
-            c.template.as_str(),
-            headline,
-            subline,
-            plan.gift_line,
-            address,
-            hours,
-            color,
-            campaign_id,
-            now
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
 }
 
 /// The next-visit vouchers: one per expected new member, valid from the first
