@@ -12,6 +12,7 @@ pub mod notice;
 pub mod posters;
 pub mod products;
 pub mod qr;
+pub mod settlement;
 pub mod upload;
 pub mod vouchers;
 

@@ -11,6 +11,7 @@ mod gift_cmd;
 mod import_cmd;
 mod ladder_cmd;
 mod member_cmd;
+mod partner_cmd;
 mod poster_cmd;
 mod product_cmd;
 mod purchase_cmd;
@@ -69,6 +70,12 @@ enum Command {
     /// Lucky draws anyone can check: create, freeze, run, publish, verify
     #[command(subcommand)]
     Draw(draw_cmd::DrawCommand),
+    /// Partner stores and their monthly settlement
+    #[command(subcommand)]
+    Partner(partner_cmd::PartnerCommand),
+    /// Alliances with partner stores: create one, see each partner's figures
+    #[command(subcommand)]
+    Alliance(partner_cmd::AllianceCommand),
     /// Referral days: friend cards, a friend's card at the counter, the month's leaderboard
     #[command(subcommand)]
     Referral(referral_cmd::ReferralCommand),
@@ -153,6 +160,8 @@ fn main() -> ExitCode {
         Command::Poster(PosterCommand::Render(args)) => poster_cmd::render_poster(&conn, args).map(ok),
         Command::Gift(cmd) => gift_cmd::run(&mut conn, cmd, now).map(ok),
         Command::Draw(cmd) => draw_cmd::run(&mut conn, cmd, lang, now),
+        Command::Partner(cmd) => partner_cmd::run_partner(&mut conn, cmd, lang, now),
+        Command::Alliance(cmd) => partner_cmd::run_alliance(&mut conn, cmd, now),
         Command::Referral(cmd) => referral_cmd::run(&mut conn, cmd, lang, now),
         Command::Member(cmd) => member_cmd::run(&mut conn, cmd, &path, now).map(ok),
         Command::Import(cmd) => import_cmd::run(&mut conn, cmd, now).map(ok),

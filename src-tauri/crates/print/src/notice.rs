@@ -20,9 +20,16 @@ const BODY: f64 = 3.8;
 
 /// The page as SVG; refused when the text would run off the page.
 pub fn svg(fonts: &Fonts, zh: &Notice, en: &Notice) -> Result<String> {
+    page_svg(fonts, &[zh, en])
+}
+
+/// Any text of titled sections on one A4 page (the notice in two languages,
+/// a partner's settlement sheet in one), each under a rule; refused when it
+/// would run off the page.
+pub fn page_svg(fonts: &Fonts, docs: &[&Notice]) -> Result<String> {
     let mut body = String::new();
     let mut y = MARGIN;
-    for (i, n) in [zh, en].into_iter().enumerate() {
+    for (i, n) in docs.iter().enumerate() {
         if i > 0 {
             y += 3.0;
             body.push_str(&format!(
@@ -52,6 +59,11 @@ pub fn svg(fonts: &Fonts, zh: &Notice, en: &Notice) -> Result<String> {
 
 pub fn pdf(fonts: &Fonts, zh: &Notice, en: &Notice) -> Result<Vec<u8>> {
     render::pdf(&svg(fonts, zh, en)?, fonts)
+}
+
+/// `page_svg` as a PDF.
+pub fn page_pdf(fonts: &Fonts, docs: &[&Notice]) -> Result<Vec<u8>> {
+    render::pdf(&page_svg(fonts, docs)?, fonts)
 }
 
 fn line(text: &str, x: f64, y: f64, size: f64, weight: u16, fill: &str) -> String {

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod alliance;
 mod campaign;
 mod community;
 mod dashboard;

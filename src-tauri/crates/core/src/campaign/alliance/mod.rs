@@ -15,8 +15,8 @@ pub use model::{
     AllianceApplied, AllianceConsole, AllianceInput, AlliancePlan, Partner, PartnerFigures, PartnerInput,
     PlannedPartner, Settlement, SettlementRow,
 };
-pub use settlement::{console, settlement, settlement_csv};
 pub(crate) use settlement::key_figures;
+pub use settlement::{console, settlement, settlement_csv, sheet_words};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
@@ -35,7 +35,12 @@ pub fn preview(conn: &Connection, input: &AllianceInput, now: DateTime<Utc>) -> 
 }
 
 /// Saves the wizard's choices as a draft (a new one, or over draft `id`); its id.
-pub fn save_draft(conn: &Connection, id: Option<i64>, input: &AllianceInput, now: DateTime<Utc>) -> Result<i64> {
+pub fn save_draft(
+    conn: &Connection,
+    id: Option<i64>,
+    input: &AllianceInput,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     write::save_draft(conn, CampaignKind::Alliance, id, &input.name, input, now)
 }
 
@@ -81,7 +86,10 @@ impl Wizard for Alliance {
 
     fn locked_changes(before: &AllianceInput, after: &AllianceInput) -> Vec<(&'static str, &'static str)> {
         [
-            (before.benefit != after.benefit || before.min_spend_cents != after.min_spend_cents, ("The vouchers", "联盟券")),
+            (
+                before.benefit != after.benefit || before.min_spend_cents != after.min_spend_cents,
+                ("The vouchers", "联盟券"),
+            ),
             (before.partner_ids != after.partner_ids, ("The partners", "合作商家")),
         ]
         .into_iter()

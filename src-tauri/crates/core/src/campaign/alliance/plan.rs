@@ -107,12 +107,14 @@ pub(crate) fn plan(input: &AllianceInput, f: &Facts, now: DateTime<Utc>) -> Alli
             "The voucher needs an amount above ¥0".into(),
             "券的金额须大于 ¥0".into(),
         ),
-        BenefitInput::PercentOff { percent } if !(1..=crate::voucher::PERCENT_OFF_MAX).contains(&percent) => check(
-            "benefit",
-            Outcome::Refuse,
-            format!("The discount must be 1 to {}% off", crate::voucher::PERCENT_OFF_MAX),
-            format!("折扣须为减 1% 到 {}%", crate::voucher::PERCENT_OFF_MAX),
-        ),
+        BenefitInput::PercentOff { percent } if !(1..=crate::voucher::PERCENT_OFF_MAX).contains(&percent) => {
+            check(
+                "benefit",
+                Outcome::Refuse,
+                format!("The discount must be 1 to {}% off", crate::voucher::PERCENT_OFF_MAX),
+                format!("折扣须为减 1% 到 {}%", crate::voucher::PERCENT_OFF_MAX),
+            )
+        }
         BenefitInput::Gift { .. } if f.gift_name.is_none() => check(
             "benefit",
             Outcome::Refuse,
@@ -157,12 +159,9 @@ pub(crate) fn plan(input: &AllianceInput, f: &Facts, now: DateTime<Utc>) -> Alli
             "The first day must not be after the last".into(),
             "开始日期不能晚于结束日期".into(),
         ),
-        (Some(_), Some(b)) if b < f.today => check(
-            "when",
-            Outcome::Refuse,
-            "The last day has passed".into(),
-            "结束日期已经过去".into(),
-        ),
+        (Some(_), Some(b)) if b < f.today => {
+            check("when", Outcome::Refuse, "The last day has passed".into(), "结束日期已经过去".into())
+        }
         (Some(_), Some(_)) => {}
         _ => check(
             "when",
@@ -174,7 +173,12 @@ pub(crate) fn plan(input: &AllianceInput, f: &Facts, now: DateTime<Utc>) -> Alli
 
     // The partners: each of this community, its agreement covering the vouchers' days.
     if input.partner_ids.is_empty() {
-        check("partners", Outcome::Refuse, "Choose at least one partner store".into(), "请至少选择一家合作商家".into());
+        check(
+            "partners",
+            Outcome::Refuse,
+            "Choose at least one partner store".into(),
+            "请至少选择一家合作商家".into(),
+        );
     }
     let benefit = words(lang).unwrap_or_default();
     let mut partners = Vec::new();
@@ -205,7 +209,10 @@ pub(crate) fn plan(input: &AllianceInput, f: &Facts, now: DateTime<Utc>) -> Alli
                         "The vouchers' days must fall within the agreement with {} ({} to {})",
                         p.name, p.agreement_from, p.agreement_to
                     ),
-                    format!("券的日期须在与{}的合作期内（{} 至 {}）", p.name, p.agreement_from, p.agreement_to),
+                    format!(
+                        "券的日期须在与{}的合作期内（{} 至 {}）",
+                        p.name, p.agreement_from, p.agreement_to
+                    ),
                 );
             }
         }
@@ -229,9 +236,20 @@ pub(crate) fn plan(input: &AllianceInput, f: &Facts, now: DateTime<Utc>) -> Alli
     };
     let name = name_in(lang);
     if name.chars().count() > NAME_MAX {
-        check("name", Outcome::Refuse, format!("The name is longer than {NAME_MAX} characters"), format!("名称超过 {NAME_MAX} 个字"));
+        check(
+            "name",
+            Outcome::Refuse,
+            format!("The name is longer than {NAME_MAX} characters"),
+            format!("名称超过 {NAME_MAX} 个字"),
+        );
     }
-    let names = |l: Lang| partners.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(if l == Lang::ZhCn { "、" } else { ", " });
+    let names = |l: Lang| {
+        partners.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(if l == Lang::ZhCn {
+            "、"
+        } else {
+            ", "
+        })
+    };
     let dates = |l: Lang| match (first, last) {
         (Some(a), Some(b)) => (copy::date(a, l), copy::date(b, l)),
         _ => (String::new(), String::new()),
@@ -268,12 +286,20 @@ pub(crate) fn plan(input: &AllianceInput, f: &Facts, now: DateTime<Utc>) -> Alli
         // first day's midnight to the midnight after the last.
         let starts = local_instant(f.zone, a.and_time(NaiveTime::MIN));
         let ends = local_instant(f.zone, (b + Duration::days(1)).and_time(NaiveTime::MIN));
-        sessions.push(PlannedSession { day: a.to_string(), starts_at: starts.to_rfc3339(), ends_at: ends.to_rfc3339() });
+        sessions.push(PlannedSession {
+            day: a.to_string(),
+            starts_at: starts.to_rfc3339(),
+            ends_at: ends.to_rfc3339(),
+        });
         let post_day = a.max(f.today);
         posts.push(PlannedPost {
             community_id: input.community_id,
             day: post_day.to_string(),
-            time: if post_day == f.today { now.with_timezone(&f.zone).format("%H:%M").to_string() } else { "10:00".into() },
+            time: if post_day == f.today {
+                now.with_timezone(&f.zone).format("%H:%M").to_string()
+            } else {
+                "10:00".into()
+            },
             topic: name.chars().take(crate::content::TOPIC_MAX).collect(),
             body: if lang == Lang::ZhCn { announcement_zh.clone() } else { announcement_en.clone() },
         });

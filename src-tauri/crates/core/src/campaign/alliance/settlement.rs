@@ -57,16 +57,17 @@ pub fn console(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Allianc
     if c.kind != CampaignKind::Alliance {
         return Err(Error::NotFound { what: "alliance", id });
     }
-    let input: super::AllianceInput = serde_json::from_str(&conn.query_row(
-        "SELECT input FROM campaign WHERE id = ?1",
-        [id],
-        |r| r.get::<_, String>(0),
-    )?)
-    .map_err(|_| Error::Damaged("an alliance's terms"))?;
+    let input: super::AllianceInput =
+        serde_json::from_str(
+            &conn.query_row("SELECT input FROM campaign WHERE id = ?1", [id], |r| r.get::<_, String>(0))?,
+        )
+        .map_err(|_| Error::Damaged("an alliance's terms"))?;
     let gift_name: Option<String> = match input.benefit {
-        BenefitInput::Gift { gift_id } => {
-            rusqlite::OptionalExtension::optional(conn.query_row("SELECT name FROM gift WHERE id = ?1", [gift_id], |r| r.get(0)))?
-        }
+        BenefitInput::Gift { gift_id } => rusqlite::OptionalExtension::optional(conn.query_row(
+            "SELECT name FROM gift WHERE id = ?1",
+            [gift_id],
+            |r| r.get(0),
+        ))?,
         _ => None,
     };
     let lang = shop::language_or(conn, Lang::En);
@@ -147,12 +148,20 @@ pub fn settlement(conn: &Connection, partner_id: i64, month: &str, now: DateTime
 
 /// The settlement as CSV: the figures, then a row per voucher redeemed, with
 /// a byte-order mark so a spreadsheet opens the Chinese as UTF-8.
-pub fn settlement_csv(conn: &Connection, partner_id: i64, month: &str, lang: Lang, now: DateTime<Utc>) -> Result<String> {
+pub fn settlement_csv(
+    conn: &Connection,
+    partner_id: i64,
+    month: &str,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<String> {
     let s = settlement(conn, partner_id, month, now)?;
     let cell = crate::text::csv_field;
     let mut out = String::from("\u{feff}");
     let (heads, row_head) = match lang {
-        Lang::ZhCn => (["合作商家", "月份", "发出券数", "已核销", "新会员", "应付费用"], "核销时间,券码,券批次"),
+        Lang::ZhCn => {
+            (["合作商家", "月份", "发出券数", "已核销", "新会员", "应付费用"], "核销时间,券码,券批次")
+        }
         Lang::En => (
             ["partner", "month", "vouchers handed over", "redeemed", "new members", "fee owed"],
             "redeemed at,code,batch",
@@ -175,4 +184,96 @@ pub fn settlement_csv(conn: &Connection, partner_id: i64, month: &str, lang: Lan
         out.push_str(&format!("{},{},{}\n", r.redeemed_at, r.code, cell(&r.batch)));
     }
     Ok(out)
+}
+
+/// The most redeemed vouchers listed on the printed sheet; the CSV has them all.
+pub const SHEET_ROWS: usize = 36;
+
+/// The printed settlement sheet's words in `lang`: a title and its sections
+/// (the figures, the vouchers redeemed, and a line for each shop to sign).
+pub fn sheet_words(s: &Settlement, shop_name: &str, lang: Lang) -> (String, Vec<(String, String)>) {
+    let p = &s.partner;
+    let listed: Vec<String> =
+        s.rows.iter().take(SHEET_ROWS).map(|r| format!("{}  {}", r.redeemed_at, r.code)).collect();
+    let more = s.rows.len().saturating_sub(SHEET_ROWS);
+    let fee = if p.fee_cents > 0 {
+        match lang {
+            Lang::ZhCn => {
+                format!("¥{}（每张 ¥{} × {} 张）", yuan(s.fee_cents), yuan(p.fee_cents), s.redeemed)
+            }
+            Lang::En => format!("¥{} (¥{} × {} vouchers)", yuan(s.fee_cents), yuan(p.fee_cents), s.redeemed),
+        }
+    } else {
+        match lang {
+            Lang::ZhCn => "未约定费用".to_owned(),
+            Lang::En => "No fee agreed".to_owned(),
+        }
+    };
+    let partner_line = [p.name.as_str(), p.business.as_str(), p.contact.as_str(), p.address.as_str()]
+        .into_iter()
+        .filter(|t| !t.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    match lang {
+        Lang::ZhCn => {
+            let mut list = listed.join("；");
+            if more > 0 {
+                list.push_str(&format!("；另有 {more} 张，见 CSV"));
+            }
+            (
+                titled(shop_name, &format!("合作商家月度结算单 · {}", s.month)),
+                vec![
+                    ("合作商家".into(), partner_line),
+                    ("合作期".into(), format!("{} 至 {}", p.agreement_from, p.agreement_to)),
+                    ("本月发出的券".into(), format!("{} 张", s.handed_over)),
+                    (
+                        "本月在本店核销".into(),
+                        format!("{} 张（券只在本店使用，不会在两店重复使用）", s.redeemed),
+                    ),
+                    ("经该商家入群的新会员".into(), format!("{} 位", s.new_members)),
+                    ("应付费用".into(), fee),
+                    ("已核销的券".into(), if list.is_empty() { "无".into() } else { list }),
+                    (
+                        "双方确认".into(),
+                        "本店签字：____________    合作商家签字：____________    日期：__________".into(),
+                    ),
+                ],
+            )
+        }
+        Lang::En => {
+            let mut list = listed.join("; ");
+            if more > 0 {
+                list.push_str(&format!("; {more} more in the CSV"));
+            }
+            (
+                titled(shop_name, &format!("Partner settlement · {}", s.month)),
+                vec![
+                    ("Partner".into(), partner_line),
+                    ("Agreement".into(), format!("{} to {}", p.agreement_from, p.agreement_to)),
+                    ("Vouchers handed over this month".into(), s.handed_over.to_string()),
+                    (
+                        "Redeemed here this month".into(),
+                        format!("{} (the vouchers are used at this shop only, never twice)", s.redeemed),
+                    ),
+                    ("New members who joined through the partner".into(), s.new_members.to_string()),
+                    ("Fee owed".into(), fee),
+                    ("Vouchers redeemed".into(), if list.is_empty() { "None".into() } else { list }),
+                    (
+                        "Signed".into(),
+                        "For the shop: ____________    For the partner: ____________    Date: __________"
+                            .into(),
+                    ),
+                ],
+            )
+        }
+    }
+}
+
+/// "叶与杯茶馆 · …", or the title alone for a shop not yet named.
+fn titled(shop_name: &str, title: &str) -> String {
+    if shop_name.trim().is_empty() {
+        title.to_owned()
+    } else {
+        format!("{} · {title}", shop_name.trim())
+    }
 }

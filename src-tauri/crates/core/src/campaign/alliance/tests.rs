@@ -57,11 +57,19 @@ fn a_partner_is_a_channel_and_an_alliance_gives_it_a_batch_and_a_poster() {
     let short = bakery_named(&mut conn, g, "街角花店", "2026-12-15");
     let before = (count(&conn, "campaign"), count(&conn, "voucher_batch"));
     let plan = preview(&conn, &input(g, vec![p.id, short.id]), now()).unwrap();
-    assert!(plan.checks.iter().any(|c| c.rule == "partners" && c.message.contains("街角花店")), "{:?}", plan.checks);
+    assert!(
+        plan.checks.iter().any(|c| c.rule == "partners" && c.message.contains("街角花店")),
+        "{:?}",
+        plan.checks
+    );
     assert!(apply(&mut conn, &input(g, vec![p.id, short.id]), None, now()).is_err());
     let mut none = input(g, vec![p.id]);
     none.vouchers_per_partner = 0;
-    assert!(preview(&conn, &none, now()).unwrap().checks.iter().any(|c| c.rule == "vouchers" && c.outcome == Outcome::Refuse));
+    assert!(preview(&conn, &none, now())
+        .unwrap()
+        .checks
+        .iter()
+        .any(|c| c.rule == "vouchers" && c.outcome == Outcome::Refuse));
     assert_eq!((count(&conn, "campaign"), count(&conn, "voucher_batch")), before);
 
     let plan = preview(&conn, &input(g, vec![p.id]), now()).unwrap();
@@ -74,9 +82,13 @@ fn a_partner_is_a_channel_and_an_alliance_gives_it_a_batch_and_a_poster() {
     let made = apply(&mut conn, &input(g, vec![p.id]), None, now()).unwrap();
     assert_eq!((made.batch_ids.len(), made.poster_ids.len(), made.content_ids.len()), (1, 1, 1));
     let batch = voucher::get(&conn, made.batch_ids[0], now()).unwrap();
-    assert_eq!((batch.stats.issued, batch.channel_id, batch.valid_until.as_str()), (50, Some(p.channel_id), "2026-12-31"));
-    let poster_channel: i64 =
-        conn.query_row("SELECT channel_id FROM poster WHERE id = ?1", [made.poster_ids[0]], |r| r.get(0)).unwrap();
+    assert_eq!(
+        (batch.stats.issued, batch.channel_id, batch.valid_until.as_str()),
+        (50, Some(p.channel_id), "2026-12-31")
+    );
+    let poster_channel: i64 = conn
+        .query_row("SELECT channel_id FROM poster WHERE id = ?1", [made.poster_ids[0]], |r| r.get(0))
+        .unwrap();
     assert_eq!(poster_channel, p.channel_id);
 }
 
@@ -99,15 +111,24 @@ fn a_partner_voucher_redeemed_here_counts_in_its_months_settlement_and_not_after
     let codes = voucher::codes(&conn, made.batch_ids[0]).unwrap();
     let at = now() + Duration::days(3);
     let redeem = |conn: &mut Connection, code: &str, at: DateTime<Utc>| {
-        voucher::redeem(conn, &voucher::RedeemInput { code: code.into(), staff: String::new(), spend_cents: Some(5_000) }, crate::Lang::ZhCn, at)
-            .unwrap()
+        voucher::redeem(
+            conn,
+            &voucher::RedeemInput { code: code.into(), staff: String::new(), spend_cents: Some(5_000) },
+            crate::Lang::ZhCn,
+            at,
+        )
+        .unwrap()
     };
     let answer = redeem(&mut conn, &codes[0], at);
     assert!(matches!(answer, Redemption::Redeemed { .. }), "{answer:?}");
     redeem(&mut conn, &codes[1], at);
     // A customer who joined the group through the bakery.
     let m = crate::member::MemberInput {
-        join: Some(crate::member::JoinInput { community_id: g, channel_id: Some(p.channel_id), staff_id: None }),
+        join: Some(crate::member::JoinInput {
+            community_id: g,
+            channel_id: Some(p.channel_id),
+            staff_id: None,
+        }),
         ..crate::member::MemberInput::new("面包店来的客人", crate::member::ConsentInput::verbal(false))
     };
     crate::member::create(&mut conn, &m, at).unwrap();
