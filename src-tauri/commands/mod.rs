@@ -1,6 +1,7 @@
 //! The IPC commands: thin adapters from the UI's calls to the core. Each takes
 //! the state, calls one core function with `now`, and returns its result.
 
+mod alliances;
 mod app;
 mod campaigns;
 mod communities;
@@ -148,6 +149,15 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         referrals::referral_board,
         referrals::friend_card_preview,
         referrals::save_friend_cards,
+        alliances::list_partners,
+        alliances::add_partner,
+        alliances::preview_alliance,
+        alliances::save_alliance_draft,
+        alliances::alliance_draft,
+        alliances::create_alliance,
+        alliances::alliance_console,
+        alliances::partner_settlement,
+        alliances::save_partner_settlement,
         campaigns::get_cost_policy,
         campaigns::set_cost_policy,
         campaigns::campaign_report,

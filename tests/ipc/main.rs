@@ -7,6 +7,7 @@
 
 mod common;
 
+mod alliances;
 mod campaigns;
 mod commands;
 mod drainage;
