@@ -4,7 +4,7 @@
 use shopcircle_app::settlement;
 use shopcircle_core::campaign::alliance::{
     self, partner, AllianceApplied, AllianceConsole, AllianceInput, AlliancePlan, Partner, PartnerInput,
-    Settlement,
+    PartnerSettlement,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -62,7 +62,11 @@ pub async fn alliance_console(state: State<'_, AppState>, id: i64) -> CmdResult<
 }
 
 #[tauri::command]
-pub async fn partner_settlement(state: State<'_, AppState>, id: i64, month: String) -> CmdResult<Settlement> {
+pub async fn partner_settlement(
+    state: State<'_, AppState>,
+    id: i64,
+    month: String,
+) -> CmdResult<PartnerSettlement> {
     let now = state.now();
     state.run(move |conn| alliance::settlement(conn, id, &month, now)).await
 }

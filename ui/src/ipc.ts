@@ -61,6 +61,13 @@ import type { Claims } from "./bindings/Claims";
 import type { DrainageApplied } from "./bindings/DrainageApplied";
 import type { DrainageInput } from "./bindings/DrainageInput";
 import type { DrainagePlan } from "./bindings/DrainagePlan";
+import type { AllianceApplied } from "./bindings/AllianceApplied";
+import type { AllianceConsole } from "./bindings/AllianceConsole";
+import type { AllianceInput } from "./bindings/AllianceInput";
+import type { AlliancePlan } from "./bindings/AlliancePlan";
+import type { Partner } from "./bindings/Partner";
+import type { PartnerInput } from "./bindings/PartnerInput";
+import type { PartnerSettlement } from "./bindings/PartnerSettlement";
 import type { FriendCardCheck } from "./bindings/FriendCardCheck";
 import type { FriendInput } from "./bindings/FriendInput";
 import type { ReferralApplied } from "./bindings/ReferralApplied";
@@ -322,6 +329,18 @@ export const ipc = {
   friendCardPreview: (memberId: number) => call<VoucherPreview>("friend_card_preview", { memberId }),
   /** Asks where, then saves a member's card (PNG) or every consenting member's (PDF); the path, or null. */
   saveFriendCards: (memberId: number | null) => call<string | null>("save_friend_cards", { memberId }),
+  listPartners: () => call<Partner[]>("list_partners"),
+  /** Adds a partner store: it becomes a channel of its community. */
+  addPartner: (input: PartnerInput) => call<Partner>("add_partner", { input }),
+  /** The alliance's plan (each partner's batch and poster, the post); writes nothing. */
+  previewAlliance: (input: AllianceInput) => call<AlliancePlan>("preview_alliance", { input }),
+  saveAllianceDraft: (id: number | null, input: AllianceInput) => call<number>("save_alliance_draft", { id, input }),
+  allianceDraft: (id: number) => call<AllianceInput>("alliance_draft", { id }),
+  createAlliance: (input: AllianceInput, draftId: number | null) => call<AllianceApplied>("create_alliance", { input, draftId }),
+  allianceConsole: (id: number) => call<AllianceConsole>("alliance_console", { id }),
+  partnerSettlement: (id: number, month: string) => call<PartnerSettlement>("partner_settlement", { id, month }),
+  /** Asks where, then saves a partner's month as a PDF sheet (or CSV); the path, or null. */
+  savePartnerSettlement: (id: number, month: string, csv: boolean) => call<string | null>("save_partner_settlement", { id, month, csv }),
   /** A new draft with the campaign's choices, to run it again with changes; its id. */
   copyCampaign: (id: number) => call<number>("copy_campaign", { id }),
   campaignReport: (id: number) => call<Report>("campaign_report", { id }),

@@ -31,6 +31,10 @@ export type Route =
   | { page: "referralWizard"; draftId?: number }
   /** A referral day's page: referrals to review, rewards, the month's leaderboard, friend cards. */
   | { page: "referralConsole"; id: number }
+  /** The alliance wizard: new, or resuming draft `draftId`. */
+  | { page: "allianceWizard"; draftId?: number }
+  /** An alliance's page: each partner's figures and monthly settlement. */
+  | { page: "allianceConsole"; id: number }
   /** A campaign's figures per session and its return. */
   | { page: "campaignReport"; id: number }
   | { page: "gifts" }

@@ -10,6 +10,7 @@ const campaigns = {
     status: { draft: "Draft", scheduled: "Scheduled", running: "Running", ended: "Ended", cancelled: "Cancelled" },
     kinds: { spike: "Flash sale", ladder: "Gift-package day", drainage: "Drainage with a gift", draw: "Lucky draw", referral: "Referral day", alliance: "Alliance" },
     kindHint: {
+      alliance: "Team up with neighbouring shops: each partner hands out your vouchers to its customers, the counter sees which partner sent them, and a monthly settlement sheet says what each brought. The method's alliance stage: new customers from shops your customers already trust.",
       referral: "The monthly member promotion day: every member with marketing consent has a friend card; a new customer who brings one gets a welcome at the counter, and the member earns vouchers as friends come and buy. The method's fission stage: rewarded for real new buyers, one level only.",
       draw: "A lucky draw where most people win and anyone can check it was fair: prizes plus a small voucher for everyone else, a list frozen before a public number nobody can know decides the result. The method's favourite group activity.",
       drainage: "Bring new customers into a group: a poster at each channel promises a small gift for joining, claimed at the counter once per mobile number. The method's first stage: a cheap gift with a high perceived value fills a group fast.",
@@ -18,7 +19,7 @@ const campaigns = {
     },
     nameColumn: "Campaign",
     statusColumn: "Status",
-    figures: { sold: "{{done}} of {{planned}} sold", packages: "{{done}} of {{planned}} packages", claimed: "{{done}} of about {{planned}} claimed", revenue: "{{money}} taken", spent: "{{money}} spent", claimedOf: "{{done}} of {{planned}} vouchers claimed", referred: "{{done}} of {{planned}} friends bought" },
+    figures: { sold: "{{done}} of {{planned}} sold", packages: "{{done}} of {{planned}} packages", claimed: "{{done}} of about {{planned}} claimed", revenue: "{{money}} taken", spent: "{{money}} spent", claimedOf: "{{done}} of {{planned}} vouchers claimed", referred: "{{done}} of {{planned}} friends bought", redeemedOf: "{{done}} of {{planned}} vouchers used" },
     nextColumn: "Next session",
     actionsColumn: "Actions",
     sessions: "Sessions: {{count}}",

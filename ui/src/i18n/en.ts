@@ -7,6 +7,7 @@ import members from "./en-members";
 import campaigns from "./en-campaigns";
 import draws from "./en-draws";
 import referrals from "./en-referrals";
+import alliances from "./en-alliances";
 
 const en = {
   app: {
@@ -352,6 +353,7 @@ const en = {
   ...campaigns,
   ...draws,
   ...referrals,
+  ...alliances,
   health: {
     title: "Health check",
     score: "Score",

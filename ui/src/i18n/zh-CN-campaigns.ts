@@ -10,6 +10,7 @@ const campaigns = {
     status: { draft: "草稿", scheduled: "待开始", running: "进行中", ended: "已结束", cancelled: "已取消" },
     kinds: { spike: "秒杀", ladder: "会员礼包日", drainage: "引流送礼", draw: "抽奖", referral: "推荐日", alliance: "异业联盟" },
     kindHint: {
+      alliance: "和邻近商家结成联盟：每家合作商家把本店的券发给自己的顾客，收银台能看到券来自哪家，每月一张结算单说明各家带来了什么。方法里的联盟一步：从顾客已经信任的店里带来新顾客。",
       referral: "每月的会员推广日：每位同意营销的会员都有一张好友卡；新朋友带卡到店即得好友礼，朋友消费后会员获得奖励券。方法里的裂变一步：只奖励真正到店消费的新顾客，只算一级。",
       draw: "人人有礼、人人可核对的抽奖：奖品加上每人一张小额代金券；名单先冻结，再用一个谁也无法提前知道的公开数值决定结果。方法里最受欢迎的群活动。",
       drainage: "把新顾客拉进群：每个渠道一张海报，扫码入群送一份小礼品，到店报手机号领取，每个手机号限领一次。方法的第一步：成本低、看起来值钱的小礼品最能快速把群做大。",
@@ -18,7 +19,7 @@ const campaigns = {
     },
     nameColumn: "活动",
     statusColumn: "状态",
-    figures: { sold: "已售 {{done}} / {{planned}}", packages: "礼包 {{done}} / {{planned}} 份", claimed: "已领 {{done}} / 预计 {{planned}}", revenue: "收入 {{money}}", spent: "花费 {{money}}", claimedOf: "已兑 {{done}} / {{planned}} 张", referred: "好友已消费 {{done}} / {{planned}}" },
+    figures: { sold: "已售 {{done}} / {{planned}}", packages: "礼包 {{done}} / {{planned}} 份", claimed: "已领 {{done}} / 预计 {{planned}}", revenue: "收入 {{money}}", spent: "花费 {{money}}", claimedOf: "已兑 {{done}} / {{planned}} 张", referred: "好友已消费 {{done}} / {{planned}}", redeemedOf: "已用券 {{done}} / {{planned}}" },
     nextColumn: "下一场",
     actionsColumn: "操作",
     sessions: "{{count}} 场",

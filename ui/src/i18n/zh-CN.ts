@@ -8,6 +8,7 @@ import members from "./zh-CN-members";
 import campaigns from "./zh-CN-campaigns";
 import draws from "./zh-CN-draws";
 import referrals from "./zh-CN-referrals";
+import alliances from "./zh-CN-alliances";
 
 const zhCN: Resources = {
   app: {
@@ -352,6 +353,7 @@ const zhCN: Resources = {
   ...campaigns,
   ...draws,
   ...referrals,
+  ...alliances,
   health: {
     title: "健康检查",
     score: "得分",

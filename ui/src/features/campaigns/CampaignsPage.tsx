@@ -1,7 +1,7 @@
 // Every campaign: its kind, status, communities, next session and sessions;
 // filter by status; continue a draft, cancel a coming one with a reason. "New
 // campaign" explains each kind from the method before opening its wizard.
-import { GiftOutlined, PlusOutlined, QrcodeOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined } from "@ant-design/icons";
+import { GiftOutlined, PlusOutlined, QrcodeOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
 import { App as AntApp, Button, Card, Modal, Popconfirm, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -26,17 +26,19 @@ function wizard(kind: Campaign["kind"], draftId?: number, editId?: number): Rout
   if (kind === "drainage") return { page: "drainageWizard", draftId, editId };
   if (kind === "draw") return { page: "drawWizard", draftId };
   if (kind === "referral") return { page: "referralWizard", draftId };
+  if (kind === "alliance") return { page: "allianceWizard", draftId };
   return { page: "spike", draftId, editId };
 }
 
-const WIZARDS: Campaign["kind"][] = ["spike", "ladder", "drainage", "draw", "referral"];
+const WIZARDS: Campaign["kind"][] = ["spike", "ladder", "drainage", "draw", "referral", "alliance"];
 /** The "New campaign" choices, in the method's order of use. */
-const PICKS: { kind: "spike" | "ladder" | "drainage" | "draw" | "referral"; icon: (p: { style: React.CSSProperties }) => React.ReactNode; color: string }[] = [
+const PICKS: { kind: "spike" | "ladder" | "drainage" | "draw" | "referral" | "alliance"; icon: (p: { style: React.CSSProperties }) => React.ReactNode; color: string }[] = [
   { kind: "spike", icon: (p) => <ThunderboltOutlined {...p} />, color: "#9a5c00" },
   { kind: "ladder", icon: (p) => <GiftOutlined {...p} />, color: "#2f7d5b" },
   { kind: "drainage", icon: (p) => <QrcodeOutlined {...p} />, color: "#1f5e43" },
   { kind: "draw", icon: (p) => <TrophyOutlined {...p} />, color: "#8a5a00" },
   { kind: "referral", icon: (p) => <TeamOutlined {...p} />, color: "#2d5f8a" },
+  { kind: "alliance", icon: (p) => <ShopOutlined {...p} />, color: "#6b4f9a" },
 ];
 
 /** The kinds with a session report (a draw's figures are on its own page). */
@@ -106,9 +108,9 @@ export function CampaignsPage() {
           <Tag color={STATUS_COLOR[c.status]} data-testid="campaign-row-status">{t(`campaigns.status.${c.status}`)}</Tag>
           {c.figures && (
             <div data-testid={`campaign-figures-${c.id}`} style={{ marginTop: 4, fontSize: 12, whiteSpace: "nowrap" }}>
-              <div>{t(`campaigns.figures.${c.kind === "drainage" ? "claimed" : c.kind === "ladder" ? "packages" : c.kind === "draw" ? "claimedOf" : c.kind === "referral" ? "referred" : "sold"}`, { done: c.figures.done, planned: c.figures.planned })}</div>
+              <div>{t(`campaigns.figures.${c.kind === "drainage" ? "claimed" : c.kind === "ladder" ? "packages" : c.kind === "draw" ? "claimedOf" : c.kind === "referral" ? "referred" : c.kind === "alliance" ? "redeemedOf" : "sold"}`, { done: c.figures.done, planned: c.figures.planned })}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t(c.kind === "drainage" || c.kind === "draw" || c.kind === "referral" ? "campaigns.figures.spent" : "campaigns.figures.revenue", { money: money(c.figures.money_cents) })}
+                {t(c.kind === "drainage" || c.kind === "draw" || c.kind === "referral" || c.kind === "alliance" ? "campaigns.figures.spent" : "campaigns.figures.revenue", { money: money(c.figures.money_cents) })}
               </Typography.Text>
             </div>
           )}
@@ -121,7 +123,7 @@ export function CampaignsPage() {
       width: 180,
       render: (_: unknown, c: Campaign) =>
         // A welcome gift runs day after day: its last minute, not sessions.
-        c.kind === "drainage" || c.kind === "referral" ? (
+        c.kind === "drainage" || c.kind === "referral" || c.kind === "alliance" ? (
           c.ends_at && c.status !== "draft" && <div>{t("campaigns.until", { when: dateTime(new Date(Date.parse(c.ends_at) - 60_000).toISOString(), lang, zone) })}</div>
         ) : (
           <div>
@@ -170,6 +172,11 @@ export function CampaignsPage() {
             )}
             {c.kind === "referral" && (
               <Button size="small" type={c.status === "running" ? "primary" : "default"} onClick={() => go({ page: "referralConsole", id: c.id })} data-testid={`campaign-referral-${c.id}`}>
+                {t("campaigns.drawPage")}
+              </Button>
+            )}
+            {c.kind === "alliance" && (
+              <Button size="small" type={c.status === "running" ? "primary" : "default"} onClick={() => go({ page: "allianceConsole", id: c.id })} data-testid={`campaign-alliance-${c.id}`}>
                 {t("campaigns.drawPage")}
               </Button>
             )}

@@ -38,6 +38,8 @@ const DrainageWizard = lazy(() => import("../campaigns/DrainageWizard").then((m)
 const DrawWizard = lazy(() => import("../campaigns/DrawWizard").then((m) => ({ default: m.DrawWizard })));
 const ReferralWizard = lazy(() => import("../campaigns/ReferralWizard").then((m) => ({ default: m.ReferralWizard })));
 const ReferralConsole = lazy(() => import("../campaigns/ReferralConsole").then((m) => ({ default: m.ReferralConsole })));
+const AllianceWizard = lazy(() => import("../campaigns/AllianceWizard").then((m) => ({ default: m.AllianceWizard })));
+const AllianceConsole = lazy(() => import("../campaigns/AllianceConsole").then((m) => ({ default: m.AllianceConsole })));
 const DrawConsole = lazy(() => import("../campaigns/DrawConsole").then((m) => ({ default: m.DrawConsole })));
 const LadderWizard = lazy(() => import("../campaigns/LadderWizard").then((m) => ({ default: m.LadderWizard })));
 const LadderSettle = lazy(() => import("../campaigns/LadderSettle").then((m) => ({ default: m.LadderSettle })));
@@ -102,6 +104,10 @@ function Page({ route }: { route: Route }) {
       return <ReferralWizard key={`w${route.draftId ?? "new"}`} draftId={route.draftId} />;
     case "referralConsole":
       return <ReferralConsole key={route.id} id={route.id} />;
+    case "allianceWizard":
+      return <AllianceWizard key={`w${route.draftId ?? "new"}`} draftId={route.draftId} />;
+    case "allianceConsole":
+      return <AllianceConsole key={route.id} id={route.id} />;
     case "products":
       return <ProductsPage />;
     case "gifts":
@@ -186,7 +192,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
   // A clicked notification or the tray's "Today's list" opens its page here.
   useReminderEvents(go);
   const missed = useMissedCount();
-  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" || route.page === "imports" || route.page === "duplicates" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "drawWizard", "drawConsole", "referralWizard", "referralConsole", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
+  const selected = route.page === "community" ? "communities" : route.page === "poster" ? "posters" : route.page === "batch" ? "vouchers" : route.page === "member" || route.page === "imports" || route.page === "duplicates" ? "members" : ["spike", "spikeConsole", "ladder", "ladderSettle", "drainageWizard", "drainageClaims", "drawWizard", "drawConsole", "referralWizard", "referralConsole", "allianceWizard", "allianceConsole", "campaignReport"].includes(route.page) ? "campaigns" : route.page;
 
   // The counter takes the whole window: nothing to click by mistake, nothing
   // for a scanner to type into but the code box.

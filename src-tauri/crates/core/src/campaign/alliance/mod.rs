@@ -13,7 +13,7 @@ mod settlement;
 
 pub use model::{
     AllianceApplied, AllianceConsole, AllianceInput, AlliancePlan, Partner, PartnerFigures, PartnerInput,
-    PlannedPartner, Settlement, SettlementRow,
+    PartnerSettlement, PartnerSettlementRow, PlannedPartner,
 };
 pub(crate) use settlement::key_figures;
 pub use settlement::{console, settlement, settlement_csv, sheet_words};

@@ -159,7 +159,7 @@ pub struct AllianceConsole {
 /// One voucher redeemed in a settlement's month.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct SettlementRow {
+pub struct PartnerSettlementRow {
     /// Local "YYYY-MM-DD HH:MM".
     pub redeemed_at: String,
     pub code: String,
@@ -169,7 +169,7 @@ pub struct SettlementRow {
 /// A partner's month: what was handed over, redeemed and owed.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct Settlement {
+pub struct PartnerSettlement {
     pub partner: Partner,
     pub month: String,
     /// Vouchers handed to the partner, in every alliance so far.
@@ -181,5 +181,5 @@ pub struct Settlement {
     pub new_members: i64,
     #[ts(type = "number")]
     pub fee_cents: i64,
-    pub rows: Vec<SettlementRow>,
+    pub rows: Vec<PartnerSettlementRow>,
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Months, NaiveDate, NaiveTime, Utc};
 use rusqlite::{params, Connection};
 
-use super::model::{AllianceConsole, PartnerFigures, Settlement, SettlementRow};
+use super::model::{AllianceConsole, PartnerFigures, PartnerSettlement, PartnerSettlementRow};
 use super::partner;
 use super::plan::benefit_words;
 use crate::campaign::{CampaignKind, KeyFigures};
@@ -93,7 +93,12 @@ fn month_start(month: &str) -> Result<NaiveDate> {
 
 /// Partner `partner_id`'s month: what it was handed, what was redeemed here
 /// (each voucher with when), who joined through it, and the fee owed.
-pub fn settlement(conn: &Connection, partner_id: i64, month: &str, now: DateTime<Utc>) -> Result<Settlement> {
+pub fn settlement(
+    conn: &Connection,
+    partner_id: i64,
+    month: &str,
+    now: DateTime<Utc>,
+) -> Result<PartnerSettlement> {
     let p = partner::get(conn, partner_id, now)?;
     let first = month_start(month)?;
     let zone = shop::zone(conn)?;
@@ -129,13 +134,13 @@ pub fn settlement(conn: &Connection, partner_id: i64, month: &str, now: DateTime
             )?,
             None => return Err(Error::Damaged("voucher key")),
         };
-        rows.push(SettlementRow {
+        rows.push(PartnerSettlementRow {
             redeemed_at: at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string(),
             code,
             batch,
         });
     }
-    Ok(Settlement {
+    Ok(PartnerSettlement {
         fee_cents: rows.len() as i64 * p.fee_cents,
         redeemed: rows.len() as i64,
         partner: p,
@@ -191,7 +196,7 @@ pub const SHEET_ROWS: usize = 36;
 
 /// The printed settlement sheet's words in `lang`: a title and its sections
 /// (the figures, the vouchers redeemed, and a line for each shop to sign).
-pub fn sheet_words(s: &Settlement, shop_name: &str, lang: Lang) -> (String, Vec<(String, String)>) {
+pub fn sheet_words(s: &PartnerSettlement, shop_name: &str, lang: Lang) -> (String, Vec<(String, String)>) {
     let p = &s.partner;
     let listed: Vec<String> =
         s.rows.iter().take(SHEET_ROWS).map(|r| format!("{}  {}", r.redeemed_at, r.code)).collect();

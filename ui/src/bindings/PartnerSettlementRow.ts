@@ -3,7 +3,7 @@
 /**
  * One voucher redeemed in a settlement's month.
  */
-export type SettlementRow = { 
+export type PartnerSettlementRow = { 
 /**
  * Local "YYYY-MM-DD HH:MM".
  */
