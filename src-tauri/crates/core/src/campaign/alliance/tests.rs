@@ -80,6 +80,9 @@ fn a_partner_is_a_channel_and_an_alliance_gives_it_a_batch_and_a_poster() {
         assert!(!text.contains("转发") && !text.contains("分享") && !text.to_lowercase().contains("share"));
     }
     let made = apply(&mut conn, &input(g, vec![p.id]), None, now()).unwrap();
+    // Copied, it is a draft with the same choices, to run again.
+    let copied = crate::campaign::copy(&conn, made.id, now()).unwrap();
+    assert_eq!(draft(&conn, copied).unwrap(), input(g, vec![p.id]));
     assert_eq!((made.batch_ids.len(), made.poster_ids.len(), made.content_ids.len()), (1, 1, 1));
     let batch = voucher::get(&conn, made.batch_ids[0], now()).unwrap();
     assert_eq!(

@@ -299,6 +299,8 @@ fn the_leaderboard_ranks_by_friends_then_who_got_there_first() {
 fn cancelling_keeps_every_voucher_named_to_a_friend_or_member() {
     let (mut conn, g, zhang, ..) = shop();
     let id = apply(&mut conn, &input(g), None, now()).unwrap().id;
+    let copied = crate::campaign::copy(&conn, id, now()).unwrap();
+    assert_eq!(draft(&conn, copied).unwrap(), input(g));
     let code = friend_card(&mut conn, zhang, now()).unwrap().code;
     let w = welcome_friend(&mut conn, &friend(&code, "13900006001"), now()).unwrap();
     buy(&mut conn, w.friend_id, 2_000, now() + Duration::hours(1));
