@@ -2,7 +2,6 @@
 import type { Check } from "./Check";
 import type { PlannedPartner } from "./PlannedPartner";
 import type { PlannedPost } from "./PlannedPost";
-import type { PlannedSession } from "./PlannedSession";
 
 /**
  * Everything the alliance will create, with every check's result.
@@ -15,4 +14,4 @@ benefit: string, vouchers: number,
 /**
  * The line each partner's poster carries.
  */
-gift_line: string, announcement_zh: string, announcement_en: string, sessions: Array<PlannedSession>, posts: Array<PlannedPost>, checks: Array<Check>, refused: boolean, };
+gift_line: string, announcement_zh: string, announcement_en: string, posts: Array<PlannedPost>, checks: Array<Check>, refused: boolean, };

@@ -118,11 +118,17 @@ fn write_in(
             target,
             name: &plan.name,
             community_ids: &[input.community_id],
-            sessions: &plan.sessions,
+            sessions: &[],
         },
         input,
         now,
     )?;
+    let (first, last) = match (plan::day(&input.first_day), plan::day(&input.last_day)) {
+        (Some(a), Some(b)) => (a, b),
+        _ => return Err(crate::Error::Damaged("an alliance's dates")),
+    };
+    let (starts, ends) = plan::period(first, last, f.zone);
+    tx.execute("UPDATE campaign SET starts_at = ?1, ends_at = ?2 WHERE id = ?3", params![starts, ends, id])?;
     let community_name = f.community.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
     let (mut batch_ids, mut poster_ids) = (Vec::new(), Vec::new());
     for (planned, partner) in plan.partners.iter().zip(f.partners.iter().flatten()) {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::campaign::{Check, PlannedPost, PlannedSession, Status};
+use crate::campaign::{Check, PlannedPost, Status};
 use crate::voucher::BenefitInput;
 
 /// A neighbouring shop as the owner types it.
@@ -102,7 +102,6 @@ pub struct AlliancePlan {
     pub gift_line: String,
     pub announcement_zh: String,
     pub announcement_en: String,
-    pub sessions: Vec<PlannedSession>,
     pub posts: Vec<PlannedPost>,
     pub checks: Vec<Check>,
     pub refused: bool,

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::model::{AllianceInput, AlliancePlan, Partner, PlannedPartner};
 use super::{MAX_VOUCHERS, NAME_MAX};
-use crate::campaign::{copy, Check, Outcome, PlannedPost, PlannedSession};
+use crate::campaign::{copy, Check, Outcome, PlannedPost};
 use crate::gift::{self, MONEY_MAX};
 use crate::money::yuan;
 use crate::schedule::rule::local_instant;
@@ -75,6 +75,14 @@ pub(crate) fn benefit_words(b: &BenefitInput, gift_name: Option<&str>, lang: Lan
         (BenefitInput::Gift { .. }, Lang::En) => format!("a gift: {}", gift_name?),
         (BenefitInput::Pickup { .. }, _) => return None,
     })
+}
+
+/// The vouchers' days as instants: from the first day's midnight to the midnight after the last.
+pub(crate) fn period(first: NaiveDate, last: NaiveDate, zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    (
+        local_instant(zone, first.and_time(NaiveTime::MIN)),
+        local_instant(zone, (last + Duration::days(1)).and_time(NaiveTime::MIN)),
+    )
 }
 
 /// "来自隔壁面包店：立减 ¥10" / "From Next Door Bakery: ¥10 off": the counter shows it.
@@ -279,18 +287,11 @@ pub(crate) fn plan(input: &AllianceInput, f: &Facts, now: DateTime<Utc>) -> Alli
     .take(crate::poster::LINE_MAX)
     .collect();
 
-    let mut sessions = Vec::new();
+    // It has no session: it runs every day of the vouchers' validity (its
+    // status says so) without taking an evening from the group, so other
+    // campaigns in the community are not warned of a clash all month.
     let mut posts = Vec::new();
-    if let (Some(a), Some(b)) = (first, last) {
-        // It runs every day of the vouchers' validity: one session from the
-        // first day's midnight to the midnight after the last.
-        let starts = local_instant(f.zone, a.and_time(NaiveTime::MIN));
-        let ends = local_instant(f.zone, (b + Duration::days(1)).and_time(NaiveTime::MIN));
-        sessions.push(PlannedSession {
-            day: a.to_string(),
-            starts_at: starts.to_rfc3339(),
-            ends_at: ends.to_rfc3339(),
-        });
+    if let Some(a) = first {
         let post_day = a.max(f.today);
         posts.push(PlannedPost {
             community_id: input.community_id,
@@ -313,7 +314,6 @@ pub(crate) fn plan(input: &AllianceInput, f: &Facts, now: DateTime<Utc>) -> Alli
         gift_line,
         announcement_zh,
         announcement_en,
-        sessions,
         posts,
         checks,
         refused,

@@ -89,6 +89,9 @@ fn a_partner_is_a_channel_and_an_alliance_gives_it_a_batch_and_a_poster() {
         (batch.stats.issued, batch.channel_id, batch.valid_until.as_str()),
         (50, Some(p.channel_id), "2026-12-31")
     );
+    // It runs every day of its vouchers, without a session to clash with the group's evenings.
+    let c = crate::campaign::get(&conn, made.id, now()).unwrap();
+    assert_eq!((c.status, c.sessions), (crate::campaign::Status::Running, 0));
     let poster_channel: i64 = conn
         .query_row("SELECT channel_id FROM poster WHERE id = ?1", [made.poster_ids[0]], |r| r.get(0))
         .unwrap();
