@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use crate::validate::in_range;
-use crate::{voucher_code, Error, Field, Result};
+use crate::{voucher_code, Error, Field, Problem, Result};
 
 const COLUMNS: &str = "id, name, kind, unit_cost_cents, value_cents, stock, low_stock_at, packaging,
      archived_at, created_at, updated_at";
@@ -133,6 +133,30 @@ pub fn change_stock(
 
 pub fn set_archived(conn: &Connection, id: i64, archived: bool, now: DateTime<Utc>) -> Result<Gift> {
     get(conn, id)?;
+    // A prize of a lucky draw still to be drawn is a promise: archived, its
+    // vouchers could not be issued at the draw, which must happen once, on time.
+    let promised: Option<String> = if archived {
+        conn.query_row(
+            "SELECT c.name FROM draw_prize p JOIN campaign c ON c.id = p.campaign_id
+             JOIN campaign_draw d ON d.campaign_id = c.id
+             WHERE p.gift_id = ?1 AND c.published_at IS NOT NULL AND c.cancelled_at IS NULL AND d.drawn_at IS NULL
+             LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+    } else {
+        None
+    };
+    if let Some(draw) = promised {
+        let reason = match crate::shop::language_or(conn, crate::Lang::En) {
+            crate::Lang::ZhCn => format!("这个礼品是抽奖「{draw}」的奖品，开奖后才能归档"),
+            crate::Lang::En => {
+                format!("This gift is a prize of the lucky draw \"{draw}\": archive it after the draw")
+            }
+        };
+        return Err(Error::invalid(Field::Gift, Problem::Refused { reason }));
+    }
     conn.execute(
         "UPDATE gift SET archived_at = ?1, updated_at = ?2 WHERE id = ?3",
         params![archived.then_some(now), now, id],

@@ -391,3 +391,27 @@ fn drawn_after_the_claim_deadline_the_prizes_stay_claimable_until_that_day() {
         .unwrap();
     assert_eq!(until, ["2027-01-05"]);
 }
+
+#[test]
+fn a_prize_gift_cannot_be_archived_until_the_draw_has_run_or_been_cancelled() {
+    let (mut conn, g, _) = shop();
+    let tea_set = crate::gift::GiftInput {
+        name: "茶具一套".into(),
+        kind: "lottery".into(),
+        unit_cost_cents: 15_000,
+        value_cents: 29_900,
+        low_stock_at: None,
+        packaging: String::new(),
+    };
+    let gift = crate::gift::create(&mut conn, &tea_set, 3, now()).unwrap().id;
+    let mut with_gift = input(g);
+    with_gift.prizes[0].gift_id = Some(gift);
+    let id = apply(&mut conn, &with_gift, None, now()).unwrap().id;
+    // Archived, the draw could not issue its vouchers at its time.
+    match crate::gift::set_archived(&conn, gift, true, now()) {
+        Err(Error::Invalid { field: Field::Gift, .. }) => {}
+        other => panic!("expected the archive refused, got {other:?}"),
+    }
+    crate::campaign::cancel(&mut conn, id, "换个日子", now()).unwrap();
+    assert!(crate::gift::set_archived(&conn, gift, true, now()).unwrap().archived_at.is_some());
+}
