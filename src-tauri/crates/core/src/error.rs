@@ -357,6 +357,9 @@ fn what_zh(what: &str) -> &'static str {
         "purchase" => "消费记录",
         "import" => "导入记录",
         "merge" => "合并记录",
+        "partner" => "合作商家",
+        "alliance" => "邻里联盟",
+        "referral day" => "推荐活动",
         _ => "记录",
     }
 }

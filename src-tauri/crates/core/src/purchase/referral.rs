@@ -23,9 +23,16 @@ pub(crate) fn reward_name(campaign: &str, friends: i64, lang: Lang) -> String {
 
 /// The friend a welcome voucher was named to, when `serial` is one: a sale
 /// that redeems it is theirs even if the counter did not pick them.
+/// None when that member was erased or merged away: a sale is never tied to
+/// an erased person, and a merge moved the referral to the kept record.
 pub(crate) fn welcome_holder(tx: &Transaction, serial: i64) -> Result<Option<i64>> {
     Ok(tx
-        .query_row("SELECT friend_id FROM referral WHERE welcome_serial = ?1", [serial], |r| r.get(0))
+        .query_row(
+            "SELECT r.friend_id FROM referral r JOIN member m ON m.id = r.friend_id
+             WHERE r.welcome_serial = ?1 AND m.erased_at IS NULL AND m.merged_into IS NULL",
+            [serial],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 
@@ -40,15 +47,8 @@ pub(crate) fn qualify(tx: &Transaction, member_id: i64, purchase_id: i64, now: D
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .optional()?;
+    // Still pending, so this is the friend's first sale at the counter since the card.
     let Some((id, campaign_id, referrer_id, referred_at)) = pending else { return Ok(()) };
-    let bought_before: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM purchase WHERE member_id = ?1 AND id <> ?2)",
-        params![member_id, purchase_id],
-        |r| r.get(0),
-    )?;
-    if bought_before {
-        return Ok(());
-    }
     let (cap, qualify_days, reward_days): (i64, i64, i64) = tx.query_row(
         "SELECT monthly_cap, qualify_days, reward_days FROM campaign_referral WHERE campaign_id = ?1",
         [campaign_id],
@@ -59,12 +59,19 @@ pub(crate) fn qualify(tx: &Transaction, member_id: i64, purchase_id: i64, now: D
     }
     let zone = shop::zone(tx)?;
     let month = now.with_timezone(&zone).format("%Y-%m").to_string();
+    // The cap is the member's in the month, whichever referral day the friends came on.
     let so_far: i64 = tx.query_row(
-        "SELECT count(*) FROM referral WHERE campaign_id = ?1 AND referrer_id = ?2 AND month = ?3 AND counted = 1",
-        params![campaign_id, referrer_id, month],
+        "SELECT count(*) FROM referral WHERE referrer_id = ?1 AND month = ?2 AND counted = 1",
+        params![referrer_id, month],
         |r| r.get(0),
     )?;
-    let counted = so_far < cap;
+    // A referrer merged away is the friend themselves (a merge moves every
+    // other referral to the kept record): qualified, never counted.
+    let merged: bool =
+        tx.query_row("SELECT merged_into IS NOT NULL FROM member WHERE id = ?1", [referrer_id], |r| {
+            r.get(0)
+        })?;
+    let counted = so_far < cap && !merged;
     tx.execute(
         "UPDATE referral SET qualified_at = ?1, purchase_id = ?2, month = ?3, counted = ?4 WHERE id = ?5",
         params![now, purchase_id, month, counted, id],
@@ -81,6 +88,16 @@ pub(crate) fn qualify(tx: &Transaction, member_id: i64, purchase_id: i64, now: D
         )
         .optional()?;
     let Some(cents) = tier else { return Ok(()) };
+    // Issued once per threshold and month, even when a merge and its undo
+    // brought the count back past it.
+    let issued: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM referral_reward WHERE campaign_id = ?1 AND referrer_id = ?2 AND month = ?3 AND friends = ?4)",
+        params![campaign_id, referrer_id, month, friends],
+        |r| r.get(0),
+    )?;
+    if issued {
+        return Ok(());
+    }
     // An erased member keeps their count (the sales stay) but nobody holds the reward.
     let holder: Option<(String, Option<String>)> = tx
         .query_row(

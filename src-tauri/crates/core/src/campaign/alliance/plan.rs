@@ -188,6 +188,15 @@ pub(crate) fn plan(input: &AllianceInput, f: &Facts, now: DateTime<Utc>) -> Alli
             "请至少选择一家合作商家".into(),
         );
     }
+    let mut seen = std::collections::HashSet::new();
+    if input.partner_ids.iter().any(|id| !seen.insert(*id)) {
+        check(
+            "partners",
+            Outcome::Refuse,
+            "A partner store is chosen twice".into(),
+            "同一家合作商家被选了两次".into(),
+        );
+    }
     let benefit = words(lang).unwrap_or_default();
     let mut partners = Vec::new();
     for (id, p) in input.partner_ids.iter().zip(&f.partners) {

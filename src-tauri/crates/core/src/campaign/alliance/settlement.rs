@@ -22,9 +22,11 @@ fn figures(conn: &Connection, id: i64) -> Result<Vec<PartnerFigures>> {
         .prepare_cached(
             "SELECT p.id, p.name, a.batch_id, b.count,
                     (SELECT count(*) FROM voucher v WHERE v.batch_id = a.batch_id AND v.redeemed_at IS NOT NULL),
-                    (SELECT count(*) FROM membership s WHERE s.channel_id = p.channel_id AND s.joined_at >= b.created_at),
+                    (SELECT count(*) FROM membership s WHERE s.channel_id = p.channel_id AND s.joined_at >= b.created_at
+                       AND s.joined_at < coalesce(c.cancelled_at, c.ends_at)),
                     p.fee_cents
              FROM alliance_partner a JOIN partner p ON p.id = a.partner_id JOIN voucher_batch b ON b.id = a.batch_id
+             JOIN campaign c ON c.id = a.campaign_id
              WHERE a.campaign_id = ?1 ORDER BY p.name, p.id",
         )?
         .query_map([id], |r| {

@@ -63,6 +63,8 @@ fn a_partner_is_a_channel_and_an_alliance_gives_it_a_batch_and_a_poster() {
         plan.checks
     );
     assert!(apply(&mut conn, &input(g, vec![p.id, short.id]), None, now()).is_err());
+    let twice = preview(&conn, &input(g, vec![p.id, p.id]), now()).unwrap();
+    assert!(twice.checks.iter().any(|c| c.rule == "partners" && c.outcome == Outcome::Refuse));
     let mut none = input(g, vec![p.id]);
     none.vouchers_per_partner = 0;
     assert!(preview(&conn, &none, now())

@@ -329,3 +329,55 @@ fn a_merge_moves_the_referrals_and_undo_puts_them_back() {
     let referrer: i64 = conn.query_row("SELECT referrer_id FROM referral", [], |r| r.get(0)).unwrap();
     assert_eq!(referrer, li);
 }
+
+#[test]
+fn a_member_merged_with_their_own_friend_earns_nothing_and_an_erased_friend_takes_no_sale() {
+    let (mut conn, g, zhang, li, _) = shop();
+    apply(&mut conn, &input(g), None, now()).unwrap();
+    // 张三 "brings" a friend who is 张三 under another number: found out, merged into the new record.
+    let code = friend_card(&mut conn, zhang, now()).unwrap().code;
+    let himself = welcome_friend(&mut conn, &friend(&code, "13900008001"), now()).unwrap();
+    member::merge(&mut conn, himself.friend_id, zhang, "", now()).unwrap();
+    buy(&mut conn, himself.friend_id, 2_000, now() + Duration::hours(1));
+    assert!(rewards_of(&conn, zhang).is_empty() && rewards_of(&conn, himself.friend_id).is_empty());
+    let counted: i64 =
+        conn.query_row("SELECT count(*) FROM referral WHERE counted = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(counted, 0);
+
+    // 李四's friend asks to be erased; their welcome voucher, used later, ties the sale to nobody.
+    let code = friend_card(&mut conn, li, now()).unwrap().code;
+    let gone = welcome_friend(&mut conn, &friend(&code, "13900008002"), now()).unwrap();
+    member::erase(&mut conn, gone.friend_id, now()).unwrap();
+    let sale = PurchaseInput {
+        amount_cents: 3_000,
+        voucher_code: gone.voucher_code.clone().unwrap(),
+        ..PurchaseInput::default()
+    };
+    let p = purchase::record(&mut conn, &sale, now() + Duration::hours(2)).unwrap();
+    assert_eq!(p.member_id, None);
+    assert!(rewards_of(&conn, li).is_empty());
+}
+
+#[test]
+fn the_monthly_cap_is_the_members_across_referral_days_in_the_month() {
+    let (mut conn, g, zhang, ..) = shop();
+    let mut early = input(g);
+    early.last_day = "2026-12-10".into();
+    early.monthly_cap = 1;
+    early.tiers = vec![RewardTier { friends: 1, cents: 500 }];
+    apply(&mut conn, &early, None, now()).unwrap();
+    let mut late = early.clone();
+    late.name = "12月下旬推荐".into();
+    late.first_day = "2026-12-11".into();
+    late.last_day = "2026-12-31".into();
+    apply(&mut conn, &late, None, now()).unwrap();
+    let code = friend_card(&mut conn, zhang, now()).unwrap().code;
+    let first = welcome_friend(&mut conn, &friend(&code, "13900009001"), now()).unwrap();
+    buy(&mut conn, first.friend_id, 2_000, now() + Duration::hours(1));
+    let later = now() + Duration::days(12);
+    let second = welcome_friend(&mut conn, &friend(&code, "13900009002"), later).unwrap();
+    buy(&mut conn, second.friend_id, 2_000, later + Duration::hours(1));
+    // One friend counted in December, one reward: the second day's tier at 1 is not paid again.
+    assert_eq!(rewards_of(&conn, zhang), vec![(1, 500)]);
+    assert_eq!(board(&conn, "2026-12").unwrap().rows[0].friends, 1);
+}
