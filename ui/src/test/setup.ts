@@ -1,8 +1,13 @@
 // jsdom lacks a few browser APIs antd relies on; each test starts with clean IPC mocks.
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { afterEach, vi } from "vitest";
+
+// A page is a lazy chunk: the first time a test opens it, vite transforms it
+// on the spot, which on a loaded two-core machine takes longer than the
+// library's one second. Waiting longer costs nothing when it is quick.
+configure({ asyncUtilTimeout: 5000 });
 
 Object.defineProperty(window, "matchMedia", {
   writable: true,
