@@ -74,7 +74,8 @@ fn erase_in(tx: &Transaction, id: i64, now: DateTime<Utc>) -> Result<String> {
     )?;
     tx.execute(
         "UPDATE voucher_batch SET holder_name = '', holder_phone = '' WHERE id IN (
-             SELECT v.batch_id FROM voucher v JOIN referral_reward r ON r.serial = v.serial WHERE r.referrer_id = ?1)",
+             SELECT v.batch_id FROM voucher v JOIN referral_reward r ON r.serial = v.serial WHERE r.referrer_id = ?1
+             UNION SELECT v.batch_id FROM voucher v JOIN referral r ON r.welcome_serial = v.serial WHERE r.friend_id = ?1)",
         [id],
     )?;
     // A merge's record holds the fields it filled: no longer undoable, emptied.

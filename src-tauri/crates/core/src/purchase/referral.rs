@@ -80,22 +80,19 @@ pub(crate) fn qualify(tx: &Transaction, member_id: i64, purchase_id: i64, now: D
         return Ok(());
     }
     let friends = so_far + 1;
-    let tier: Option<i64> = tx
-        .query_row(
-            "SELECT cents FROM referral_tier WHERE campaign_id = ?1 AND friends = ?2",
-            params![campaign_id, friends],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(cents) = tier else { return Ok(()) };
-    // Issued once per threshold and month, even when a merge and its undo
-    // brought the count back past it.
-    let issued: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM referral_reward WHERE campaign_id = ?1 AND referrer_id = ?2 AND month = ?3 AND friends = ?4)",
-        params![campaign_id, referrer_id, month, friends],
-        |r| r.get(0),
-    )?;
-    if issued {
+    // Every threshold reached that has no reward yet this month (whichever
+    // referral day paid it): normally the one just reached; after a merge
+    // brought two records' friends together, any it jumped over.
+    let due: Vec<(i64, i64)> = tx
+        .prepare_cached(
+            "SELECT t.friends, t.cents FROM referral_tier t WHERE t.campaign_id = ?1 AND t.friends <= ?2
+               AND NOT EXISTS (SELECT 1 FROM referral_reward w WHERE w.referrer_id = ?3 AND w.month = ?4
+                               AND w.friends = t.friends)
+             ORDER BY t.friends",
+        )?
+        .query_map(params![campaign_id, friends, referrer_id, month], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if due.is_empty() {
         return Ok(());
     }
     // An erased member keeps their count (the sales stay) but nobody holds the reward.
@@ -112,24 +109,26 @@ pub(crate) fn qualify(tx: &Transaction, member_id: i64, purchase_id: i64, now: D
         shop::language_or(tx, Lang::En),
     );
     let until = shop::today(tx, now)? + Duration::days(reward_days);
-    let batch = BatchInput {
-        name: reward_name(&campaign, friends, lang),
-        holder_name: holder_name.chars().take(crate::voucher::HOLDER_NAME_MAX).collect(),
-        holder_phone: holder_phone.unwrap_or_default(),
-        ..BatchInput::new(BenefitInput::AmountOff { cents }, 1, &until.to_string())
-    };
-    let batch_id = crate::voucher::batch::insert(tx, &batch, now)?;
-    // Linked to the referral day as its own batches are (`campaign::link`,
-    // which sits above purchases), so cancelling it finds them.
-    tx.execute(
-        "INSERT INTO campaign_item (campaign_id, kind, item_id) VALUES (?1, 'batch', ?2)",
-        params![campaign_id, batch_id],
-    )?;
-    let serial = crate::voucher::batch::name_only_voucher(tx, batch_id, &batch.holder_name)?;
-    tx.execute(
-        "INSERT INTO referral_reward (campaign_id, referrer_id, month, friends, serial, issued_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![campaign_id, referrer_id, month, friends, serial, now],
-    )?;
+    for (threshold, cents) in due {
+        let batch = BatchInput {
+            name: reward_name(&campaign, threshold, lang),
+            holder_name: holder_name.chars().take(crate::voucher::HOLDER_NAME_MAX).collect(),
+            holder_phone: holder_phone.clone().unwrap_or_default(),
+            ..BatchInput::new(BenefitInput::AmountOff { cents }, 1, &until.to_string())
+        };
+        let batch_id = crate::voucher::batch::insert(tx, &batch, now)?;
+        // Linked to the referral day as its own batches are (`campaign::link`,
+        // which sits above purchases), so cancelling it finds them.
+        tx.execute(
+            "INSERT INTO campaign_item (campaign_id, kind, item_id) VALUES (?1, 'batch', ?2)",
+            params![campaign_id, batch_id],
+        )?;
+        let serial = crate::voucher::batch::name_only_voucher(tx, batch_id, &batch.holder_name)?;
+        tx.execute(
+            "INSERT INTO referral_reward (campaign_id, referrer_id, month, friends, serial, issued_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![campaign_id, referrer_id, month, threshold, serial, now],
+        )?;
+    }
     Ok(())
 }

@@ -381,3 +381,28 @@ fn the_monthly_cap_is_the_members_across_referral_days_in_the_month() {
     assert_eq!(rewards_of(&conn, zhang), vec![(1, 500)]);
     assert_eq!(board(&conn, "2026-12").unwrap().rows[0].friends, 1);
 }
+
+#[test]
+fn a_merge_and_its_undo_never_pay_a_threshold_twice_nor_stop_a_sale() {
+    let (mut conn, g, zhang, li, _) = shop();
+    apply(&mut conn, &input(g), None, now()).unwrap();
+    let (a, b) =
+        (friend_card(&mut conn, zhang, now()).unwrap().code, friend_card(&mut conn, li, now()).unwrap().code);
+    let mut at = now();
+    let mut bring = |conn: &mut Connection, code: &str, phone: &str| {
+        at += Duration::hours(1);
+        let w = welcome_friend(conn, &friend(code, phone), at).unwrap();
+        buy(conn, w.friend_id, 2_000, at + Duration::minutes(5));
+    };
+    bring(&mut conn, &a, "13900010001");
+    bring(&mut conn, &b, "13900010002");
+    // 张三 and 李四 were one person: two friends now, a third reaches the 3-friend reward.
+    member::merge(&mut conn, zhang, li, "", now() + Duration::hours(3)).unwrap();
+    bring(&mut conn, &a, "13900010003");
+    assert_eq!(rewards_of(&conn, zhang), vec![(1, 500), (3, 1_500)]);
+    // Undone, 张三 is back at two; his next friend reaches three again: no second reward, and the sale stands.
+    let merge_id: i64 = conn.query_row("SELECT id FROM member_merge", [], |r| r.get(0)).unwrap();
+    member::undo_merge(&mut conn, merge_id, now() + Duration::hours(5)).unwrap();
+    bring(&mut conn, &a, "13900010004");
+    assert_eq!(rewards_of(&conn, zhang), vec![(1, 500), (3, 1_500)]);
+}
