@@ -39,6 +39,22 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
+/// "张*": the first character of the nickname (or name), as a draw's list
+/// and a referral leaderboard publish it in the group.
+pub(crate) fn masked_name(name: &str, nickname: &str) -> String {
+    let shown = if nickname.trim().is_empty() { name } else { nickname };
+    let first: String = shown.trim().chars().take(1).collect();
+    format!("{first}*")
+}
+
+/// "张* (1234)" with a phone, "张*" without.
+pub(crate) fn masked_label(name: &str, nickname: &str, phone: Option<&str>) -> String {
+    match phone.filter(|p| p.len() == 11).and_then(|p| p.get(7..)) {
+        Some(last4) => format!("{} ({last4})", masked_name(name, nickname)),
+        None => masked_name(name, nickname),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

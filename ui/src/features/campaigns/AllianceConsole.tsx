@@ -5,7 +5,6 @@ import { FileExcelOutlined, FilePdfOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { App as AntApp, Alert, Button, Card, DatePicker, Descriptions, Space, Spin, Table, Tag } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PartnerFigures } from "../../bindings/PartnerFigures";
 import { PageHeader } from "../../components/PageHeader";
@@ -13,15 +12,13 @@ import { showError, toMessage } from "../../errors";
 import { day as dayText, money } from "../../format";
 import { ipc } from "../../ipc";
 import { useLang } from "../../lang";
-import { STATUS_COLOR } from "./queries";
+import { STATUS_COLOR, useShopMonth } from "./queries";
 
 export function AllianceConsole({ id }: { id: number }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const lang = useLang();
-  const today = useQuery({ queryKey: ["shop-today"], queryFn: ipc.shopToday });
-  const [month, setMonth] = useState<string | null>(null);
-  const shownMonth = month ?? (today.data ? today.data.slice(0, 7) : null);
+  const [shownMonth, setMonth] = useShopMonth();
   const console = useQuery({ queryKey: ["campaigns", "alliance", id], queryFn: () => ipc.allianceConsole(id) });
   const save = useMutation({
     mutationFn: (v: { partner: number; csv: boolean }) => ipc.savePartnerSettlement(v.partner, shownMonth ?? "", v.csv),

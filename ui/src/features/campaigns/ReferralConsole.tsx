@@ -6,7 +6,6 @@ import { CopyOutlined, PrinterOutlined } from "@ant-design/icons";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { App as AntApp, Alert, Button, Card, DatePicker, Descriptions, Empty, Space, Spin, Statistic, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReferralRow } from "../../bindings/ReferralRow";
 import type { ReferralStage } from "../../bindings/ReferralStage";
@@ -16,7 +15,7 @@ import { showError, toMessage } from "../../errors";
 import { day as dayText, money } from "../../format";
 import { ipc } from "../../ipc";
 import { useLang } from "../../lang";
-import { STATUS_COLOR } from "./queries";
+import { STATUS_COLOR, useShopMonth } from "./queries";
 
 const STAGE_COLOR: Record<ReferralStage, string> = { pending: "processing", qualified: "success", over_cap: "warning", lapsed: "default" };
 
@@ -24,9 +23,7 @@ export function ReferralConsole({ id }: { id: number }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const lang = useLang();
-  const today = useQuery({ queryKey: ["shop-today"], queryFn: ipc.shopToday });
-  const [month, setMonth] = useState<string | null>(null);
-  const shownMonth = month ?? (today.data ? today.data.slice(0, 7) : null);
+  const [shownMonth, setMonth] = useShopMonth();
   const console = useQuery({ queryKey: ["campaigns", "referral", id], queryFn: () => ipc.referralConsole(id) });
   const board = useQuery({ queryKey: ["campaigns", "referral-board", shownMonth], queryFn: () => ipc.referralBoard(shownMonth ?? ""), enabled: shownMonth !== null });
   const cards = useMutation({

@@ -101,3 +101,31 @@ pub(crate) fn sessions(
         .collect();
     (sessions, refusal)
 }
+
+/// A day as the wizards send it, "YYYY-MM-DD".
+pub(crate) fn day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// From the first day's midnight to the midnight after the last, as instants
+/// in the shop's zone: the days a campaign runs that has no evening of its own.
+pub(crate) fn days_period(first: NaiveDate, last: NaiveDate, zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    use crate::schedule::rule::local_instant;
+    (
+        local_instant(zone, first.and_time(NaiveTime::MIN)),
+        local_instant(zone, (last + Duration::days(1)).and_time(NaiveTime::MIN)),
+    )
+}
+
+/// The first day of a month typed "YYYY-MM" (a leaderboard's, a settlement's);
+/// anything else refused at the field.
+pub(crate) fn month_start(text: &str) -> crate::Result<NaiveDate> {
+    let m = text.trim();
+    match NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d") {
+        Ok(d) if m.len() == 7 => Ok(d),
+        _ => Err(crate::Error::invalid(
+            crate::Field::Date,
+            crate::Problem::Unknown { value: m.chars().take(20).collect() },
+        )),
+    }
+}

@@ -47,6 +47,12 @@ pub(crate) fn apply<W: Wizard>(
     Ok(made)
 }
 
+/// A draft's choices as the owner left them.
+pub(crate) fn draft<W: Wizard>(conn: &Connection, id: i64) -> Result<W::Input> {
+    let stored = super::draft_row(conn, id)?;
+    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+}
+
 /// The published campaign's choices, for the wizard to reopen on before it starts.
 pub(crate) fn for_edit<W: Wizard>(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<W::Input> {
     edit::input(conn, id, W::KIND, now)

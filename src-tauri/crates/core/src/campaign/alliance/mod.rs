@@ -46,8 +46,7 @@ pub fn save_draft(
 
 /// A draft's choices as the owner left them.
 pub fn draft(conn: &Connection, id: i64) -> Result<AllianceInput> {
-    let stored = super::draft_row(conn, id)?;
-    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+    wizard::draft::<Alliance>(conn, id)
 }
 
 /// Writes the plan in one transaction: the campaign, each partner's batch and
@@ -123,11 +122,11 @@ fn write_in(
         input,
         now,
     )?;
-    let (first, last) = match (plan::day(&input.first_day), plan::day(&input.last_day)) {
+    let (first, last) = match (super::when::day(&input.first_day), super::when::day(&input.last_day)) {
         (Some(a), Some(b)) => (a, b),
         _ => return Err(crate::Error::Damaged("an alliance's dates")),
     };
-    let (starts, ends) = plan::period(first, last, f.zone);
+    let (starts, ends) = super::when::days_period(first, last, f.zone);
     tx.execute("UPDATE campaign SET starts_at = ?1, ends_at = ?2 WHERE id = ?3", params![starts, ends, id])?;
     let community_name = f.community.as_ref().map(|(n, _)| n.clone()).unwrap_or_default();
     let (mut batch_ids, mut poster_ids) = (Vec::new(), Vec::new());

@@ -3,16 +3,16 @@
 //! vouchers come from, and every check — a pure function of the input, the
 //! facts read from the shop, and the time.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 
 use super::model::{AllianceInput, AlliancePlan, Partner, PlannedPartner};
 use super::{MAX_VOUCHERS, NAME_MAX};
+use crate::campaign::when::day;
 use crate::campaign::{copy, Check, Outcome, PlannedPost};
 use crate::gift::{self, MONEY_MAX};
 use crate::money::yuan;
-use crate::schedule::rule::local_instant;
 use crate::voucher::BenefitInput;
 use crate::{shop, Lang, Result};
 
@@ -60,10 +60,6 @@ pub(crate) fn facts(conn: &Connection, input: &AllianceInput, now: DateTime<Utc>
     })
 }
 
-pub(crate) fn day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
 /// What a voucher gives here: "立减 ¥10" / "¥10 off"; none for a benefit an alliance cannot give.
 pub(crate) fn benefit_words(b: &BenefitInput, gift_name: Option<&str>, lang: Lang) -> Option<String> {
     Some(match (b, lang) {
@@ -75,14 +71,6 @@ pub(crate) fn benefit_words(b: &BenefitInput, gift_name: Option<&str>, lang: Lan
         (BenefitInput::Gift { .. }, Lang::En) => format!("a gift: {}", gift_name?),
         (BenefitInput::Pickup { .. }, _) => return None,
     })
-}
-
-/// The vouchers' days as instants: from the first day's midnight to the midnight after the last.
-pub(crate) fn period(first: NaiveDate, last: NaiveDate, zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
-    (
-        local_instant(zone, first.and_time(NaiveTime::MIN)),
-        local_instant(zone, (last + Duration::days(1)).and_time(NaiveTime::MIN)),
-    )
 }
 
 /// "来自隔壁面包店：立减 ¥10" / "From Next Door Bakery: ¥10 off": the counter shows it.

@@ -2,7 +2,7 @@
 //! and in a month's settlement sheet (vouchers handed over, redeemed, members
 //! who joined through the partner, the fee owed), as data and as CSV.
 
-use chrono::{DateTime, Months, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Months, NaiveTime, Utc};
 use rusqlite::{params, Connection};
 
 use super::model::{AllianceConsole, PartnerFigures, PartnerSettlement, PartnerSettlementRow};
@@ -13,7 +13,7 @@ use crate::money::yuan;
 use crate::schedule::rule::local_instant;
 use crate::voucher::BenefitInput;
 use crate::voucher_code::key;
-use crate::{shop, Error, Field, Lang, Problem, Result};
+use crate::{shop, Error, Lang, Result};
 
 /// Each partner of alliance `id`: its batch, vouchers handed over and
 /// redeemed, members who joined through it, and the fee so far.
@@ -84,15 +84,6 @@ pub fn console(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<Allianc
     })
 }
 
-/// The first day of `month` ("YYYY-MM"), refused at the field when it is not one.
-fn month_start(month: &str) -> Result<NaiveDate> {
-    let m = month.trim();
-    match NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d") {
-        Ok(d) if m.len() == 7 => Ok(d),
-        _ => Err(Error::invalid(Field::Date, Problem::Unknown { value: m.chars().take(20).collect() })),
-    }
-}
-
 /// Partner `partner_id`'s month: what it was handed, what was redeemed here
 /// (each voucher with when), who joined through it, and the fee owed.
 pub fn settlement(
@@ -102,7 +93,7 @@ pub fn settlement(
     now: DateTime<Utc>,
 ) -> Result<PartnerSettlement> {
     let p = partner::get(conn, partner_id, now)?;
-    let first = month_start(month)?;
+    let first = crate::campaign::when::month_start(month)?;
     let zone = shop::zone(conn)?;
     let from = local_instant(zone, first.and_time(NaiveTime::MIN));
     let next = first.checked_add_months(Months::new(1)).ok_or(Error::Damaged("a month"))?;

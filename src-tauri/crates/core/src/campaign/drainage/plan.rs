@@ -3,7 +3,7 @@
 //! every check — a pure function of the input, the facts read from the shop,
 //! and the time.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -12,12 +12,12 @@ use super::{MAX_DAYS, MAX_JOINS, MAX_VALID_DAYS, REPLACE_EVERY_DAYS, REPLACE_TIM
 use crate::campaign::copy::{
     self, DRAINAGE_GIFT_LINE, DRAINAGE_REPLACE_CODE, DRAINAGE_REPLACE_CODE_MESSAGE, DRAINAGE_WELCOME,
 };
+use crate::campaign::when::day;
 use crate::campaign::{when, Check, Outcome, PlannedPost, PlannedSession};
 use crate::channel::{Channel, ChannelKind};
 use crate::gift::{self, Gift};
 use crate::money::yuan;
 use crate::poster::PosterTemplate;
-use crate::schedule::rule::local_instant;
 use crate::{shop, Lang, Result};
 
 pub(crate) struct Facts {
@@ -79,17 +79,9 @@ pub(crate) fn facts(conn: &Connection, input: &DrainageInput, now: DateTime<Utc>
     })
 }
 
-fn day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
 /// From the first day's midnight to the midnight after the last, as instants.
 fn period(starts_on: &str, ends_on: &str, zone: Tz) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    let (first, last) = (day(starts_on)?, day(ends_on)?);
-    Some((
-        local_instant(zone, first.and_time(NaiveTime::MIN)),
-        local_instant(zone, (last + Duration::days(1)).and_time(NaiveTime::MIN)),
-    ))
+    Some(when::days_period(day(starts_on)?, day(ends_on)?, zone))
 }
 
 /// The poster template that suits where a channel's poster hangs.

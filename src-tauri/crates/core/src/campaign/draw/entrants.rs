@@ -149,12 +149,7 @@ fn jielong_entry(line: &str) -> &str {
 
 /// "张三" → "张*"; with a phone, "张* (1234)".
 fn label(c: &Candidate) -> String {
-    let name = if c.nickname.trim().is_empty() { &c.name } else { &c.nickname };
-    let first: String = name.trim().chars().take(1).collect();
-    match c.phone.as_deref() {
-        Some(p) if p.len() == 11 => format!("{first}* ({})", &p[7..]),
-        _ => format!("{first}*"),
-    }
+    crate::text::masked_label(&c.name, &c.nickname, c.phone.as_deref())
 }
 
 #[cfg(test)]

@@ -50,8 +50,7 @@ pub fn save_draft(conn: &Connection, id: Option<i64>, input: &DrawInput, now: Da
 
 /// A draft's choices as the owner left them.
 pub fn draft(conn: &Connection, id: i64) -> Result<DrawInput> {
-    let stored = super::draft_row(conn, id)?;
-    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+    wizard::draft::<LuckyDraw>(conn, id)
 }
 
 /// Writes the plan in one transaction: the campaign and its frozen terms,

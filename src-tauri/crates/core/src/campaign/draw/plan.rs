@@ -4,7 +4,7 @@
 //! check — a pure function of the input, the facts read from the shop, and
 //! the time.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 
@@ -12,6 +12,7 @@ use super::announcement;
 use super::entrants::{self, Entrants};
 use super::model::{DrawInput, DrawPlan, EntryCondition, PlannedPrize};
 use super::{MAX_PRIZES, MAX_PRIZE_CENTS, MAX_QUANTITY};
+use crate::campaign::when::day;
 use crate::campaign::{copy, when, Check, Outcome, PlannedPost, PlannedSession};
 use crate::gift::{self, Gift};
 use crate::money::yuan;
@@ -59,10 +60,6 @@ pub(crate) fn facts(conn: &Connection, input: &DrawInput, now: DateTime<Utc>) ->
 /// "YYYY-MM-DD HH:MM" in the shop's zone.
 pub(crate) fn local_time(text: &str, zone: Tz) -> Option<DateTime<Utc>> {
     NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M").ok().map(|t| local_instant(zone, t))
-}
-
-fn day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 /// "¥5 off (on ¥30 or more)" / "¥5 代金券（满¥30可用）".

@@ -50,8 +50,7 @@ pub fn save_draft(
 
 /// A draft's choices as the owner left them.
 pub fn draft(conn: &Connection, id: i64) -> Result<LadderInput> {
-    let stored = super::draft_row(conn, id)?;
-    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+    wizard::draft::<GiftPackageDay>(conn, id)
 }
 
 /// Writes the plan in one transaction: the campaign and its frozen terms (the

@@ -3,9 +3,9 @@
 
 use rusqlite::Connection;
 
-use super::counter::masked_name;
 use super::model::{ReferralBoard, ReferralBoardRow};
-use crate::{shop, Error, Field, Lang, Problem, Result};
+use crate::text::masked_name;
+use crate::{shop, Lang, Result};
 
 /// How many the group post names.
 pub const POST_TOP: usize = 10;
@@ -14,9 +14,7 @@ pub const POST_TOP: usize = 10;
 /// qualified referral that month, most friends first.
 pub fn board(conn: &Connection, month: &str) -> Result<ReferralBoard> {
     let month = month.trim();
-    if chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").is_err() || month.len() != 7 {
-        return Err(Error::invalid(Field::Date, Problem::Unknown { value: month.to_owned() }));
-    }
+    crate::campaign::when::month_start(month)?;
     let zone = shop::zone(conn)?;
     let mut stmt = conn.prepare_cached(
         "SELECT r.referrer_id, m.display_name, m.wechat_nickname, count(*), max(r.qualified_at)

@@ -11,6 +11,7 @@ use super::plan::welcome_words;
 use crate::campaign::drainage::Reward;
 use crate::gift::MoveReason;
 use crate::member::{ConsentInput, MemberInput};
+use crate::text::{masked_label, masked_name};
 use crate::validate::optional;
 use crate::voucher::{BatchInput, BenefitInput};
 use crate::voucher_code::{self as code, key, REFERRAL};
@@ -19,21 +20,6 @@ use crate::{phone, shop, Error, Field, Lang, Problem, Result};
 fn refused(field: Field, en: &str, zh: &str, lang: Lang) -> Error {
     let reason = if lang == Lang::ZhCn { zh } else { en };
     Error::invalid(field, Problem::Refused { reason: reason.to_owned() })
-}
-
-/// "张*": the first character of the nickname (or name), as published.
-pub(crate) fn masked_name(name: &str, nickname: &str) -> String {
-    let shown = if nickname.trim().is_empty() { name } else { nickname };
-    let first: String = shown.trim().chars().take(1).collect();
-    format!("{first}*")
-}
-
-/// "张* (1234)" with a phone, "张*" without.
-pub(crate) fn masked_label(name: &str, nickname: &str, phone: Option<&str>) -> String {
-    match phone {
-        Some(p) if p.len() == 11 => format!("{} ({})", masked_name(name, nickname), &p[7..]),
-        _ => masked_name(name, nickname),
-    }
 }
 
 struct Holder {

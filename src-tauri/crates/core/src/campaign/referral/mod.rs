@@ -55,8 +55,7 @@ pub fn save_draft(
 
 /// A draft's choices as the owner left them.
 pub fn draft(conn: &Connection, id: i64) -> Result<ReferralInput> {
-    let stored = super::draft_row(conn, id)?;
-    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+    wizard::draft::<ReferralDay>(conn, id)
 }
 
 /// Writes the plan in one transaction: the campaign and its terms, the
@@ -137,11 +136,11 @@ fn write_in(
     )?;
     // Its sessions are the promotion days; it runs (takes friend cards) every
     // day from the first to the last.
-    let (first, last) = match (plan::day(&input.first_day), plan::day(&input.last_day)) {
+    let (first, last) = match (super::when::day(&input.first_day), super::when::day(&input.last_day)) {
         (Some(a), Some(b)) => (a, b),
         _ => return Err(crate::Error::Damaged("a referral day's dates")),
     };
-    let (starts, ends) = plan::period(first, last, f.zone);
+    let (starts, ends) = super::when::days_period(first, last, f.zone);
     tx.execute("UPDATE campaign SET starts_at = ?1, ends_at = ?2 WHERE id = ?3", params![starts, ends, id])?;
     let (gift_id, cents, min_spend, welcome_days) = match input.welcome {
         Reward::Gift { gift_id } => (Some(gift_id), None, None, 0),

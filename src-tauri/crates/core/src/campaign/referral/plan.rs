@@ -10,6 +10,7 @@ use rusqlite::{params, Connection};
 use super::model::{ReferralInput, ReferralPlan, RewardTier};
 use super::{MAX_CAP, MAX_DAYS, MAX_QUALIFY_DAYS, MAX_TIERS, MAX_VALID_DAYS, NAME_MAX};
 use crate::campaign::drainage::Reward;
+use crate::campaign::when::day;
 use crate::campaign::{copy, when, Check, Outcome, PlannedPost, PlannedSession};
 use crate::gift::{self, Gift, MONEY_MAX};
 use crate::money::yuan;
@@ -78,21 +79,8 @@ pub(crate) fn facts(conn: &Connection, input: &ReferralInput, now: DateTime<Utc>
     })
 }
 
-pub(crate) fn day(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
 fn time(text: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
-}
-
-/// The referral day's days as instants: from the first day's midnight to the
-/// midnight after the last.
-pub(crate) fn period(first: NaiveDate, last: NaiveDate, zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
-    (
-        local_instant(zone, first.and_time(NaiveTime::MIN)),
-        local_instant(zone, (last + Duration::days(1)).and_time(NaiveTime::MIN)),
-    )
 }
 
 /// The promotion days between the first and last day; the first day when no

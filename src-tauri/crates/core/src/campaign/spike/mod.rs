@@ -47,8 +47,7 @@ pub fn save_draft(conn: &Connection, id: Option<i64>, input: &SpikeInput, now: D
 
 /// A draft's choices as the owner left them.
 pub fn draft(conn: &Connection, id: i64) -> Result<SpikeInput> {
-    let stored = crate::campaign::draft_row(conn, id)?;
-    serde_json::from_str(&stored).map_err(|_| crate::Error::Damaged("a campaign draft"))
+    wizard::draft::<FlashSale>(conn, id)
 }
 
 /// Writes the plan in one transaction: the campaign and its terms (publishing
