@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0025_draws.sql"),
     include_str!("../migrations/0026_referrals.sql"),
     include_str!("../migrations/0027_alliances.sql"),
+    include_str!("../migrations/0028_backups.sql"),
 ];
 
 #[cfg(test)]
@@ -64,15 +65,21 @@ pub enum IfMissing {
     Refuse,
 }
 
-/// Opens (creating if needed) the database file at `path` and migrates it.
+/// Opens (creating if needed) the database file at `path` and migrates it
+/// (tests and benchmarks: an upgrade backup is stamped with the system clock).
 pub fn open(path: &Path) -> Result<Connection> {
-    open_with(path, IfMissing::Create)
+    open_with(path, IfMissing::Create, chrono::Utc::now())
 }
 
 /// Opens the database at `path`: refuses what is not a regular file, another
 /// program's SQLite file and a file from a newer build, each untouched; makes
-/// a new file readable by the owner only (it holds the voucher key); migrates.
-pub fn open_with(path: &Path, if_missing: IfMissing) -> Result<Connection> {
+/// a new file readable by the owner only (it holds the voucher key); backs an
+/// earlier version's file up before migrating it (stamped `now`); migrates.
+pub fn open_with(
+    path: &Path,
+    if_missing: IfMissing,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Connection> {
     let shown = path.display().to_string();
     match std::fs::metadata(path) {
         Ok(meta) if !meta.is_file() => return Err(Error::NotADatabase { path: shown }),
@@ -95,7 +102,10 @@ pub fn open_with(path: &Path, if_missing: IfMissing) -> Result<Connection> {
     // that moment; both pass in milliseconds, so try again for a while.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
-        match configure(&conn, true).and_then(|()| migrate(&mut conn)) {
+        match configure(&conn, true)
+            .and_then(|()| back_up_before_upgrade(&conn, now))
+            .and_then(|()| migrate(&mut conn))
+        {
             Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
@@ -105,6 +115,17 @@ pub fn open_with(path: &Path, if_missing: IfMissing) -> Result<Connection> {
             Ok(()) => return Ok(conn),
         }
     }
+}
+
+/// A file from an earlier version is copied before its migration runs: a
+/// migration is the riskiest write there is, and the only one the owner did
+/// not ask for. No copy, no migration.
+fn back_up_before_upgrade(conn: &Connection, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > 0 && found < schema_version() {
+        crate::backup::before_risky(conn, crate::backup::Reason::BeforeUpgrade, now)?;
+    }
+    Ok(())
 }
 
 fn is_busy(e: &Error) -> bool {
@@ -419,14 +440,14 @@ mod tests {
     fn a_missing_file_is_made_only_when_asked() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("typo/shop.db");
-        let err = open_with(&path, IfMissing::Refuse).unwrap_err();
+        let err = open_with(&path, IfMissing::Refuse, chrono::Utc::now()).unwrap_err();
         assert_eq!(err.code(), "no_database");
         assert!(!dir.path().join("typo").exists(), "no folder made");
-        let conn = open_with(&path, IfMissing::Create).unwrap();
+        let conn = open_with(&path, IfMissing::Create, chrono::Utc::now()).unwrap();
         let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
         assert_eq!(id, APPLICATION_ID);
         drop(conn);
-        open_with(&path, IfMissing::Refuse).unwrap();
+        open_with(&path, IfMissing::Refuse, chrono::Utc::now()).unwrap();
     }
 
     #[cfg(unix)]

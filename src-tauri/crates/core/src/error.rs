@@ -21,6 +21,9 @@ pub struct ErrorPayload {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Empty,
+    TooShort {
+        min: usize,
+    },
     TooLong {
         max: usize,
     },
@@ -206,6 +209,9 @@ pub enum Error {
 
     #[error("Database migration failed: {0}")]
     Migration(String),
+
+    #[error("{}", .0.message(Lang::En))]
+    Backup(crate::backup::BackupProblem),
 }
 
 impl Error {
@@ -254,6 +260,7 @@ impl Error {
             Error::NotADatabase { .. } => C::NotADatabase,
             Error::ForeignDatabase { .. } => C::ForeignDatabase,
             Error::Database(_) | Error::Migration(_) => C::Database,
+            Error::Backup(p) => backup_code(p),
         }
     }
 
@@ -273,6 +280,7 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Error::Invalid { field, problem }, _) => invalid_message(*field, problem, lang),
+            (Error::Backup(p), _) => p.message(lang),
             (_, Lang::En) => self.to_string(),
             (Error::NotFound { what, id }, Lang::ZhCn) => {
                 format!("找不到{} {id}", what_zh(what))
@@ -333,6 +341,26 @@ impl Error {
             (Error::Database(_), Lang::ZhCn) => "数据库出错，请重试；如果反复出现，请从备份恢复".into(),
             (Error::Migration(_), Lang::ZhCn) => "数据库升级失败，数据未做改动；请安装完整的新版本后再试".into(),
         }
+    }
+}
+
+fn backup_code(p: &crate::backup::BackupProblem) -> ErrorCode {
+    use crate::backup::BackupProblem as P;
+    match p {
+        P::DiskFull { .. }
+        | P::FolderNotWritable { .. }
+        | P::FolderMissing { .. }
+        | P::WriteFailed { .. }
+        | P::CopyFailedCheck { .. }
+        | P::InUse => ErrorCode::BackupFailed,
+        P::Newer { .. } => ErrorCode::NewerDatabase,
+        P::WrongPassphrase => ErrorCode::WrongPassphrase,
+        P::HashMismatch { .. }
+        | P::Damaged { .. }
+        | P::NotOurs { .. }
+        | P::Missing { .. }
+        | P::ShopFileDamaged { .. }
+        | P::NotAShopFile { .. } => ErrorCode::BackupDamaged,
     }
 }
 

@@ -35,6 +35,10 @@ pub enum ErrorCode {
     NotADatabase,
     ForeignDatabase,
     Database,
+    // Backups, restores and whole-shop files.
+    BackupFailed,
+    BackupDamaged,
+    WrongPassphrase,
     // Printing and reading images (the print crate).
     EmptyPayload,
     PayloadTooLong,
@@ -88,6 +92,9 @@ impl ErrorCode {
             NotADatabase => "not_a_database",
             ForeignDatabase => "foreign_database",
             Database => "database",
+            BackupFailed => "backup_failed",
+            BackupDamaged => "backup_damaged",
+            WrongPassphrase => "wrong_passphrase",
             EmptyPayload => "empty_payload",
             PayloadTooLong => "payload_too_long",
             NoCjkFont => "no_cjk_font",

@@ -16,6 +16,8 @@ pub enum ExportKind {
     Members,
     Purchases,
     MemberData,
+    /// The whole shop, passphrase-protected, for a new laptop.
+    Shop,
 }
 
 impl ExportKind {
@@ -24,6 +26,7 @@ impl ExportKind {
             ExportKind::Members => "members",
             ExportKind::Purchases => "purchases",
             ExportKind::MemberData => "member_data",
+            ExportKind::Shop => "shop",
         }
     }
 
@@ -31,6 +34,7 @@ impl ExportKind {
         match s {
             "purchases" => ExportKind::Purchases,
             "member_data" => ExportKind::MemberData,
+            "shop" => ExportKind::Shop,
             _ => ExportKind::Members,
         }
     }

@@ -112,6 +112,8 @@ pub enum Field {
     RegularDays,
     Contact,
     Partner,
+    BackupFolder,
+    Passphrase,
 }
 
 impl Field {
@@ -322,6 +324,10 @@ impl Field {
             (Contact, Lang::ZhCn) => "联系人",
             (Partner, Lang::En) => "Partner store",
             (Partner, Lang::ZhCn) => "合作商家",
+            (BackupFolder, Lang::En) => "Second backup folder",
+            (BackupFolder, Lang::ZhCn) => "第二备份文件夹",
+            (Passphrase, Lang::En) => "Passphrase",
+            (Passphrase, Lang::ZhCn) => "口令",
             (Status, Lang::En) => "Status",
             (Status, Lang::ZhCn) => "状态",
         }

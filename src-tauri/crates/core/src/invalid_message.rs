@@ -8,6 +8,8 @@ pub(crate) fn invalid_message(field: Field, problem: &Problem, lang: Lang) -> St
     match (problem, lang) {
         (Problem::Empty, Lang::En) => format!("{label} cannot be empty"),
         (Problem::Empty, Lang::ZhCn) => format!("{label}不能为空"),
+        (Problem::TooShort { min }, Lang::En) => format!("{label} is too short: at least {min} characters"),
+        (Problem::TooShort { min }, Lang::ZhCn) => format!("{label}太短了，至少 {min} 个字"),
         (Problem::TooLong { max }, Lang::En) => {
             format!("{label} is too long: at most {max} characters")
         }

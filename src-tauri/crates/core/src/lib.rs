@@ -2,6 +2,7 @@
 //! about them, and the SQLite storage. No UI and no Tauri: the desktop shell and
 //! the CLI both call in here, so both obey the same rules on the same file.
 
+pub mod backup;
 pub mod campaign;
 pub mod channel;
 pub mod community;

@@ -208,6 +208,8 @@ pub fn commit(
     opts: &ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<ImportBatch> {
+    // An import writes hundreds of rows at once: the shop is copied first.
+    crate::backup::before_risky(conn, crate::backup::Reason::BeforeImport, now)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let (p, preset, new_members) = prepare(&tx, bytes, file_name, opts)?;
     if p.unmapped {

@@ -33,6 +33,9 @@ fn hash(key: &[u8], uid: &str) -> String {
 
 /// Erases the member (and the records merged into them); the erasure's keyed hash.
 pub fn erase(conn: &mut Connection, id: i64, now: DateTime<Utc>) -> Result<String> {
+    exists(conn, id)?;
+    // The copy holds the member's data; a restore of it erases them again.
+    crate::backup::before_risky(conn, crate::backup::Reason::BeforeErasure, now)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     exists(&tx, id)?;
     let hash = erase_in(&tx, id, now)?;

@@ -91,6 +91,9 @@ pub fn merge(
     if kept_id == merged_id {
         return Err(Error::invalid(Field::Member, Problem::Duplicate));
     }
+    exists(conn, kept_id)?;
+    exists(conn, merged_id)?;
+    crate::backup::before_risky(conn, crate::backup::Reason::BeforeMerge, now)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     exists(&tx, kept_id)?;
     exists(&tx, merged_id)?;
