@@ -31,6 +31,13 @@ pub enum ImportCommand {
     },
     /// Take an import back; prints the batch id
     Undo { batch: i64 },
+    /// Import a whole shop exported on another laptop, in place of this one's data (backed up first)
+    Shop {
+        file: PathBuf,
+        /// A file whose first line is the passphrase the shop was exported with
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: PathBuf,
+    },
 }
 
 fn read(file: &Path) -> CliResult<(Vec<u8>, String)> {
@@ -74,6 +81,10 @@ pub fn run(conn: &mut Connection, cmd: ImportCommand, now: DateTime<Utc>) -> Cli
         ImportCommand::Undo { batch } => {
             let b = import::undo(conn, batch, now)?;
             Ok(Output { text: b.id.to_string(), json: serde_json::to_value(&b).unwrap_or_default() })
+        }
+        // `main` imports a whole shop before opening this one; with it open, it is in use.
+        ImportCommand::Shop { .. } => {
+            Err(shopcircle_core::Error::Backup(shopcircle_core::backup::BackupProblem::InUse).into())
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `shopcircle-cli`: the app's operations from a terminal, on the same database
 //! file and through the same core rules as the desktop app.
 
+mod backup_cmd;
 mod campaign_cmd;
 mod community_cmd;
 mod dashboard_cmd;
@@ -27,7 +28,7 @@ use chrono::Utc;
 use clap::{Parser, Subcommand};
 use shopcircle_core::db::IfMissing;
 use shopcircle_core::text::printable;
-use shopcircle_core::{db, paths, shop, Lang};
+use shopcircle_core::{backup, db, paths, shop, Lang};
 
 #[derive(Parser)]
 #[command(
@@ -99,6 +100,24 @@ enum Command {
     /// Recurring schedules, their occurrences, and the .ics export
     #[command(subcommand)]
     Schedule(schedule_cmd::ScheduleCommand),
+    /// Back up, list, verify and restore the shop's data
+    #[command(subcommand)]
+    Backup(backup_cmd::BackupCommand),
+    /// The whole shop in one passphrase-protected file, for a new laptop
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Write the whole shop (data, images, the voucher key) sealed with a passphrase
+    Shop {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// A file whose first line is the passphrase (at least 8 characters)
+        #[arg(long, value_name = "FILE")]
+        passphrase_file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -139,13 +158,28 @@ fn main() -> ExitCode {
     if let Command::Draw(draw_cmd::DrawCommand::Verify { file }) = &cli.command {
         return finish(draw_cmd::verify(file, fallback), cli.json, fallback);
     }
+    // Checking a copy needs no shop; replacing the shop's file needs it closed.
+    match &cli.command {
+        Command::Backup(backup_cmd::BackupCommand::Verify { file }) => {
+            return finish(backup_cmd::verify(file), cli.json, fallback);
+        }
+        Command::Backup(backup_cmd::BackupCommand::Restore { file }) => {
+            return finish(backup_cmd::restore(&path, file, now), cli.json, fallback);
+        }
+        Command::Import(import_cmd::ImportCommand::Shop { file, passphrase_file }) => {
+            return finish(backup_cmd::import(&path, file, passphrase_file, now), cli.json, fallback);
+        }
+        _ => {}
+    }
     let if_missing = if cli.command.may_create() { IfMissing::Create } else { IfMissing::Refuse };
     let made_here = if_missing == IfMissing::Create && !path.exists();
     let folder = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()).map(PathBuf::from);
-    let mut conn = match db::open_with(&path, if_missing) {
+    let mut conn = match db::open_with(&path, if_missing, now) {
         Ok(conn) => conn,
         Err(e) => return fail(&e.into(), fallback),
     };
+    // While this runs, a restore (by the app or another command) waits its turn.
+    let _hold = backup::hold(&path);
     let lang = shop::language_or(&conn, fallback);
     let ok = |out| (out, 0);
     let result = match cli.command {
@@ -171,6 +205,10 @@ fn main() -> ExitCode {
         Command::Campaign(cmd) => campaign_cmd::run(&mut conn, cmd, now),
         Command::Voucher(cmd) => voucher_cmd::run(&mut conn, cmd, lang, now),
         Command::Schedule(cmd) => schedule_cmd::run(&mut conn, cmd, now).map(ok),
+        Command::Backup(cmd) => backup_cmd::run(&conn, &path, cmd, now),
+        Command::Export(ExportCommand::Shop { out, passphrase_file }) => {
+            backup_cmd::export(&conn, &out, &passphrase_file, now)
+        }
     };
     if result.is_err() && made_here {
         // A refused first community leaves no empty shop behind at a path

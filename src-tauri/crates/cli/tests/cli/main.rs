@@ -4,6 +4,7 @@
 mod common;
 
 mod alliance;
+mod backup;
 mod campaign;
 mod community;
 mod dashboard;
