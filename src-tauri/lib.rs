@@ -1,6 +1,7 @@
 //! ShopCircle's desktop shell: the window, the plugins, and the IPC commands that
 //! carry the UI's calls to the core. No rule of the shop lives here.
 
+mod backups;
 pub mod clock;
 mod commands;
 pub mod reminders;
@@ -81,6 +82,7 @@ pub fn run() {
                 });
             }
             reminders::start(app.handle());
+            backups::start(app.handle());
             Ok(())
         })
         // Closing the window keeps ShopCircle in the tray, so reminders still
@@ -93,10 +95,19 @@ pub fn run() {
                 }
             }
         });
-    if let Err(e) = builder.run(tauri::generate_context!()) {
-        eprintln!("ShopCircle could not start: {e}");
-        std::process::exit(1);
-    }
+    let app = match builder.build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("ShopCircle could not start: {e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        // A clean exit (Quit in the tray, or the last window closed without a tray).
+        if let tauri::RunEvent::Exit = event {
+            backups::at_exit(handle);
+        }
+    });
 }
 
 /// The shop's chosen language, read once at start for the window title.

@@ -5,15 +5,24 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use shopcircle_core::db::Connection;
-use shopcircle_core::{shop, Error, ErrorPayload, Lang};
+use shopcircle_core::{backup, shop, Error, ErrorPayload, Lang};
 
 use crate::clock::{Clock, Now};
 use shopcircle_app::Error as AppError;
 
 pub struct AppState {
-    /// `Err` when the file could not be opened (say, written by a newer version):
-    /// the app still starts and shows the reason instead of vanishing.
-    db: Result<Arc<Mutex<Connection>>, Arc<Error>>,
+    /// The one connection. After a restore the same mutex holds the new file's
+    /// connection, so the reminder task and every command follow it.
+    db: Arc<Mutex<Connection>>,
+    /// Why the file could not be opened (damaged, missing with backups beside
+    /// it, written by a newer version): the app still starts and offers to
+    /// restore, instead of vanishing or starting empty. `db` is then an empty
+    /// in-memory stand-in that no command reaches.
+    broken: Mutex<Option<Arc<Error>>>,
+    /// The app's shared hold on the file: a restore by the CLI waits for it.
+    hold: Mutex<Option<backup::ShopHold>>,
+    /// When the last automatic backup ran and how the data stood then.
+    pub backups: crate::backups::Backups,
     pub db_path: PathBuf,
     /// The language to use before the owner has chosen one.
     pub system_language: Lang,
@@ -33,17 +42,24 @@ pub struct AppState {
 impl AppState {
     pub fn open(db_path: PathBuf, system_language: Lang) -> Self {
         let clock = Arc::new(Clock::from_env());
-        let db = shopcircle_core::db::open(&db_path)
-            .map(|mut c| {
-                reapply_erasures(&mut c, &db_path, clock.now());
-                Arc::new(Mutex::new(c))
-            })
-            .map_err(Arc::new);
-        if let Err(e) = &db {
-            log::error!("could not open {}: {e}", db_path.display());
+        let folder = backup::default_folder(&db_path);
+        let removed = backup::clean_partials(&folder);
+        if removed > 0 {
+            log::warn!("removed {removed} file(s) an interrupted backup left");
         }
+        let (db, broken) = match open_shop(&db_path, clock.now()) {
+            Ok(c) => (c, None),
+            Err(e) => {
+                log::error!("could not open {}: {e}", db_path.display());
+                (stand_in(), Some(Arc::new(e)))
+            }
+        };
+        let hold = if broken.is_none() { backup::hold(&db_path) } else { None };
         AppState {
-            db,
+            db: Arc::new(Mutex::new(db)),
+            broken: Mutex::new(broken),
+            hold: Mutex::new(hold),
+            backups: Default::default(),
             db_path,
             system_language,
             fonts: Arc::new(OnceLock::new()),
@@ -55,7 +71,55 @@ impl AppState {
 
     /// The connection, when the file opened.
     pub fn db(&self) -> Option<Arc<Mutex<Connection>>> {
-        self.db.as_ref().ok().map(Arc::clone)
+        self.broken().is_none().then(|| Arc::clone(&self.db))
+    }
+
+    /// Why the shop's file is not open, if it is not.
+    pub fn broken(&self) -> Option<Arc<Error>> {
+        self.broken.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Replaces the shop's file while holding the connection's lock: the old
+    /// connection is closed (its log folded in), the app's hold let go, `swap`
+    /// runs with the file free, and the file is opened again whatever happened.
+    pub async fn swap_file<T, F>(&self, swap: F) -> Result<T, ErrorPayload>
+    where
+        T: Send + 'static,
+        F: FnOnce(&std::path::Path) -> Result<T, Error> + Send + 'static,
+    {
+        let fallback = self.system_language;
+        let db = Arc::clone(&self.db);
+        let path = self.db_path.clone();
+        let now = self.now();
+        let lang = if self.broken().is_none() {
+            let conn = db.lock().unwrap_or_else(|p| p.into_inner());
+            shop::language_or(&conn, fallback)
+        } else {
+            fallback
+        };
+        let released = self.hold.lock().unwrap_or_else(|p| p.into_inner()).take();
+        let outcome = tauri::async_runtime::spawn_blocking(move || {
+            let mut conn = db.lock().unwrap_or_else(|p| p.into_inner());
+            drop(std::mem::replace(&mut *conn, stand_in()));
+            drop(released);
+            let swapped = swap(&path);
+            let reopened = open_shop(&path, now);
+            (swapped, reopened.map(|c| *conn = c))
+        })
+        .await;
+        let (swapped, reopened) = match outcome {
+            Ok(done) => done,
+            Err(e) => {
+                log::error!("a restore stopped: {e}");
+                return Err(Error::Damaged("restore stopped").payload(fallback));
+            }
+        };
+        *self.broken.lock().unwrap_or_else(|p| p.into_inner()) = reopened.err().map(Arc::new);
+        if self.broken().is_none() {
+            *self.hold.lock().unwrap_or_else(|p| p.into_inner()) = backup::hold(&self.db_path);
+        }
+        self.reminders_changed();
+        swapped.map_err(|e| e.payload(lang))
     }
 
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
@@ -135,10 +199,10 @@ impl AppState {
         F: FnOnce(&mut Connection) -> Result<T, E> + Send + 'static,
     {
         let fallback = self.system_language;
-        let db = match &self.db {
-            Ok(db) => Arc::clone(db),
-            Err(e) => return Err(e.payload(fallback)),
-        };
+        if let Some(e) = self.broken() {
+            return Err(e.payload(fallback));
+        }
+        let db = Arc::clone(&self.db);
         tauri::async_runtime::spawn_blocking(move || {
             // A panic in an earlier call poisons the lock; the connection itself is
             // still sound (every write is a transaction), so carry on with it.
@@ -155,6 +219,34 @@ impl AppState {
             };
             ErrorPayload { code: shopcircle_core::ErrorCode::Internal, message: message.into(), field: None }
         })?
+    }
+}
+
+/// Opens the shop's file for the app: a file cut short is said rather than
+/// opened, and a missing file with backups beside it is not silently made
+/// anew (the owner chooses: restore the newest, or start an empty shop).
+fn open_shop(path: &std::path::Path, now: chrono::DateTime<chrono::Utc>) -> Result<Connection, Error> {
+    if path.exists() {
+        backup::looks_whole(path)?;
+    } else if backup::newest(&backup::default_folder(path)).is_some() {
+        return Err(Error::NoDatabase { path: path.display().to_string() });
+    }
+    let mut conn = shopcircle_core::db::open_with(path, shopcircle_core::db::IfMissing::Create, now)?;
+    reapply_erasures(&mut conn, path, now);
+    Ok(conn)
+}
+
+/// Starts an empty shop where the file is missing (the owner chose not to restore).
+pub fn start_empty(path: &std::path::Path, now: chrono::DateTime<chrono::Utc>) -> Result<(), Error> {
+    shopcircle_core::db::open_with(path, shopcircle_core::db::IfMissing::Create, now).map(drop)
+}
+
+/// What `db` holds while the real file is closed or could not be opened.
+fn stand_in() -> Connection {
+    match Connection::open_in_memory() {
+        Ok(c) => c,
+        // Only out of memory makes this fail; nothing sensible is left to do.
+        Err(e) => panic!("no memory for an empty database: {e}"),
     }
 }
 

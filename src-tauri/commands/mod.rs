@@ -3,6 +3,7 @@
 
 mod alliances;
 mod app;
+mod backups;
 mod campaigns;
 mod communities;
 mod content;
@@ -10,7 +11,7 @@ mod dashboard;
 mod drainage;
 mod drainage_campaigns;
 mod draws;
-mod files;
+pub(crate) mod files;
 mod gifts;
 mod imports;
 mod member_counts;
@@ -33,6 +34,22 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         app::set_up_shop,
         app::create_sample_shop,
         app::update_shop,
+        app::about,
+        app::diagnostics,
+        backups::backup_status,
+        backups::back_up_now,
+        backups::verify_backup,
+        backups::restore_backup,
+        backups::pick_backup_file,
+        backups::pick_shop_file,
+        backups::choose_backup_folder,
+        backups::set_backup_folder,
+        backups::open_app_folder,
+        backups::export_whole_shop,
+        backups::read_whole_shop,
+        backups::import_whole_shop,
+        backups::data_problem,
+        backups::start_empty_shop,
         communities::list_communities,
         communities::get_community,
         communities::create_community,

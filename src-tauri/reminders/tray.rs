@@ -33,6 +33,7 @@ struct Words {
     today: &'static str,
     pause: &'static str,
     resume: &'static str,
+    back_up: &'static str,
     quit: &'static str,
 }
 
@@ -43,6 +44,7 @@ fn words(lang: Lang) -> Words {
             today: "Today's reminders",
             pause: "Pause reminders for 1 hour",
             resume: "Resume reminders",
+            back_up: "Back up now",
             quit: "Quit ShopCircle",
         },
         Lang::ZhCn => Words {
@@ -50,6 +52,7 @@ fn words(lang: Lang) -> Words {
             today: "今日提醒",
             pause: "暂停提醒 1 小时",
             resume: "恢复提醒",
+            back_up: "立即备份",
             quit: "退出 ShopCircle",
         },
     }
@@ -82,6 +85,7 @@ fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             &MenuItem::with_id(app, "open", w.open, true, None::<&str>)?,
             &MenuItem::with_id(app, "today", w.today, true, None::<&str>)?,
             &MenuItem::with_id(app, pause_id, pause_text, true, None::<&str>)?,
+            &MenuItem::with_id(app, "back_up", w.back_up, true, None::<&str>)?,
             &PredefinedMenuItem::separator(app)?,
             &MenuItem::with_id(app, "quit", w.quit, true, None::<&str>)?,
         ],
@@ -139,6 +143,13 @@ fn create<R: Runtime>(app: &AppHandle<R>) -> bool {
                 "today" => open_page(app, "reminders"),
                 "pause" => set_pause(app, true),
                 "resume" => set_pause(app, false),
+                "back_up" => {
+                    let app = app.clone();
+                    tauri::async_runtime::spawn(async move {
+                        // The outcome shows in Settings → Data (and the banner when it failed).
+                        let _ = crate::backups::back_up(&app, shopcircle_core::backup::Reason::Manual).await;
+                    });
+                }
                 "quit" => app.exit(0),
                 _ => {}
             })

@@ -359,6 +359,7 @@ fn backup_code(p: &crate::backup::BackupProblem) -> ErrorCode {
         | P::Damaged { .. }
         | P::NotOurs { .. }
         | P::Missing { .. }
+        | P::DataFileDamaged { .. }
         | P::ShopFileDamaged { .. }
         | P::NotAShopFile { .. } => ErrorCode::BackupDamaged,
     }

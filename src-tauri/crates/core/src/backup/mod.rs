@@ -39,7 +39,7 @@ pub use problem::BackupProblem;
 pub use restore::{hold, restore, Restored, ShopHold};
 pub use retention::{thin, to_delete, Stamp};
 pub use shop_file::{export_shop, import_shop, read_shop_file, KdfCost, ShopFile, PASSPHRASE_MIN};
-pub use verify::{verify, Verified};
+pub use verify::{looks_whole, verify, Verified};
 
 /// Why a backup was made. The pre-operation kinds are kept 30 days; manual
 /// ones are never thinned.

@@ -20,6 +20,8 @@ pub enum BackupProblem {
     HashMismatch { file: String },
     /// A file that is not a whole SQLite database (truncated, overwritten).
     Damaged { file: String, reason: String },
+    /// The shop's own data file is damaged (found at start).
+    DataFileDamaged { file: String, reason: String },
     /// Not ShopCircle's.
     NotOurs { file: String },
     /// From a newer ShopCircle: restoring it here would drop what it holds.
@@ -80,6 +82,12 @@ impl BackupProblem {
                 format!("{file} is damaged ({reason}) and cannot be restored; choose another backup")
             }
             (P::Damaged { file, .. }, Lang::ZhCn) => format!("{file} 已损坏，无法恢复；请选择另一份备份"),
+            (P::DataFileDamaged { file, reason }, Lang::En) => format!(
+                "The shop's data file {file} is damaged ({reason}). Restore the newest backup that passed its check; the damaged file is kept aside, not deleted"
+            ),
+            (P::DataFileDamaged { file, .. }, Lang::ZhCn) => {
+                format!("店铺数据文件 {file} 已损坏。请从最近一份通过检查的备份恢复；损坏的文件会另外保留，不会删除")
+            }
             (P::NotOurs { file }, Lang::En) => format!("{file} is not a ShopCircle backup; nothing was changed"),
             (P::NotOurs { file }, Lang::ZhCn) => format!("{file} 不是 ShopCircle 的备份；未做任何改动"),
             (P::Newer { file, found, known }, Lang::En) => format!(

@@ -75,6 +75,21 @@ pub(super) fn check_database(path: &Path) -> Result<(i64, Counts)> {
     Ok((found, counts(&conn).map_err(read)?))
 }
 
+/// The cheap check at start (no page is read): the shop's live file is whole,
+/// not cut short by a full disk or a bad copy.
+pub fn looks_whole(path: &Path) -> Result<()> {
+    // An empty file is an empty database (made, then the app stopped).
+    if std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(false) {
+        return Ok(());
+    }
+    check_header(path).map_err(|e| match e {
+        Error::Backup(BackupProblem::Damaged { file, reason }) => {
+            Error::Backup(BackupProblem::DataFileDamaged { file, reason })
+        }
+        other => other,
+    })
+}
+
 /// Catches a file cut short before SQLite reads it: the header says how many
 /// pages the file has (when its "valid for" counter matches the change counter).
 fn check_header(path: &Path) -> Result<()> {
