@@ -8,6 +8,7 @@
 mod common;
 
 mod alliances;
+mod backups;
 mod campaigns;
 mod commands;
 mod drainage;
