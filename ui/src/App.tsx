@@ -16,6 +16,7 @@ import { theme } from "./theme";
 // chunks of its own painted later (a chain of module fetches), not sooner.
 import { Welcome } from "./features/welcome/Welcome";
 import { AppLayout } from "./features/layout/AppLayout";
+import { DataProblemScreen, useDataProblem } from "./features/data/DataProblemScreen";
 
 export function makeQueryClient() {
   return new QueryClient({
@@ -69,9 +70,19 @@ function Loading() {
 
 function Screen({ info }: { info: ReturnType<typeof useAppInfo> }) {
   const { t } = useTranslation();
+  // Asked only when the shop could not be read: why, and which backup could replace it.
+  const problem = useDataProblem(info.isError);
   // A local read of a few milliseconds: the frame's outline from index.html
   // stays on the glass meanwhile (a spinner would only flash).
   if (info.isPending) return null;
+  if (info.isError && problem.data) {
+    return (
+      <>
+        <Painted />
+        <DataProblemScreen problem={problem.data} fallback={null} />
+      </>
+    );
+  }
   if (info.isError) {
     return (
       <>

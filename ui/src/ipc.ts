@@ -106,6 +106,13 @@ import type { ReminderCentre } from "./bindings/ReminderCentre";
 import type { Schedule } from "./bindings/Schedule";
 import type { ScheduleInput } from "./bindings/ScheduleInput";
 import type { TopicIdea } from "./bindings/TopicIdea";
+import type { About } from "./bindings/About";
+import type { Backup } from "./bindings/Backup";
+import type { BackupStatus } from "./bindings/BackupStatus";
+import type { DataProblem } from "./bindings/DataProblem";
+import type { Restored } from "./bindings/Restored";
+import type { ShopFile } from "./bindings/ShopFile";
+import type { Verified } from "./bindings/Verified";
 
 /** Every rejected command becomes an ErrorPayload, whatever shape it arrived in
  * (anything not from the backend is an internal error). */
@@ -191,6 +198,22 @@ export const ipc = {
   exportMembersCsv: (filter: MemberFilter, maskPhones: boolean) => call<string | null>("export_members_csv", { filter, maskPhones }),
   exportPurchasesCsv: (filter: PurchaseFilter, maskPhones: boolean) => call<string | null>("export_purchases_csv", { filter, maskPhones }),
   listExports: () => call<ExportRecord[]>("list_exports"),
+  about: () => call<About>("about"),
+  diagnostics: () => call<string>("diagnostics"),
+  backupStatus: () => call<BackupStatus>("backup_status"),
+  backUpNow: () => call<Backup>("back_up_now"),
+  verifyBackup: (path: string) => call<Verified>("verify_backup", { path }),
+  restoreBackup: (path: string) => call<Restored>("restore_backup", { path }),
+  pickBackupFile: () => call<string | null>("pick_backup_file"),
+  pickShopFile: () => call<string | null>("pick_shop_file"),
+  chooseBackupFolder: () => call<string | null>("choose_backup_folder"),
+  setBackupFolder: (folder: string | null) => call<string | null>("set_backup_folder", { folder }),
+  openAppFolder: (which: "data" | "backups" | "second" | "logs") => call<void>("open_app_folder", { which }),
+  exportWholeShop: (passphrase: string) => call<string | null>("export_whole_shop", { passphrase }),
+  readWholeShop: (path: string, passphrase: string) => call<ShopFile>("read_whole_shop", { path, passphrase }),
+  importWholeShop: (path: string, passphrase: string) => call<Restored>("import_whole_shop", { path, passphrase }),
+  dataProblem: () => call<DataProblem | null>("data_problem"),
+  startEmptyShop: () => call<void>("start_empty_shop"),
   /** The members' privacy notice (Chinese and English) opened in the system's viewer to print. */
   printMemberNotice: () => call<null>("print_member_notice"),
   listStaff: (includeArchived: boolean) => call<Staff[]>("list_staff", { includeArchived }),

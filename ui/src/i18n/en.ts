@@ -8,6 +8,7 @@ import campaigns from "./en-campaigns";
 import draws from "./en-draws";
 import referrals from "./en-referrals";
 import alliances from "./en-alliances";
+import data from "./en-data";
 
 const en = {
   app: {
@@ -52,6 +53,7 @@ const en = {
   common: {
     save: "Save",
     cancel: "Cancel",
+    close: "Close",
     edit: "Edit",
     archive: "Archive",
     restore: "Restore",
@@ -354,6 +356,7 @@ const en = {
   ...draws,
   ...referrals,
   ...alliances,
+  ...data,
   health: {
     title: "Health check",
     score: "Score",
@@ -436,7 +439,7 @@ const en = {
     exportRows: "Rows",
     exportPhones: "Phone numbers",
     exportFile: "File",
-    exportKinds: { members: "Members (CSV)", purchases: "Purchases (CSV)", member_data: "One member's data (JSON)" },
+    exportKinds: { members: "Members (CSV)", purchases: "Purchases (CSV)", member_data: "One member's data (JSON)", shop: "The whole shop (passphrase-protected)" },
     phones: { masked: "Masked", full: "In full", none: "None" },
     data: "Your data",
     dataHint: "Everything is kept on this computer, in one file. Back it up with your other files.",

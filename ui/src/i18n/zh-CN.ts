@@ -9,6 +9,7 @@ import campaigns from "./zh-CN-campaigns";
 import draws from "./zh-CN-draws";
 import referrals from "./zh-CN-referrals";
 import alliances from "./zh-CN-alliances";
+import data from "./zh-CN-data";
 
 const zhCN: Resources = {
   app: {
@@ -53,6 +54,7 @@ const zhCN: Resources = {
   common: {
     save: "保存",
     cancel: "取消",
+    close: "关闭",
     edit: "编辑",
     archive: "归档",
     restore: "恢复",
@@ -354,6 +356,7 @@ const zhCN: Resources = {
   ...draws,
   ...referrals,
   ...alliances,
+  ...data,
   health: {
     title: "健康检查",
     score: "得分",
@@ -435,7 +438,7 @@ const zhCN: Resources = {
     exportRows: "行数",
     exportPhones: "手机号",
     exportFile: "文件",
-    exportKinds: { members: "会员（CSV）", purchases: "消费记录（CSV）", member_data: "单个会员的资料（JSON）" },
+    exportKinds: { members: "会员（CSV）", purchases: "消费记录（CSV）", member_data: "单个会员的资料（JSON）", shop: "整个店铺（口令加密）" },
     phones: { masked: "已打码", full: "完整", none: "无" },
     data: "你的数据",
     dataHint: "所有内容都保存在这台电脑上的一个文件里，请和其他文件一起备份。",

@@ -10,6 +10,7 @@ import type { Shop } from "../../bindings/Shop";
 import { Logo } from "../../components/Logo";
 import { Painted } from "../../components/Painted";
 import { NavContext, type Route } from "../../nav";
+import { BackupBanner } from "../data/BackupBanner";
 import { useReminderEvents, useMissedCount } from "../reminders/events";
 
 // Every other page is its own chunk, loaded when first opened: the first paint
@@ -253,6 +254,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
             {shop.industry && <Tag bordered={false} color="green">{shop.industry}</Tag>}
           </Layout.Header>
           <Layout.Content style={{ overflow: "auto" }}>
+            <BackupBanner />
             <Suspense fallback={<PageLoading />}>
               <Page route={route} />
               <Painted />

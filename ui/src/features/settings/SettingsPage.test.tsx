@@ -11,7 +11,7 @@ describe("settings", () => {
     render(<App />);
     await user.click(await screen.findByTestId("nav-settings"));
     expect(await screen.findByTestId("settings-data-path")).toHaveTextContent("/home/me/.local/share/shopcircle.db");
-    expect(screen.getByTestId("settings-version")).toHaveTextContent("0.1.0");
+    await waitFor(() => expect(screen.getByTestId("settings-version")).toHaveTextContent("0.1.0"));
     expect(screen.getByTestId("settings-shop-name")).toHaveValue("Leaf & Cup");
   });
 

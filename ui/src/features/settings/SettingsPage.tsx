@@ -1,7 +1,7 @@
 // The shop's settings. The language applies (and is saved) the moment it is
 // picked; the shop's other fields are saved together with Save.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Button, Card, Descriptions, Form, Typography } from "antd";
+import { App as AntApp, Button, Card, Form, Typography } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { AppInfo } from "../../bindings/AppInfo";
@@ -14,6 +14,9 @@ import { ipc } from "../../ipc";
 import { useSetLang } from "../../lang";
 import { keys, useAppInfo } from "../../queries";
 import { AutostartSetting } from "./AutostartSetting";
+import { AboutCard } from "../data/AboutCard";
+import { DataSettings } from "../data/DataSettings";
+import { WholeShop } from "../data/WholeShop";
 import { ExportLog } from "./ExportLog";
 import { CostPolicySetting } from "./CostPolicySetting";
 import { PageHeader } from "../../components/PageHeader";
@@ -21,8 +24,7 @@ import { PageHeader } from "../../components/PageHeader";
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const info = useAppInfo().data;
-  const shop = info?.shop;
+  const shop = useAppInfo().data?.shop;
   const client = useQueryClient();
   const setLang = useSetLang();
   const [form] = Form.useForm<ShopInput>();
@@ -89,17 +91,9 @@ export function SettingsPage() {
       <AutostartSetting />
       <CostPolicySetting />
       <ExportLog />
-      <Card title={t("settings.data")}>
-        <Typography.Paragraph type="secondary">{t("settings.dataHint")}</Typography.Paragraph>
-        <Descriptions column={1} size="small" styles={{ label: { width: 120 } }}>
-          <Descriptions.Item label={t("settings.dataPath")}>
-            <Typography.Text code copyable data-testid="settings-data-path">{info?.data_path}</Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label={t("settings.version")}>
-            <span data-testid="settings-version">{info?.version}</span>
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
+      <DataSettings />
+      <WholeShop />
+      <AboutCard />
       </div>
     </div>
   );

@@ -45,7 +45,7 @@ pub use verify::{looks_whole, verify, Verified};
 /// ones are never thinned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
+#[ts(export, rename = "BackupReason")]
 pub enum Reason {
     /// Every 30 minutes while the app runs and the data changed, or daily at start.
     Automatic,
@@ -89,12 +89,17 @@ impl Reason {
 
 /// What a copy holds, counted in it (so a list shows what each backup would bring back).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, rename = "BackupCounts")]
 pub struct Counts {
+    #[ts(type = "number")]
     pub members: i64,
+    #[ts(type = "number")]
     pub purchases: i64,
+    #[ts(type = "number")]
     pub vouchers: i64,
+    #[ts(type = "number")]
     pub communities: i64,
+    #[ts(type = "number")]
     pub campaigns: i64,
 }
 
@@ -107,6 +112,7 @@ pub struct Manifest {
     pub taken_at: DateTime<Utc>,
     pub reason: Reason,
     pub app_version: String,
+    #[ts(type = "number")]
     pub schema_version: i64,
     pub counts: Counts,
     #[ts(type = "number")]

@@ -61,6 +61,7 @@ pub struct ShopFile {
     pub shop_name: String,
     pub exported_at: DateTime<Utc>,
     pub app_version: String,
+    #[ts(type = "number")]
     pub schema_version: i64,
     pub counts: Counts,
 }

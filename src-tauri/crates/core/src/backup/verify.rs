@@ -16,6 +16,7 @@ use crate::{Error, Result};
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Verified {
+    #[ts(type = "number")]
     pub schema_version: i64,
     pub counts: Counts,
     pub sha256: String,

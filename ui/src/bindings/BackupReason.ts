@@ -4,4 +4,4 @@
  * Why a backup was made. The pre-operation kinds are kept 30 days; manual
  * ones are never thinned.
  */
-export type Reason = "automatic" | "manual" | "exit" | "before_import" | "before_merge" | "before_erasure" | "before_restore" | "before_upgrade";
+export type BackupReason = "automatic" | "manual" | "exit" | "before_import" | "before_merge" | "before_erasure" | "before_restore" | "before_upgrade";

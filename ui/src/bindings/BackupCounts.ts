@@ -3,4 +3,4 @@
 /**
  * What a copy holds, counted in it (so a list shows what each backup would bring back).
  */
-export type Counts = { members: bigint, purchases: bigint, vouchers: bigint, communities: bigint, campaigns: bigint, };
+export type BackupCounts = { members: number, purchases: number, vouchers: number, communities: number, campaigns: number, };
