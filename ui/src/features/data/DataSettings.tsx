@@ -1,5 +1,6 @@
 // Settings → Data: where the data is, its backups (made by themselves, or now
 // by hand), restoring one, the optional second folder, and the disk's room.
+import { CheckCircleFilled } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App as AntApp, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -117,6 +118,13 @@ export function DataSettings() {
           },
           { title: t("data.holds"), key: "holds", render: (_: unknown, b: Backup) => t("data.holdsValue", countsOf(b.manifest.counts)) },
           { title: t("data.size"), key: "size", align: "right", render: (_: unknown, b: Backup) => size(b.manifest.bytes) },
+          {
+            // Every listed backup passed integrity_check and was fingerprinted when it was made.
+            title: t("data.verified"),
+            key: "checked",
+            align: "center",
+            render: () => <CheckCircleFilled style={{ color: "#2f7d4f" }} aria-label={t("data.verified")} role="img" />,
+          },
           {
             title: <span className="sc-visually-hidden">{t("data.restore")}</span>,
             key: "restore",

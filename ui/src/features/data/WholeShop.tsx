@@ -114,6 +114,8 @@ export function WholeShop() {
             name="again"
             label={t("data.passphraseAgain")}
             dependencies={["passphrase"]}
+            // Judged once typed, not at every key (a half-typed copy always differs).
+            validateTrigger="onBlur"
             rules={[
               { required: true, message: t("data.passphraseMismatch") },
               ({ getFieldValue }) => ({

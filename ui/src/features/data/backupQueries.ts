@@ -19,7 +19,7 @@ export function useBackupStatus() {
 
 /** Counts as the sentences use them. */
 export function countsOf(c: BackupCounts) {
-  return { members: c.members, purchases: c.purchases, vouchers: c.vouchers };
+  return { communities: c.communities, members: c.members, purchases: c.purchases, vouchers: c.vouchers };
 }
 
 /** 1.2 MB, 340 KB. */

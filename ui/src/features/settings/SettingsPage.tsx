@@ -88,11 +88,11 @@ export function SettingsPage() {
           {t("settings.languageHint")}
         </Typography.Paragraph>
       </Card>
+      <DataSettings />
+      <WholeShop />
       <AutostartSetting />
       <CostPolicySetting />
       <ExportLog />
-      <DataSettings />
-      <WholeShop />
       <AboutCard />
       </div>
     </div>

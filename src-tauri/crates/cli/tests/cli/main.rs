@@ -7,6 +7,7 @@ mod alliance;
 mod backup;
 mod campaign;
 mod community;
+mod crash;
 mod dashboard;
 mod draw;
 mod import;
