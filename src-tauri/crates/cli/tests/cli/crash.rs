@@ -88,7 +88,8 @@ fn reopen(db: &Path, state: &dyn Fn(&Connection) -> String) -> Result<String, St
     }
     backup::looks_whole(db).map_err(|e| e.to_string())?;
     let conn = shopcircle_core::db::open(db).map_err(|e| format!("the app cannot open it: {e}"))?;
-    let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| e.to_string())?;
+    let verdict: String =
+        conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| e.to_string())?;
     if verdict != "ok" {
         return Err(format!("integrity_check: {verdict}"));
     }
@@ -114,7 +115,10 @@ fn harness_with(
     let before = reopen(&copy_shop(template, &work.path().join("before")), state).unwrap();
     let whole_run = copy_shop(template, &work.path().join("whole"));
     let started = Instant::now();
-    assert!(spawn(&whole_run, &args(&whole_run)).wait().unwrap().success(), "{name}: the operation itself fails");
+    assert!(
+        spawn(&whole_run, &args(&whole_run)).wait().unwrap().success(),
+        "{name}: the operation itself fails"
+    );
     let full = started.elapsed();
     let after = reopen(&whole_run, state).unwrap();
     assert_ne!(before, after, "{name}: the operation changes nothing to look for");
@@ -163,7 +167,10 @@ fn template() -> (tempfile::TempDir, PathBuf) {
 fn gift(db: &Path, stock: &str) -> String {
     stdout(
         &cli(db)
-            .args(["gift", "add", "--name", "Tea", "--kind", "drainage", "--cost", "3", "--value", "12", "--stock", stock])
+            .args([
+                "gift", "add", "--name", "Tea", "--kind", "drainage", "--cost", "3", "--value", "12",
+                "--stock", stock,
+            ])
             .assert()
             .success(),
     )
@@ -175,7 +182,11 @@ fn issuing_a_batch_of_vouchers_killed_at_any_moment_is_all_or_nothing() {
     let g = gift(&db, "100");
     let args = ["voucher", "issue", "--gift", &g, "--count", "3000", "--valid-until", "2099-12-31"];
     harness("issue vouchers", dir.path(), args.map(String::from).to_vec(), &|c| {
-        format!("{} batches, {} vouchers", count(c, "SELECT count(*) FROM voucher_batch"), count(c, "SELECT count(*) FROM voucher"))
+        format!(
+            "{} batches, {} vouchers",
+            count(c, "SELECT count(*) FROM voucher_batch"),
+            count(c, "SELECT count(*) FROM voucher")
+        )
     });
 }
 
@@ -188,23 +199,46 @@ fn a_redemption_killed_at_any_moment_moves_the_voucher_and_the_stock_together() 
         .assert()
         .success();
     let code = json(&issued.get_output().stdout)["codes"][0].as_str().unwrap().to_owned();
-    harness("redeem", dir.path(), vec!["voucher".into(), "redeem".into(), code, "--staff".into(), "Amy".into()], &|c| {
-        format!(
-            "redeemed {}, stock {}, events {}",
-            count(c, "SELECT count(*) FROM voucher WHERE redeemed_at IS NOT NULL"),
-            count(c, "SELECT stock FROM gift"),
-            count(c, "SELECT count(*) FROM voucher_event")
-        )
-    });
+    harness(
+        "redeem",
+        dir.path(),
+        vec!["voucher".into(), "redeem".into(), code, "--staff".into(), "Amy".into()],
+        &|c| {
+            format!(
+                "redeemed {}, stock {}, events {}",
+                count(c, "SELECT count(*) FROM voucher WHERE redeemed_at IS NOT NULL"),
+                count(c, "SELECT stock FROM gift"),
+                count(c, "SELECT count(*) FROM voucher_event")
+            )
+        },
+    );
 }
 
 #[test]
 fn a_campaign_applied_and_killed_at_any_moment_leaves_all_of_it_or_none() {
     let (dir, db) = template();
-    let group = stdout(&cli(&db).args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"]).assert().success());
+    let group = stdout(
+        &cli(&db)
+            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
+            .assert()
+            .success(),
+    );
     let tea = stdout(
         &cli(&db)
-            .args(["product", "add", "--name", "Tieguanyin", "--price", "39", "--cost", "18", "--stock", "400", "--role", "traffic"])
+            .args([
+                "product",
+                "add",
+                "--name",
+                "Tieguanyin",
+                "--price",
+                "39",
+                "--cost",
+                "18",
+                "--stock",
+                "400",
+                "--role",
+                "traffic",
+            ])
             .assert()
             .success(),
     );
@@ -217,8 +251,22 @@ fn a_campaign_applied_and_killed_at_any_moment_leaves_all_of_it_or_none() {
         d
     };
     let args: Vec<String> = [
-        "campaign", "spike", "--product", &tea, "--quantity", "30", "--price", "19.90", "--start", &format!("{monday} 20:00"),
-        "--minutes", "30", "--community", &group, "--ends-on", &(monday + chrono::Duration::days(20)).to_string(),
+        "campaign",
+        "spike",
+        "--product",
+        &tea,
+        "--quantity",
+        "30",
+        "--price",
+        "19.90",
+        "--start",
+        &format!("{monday} 20:00"),
+        "--minutes",
+        "30",
+        "--community",
+        &group,
+        "--ends-on",
+        &(monday + chrono::Duration::days(20)).to_string(),
     ]
     .map(String::from)
     .to_vec();
@@ -239,7 +287,12 @@ fn an_import_killed_at_any_moment_adds_every_row_or_none() {
     let mut csv = String::from("单号,下单时间,实收金额,手机,商品\n");
     for i in 0..3000 {
         let phone = if i % 3 == 0 { format!("139{:08}", i) } else { String::new() };
-        csv.push_str(&format!("T{i:06},2026-11-{:02} 10:{:02},{}.50,{phone},铁观音\n", 1 + i % 27, i % 60, 10 + i % 90));
+        csv.push_str(&format!(
+            "T{i:06},2026-11-{:02} 10:{:02},{}.50,{phone},铁观音\n",
+            1 + i % 27,
+            i % 60,
+            10 + i % 90
+        ));
     }
     let file = dir.path().join("till.csv");
     std::fs::write(&file, csv).unwrap();
@@ -268,7 +321,10 @@ fn shop_state(c: &Connection) -> String {
 fn a_backup_killed_at_any_moment_leaves_the_shop_untouched_and_no_half_backup() {
     let (dir, db) = template();
     let g = gift(&db, "100");
-    cli(&db).args(["voucher", "issue", "--gift", &g, "--count", "3000", "--valid-until", "2099-12-31"]).assert().success();
+    cli(&db)
+        .args(["voucher", "issue", "--gift", &g, "--count", "3000", "--valid-until", "2099-12-31"])
+        .assert()
+        .success();
     // The shop stays as it was; the backups listed after the next start grow by one or not at all.
     harness("back up", dir.path(), vec!["backup".into(), "now".into()], &|c| {
         let path = c.path().unwrap_or_default().to_owned();
@@ -281,12 +337,18 @@ fn a_backup_killed_at_any_moment_leaves_the_shop_untouched_and_no_half_backup() 
 fn a_restore_killed_at_any_moment_leaves_the_old_shop_or_the_restored_one() {
     let (dir, db) = template();
     let g = gift(&db, "100");
-    cli(&db).args(["voucher", "issue", "--gift", &g, "--count", "2000", "--valid-until", "2099-12-31"]).assert().success();
+    cli(&db)
+        .args(["voucher", "issue", "--gift", &g, "--count", "2000", "--valid-until", "2099-12-31"])
+        .assert()
+        .success();
     let out = cli(&db).args(["--json", "backup", "now"]).assert().success();
     let copy = json(&out.get_output().stdout)["backup"]["path"].as_str().unwrap().to_owned();
     let name = Path::new(&copy).file_name().unwrap().to_string_lossy().into_owned();
     cli(&db).args(["community", "add", "--name", "Later", "--kind", "niche"]).assert().success();
-    cli(&db).args(["voucher", "issue", "--gift", &g, "--count", "500", "--valid-until", "2099-12-31"]).assert().success();
+    cli(&db)
+        .args(["voucher", "issue", "--gift", &g, "--count", "500", "--valid-until", "2099-12-31"])
+        .assert()
+        .success();
     // Each run restores the copy of the backup in its own folder.
     let args = move |db: &Path| -> Vec<String> {
         let copy = db.parent().unwrap().join("backups").join(&name);
