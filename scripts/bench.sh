@@ -32,6 +32,8 @@ targets = {
     "members/dashboard one community, 30 days: channels": 100.0,
     "members/dashboard one community: RFM segments": 100.0,
     "members/member list, first page of 50 among 20,000": 20.0,
+    "backups/back up and verify 20,000 members, 1,000,000 purchases, 100,000 vouchers": 2000.0,
+    "backups/restore it (the data before backed up first)": 3000.0,
 }
 rows = []
 for est in sorted(pathlib.Path("target/criterion").glob("**/new/estimates.json")):
