@@ -10,7 +10,7 @@ use rusqlite::backup::StepResult;
 use rusqlite::{Connection, OpenFlags};
 
 use super::files::{io_problem, partial_name, sha256_file, sqlite_problem, sync_dir, sync_file, write_whole};
-use super::verify::check_database;
+use super::verify::{check_database, Depth};
 use super::{folders, retention, Backup, BackupProblem, Manifest, Reason, APP_VERSION};
 use crate::{Error, Result};
 
@@ -106,14 +106,19 @@ fn make(
 ) -> Result<Backup> {
     let _ = std::fs::remove_file(partial_copy);
     copy_pages(source, dir, partial_copy)?;
-    let (schema_version, counts) = check_database(partial_copy).map_err(|e| match e {
+    // The check and the fingerprint read the same copy at once, one a core.
+    let (checked, hashed) = std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| sync_file(partial_copy).and_then(|()| sha256_file(partial_copy)));
+        let checked = check_database(partial_copy, Depth::Quick);
+        (checked, hashing.join().unwrap_or_else(|_| Err(std::io::Error::other("the hash stopped"))))
+    });
+    let (schema_version, counts) = checked.map_err(|e| match e {
         Error::Backup(BackupProblem::Damaged { reason, .. }) => {
             Error::Backup(BackupProblem::CopyFailedCheck { reason })
         }
         other => other,
     })?;
-    sync_file(partial_copy).map_err(|e| io_problem(dir, &e))?;
-    let sha256 = sha256_file(partial_copy).map_err(|e| io_problem(dir, &e))?;
+    let sha256 = hashed.map_err(|e| io_problem(dir, &e))?;
     let bytes = std::fs::metadata(partial_copy).map_err(|e| io_problem(dir, &e))?.len();
     let manifest = Manifest {
         file: copy.file_name().unwrap_or_default().to_string_lossy().into_owned(),

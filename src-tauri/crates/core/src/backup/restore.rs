@@ -61,10 +61,26 @@ pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restored> {
     if alone.try_lock().is_err() {
         return Err(Error::Backup(BackupProblem::InUse));
     }
-    let from_verified = verify(from)?;
+    // The copy's full check and the safety backup of the data now read
+    // different files: each gets a core. Nothing is replaced unless both pass;
+    // a safety backup made for a copy that failed its check is taken away again.
     let erasures = member::erasures_file(db);
-    let (before_restore, kept_damaged) =
-        if db.exists() { set_aside(db, &erasures, now)? } else { (None, None) };
+    let (checked, set) = std::thread::scope(|scope| {
+        let checking = scope.spawn(|| verify(from));
+        let set = if db.exists() { set_aside(db, &erasures, now) } else { Ok((None, None)) };
+        (checking.join().unwrap_or_else(|_| Err(Error::Damaged("the check stopped"))), set)
+    });
+    let from_verified = match checked {
+        Ok(v) => v,
+        Err(e) => {
+            if let Ok((Some(b), _)) = &set {
+                let _ = std::fs::remove_file(&b.path);
+                let _ = std::fs::remove_file(Path::new(&b.path).with_extension("json"));
+            }
+            return Err(e);
+        }
+    };
+    let (before_restore, kept_damaged) = set?;
     put_in_place(from, db)?;
     let mut conn = crate::db::open_with(db, crate::db::IfMissing::Refuse, now)?;
     let erased_again = member::reapply(&mut conn, &member::read_outside(&erasures), now)?;
