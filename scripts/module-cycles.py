@@ -22,8 +22,9 @@ def files_of(m):
 
 def strip_tests(text):
     # Test modules may reach anywhere; only the code that ships forms the layers.
-    i = text.find("#[cfg(test)]")
-    return text if i < 0 else text[:i]
+    # (A `#[cfg(test)] use` near the top is not a test module: db.rs has one.)
+    m = re.search(r"#\[cfg\(test\)\]\s*mod\b", text)
+    return text if m is None else text[:m.start()]
 
 uses = {}
 for m in mods:

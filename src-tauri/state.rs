@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use shopcircle_core::db::Connection;
-use shopcircle_core::{backup, shop, Error, ErrorPayload, Lang};
+use shopcircle_core::{backup, restore, shop, Error, ErrorPayload, Lang};
 
 use crate::clock::{Clock, Now};
 use shopcircle_app::Error as AppError;
@@ -20,7 +20,7 @@ pub struct AppState {
     /// in-memory stand-in that no command reaches.
     broken: Mutex<Option<Arc<Error>>>,
     /// The app's shared hold on the file: a restore by the CLI waits for it.
-    hold: Mutex<Option<backup::ShopHold>>,
+    hold: Mutex<Option<restore::ShopHold>>,
     /// When the last automatic backup ran and how the data stood then.
     pub backups: crate::backups::Backups,
     pub db_path: PathBuf,
@@ -54,7 +54,7 @@ impl AppState {
                 (stand_in(), Some(Arc::new(e)))
             }
         };
-        let hold = if broken.is_none() { backup::hold(&db_path) } else { None };
+        let hold = if broken.is_none() { restore::hold(&db_path) } else { None };
         AppState {
             db: Arc::new(Mutex::new(db)),
             broken: Mutex::new(broken),
@@ -116,7 +116,7 @@ impl AppState {
         };
         *self.broken.lock().unwrap_or_else(|p| p.into_inner()) = reopened.err().map(Arc::new);
         if self.broken().is_none() {
-            *self.hold.lock().unwrap_or_else(|p| p.into_inner()) = backup::hold(&self.db_path);
+            *self.hold.lock().unwrap_or_else(|p| p.into_inner()) = restore::hold(&self.db_path);
         }
         self.reminders_changed();
         swapped.map_err(|e| e.payload(lang))

@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use serde::Serialize;
-use shopcircle_core::backup::{self, Backup, DiskSpace, KdfCost, Reason, Restored, ShopFile, Verified};
+use shopcircle_core::backup::{self, Backup, DiskSpace, Reason, Verified};
 use shopcircle_core::export_log::{self, ExportKind, Phones};
+use shopcircle_core::restore::{self, KdfCost, Restored, ShopFile};
 use shopcircle_core::{Error, Lang};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -118,7 +119,7 @@ pub async fn restore_backup<R: Runtime>(
 ) -> CmdResult<Restored> {
     let _turn = state.backups.turn.lock().await;
     let now = state.now();
-    let restored = state.swap_file(move |db| backup::restore(db, std::path::Path::new(&path), now)).await;
+    let restored = state.swap_file(move |db| restore::restore(db, std::path::Path::new(&path), now)).await;
     after_swap(&app, &state);
     restored
 }
@@ -249,10 +250,10 @@ pub async fn export_whole_shop<R: Runtime>(
 ) -> CmdResult<Option<String>> {
     let lang = files::language(&state).await;
     // Refused at the field before the dialog opens.
-    if passphrase.chars().count() < backup::PASSPHRASE_MIN {
+    if passphrase.chars().count() < restore::PASSPHRASE_MIN {
         let e = Error::invalid(
             shopcircle_core::Field::Passphrase,
-            shopcircle_core::Problem::TooShort { min: backup::PASSPHRASE_MIN },
+            shopcircle_core::Problem::TooShort { min: restore::PASSPHRASE_MIN },
         );
         return Err(e.payload(lang));
     }
@@ -267,7 +268,7 @@ pub async fn export_whole_shop<R: Runtime>(
     let shown = out.display().to_string();
     state
         .run(move |conn| {
-            let shop = backup::export_shop(conn, &out, &passphrase, KdfCost::OWNER, now)?;
+            let shop = restore::export_shop(conn, &out, &passphrase, KdfCost::OWNER, now)?;
             let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             export_log::record(
                 conn,
@@ -292,7 +293,7 @@ pub async fn read_whole_shop(
 ) -> CmdResult<ShopFile> {
     let lang = files::language(&state).await;
     tauri::async_runtime::spawn_blocking(move || {
-        backup::read_shop_file(std::path::Path::new(&path), &passphrase)
+        restore::read_shop_file(std::path::Path::new(&path), &passphrase)
     })
     .await
     .map_err(|_| Error::Damaged("read").payload(lang))?
@@ -310,7 +311,7 @@ pub async fn import_whole_shop<R: Runtime>(
     let _turn = state.backups.turn.lock().await;
     let now = state.now();
     let restored = state
-        .swap_file(move |db| backup::import_shop(db, std::path::Path::new(&path), &passphrase, now))
+        .swap_file(move |db| restore::import_shop(db, std::path::Path::new(&path), &passphrase, now))
         .await;
     after_swap(&app, &state);
     if restored.is_ok() {

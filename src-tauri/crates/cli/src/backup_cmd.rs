@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use serde_json::json;
-use shopcircle_core::backup::{self, Backup, BackupProblem, KdfCost, Reason, Restored};
+use shopcircle_core::backup::{self, Backup, BackupProblem, Reason};
 use shopcircle_core::db::Connection;
+use shopcircle_core::restore::{self, KdfCost, Restored};
 use shopcircle_core::{Error, Lang};
 
 use crate::error::CliResult;
@@ -127,7 +128,7 @@ fn restored_output(r: &Restored) -> Output {
 
 /// `backup restore FILE`: runs with no connection of this process open.
 pub fn restore(db: &Path, file: &Path, now: DateTime<Utc>) -> CliResult<(Output, u8)> {
-    let r = backup::restore(db, file, now)?;
+    let r = restore::restore(db, file, now)?;
     Ok((restored_output(&r), 0))
 }
 
@@ -147,7 +148,7 @@ pub fn export(
     now: DateTime<Utc>,
 ) -> CliResult<(Output, u8)> {
     let pass = passphrase(passphrase_file)?;
-    let shop = backup::export_shop(conn, out, &pass, KdfCost::OWNER, now)?;
+    let shop = restore::export_shop(conn, out, &pass, KdfCost::OWNER, now)?;
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     shopcircle_core::export_log::record(
         conn,
@@ -170,6 +171,6 @@ pub fn export(
 /// `import shop FILE --passphrase-file F`: runs with no connection of this process open.
 pub fn import(db: &Path, file: &Path, passphrase_file: &Path, now: DateTime<Utc>) -> CliResult<(Output, u8)> {
     let pass = passphrase(passphrase_file)?;
-    let r = backup::import_shop(db, file, &pass, now)?;
+    let r = restore::import_shop(db, file, &pass, now)?;
     Ok((restored_output(&r), 0))
 }

@@ -28,7 +28,7 @@ use chrono::Utc;
 use clap::{Parser, Subcommand};
 use shopcircle_core::db::IfMissing;
 use shopcircle_core::text::printable;
-use shopcircle_core::{backup, db, paths, shop, Lang};
+use shopcircle_core::{db, paths, restore, shop, Lang};
 
 #[derive(Parser)]
 #[command(
@@ -179,7 +179,7 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e.into(), fallback),
     };
     // While this runs, a restore (by the app or another command) waits its turn.
-    let _hold = backup::hold(&path);
+    let _hold = restore::hold(&path);
     let lang = shop::language_or(&conn, fallback);
     let ok = |out| (out, 0);
     let result = match cli.command {

@@ -9,6 +9,7 @@ use std::time::{Duration as StdDuration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use shopcircle_core::backup::{self, Reason};
+use shopcircle_core::restore;
 use shopcircle_core::voucher::{self, BatchInput, BenefitInput};
 
 #[path = "shared/big_shop.rs"]
@@ -50,7 +51,7 @@ fn backups(c: &mut Criterion) {
             let mut spent = StdDuration::ZERO;
             for _ in 0..iterations {
                 let started = Instant::now();
-                let restored = backup::restore(&db, Path::new(&kept.path), now()).expect("restore");
+                let restored = restore::restore(&db, Path::new(&kept.path), now()).expect("restore");
                 spent += started.elapsed();
                 if let Some(before) = restored.before_restore {
                     remove_backup(Path::new(&before.path));

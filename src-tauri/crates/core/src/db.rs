@@ -10,52 +10,13 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::{Error, Result};
 
-/// Every migration, in order. Append only: a released migration is never edited,
-/// because databases in the field have already run it.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/0001_foundation.sql"),
-    include_str!("../migrations/0002_channels_and_qr_sources.sql"),
-    include_str!("../migrations/0003_posters.sql"),
-    include_str!("../migrations/0004_poster_output_reason.sql"),
-    include_str!("../migrations/0005_gifts_and_vouchers.sql"),
-    include_str!("../migrations/0006_schedules_and_reminders.sql"),
-    include_str!("../migrations/0007_products.sql"),
-    include_str!("../migrations/0008_campaigns.sql"),
-    include_str!("../migrations/0009_pickup_vouchers_and_spike_orders.sql"),
-    include_str!("../migrations/0010_gift_package_days_and_cost_policy.sql"),
-    include_str!("../migrations/0011_campaign_posters.sql"),
-    include_str!("../migrations/0012_drainage_campaigns.sql"),
-    include_str!("../migrations/0013_gift_package_pickup_codes.sql"),
-    include_str!("../migrations/0014_members.sql"),
-    include_str!("../migrations/0015_purchases.sql"),
-    include_str!("../migrations/0016_imports.sql"),
-    include_str!("../migrations/0017_rfm_thresholds.sql"),
-    include_str!("../migrations/0018_merges_and_erasures.sql"),
-    include_str!("../migrations/0019_export_log.sql"),
-    include_str!("../migrations/0020_member_indexes.sql"),
-    include_str!("../migrations/0021_rule_events.sql"),
-    include_str!("../migrations/0022_member_list_order.sql"),
-    include_str!("../migrations/0023_imported_customers.sql"),
-    include_str!("../migrations/0024_import_mappings.sql"),
-    include_str!("../migrations/0025_draws.sql"),
-    include_str!("../migrations/0026_referrals.sql"),
-    include_str!("../migrations/0027_alliances.sql"),
-    include_str!("../migrations/0028_backups.sql"),
-];
-
 #[cfg(test)]
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
 
-/// The schema version this build writes.
-pub fn schema_version() -> i64 {
-    MIGRATIONS.len() as i64
-}
-
-/// Marks a SQLite file as ShopCircle's (`PRAGMA application_id`, "ShCi"), so
-/// another program's database is never mistaken for ours and changed.
-pub const APPLICATION_ID: i32 = 0x5368_4369;
+use crate::migrations::MIGRATIONS;
+pub use crate::migrations::{schema_version, APPLICATION_ID};
 
 /// Whether `open` may make a new database when none is at the path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,12 +95,12 @@ fn is_busy(e: &Error) -> bool {
         || matches!(e, Error::Busy)
 }
 
-/// Removes a database this run made and did not use (its WAL and
-/// shared-memory files with it); what cannot be removed is left.
+/// Removes a database this run made and did not use (its WAL, shared-memory
+/// and hold files with it); what cannot be removed is left.
 pub fn remove(path: &Path) {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    for suffix in ["", "-wal", "-shm", "-journal"] {
+    for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
         let _ = std::fs::remove_file(dir.join(format!("{name}{suffix}")));
     }
 }

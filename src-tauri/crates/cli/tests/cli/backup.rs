@@ -114,7 +114,7 @@ fn a_restore_while_the_app_has_the_shop_open_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::new_db(&dir);
     let copy = backup_now(&db);
-    let app = shopcircle_core::backup::hold(&db).expect("the app's hold");
+    let app = shopcircle_core::restore::hold(&db).expect("the app's hold");
     let refused = cli(&db).args(["backup", "restore"]).arg(&copy).assert().failure();
     assert!(String::from_utf8_lossy(&refused.get_output().stderr).contains("ShopCircle has the shop open"));
     drop(app);

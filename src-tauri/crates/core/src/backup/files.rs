@@ -10,7 +10,7 @@ use super::BackupProblem;
 use crate::Error;
 
 /// SHA-256 of a file, lower-case hex, read in 1 MiB pieces.
-pub(super) fn sha256_file(path: &Path) -> std::io::Result<String> {
+pub(crate) fn sha256_file(path: &Path) -> std::io::Result<String> {
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
@@ -25,12 +25,12 @@ pub(super) fn sha256_file(path: &Path) -> std::io::Result<String> {
 }
 
 /// Flushes a file's bytes to the disk.
-pub(super) fn sync_file(path: &Path) -> std::io::Result<()> {
+pub(crate) fn sync_file(path: &Path) -> std::io::Result<()> {
     std::fs::File::open(path)?.sync_all()
 }
 
 /// Flushes a folder, so a rename in it survives a power cut.
-pub(super) fn sync_dir(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         std::fs::File::open(dir)?.sync_all()
@@ -43,7 +43,7 @@ pub(super) fn sync_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Writes `bytes` to `path` whole or not at all: a `.partial` file, flushed, renamed.
-pub(super) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let partial = partial_name(path);
     let written = (|| {
         let mut f = std::fs::File::create(&partial)?;
@@ -58,18 +58,18 @@ pub(super) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// `NAME.partial` beside `path`.
-pub(super) fn partial_name(path: &Path) -> std::path::PathBuf {
+pub(crate) fn partial_name(path: &Path) -> std::path::PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".partial");
     path.with_file_name(name)
 }
 
-pub(super) fn shown(path: &Path) -> String {
+pub(crate) fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
 /// The system's refusal while writing in `folder`, in the owner's words.
-pub(super) fn io_problem(folder: &Path, e: &std::io::Error) -> Error {
+pub(crate) fn io_problem(folder: &Path, e: &std::io::Error) -> Error {
     use std::io::ErrorKind as K;
     let folder = shown(folder);
     let problem = match e.kind() {
@@ -83,7 +83,7 @@ pub(super) fn io_problem(folder: &Path, e: &std::io::Error) -> Error {
 }
 
 /// SQLite's refusal while writing a copy in `folder`, in the owner's words.
-pub(super) fn sqlite_problem(folder: &Path, e: rusqlite::Error) -> Error {
+pub(crate) fn sqlite_problem(folder: &Path, e: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode as C;
     let f = shown(folder);
     match e.sqlite_error_code() {

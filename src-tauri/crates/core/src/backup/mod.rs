@@ -1,8 +1,7 @@
 //! Keeping the shop's one database file safe: consistent copies made with
 //! SQLite's online backup (never a plain copy of a live file), each checked
-//! before it is kept; a retention rule that keeps a year in little space;
-//! restoring a copy in place of the live file (itself undoable); and the
-//! whole shop in one passphrase-protected file for moving to a new laptop.
+//! before it is kept, and a retention rule that keeps a year in little space.
+//! Putting a copy back, and the whole shop in one file, are `restore`'s.
 //!
 //! A backup is two files in the backup folder: `NAME.db` (the copy, a plain
 //! rollback-journal database, self-contained) and `NAME.json` (its manifest:
@@ -16,14 +15,12 @@
 //! photos, the voucher key, the erasure key) lives inside the database, so a
 //! copy of it is the whole shop.
 
-mod files;
+pub(crate) mod files;
 mod folders;
 mod list;
 mod make;
 mod problem;
-mod restore;
 mod retention;
-mod shop_file;
 mod verify;
 
 #[cfg(test)]
@@ -36,10 +33,8 @@ pub use folders::{default_folder, disk_space, second_folder, set_second_folder, 
 pub use list::{clean_partials, list, newest};
 pub use make::{back_up, back_up_file, back_up_shop, before_risky, copy_to_second_folder};
 pub use problem::BackupProblem;
-pub use restore::{hold, restore, Restored, ShopHold};
 pub use retention::{thin, to_delete, Stamp};
-pub use shop_file::{export_shop, import_shop, read_shop_file, KdfCost, ShopFile, PASSPHRASE_MIN};
-pub use verify::{looks_whole, verify, Verified};
+pub use verify::{counts, looks_whole, verify, Verified};
 
 /// Why a backup was made. The pre-operation kinds are kept 30 days; manual
 /// ones are never thinned.

@@ -7,6 +7,7 @@ use super::*;
 use crate::db::open;
 use crate::gift::{self, GiftInput};
 use crate::member::{self, ConsentInput, MemberInput};
+use crate::restore::{export_shop, hold, import_shop, read_shop_file, restore, KdfCost};
 use crate::testing::now;
 use crate::voucher::{self, BatchInput, BenefitInput, RedeemInput};
 use crate::{sample, Error, Lang};

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::files::{sha256_file, shown};
 use super::{list, BackupProblem, Counts, Manifest};
-use crate::db::{schema_version, APPLICATION_ID};
+use crate::migrations::{schema_version, APPLICATION_ID};
 use crate::{Error, Result};
 
 /// A copy that passed every check.
@@ -151,7 +151,7 @@ fn check_header(path: &Path) -> Result<()> {
 }
 
 /// What a ShopCircle database holds; a table an older schema lacks counts 0.
-pub(super) fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
+pub fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
     let has = |table: &str| -> rusqlite::Result<bool> {
         conn.query_row(
             "SELECT count(*) = 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",

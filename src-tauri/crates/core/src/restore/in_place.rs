@@ -10,10 +10,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::files::{io_problem, partial_name, sync_dir, sync_file};
-use super::make::back_up_shop;
-use super::verify::counts;
-use super::{folders, verify, Backup, BackupProblem, Counts, Reason, Verified};
+use crate::backup::files::{io_problem, partial_name, sync_dir, sync_file};
+use crate::backup::{
+    back_up_shop, counts, default_folder, verify, Backup, BackupProblem, Counts, Reason, Verified,
+};
 use crate::{member, Error, Result};
 
 /// What a restore did.
@@ -126,7 +126,7 @@ fn record_erasures(conn: &Connection, erasures: &Path) {
 
 /// A byte-for-byte copy of a damaged file (and its log) in the backup folder.
 fn keep_damaged(db: &Path, now: DateTime<Utc>) -> Result<String> {
-    let dir = folders::default_folder(db);
+    let dir = default_folder(db);
     std::fs::create_dir_all(&dir).map_err(|e| io_problem(&dir, &e))?;
     let kept = dir.join(format!("damaged-{}.db", now.format("%Y%m%d-%H%M%S")));
     std::fs::copy(db, &kept).map_err(|e| io_problem(&dir, &e))?;

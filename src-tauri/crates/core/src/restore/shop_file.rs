@@ -26,8 +26,9 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use sha2::Digest;
 
-use super::files::{io_problem, partial_name, shown, sync_dir};
-use super::{folders, make, restore, BackupProblem, Counts, Reason, Restored};
+use super::{restore, Restored};
+use crate::backup::files::{io_problem, partial_name, shown, sync_dir};
+use crate::backup::{self, BackupProblem, Counts, Reason};
 use crate::{member, Error, Field, Problem, Result};
 
 const MAGIC: &[u8; 16] = b"SHOPCIRCLE-SHOP\n";
@@ -118,8 +119,8 @@ pub fn export_shop(
     let db = conn.path().filter(|p| !p.is_empty()).map(std::path::PathBuf::from);
     let out_dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
     // The clear copy stays in the private data folder, never beside the output.
-    let work = db.as_deref().map(folders::default_folder).unwrap_or_else(|| out_dir.clone());
-    let copy = make::back_up(conn, &work, Reason::Manual, now)?;
+    let work = db.as_deref().map(backup::default_folder).unwrap_or_else(|| out_dir.clone());
+    let copy = backup::back_up(conn, &work, Reason::Manual, now)?;
     let written =
         seal(conn, Path::new(&copy.path), &copy.manifest, db.as_deref(), out, passphrase, cost, now);
     let _ = std::fs::remove_file(&copy.path);
@@ -131,7 +132,7 @@ pub fn export_shop(
 fn seal(
     conn: &Connection,
     copy: &Path,
-    manifest: &super::Manifest,
+    manifest: &backup::Manifest,
     db: Option<&Path>,
     out: &Path,
     passphrase: &str,
@@ -320,7 +321,7 @@ pub fn read_shop_file(file: &Path, passphrase: &str) -> Result<ShopFile> {
 /// as any restore): checked whole before anything is replaced.
 pub fn import_shop(db: &Path, file: &Path, passphrase: &str, now: DateTime<Utc>) -> Result<Restored> {
     let damaged = || Error::Backup(BackupProblem::ShopFileDamaged { file: shown(file) });
-    let work = folders::default_folder(db);
+    let work = backup::default_folder(db);
     std::fs::create_dir_all(&work).map_err(|e| io_problem(&work, &e))?;
     let clear = work.join(format!("import-{}.db.partial", now.format("%Y%m%d-%H%M%S")));
     let unpacked = (|| -> Result<Description> {
