@@ -157,6 +157,43 @@ fn a_disk_that_fills_during_a_backup_gives_a_clear_error_and_leaves_nothing_half
     cli(&db).args(["backup", "verify"]).arg(&copy).assert().success();
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn an_import_on_a_full_disk_is_refused_whole_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::new_db(&dir);
+    gift_batch(&db, "200");
+    let mut csv = String::from("单号,下单时间,实收金额,手机,商品\n");
+    for i in 0..500 {
+        csv.push_str(&format!("T{i:05},2026-11-02 10:00,{}.00,,乌龙茶\n", 10 + i % 50));
+    }
+    let file = dir.path().join("till.csv");
+    std::fs::write(&file, csv).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("shopcircle-cli");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"trap '' XFSZ; ulimit -f 64; exec "$0" --db "$1" import commit "$2""#)
+        .arg(&bin)
+        .arg(&db)
+        .arg(&file)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("SHOPCIRCLE_DB")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("your data is unchanged"));
+    let conn = shopcircle_core::db::open(&db).unwrap();
+    let (purchases, imports): (i64, i64) = conn
+        .query_row("SELECT (SELECT count(*) FROM purchase), (SELECT count(*) FROM import_batch)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((purchases, imports), (0, 0));
+    drop(conn);
+    // With room again, the same file imports whole.
+    cli(&db).args(["import", "commit"]).arg(&file).assert().success();
+}
+
 #[test]
 fn two_commands_writing_at_once_both_finish_and_every_backup_is_whole() {
     let dir = tempfile::tempdir().unwrap();
