@@ -103,11 +103,35 @@ pub async fn back_up_now<R: Runtime>(app: AppHandle<R>) -> CmdResult<Backup> {
 
 #[tauri::command]
 pub async fn verify_backup(state: State<'_, AppState>, path: String) -> CmdResult<Verified> {
-    let lang = files::language(&state).await;
-    tauri::async_runtime::spawn_blocking(move || backup::verify(std::path::Path::new(&path)))
+    off_thread(&state, move || backup::verify(std::path::Path::new(&path))).await
+}
+
+/// Runs file work that needs no connection in the blocking pool, its error
+/// in the shop's language.
+async fn off_thread<T, F>(state: &AppState, f: F) -> CmdResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, Error> + Send + 'static,
+{
+    let lang = files::language(state).await;
+    tauri::async_runtime::spawn_blocking(f)
         .await
-        .map_err(|_| Error::Damaged("verify").payload(lang))?
+        .map_err(|_| Error::Damaged("stopped").payload(lang))?
         .map_err(|e| e.payload(lang))
+}
+
+/// Replaces the shop's file by `swap` (one backup or restore at a time), then
+/// lets everything that reads it follow.
+async fn swap<R, T, F>(app: &AppHandle<R>, state: &AppState, swap: F) -> CmdResult<T>
+where
+    R: Runtime,
+    T: Send + 'static,
+    F: FnOnce(&std::path::Path) -> Result<T, Error> + Send + 'static,
+{
+    let _turn = state.backups.turn.lock().await;
+    let swapped = state.swap_file(swap).await;
+    after_swap(app, state);
+    swapped
 }
 
 /// Restores the copy at `path` (checked first; the data now backed up first).
@@ -117,11 +141,8 @@ pub async fn restore_backup<R: Runtime>(
     state: State<'_, AppState>,
     path: String,
 ) -> CmdResult<Restored> {
-    let _turn = state.backups.turn.lock().await;
     let now = state.now();
-    let restored = state.swap_file(move |db| restore::restore(db, std::path::Path::new(&path), now)).await;
-    after_swap(&app, &state);
-    restored
+    swap(&app, &state, move |db| restore::restore(db, std::path::Path::new(&path), now)).await
 }
 
 /// What every swap of the file is followed by: the counts start again, the
@@ -291,13 +312,7 @@ pub async fn read_whole_shop(
     path: String,
     passphrase: String,
 ) -> CmdResult<ShopFile> {
-    let lang = files::language(&state).await;
-    tauri::async_runtime::spawn_blocking(move || {
-        restore::read_shop_file(std::path::Path::new(&path), &passphrase)
-    })
-    .await
-    .map_err(|_| Error::Damaged("read").payload(lang))?
-    .map_err(|e| e.payload(lang))
+    off_thread(&state, move || restore::read_shop_file(std::path::Path::new(&path), &passphrase)).await
 }
 
 /// Imports a whole-shop file in place of this shop's data (backed up first).
@@ -308,12 +323,11 @@ pub async fn import_whole_shop<R: Runtime>(
     path: String,
     passphrase: String,
 ) -> CmdResult<Restored> {
-    let _turn = state.backups.turn.lock().await;
     let now = state.now();
-    let restored = state
-        .swap_file(move |db| restore::import_shop(db, std::path::Path::new(&path), &passphrase, now))
-        .await;
-    after_swap(&app, &state);
+    let restored =
+        swap(&app, &state, move |db| restore::import_shop(db, std::path::Path::new(&path), &passphrase, now))
+            .await;
+    // The imported shop may speak the other language.
     if restored.is_ok() {
         crate::title::apply(&app, files::language(&state).await);
     }
@@ -358,7 +372,5 @@ pub async fn start_empty_shop<R: Runtime>(app: AppHandle<R>, state: State<'_, Ap
         .payload(lang));
     }
     let now = state.now();
-    let started = state.swap_file(move |db| crate::state::start_empty(db, now)).await;
-    after_swap(&app, &state);
-    started
+    swap(&app, &state, move |db| crate::state::start_empty(db, now)).await
 }
