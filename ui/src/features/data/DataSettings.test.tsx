@@ -58,7 +58,7 @@ describe("Settings → Data", () => {
     expect(row).toHaveTextContent("31 members · 40 purchases · 12 vouchers");
     expect(row).toHaveTextContent("3.0 MB");
     await user.click(within(row).getByTestId("restore-0"));
-    expect(await screen.findByText(/Your data will be as it was then: 31 members/)).toBeInTheDocument();
+    expect(await screen.findByText(/Your data will be as it was then: 2 communities, 31 members/)).toBeInTheDocument();
     await user.click(screen.getByTestId("restore-confirm"));
     const done = await screen.findByTestId("restored");
     expect(done).toHaveTextContent("31 members, 40 purchases, 12 vouchers");
