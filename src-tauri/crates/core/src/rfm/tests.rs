@@ -177,3 +177,29 @@ fn one_pass_agrees_with_the_plain_reading() {
         assert_eq!(segments_seen.len(), Segment::ALL.len(), "{zone}: {segments_seen:?}");
     }
 }
+
+/// On a file the year is read in two halves at once (a second connection on
+/// the other core) and joined per member: the same segments as the plain
+/// reading, including members whose purchases straddle the middle's day.
+#[test]
+fn the_two_halves_read_at_once_on_a_file_agree_with_the_plain_reading() {
+    for (seed, zone) in [(4, "Asia/Shanghai"), (5, "America/New_York")] {
+        let (memory, group) = random_shop(seed, zone);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.db");
+        memory.backup(rusqlite::MAIN_DB, &path, None).unwrap();
+        let conn = crate::db::open(&path).unwrap();
+        let mut rng = StdRng::seed_from_u64(seed);
+        for _ in 0..15 {
+            let end = Utc.with_ymd_and_hms(2025, 3, 1, 0, 0, 0).unwrap()
+                + Duration::minutes(rng.gen_range(0..640 * 24 * 60));
+            for community in [None, Some(group)] {
+                assert_eq!(
+                    assign(&conn, end, community).unwrap(),
+                    plain(&conn, end, community),
+                    "{zone} at {end}"
+                );
+            }
+        }
+    }
+}
