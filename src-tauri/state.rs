@@ -47,6 +47,8 @@ impl AppState {
         if removed > 0 {
             log::warn!("removed {removed} file(s) an interrupted backup left");
         }
+        // Held before the file is opened, so a restore by the CLI cannot replace it in between.
+        let hold = db_path.exists().then(|| restore::hold(&db_path)).flatten();
         let (db, broken) = match open_shop(&db_path, clock.now()) {
             Ok(c) => (c, None),
             Err(e) => {
@@ -54,7 +56,8 @@ impl AppState {
                 (stand_in(), Some(Arc::new(e)))
             }
         };
-        let hold = if broken.is_none() { restore::hold(&db_path) } else { None };
+        // A new shop's file exists only now.
+        let hold = hold.or_else(|| broken.is_none().then(|| restore::hold(&db_path)).flatten());
         AppState {
             db: Arc::new(Mutex::new(db)),
             broken: Mutex::new(broken),
@@ -103,11 +106,13 @@ impl AppState {
             drop(std::mem::replace(&mut *conn, stand_in()));
             drop(released);
             let swapped = swap(&path);
+            // Held again before the new file is opened.
+            let hold = restore::hold(&path);
             let reopened = open_shop(&path, now);
-            (swapped, reopened.map(|c| *conn = c))
+            (swapped, reopened.map(|c| *conn = c), hold)
         })
         .await;
-        let (swapped, reopened) = match outcome {
+        let (swapped, reopened, hold) = match outcome {
             Ok(done) => done,
             Err(e) => {
                 log::error!("a restore stopped: {e}");
@@ -115,9 +120,7 @@ impl AppState {
             }
         };
         *self.broken.lock().unwrap_or_else(|p| p.into_inner()) = reopened.err().map(Arc::new);
-        if self.broken().is_none() {
-            *self.hold.lock().unwrap_or_else(|p| p.into_inner()) = restore::hold(&self.db_path);
-        }
+        *self.hold.lock().unwrap_or_else(|p| p.into_inner()) = hold;
         self.reminders_changed();
         swapped.map_err(|e| e.payload(lang))
     }

@@ -174,12 +174,14 @@ fn main() -> ExitCode {
     let if_missing = if cli.command.may_create() { IfMissing::Create } else { IfMissing::Refuse };
     let made_here = if_missing == IfMissing::Create && !path.exists();
     let folder = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()).map(PathBuf::from);
+    // Held before the file is opened and while this runs: a restore (by the
+    // app or another command) waits its turn, and this never opens a file a
+    // restore is replacing. Not taken for a path with no shop (a typo leaves nothing).
+    let _hold = (path.exists() || if_missing == IfMissing::Create).then(|| restore::hold(&path)).flatten();
     let mut conn = match db::open_with(&path, if_missing, now) {
         Ok(conn) => conn,
         Err(e) => return fail(&e.into(), fallback),
     };
-    // While this runs, a restore (by the app or another command) waits its turn.
-    let _hold = restore::hold(&path);
     let lang = shop::language_or(&conn, fallback);
     let ok = |out| (out, 0);
     let result = match cli.command {

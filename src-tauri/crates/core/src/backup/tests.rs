@@ -469,3 +469,17 @@ fn thinning_a_folder_deletes_only_what_retention_lets_go() {
     assert_eq!(left, vec![times[3], times[1], times[0]]);
     let _ = Utc.timestamp_opt(0, 0);
 }
+
+#[test]
+fn restoring_an_old_backup_that_retention_would_let_go_still_restores_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, mut conn, _) = shop(dir.path());
+    let folder = default_folder(&db);
+    // Two automatic backups on a day long gone: retention keeps only the later.
+    let older = back_up(&conn, &folder, Reason::Automatic, at(20, 30)).unwrap();
+    back_up(&conn, &folder, Reason::Automatic, at(20, 0)).unwrap();
+    add_member(&mut conn, "后来的会员");
+    drop(conn);
+    let restored = restore(&db, Path::new(&older.path), now()).unwrap();
+    assert_eq!(restored.counts, older.manifest.counts);
+}

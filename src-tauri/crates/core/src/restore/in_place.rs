@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::backup::files::{io_problem, partial_name, sync_dir, sync_file};
 use crate::backup::{
-    back_up_shop, counts, default_folder, verify, Backup, BackupProblem, Counts, Reason, Verified,
+    back_up, counts, default_folder, verify, Backup, BackupProblem, Counts, Reason, Verified,
 };
 use crate::{member, Error, Result};
 
@@ -94,22 +94,36 @@ pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restored> {
 /// back up is kept as it is instead.
 fn set_aside(db: &Path, erasures: &Path, now: DateTime<Utc>) -> Result<(Option<Backup>, Option<String>)> {
     let Ok(conn) = Connection::open(db) else { return Ok((None, Some(keep_damaged(db, now)?))) };
-    // Everything in the log goes into the file first, so nothing is left in a
-    // WAL that would outlive the file it belongs to.
-    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    // Everything in the log goes into the file first: the log is removed with
+    // the old file, so it must hold nothing by then. A log that could not be
+    // folded in (a reader outside ShopCircle's hold) stops the restore.
+    let folded: rusqlite::Result<i64> = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0));
+    let log_left = std::fs::metadata(with_suffix(db, "-wal")).map(|m| m.len() > 0).unwrap_or(false);
+    if matches!(folded, Ok(busy) if busy != 0) || (folded.is_ok() && log_left) {
+        return Err(Error::Backup(BackupProblem::InUse));
+    }
     record_erasures(&conn, erasures);
-    let made = back_up_shop(&conn, db, None, Reason::BeforeRestore, now);
+    // Not thinned: thinning now could take away the very backup being restored.
+    let made = back_up(&conn, &default_folder(db), Reason::BeforeRestore, now);
     drop(conn);
     match made {
-        Ok((backup, _second)) => Ok((Some(backup), None)),
-        // The file cannot be read whole: it is kept as it is.
-        Err(
-            Error::Database(_)
-            | Error::Backup(BackupProblem::CopyFailedCheck { .. } | BackupProblem::NotOurs { .. }),
-        ) => Ok((None, Some(keep_damaged(db, now)?))),
-        // No room or no permission for the safety copy: stop, nothing replaced.
+        Ok(backup) => Ok((Some(backup), None)),
+        // The file cannot be read whole: it is kept as it is (its log with it).
+        Err(Error::Database(e)) if is_damage(&e) => Ok((None, Some(keep_damaged(db, now)?))),
+        Err(Error::Backup(BackupProblem::CopyFailedCheck { .. } | BackupProblem::NotOurs { .. })) => {
+            Ok((None, Some(keep_damaged(db, now)?)))
+        }
+        // No room, no permission, or busy: stop, nothing replaced.
         Err(e) => Err(e),
     }
+}
+
+/// SQLite's own words for a file it cannot read as a database.
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+    )
 }
 
 /// The erasures recorded in the current file, added to the file beside it.

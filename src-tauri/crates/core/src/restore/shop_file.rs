@@ -340,12 +340,20 @@ pub fn import_shop(db: &Path, file: &Path, passphrase: &str, now: DateTime<Utc>)
         Ok(description)
     })();
     let outcome = unpacked.and_then(|description| {
+        let mut restored = restore(db, &clear, now)?;
+        // The old laptop's erasures are this shop's only once it is in place
+        // (a refused import must not erase anyone here).
         let erasures = member::erasures_file(db);
         let known = member::read_outside(&erasures);
-        for h in description.erasures.iter().filter(|h| !known.contains(h)) {
+        let fresh: Vec<&String> = description.erasures.iter().filter(|h| !known.contains(h)).collect();
+        for h in &fresh {
             member::record_outside(&erasures, h).map_err(|e| io_problem(&work, &e))?;
         }
-        restore(db, &clear, now)
+        if !fresh.is_empty() {
+            let mut conn = crate::db::open_with(db, crate::db::IfMissing::Refuse, now)?;
+            restored.erased_again += member::reapply(&mut conn, &member::read_outside(&erasures), now)?;
+        }
+        Ok(restored)
     });
     let _ = std::fs::remove_file(&clear);
     outcome
