@@ -2,33 +2,16 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import App from "../../App";
-import type { Backup } from "../../bindings/Backup";
 import type { BackupStatus } from "../../bindings/BackupStatus";
 import { fakeBackend } from "../../test/backend";
+import { backupCounts, backupOf, backupStatus } from "../../test/backend-data";
 
-const counts = (members: number) => ({ members, purchases: 40, vouchers: 12, communities: 2, campaigns: 1 });
+const counts = backupCounts;
+const backup = backupOf;
 
-function backup(name: string, reason: Backup["manifest"]["reason"], members: number, at: string): Backup {
-  return {
-    path: `/home/me/.local/share/backups/${name}.db`,
-    manifest: { file: `${name}.db`, taken_at: at, reason, app_version: "0.1.0", schema_version: 28, counts: counts(members), bytes: 3 * 1024 * 1024, sha256: "ab" },
-  };
-}
-
+/** The status with one backup taken by hand. */
 function status(over: Partial<BackupStatus> = {}): BackupStatus {
-  return {
-    data_file: "/home/me/.local/share/shopcircle.db",
-    backup_folder: "/home/me/.local/share/backups",
-    second_folder: null,
-    backups: [backup("shopcircle-20261128-093000-manual", "manual", 31, "2026-11-28T09:30:00Z")],
-    in_second_folder: 0,
-    last_error: null,
-    disk: { available: 50 * 1024 ** 3, total: 200 * 1024 ** 3 },
-    disk_low: false,
-    stale: false,
-    data_bytes: 2 * 1024 * 1024,
-    ...over,
-  };
+  return backupStatus({ backups: [backup("shopcircle-20261128-093000-manual", "manual", 31, "2026-11-28T09:30:00Z")], ...over });
 }
 
 async function openSettings() {
