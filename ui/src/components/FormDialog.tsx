@@ -1,9 +1,10 @@
 // A dialog holding one form, as every edit dialog in the app looks: Save
-// submits the form (and shows progress), Cancel and Esc close, the form is
-// rebuilt each time it opens.
+// submits the form (and shows progress), Cancel and Esc close (asking first
+// when something was typed), the form is rebuilt each time it opens.
 import { Modal, type ButtonProps, type FormInstance } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useDiscardGuard } from "./discardGuard";
 
 type Props<V> = {
   open: boolean;
@@ -19,10 +20,11 @@ type Props<V> = {
 
 export function FormDialog<V>({ open, title, form, saving, saveTestId, width, onClose, children }: Props<V>) {
   const { t } = useTranslation();
+  const cancel = useDiscardGuard(form, onClose);
   return (
     <Modal
       open={open}
-      onCancel={onClose}
+      onCancel={cancel}
       onOk={() => form.submit()}
       okText={t("common.save")}
       cancelText={t("common.cancel")}

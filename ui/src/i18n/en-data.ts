@@ -58,7 +58,7 @@ const data = {
     passphraseHint: "At least 8 characters. Write it down and keep it apart from the file.",
     passphraseAgain: "The passphrase again",
     passphraseMismatch: "The two passphrases differ",
-    passphraseShort: "At least 8 characters",
+    passphraseShort: "At least {{min}} characters",
     exportTitle: "Export the whole shop",
     exportOk: "Choose where to save…",
     exported: "Saved to {{file}}",

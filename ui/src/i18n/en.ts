@@ -51,6 +51,10 @@ const en = {
     menu: "Main menu",
   },
   common: {
+    discardTitle: "Discard your changes?",
+    discardBody: "What you typed here has not been saved and will be lost.",
+    discard: "Discard",
+    keepEditing: "Keep editing",
     save: "Save",
     cancel: "Cancel",
     close: "Close",

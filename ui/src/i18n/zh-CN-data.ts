@@ -58,7 +58,7 @@ const data = {
     passphraseHint: "至少 8 个字。请记下来，和文件分开保管。",
     passphraseAgain: "再输一次口令",
     passphraseMismatch: "两次输入的口令不一样",
-    passphraseShort: "至少 8 个字",
+    passphraseShort: "至少 {{min}} 个字",
     exportTitle: "导出整个店铺",
     exportOk: "选择保存位置…",
     exported: "已保存到 {{file}}",

@@ -52,6 +52,10 @@ const zhCN: Resources = {
     menu: "主菜单",
   },
   common: {
+    discardTitle: "放弃修改吗？",
+    discardBody: "这里填写的内容还没有保存，关闭后将会丢失。",
+    discard: "放弃",
+    keepEditing: "继续编辑",
     save: "保存",
     cancel: "取消",
     close: "关闭",

@@ -4,9 +4,11 @@
 
 use serde_json::{json, Value};
 
+use crate::campaign::{alliance, draw, referral};
+use crate::community::rule_log;
 use crate::{
     channel, community, content, gift, image_change, member, member_counts, poster, product, purchase,
-    schedule, shop, staff, voucher,
+    restore, schedule, shop, staff, voucher,
 };
 
 /// Text limits count characters (code points), as `validate` does.
@@ -57,6 +59,23 @@ pub fn all() -> Value {
         ("pictureMaxBytes", json!(image_change::IMAGE_MAX_BYTES)),
         ("headline", json!(poster::HEADLINE_MAX)),
         ("posterLine", json!(poster::LINE_MAX)),
+        ("loggedRule", json!(rule_log::RULE_MAX)),
+        ("ruleNote", json!(rule_log::NOTE_MAX)),
+        ("drawName", json!(draw::NAME_MAX)),
+        ("prizeName", json!(draw::PRIZE_NAME_MAX)),
+        ("publicValue", json!(draw::PUBLIC_VALUE_MAX)),
+        ("drawContact", json!(draw::CONTACT_MAX)),
+        ("prizeMaxFen", json!(draw::MAX_PRIZE_CENTS)),
+        ("prizeQuantityMax", json!(draw::MAX_QUANTITY)),
+        ("allianceVouchersMax", json!(alliance::MAX_VOUCHERS)),
+        ("referralName", json!(referral::NAME_MAX)),
+        ("allianceName", json!(alliance::NAME_MAX)),
+        ("partnerName", json!(alliance::partner::NAME_MAX)),
+        ("partnerBusiness", json!(alliance::partner::BUSINESS_MAX)),
+        ("partnerContact", json!(alliance::partner::CONTACT_MAX)),
+        ("partnerAddress", json!(alliance::partner::ADDRESS_MAX)),
+        ("passphraseMin", json!(restore::PASSPHRASE_MIN)),
+        ("passphraseMax", json!(restore::PASSPHRASE_MAX)),
     ];
     Value::Object(limits.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
 }

@@ -11,6 +11,7 @@ import { numberRules } from "../../numbers";
 import { useGifts } from "../gifts/queries";
 import { Locked } from "./Locked";
 import { PlanChecks } from "./PlanChecks";
+import { lengthRule, limited } from "../../components/textLimit";
 
 const MONEY = { min: 0.01, max: LIMITS.moneyMaxFen / 100, decimals: 2 } as const;
 
@@ -35,7 +36,7 @@ export function AllianceVouchers({ plan }: { plan: AlliancePlan | undefined }) {
               <Select data-testid="alliance-gift" aria-label={t("drainageWizard.giftPick")} options={(gifts.data ?? []).map((g) => ({ value: g.id, label: g.name }))} />
             </Form.Item>
           ) : kind === "percent_off" ? (
-            <Form.Item name="percent" label={t("alliance.percent")} rules={numberRules(t, { min: 1, max: 99, required })}>
+            <Form.Item name="percent" label={t("alliance.percent")} rules={numberRules(t, { min: 1, max: LIMITS.percentOffMax, required })}>
               <NumberInput data-testid="alliance-percent" suffix="%" />
             </Form.Item>
           ) : (
@@ -49,15 +50,15 @@ export function AllianceVouchers({ plan }: { plan: AlliancePlan | undefined }) {
         </div>
       </Locked>
       <div className="sc-grid-2">
-        <Form.Item name="perPartner" label={t("alliance.perPartner")} extra={t("alliance.perPartnerHelp")} rules={numberRules(t, { min: 1, max: 5000, required })}>
+        <Form.Item name="perPartner" label={t("alliance.perPartner")} extra={t("alliance.perPartnerHelp")} rules={numberRules(t, { min: 1, max: LIMITS.allianceVouchersMax, required })}>
           <NumberInput data-testid="alliance-per-partner" />
         </Form.Item>
         <Form.Item name="days" label={t("alliance.days")} extra={t("alliance.daysHelp")} rules={[{ required: true, message: t("alliance.daysRequired") }]}>
           <DatePicker.RangePicker style={{ width: "100%" }} allowClear={false} data-testid="alliance-days" aria-label={t("alliance.days")} />
         </Form.Item>
       </div>
-      <Form.Item name="name" label={t("referralWizard.name")} extra={t("alliance.nameHelp")} rules={[{ max: 60, message: t("drawWizard.tooLong", { max: 60 }) }]}>
-        <Input data-testid="alliance-name" />
+      <Form.Item name="name" label={t("referralWizard.name")} extra={t("alliance.nameHelp")} rules={[lengthRule(t, LIMITS.allianceName)]}>
+        <Input data-testid="alliance-name" {...limited(LIMITS.allianceName)} />
       </Form.Item>
       {plan && <PlanChecks checks={plan.checks} rules={["benefit", "vouchers", "when", "name"]} />}
     </>

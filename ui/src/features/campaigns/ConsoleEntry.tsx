@@ -86,7 +86,7 @@ function PasteList({ sessionId, onRecorded }: { sessionId: number; onRecorded: (
   return (
     <Form form={form} layout="vertical" onFinish={(v) => record.mutate(v.text)} requiredMark={false}>
       <Form.Item name="text" label={t("spikeConsole.paste")} extra={t("spikeConsole.pasteHelp")} rules={[{ required: true, whitespace: true, message: t("spikeConsole.pasteRequired") }]}>
-        <Input.TextArea rows={6} placeholder={"#接龙\n1. 小明 8812\n2. 阿芳 2份"} data-testid="console-paste" />
+        <Input.TextArea rows={6} placeholder={t("spikeConsole.pastePlaceholder")} data-testid="console-paste" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="console-read">
         {t("spikeConsole.read")}

@@ -10,8 +10,8 @@ import { chosen, chosenSome } from "../../components/selectRules";
 import { useCommunities } from "../communities/queries";
 import { useChannels } from "../drainage/queries";
 import { PlanChecks } from "./PlanChecks";
-
-const GIFT_LINE_MAX = 80;
+import { LIMITS } from "../../bindings/limits";
+import { lengthRule, limited } from "../../components/textLimit";
 
 export function DrainageWhere({ plan }: { plan: DrainagePlan | undefined }) {
   const { t } = useTranslation();
@@ -45,7 +45,7 @@ export function DrainageWhere({ plan }: { plan: DrainagePlan | undefined }) {
                 <span data-testid={`drainage-channel-${c.id}`}>
                   {c.name}{" "}
                   {!c.qr ? (
-                    <Tag>{t("spikePoster.noCode")}</Tag>
+                    <Tag>{t("drainageWizard.noCode")}</Tag>
                   ) : (
                     <Typography.Text type="secondary">{t(c.qr.expires_at ? "drainageWizard.groupCode" : "drainageWizard.lastingCode")}</Typography.Text>
                   )}
@@ -62,9 +62,9 @@ export function DrainageWhere({ plan }: { plan: DrainagePlan | undefined }) {
         name="giftLine"
         label={t("drainageWizard.giftLine")}
         extra={plan && !form.getFieldValue("giftLine") ? t("drainageWizard.giftLineDefault", { line: plan.gift_line }) : t("drainageWizard.giftLineHelp")}
-        rules={[{ max: GIFT_LINE_MAX, message: t("drainageWizard.giftLineTooLong", { max: GIFT_LINE_MAX }) }]}
+        rules={[lengthRule(t, LIMITS.posterLine)]}
       >
-        <Input data-testid="drainage-gift-line" showCount={{ formatter: ({ count }) => `${count} / ${GIFT_LINE_MAX}` }} placeholder={plan?.gift_line} />
+        <Input data-testid="drainage-gift-line" {...limited(LIMITS.posterLine)} placeholder={plan?.gift_line} />
       </Form.Item>
       {plan && plan.channels.some((c) => c.replace_on.length > 0) && (
         <Typography.Paragraph type="secondary" data-testid="drainage-replace">

@@ -16,6 +16,8 @@ import { day as dayText, money } from "../../format";
 import { ipc, toErrorPayload } from "../../ipc";
 import { useLang } from "../../lang";
 import { STATUS_COLOR, useInvalidateCampaigns } from "./queries";
+import { LIMITS } from "../../bindings/limits";
+import { lengthRule, limited } from "../../components/textLimit";
 
 const STAGE_STEP: Record<Console["stage"], number> = { open: 0, freeze_due: 0, frozen: 1, draw_due: 2, drawn: 3, cancelled: 0 };
 
@@ -145,9 +147,9 @@ export function DrawConsole({ id }: { id: number }) {
                 name="publicValue"
                 label={t("draw.publicValue", { source: d.public_value_source })}
                 extra={d.stage === "draw_due" ? t("draw.publicValueHelp") : t("draw.notYet", { draw: d.draw_at })}
-                rules={[{ required: true, whitespace: true, message: t("draw.publicValueRequired") }, { max: 100, message: t("drawWizard.tooLong", { max: 100 }) }]}
+                rules={[{ required: true, whitespace: true, message: t("draw.publicValueRequired") }, lengthRule(t, LIMITS.publicValue)]}
               >
-                <Input data-testid="draw-public-value" style={{ maxWidth: 360 }} />
+                <Input data-testid="draw-public-value" style={{ maxWidth: 360 }} {...limited(LIMITS.publicValue)} />
               </Form.Item>
               <Popconfirm title={t("draw.runConfirm")} onConfirm={() => form.submit()} okText={t("draw.run")} cancelText={t("common.cancel")}>
                 <Button type="primary" icon={<TrophyOutlined />} loading={run.isPending} data-testid="draw-run">

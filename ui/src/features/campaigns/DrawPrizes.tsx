@@ -13,10 +13,11 @@ import { fenText, numberRules } from "../../numbers";
 import { useGifts } from "../gifts/queries";
 import { blankPrize } from "./drawValues";
 import { PlanChecks } from "./PlanChecks";
+import { lengthRule, limited } from "../../components/textLimit";
 
 const MONEY = { min: 0.01, max: LIMITS.moneyMaxFen / 100, decimals: 2 } as const;
 /** China's promotion rules: a draw's top prize is worth at most ¥50,000. */
-const PRIZE = { min: 0.01, max: 50_000, decimals: 2 } as const;
+const PRIZE = { min: 0.01, max: LIMITS.prizeMaxFen / 100, decimals: 2 } as const;
 const MAX_PRIZES = 10;
 
 export function DrawPrizes({ plan }: { plan: DrawPlan | undefined }) {
@@ -44,10 +45,10 @@ export function DrawPrizes({ plan }: { plan: DrawPlan | undefined }) {
                 <Form.Item label={t("drawWizard.prizeFrom")} name={[field.name, "giftId"]} getValueProps={(v) => ({ value: v ?? 0 })}>
                   <Select aria-label={t("drawWizard.prizeFrom")} options={giftOptions} onChange={(v: number) => pickGift(i, v)} data-testid={`draw-prize-gift-${i}`} />
                 </Form.Item>
-                <Form.Item label={t("drawWizard.prizeName")} name={[field.name, "name"]} rules={[{ required: true, whitespace: true, message: t("drawWizard.prizeNameRequired") }, { max: 40, message: t("drawWizard.prizeNameMax") }]}>
-                  <Input data-testid={`draw-prize-name-${i}`} placeholder={t("drawWizard.prizeNamePlaceholder")} />
+                <Form.Item label={t("drawWizard.prizeName")} name={[field.name, "name"]} rules={[{ required: true, whitespace: true, message: t("drawWizard.prizeNameRequired") }, lengthRule(t, LIMITS.prizeName)]}>
+                  <Input data-testid={`draw-prize-name-${i}`} placeholder={t("drawWizard.prizeNamePlaceholder")} {...limited(LIMITS.prizeName)} />
                 </Form.Item>
-                <Form.Item label={t("drawWizard.quantity")} name={[field.name, "quantity"]} rules={numberRules(t, { min: 1, max: 10000, required })}>
+                <Form.Item label={t("drawWizard.quantity")} name={[field.name, "quantity"]} rules={numberRules(t, { min: 1, max: LIMITS.prizeQuantityMax, required })}>
                   <NumberInput data-testid={`draw-prize-quantity-${i}`} />
                 </Form.Item>
                 <Form.Item label={t("drawWizard.value")} name={[field.name, "value"]} rules={numberRules(t, { ...PRIZE, required })}>

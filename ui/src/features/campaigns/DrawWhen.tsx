@@ -5,6 +5,8 @@ import { DatePicker, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DrawPlan } from "../../bindings/DrawPlan";
 import { PlanChecks } from "./PlanChecks";
+import { LIMITS } from "../../bindings/limits";
+import { lengthRule, limited } from "../../components/textLimit";
 
 const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
 
@@ -28,21 +30,21 @@ export function DrawWhen({ plan }: { plan: DrawPlan | undefined }) {
           <Input data-testid="draw-draw-time" placeholder="20:00" />
         </Form.Item>
       </div>
-      <Form.Item name="publicValueSource" label={t("drawWizard.publicValueSource")} extra={t("drawWizard.publicValueHelp")} rules={[{ required: true, whitespace: true, message: t("drawWizard.publicValueRequired") }, { max: 100, message: t("drawWizard.tooLong", { max: 100 }) }]}>
-        <Input data-testid="draw-public-value-source" />
+      <Form.Item name="publicValueSource" label={t("drawWizard.publicValueSource")} extra={t("drawWizard.publicValueHelp")} rules={[{ required: true, whitespace: true, message: t("drawWizard.publicValueRequired") }, lengthRule(t, LIMITS.publicValue)]}>
+        <Input data-testid="draw-public-value-source" {...limited(LIMITS.publicValue)} />
       </Form.Item>
       <div className="sc-grid-2">
         <Form.Item name="claimUntil" label={t("drawWizard.claimUntil")} extra={t("drawWizard.claimHelp")} rules={day}>
           <DatePicker style={{ width: "100%" }} allowClear={false} data-testid="draw-claim-until" aria-label={t("drawWizard.claimUntil")} />
         </Form.Item>
-        <Form.Item name="contact" label={t("drawWizard.contact")} rules={[{ max: 40, message: t("drawWizard.tooLong", { max: 40 }) }]}>
-          <Input data-testid="draw-contact" />
+        <Form.Item name="contact" label={t("drawWizard.contact")} rules={[lengthRule(t, LIMITS.drawContact)]}>
+          <Input data-testid="draw-contact" {...limited(LIMITS.drawContact)} />
         </Form.Item>
       </div>
-      <Form.Item name="name" label={t("drawWizard.name")} extra={t("drawWizard.nameHelp")} rules={[{ max: 60, message: t("drawWizard.tooLong", { max: 60 }) }]}>
-        <Input data-testid="draw-name" />
+      <Form.Item name="name" label={t("drawWizard.name")} extra={t("drawWizard.nameHelp")} rules={[lengthRule(t, LIMITS.drawName)]}>
+        <Input data-testid="draw-name" {...limited(LIMITS.drawName)} />
       </Form.Item>
-      {plan && <PlanChecks checks={plan.checks} rules={["when", "claim", "public_value", "name"]} />}
+      {plan && <PlanChecks checks={plan.checks} rules={["when", "claim", "public_value", "contact", "name"]} />}
     </>
   );
 }

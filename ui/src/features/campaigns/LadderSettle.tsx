@@ -74,7 +74,7 @@ export function LadderSettle({ id }: { id: number }) {
         <Card size="small" title={dayText(s.day, lang)}>
           <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => settle.mutate(v.text)}>
             <Form.Item name="text" label={t("ladderSettle.paste")} extra={t("ladderSettle.pasteHelp")} rules={[{ required: true, whitespace: true, message: t("ladderSettle.pasteRequired") }]}>
-              <Input.TextArea rows={6} placeholder={"#接龙\n1. 3栋2单元501-2\n2. 3号楼2单元501室-1"} data-testid="settle-paste" />
+              <Input.TextArea rows={6} placeholder={t("ladderSettle.pastePlaceholder")} data-testid="settle-paste" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={settle.isPending} data-testid="settle-submit">
               {t("ladderSettle.settle")}

@@ -8,6 +8,7 @@ import { chosenSome } from "../../components/selectRules";
 import { numberRules } from "../../numbers";
 import { useCommunities } from "../communities/queries";
 import { PlanChecks } from "./PlanChecks";
+import { LIMITS } from "../../bindings/limits";
 
 export function LadderWhen({ plan }: { plan: LadderPlan | undefined }) {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export function LadderWhen({ plan }: { plan: LadderPlan | undefined }) {
             <DatePicker style={{ width: "100%" }} data-testid="ladder-ends-on" allowClear={false} />
           </Form.Item>
         )}
-        <Form.Item name="lead" label={t("spike.lead")} rules={numberRules(t, { min: 0, max: 1440, required })}>
+        <Form.Item name="lead" label={t("spike.lead")} rules={numberRules(t, { min: 0, max: LIMITS.leadMax, required })}>
           <NumberInput data-testid="ladder-lead" />
         </Form.Item>
       </div>

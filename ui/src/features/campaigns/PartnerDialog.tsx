@@ -9,7 +9,7 @@ import type { Partner } from "../../bindings/Partner";
 import { LIMITS } from "../../bindings/limits";
 import { FormDialog } from "../../components/FormDialog";
 import { NumberInput } from "../../components/NumberInput";
-import { lengthRule } from "../../components/textLimit";
+import { lengthRule, limited } from "../../components/textLimit";
 import { showFormError, type FieldMap } from "../../errors";
 import { ipc } from "../../ipc";
 import { numberRules, readFen } from "../../numbers";
@@ -45,19 +45,19 @@ export function PartnerDialog({ communityId, open, onClose, onAdded }: Props) {
   return (
     <FormDialog open={open} title={t("alliance.addPartner")} form={form} saving={add.isPending} saveTestId="partner-save" width={560} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} initialValues={{ fee: "" }}>
-        <Form.Item name="name" label={t("alliance.partnerName")} rules={[{ required: true, whitespace: true, message: t("alliance.partnerNameRequired") }, lengthRule(t, 40)]}>
-          <Input data-testid="partner-name" placeholder={t("alliance.partnerNamePlaceholder")} />
+        <Form.Item name="name" label={t("alliance.partnerName")} rules={[{ required: true, whitespace: true, message: t("alliance.partnerNameRequired") }, lengthRule(t, LIMITS.partnerName)]}>
+          <Input data-testid="partner-name" placeholder={t("alliance.partnerNamePlaceholder")} {...limited(LIMITS.partnerName)} />
         </Form.Item>
         <div className="sc-grid-2">
-          <Form.Item name="business" label={t("alliance.business")} rules={[lengthRule(t, 40)]}>
-            <Input data-testid="partner-business" />
+          <Form.Item name="business" label={t("alliance.business")} rules={[lengthRule(t, LIMITS.partnerBusiness)]}>
+            <Input data-testid="partner-business" {...limited(LIMITS.partnerBusiness)} />
           </Form.Item>
-          <Form.Item name="contact" label={t("alliance.contact")} rules={[lengthRule(t, 40)]}>
-            <Input data-testid="partner-contact" />
+          <Form.Item name="contact" label={t("alliance.contact")} rules={[lengthRule(t, LIMITS.partnerContact)]}>
+            <Input data-testid="partner-contact" {...limited(LIMITS.partnerContact)} />
           </Form.Item>
         </div>
-        <Form.Item name="address" label={t("alliance.address")} rules={[lengthRule(t, 80)]}>
-          <Input data-testid="partner-address" />
+        <Form.Item name="address" label={t("alliance.address")} rules={[lengthRule(t, LIMITS.partnerAddress)]}>
+          <Input data-testid="partner-address" {...limited(LIMITS.partnerAddress)} />
         </Form.Item>
         <div className="sc-grid-2">
           <Form.Item name="agreement" label={t("alliance.agreement")} rules={[{ required: true, message: t("alliance.agreementRequired") }]}>

@@ -9,6 +9,8 @@ import { chosenSome } from "../../components/selectRules";
 import { numberRules } from "../../numbers";
 import { useCommunities } from "../communities/queries";
 import { PlanChecks } from "./PlanChecks";
+import { LIMITS } from "../../bindings/limits";
+import { lengthRule, limited } from "../../components/textLimit";
 
 const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
 
@@ -32,8 +34,8 @@ export function ReferralWhen({ plan }: { plan: ReferralPlan | undefined }) {
           <Input data-testid="referral-promotion-time" placeholder="10:00" />
         </Form.Item>
       </div>
-      <Form.Item name="name" label={t("referralWizard.name")} extra={t("referralWizard.nameHelp")} rules={[{ max: 60, message: t("drawWizard.tooLong", { max: 60 }) }]}>
-        <Input data-testid="referral-name" />
+      <Form.Item name="name" label={t("referralWizard.name")} extra={t("referralWizard.nameHelp")} rules={[lengthRule(t, LIMITS.referralName)]}>
+        <Input data-testid="referral-name" {...limited(LIMITS.referralName)} />
       </Form.Item>
       {plan && <PlanChecks checks={plan.checks} rules={["communities", "when", "overlap", "promotion_day", "name"]} />}
     </>

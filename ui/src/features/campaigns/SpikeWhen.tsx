@@ -11,6 +11,7 @@ import { WeekdayToggles } from "../schedules/ScheduleFields";
 import { Locked } from "./Locked";
 import { PlanChecks } from "./PlanChecks";
 import type { When } from "./spikeValues";
+import { LIMITS } from "../../bindings/limits";
 
 export function SpikeWhen({ plan }: { plan: SpikePlan | undefined }) {
   const { t } = useTranslation();
@@ -48,7 +49,7 @@ export function SpikeWhen({ plan }: { plan: SpikePlan | undefined }) {
             <DatePicker style={{ width: "100%" }} data-testid="spike-ends-on" allowClear={false} />
           </Form.Item>
         )}
-        <Form.Item name="lead" label={t("spike.lead")} rules={numberRules(t, { min: 0, max: 1440, required })}>
+        <Form.Item name="lead" label={t("spike.lead")} rules={numberRules(t, { min: 0, max: LIMITS.leadMax, required })}>
           <NumberInput data-testid="spike-lead" />
         </Form.Item>
         <Locked>

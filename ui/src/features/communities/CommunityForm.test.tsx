@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { community, fakeBackend } from "../../test/backend";
 import { renderScreen } from "../../test/render";
 import { CommunityForm } from "./CommunityForm";
@@ -32,6 +32,29 @@ describe("the community form", () => {
       capacity: null,
       rules: ["No advertising of other businesses or products.", "Photos of your own tea only"],
     });
+  });
+
+  it("asks before closing with what was typed, and closes at once when nothing was", async () => {
+    fakeBackend();
+    const closed = vi.fn();
+    const { user, unmount } = renderScreen(<CommunityForm open onClose={closed} />);
+    await user.type(await screen.findByTestId("community-name"), "Morning Tea");
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect((await screen.findAllByText("Discard your changes?")).length).toBeGreaterThan(0);
+    await user.click(screen.getByRole("button", { name: "Keep editing" }));
+    expect(closed).not.toHaveBeenCalled();
+    expect(screen.getByTestId("community-name")).toHaveValue("Morning Tea");
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    await user.click((await screen.findAllByTestId("discard-changes")).at(-1)!);
+    await waitFor(() => expect(closed).toHaveBeenCalledTimes(1));
+    unmount();
+
+    const untouched = vi.fn();
+    const again = renderScreen(<CommunityForm open onClose={untouched} />);
+    await screen.findByTestId("community-name");
+    await again.user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(untouched).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText("Discard your changes?")).not.toBeInTheDocument();
   });
 
   it("shows the playbook of the chosen kind", async () => {

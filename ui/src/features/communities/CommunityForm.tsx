@@ -18,6 +18,7 @@ import { KindPicker } from "./KindPicker";
 import { PLATFORMS, STAGES } from "./labels";
 import { useInvalidateCommunity } from "./queries";
 import { RulesEditor } from "./RulesEditor";
+import { useDiscardGuard } from "../../components/discardGuard";
 
 type Values = {
   name: string;
@@ -59,6 +60,7 @@ export function CommunityForm({ open, community, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
+  const cancel = useDiscardGuard(form, onClose);
   const invalidate = useInvalidateCommunity();
 
   useEffect(() => {
@@ -78,13 +80,13 @@ export function CommunityForm({ open, community, onClose }: Props) {
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={cancel}
       width={680}
       destroyOnHidden
       title={community ? t("form.editTitle") : t("form.createTitle")}
       extra={
         <Space>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
+          <Button onClick={cancel}>{t("common.cancel")}</Button>
           <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="community-save">
             {t("common.save")}
           </Button>

@@ -13,6 +13,8 @@ import { dateTime } from "../../format";
 import { ipc } from "../../ipc";
 import { useLang } from "../../lang";
 import { keys, useShop } from "../../queries";
+import { LIMITS } from "../../bindings/limits";
+import { lengthRule, limited } from "../../components/textLimit";
 
 type Values = { member_id?: number; kind: RuleAction; rule?: string; staff_id?: number; note?: string };
 const FIELDS: FieldMap = { member: "member_id", rule: "rule", staff: "staff_id", note: "note" };
@@ -84,18 +86,18 @@ export function RuleLog({ community, archived }: { community: Community; archive
           <Form.Item name="kind" label={t("rules.kind")}>
             <Radio.Group options={(["warning", "removal"] as const).map((k) => ({ value: k, label: t(`rules.kinds.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="rule" label={t("rules.rule")} rules={[{ required: true, message: t("rules.ruleRequired") }]}>
+          <Form.Item name="rule" label={t("rules.rule")} rules={[{ required: true, message: t("rules.ruleRequired") }, lengthRule(t, LIMITS.loggedRule)]}>
             {community.rules.length > 0 ? (
               <Select aria-label={t("rules.rule")} options={community.rules.map((r) => ({ value: r, label: r }))} data-testid="rule-event-rule" />
             ) : (
-              <Input data-testid="rule-event-rule" maxLength={200} />
+              <Input data-testid="rule-event-rule" {...limited(LIMITS.loggedRule)} />
             )}
           </Form.Item>
           <Form.Item name="staff_id" label={t("rules.staff")}>
             <Select allowClear aria-label={t("rules.staff")} options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.display_name }))} />
           </Form.Item>
-          <Form.Item name="note" label={t("rules.note")}>
-            <Input.TextArea rows={2} maxLength={200} data-testid="rule-event-note" />
+          <Form.Item name="note" label={t("rules.note")} rules={[lengthRule(t, LIMITS.ruleNote)]}>
+            <Input.TextArea rows={2} data-testid="rule-event-note" {...limited(LIMITS.ruleNote)} />
           </Form.Item>
         </Form>
       </FormDialog>

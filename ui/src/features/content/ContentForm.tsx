@@ -20,6 +20,7 @@ import { PicturePicker, type PictureChange } from "../../components/PicturePicke
 import { IdeaList, WithBlanks } from "./IdeaList";
 import { useContentImage, useInvalidateContent } from "./queries";
 import { normaliseTime, placeholders } from "./week";
+import { useDiscardGuard } from "../../components/discardGuard";
 
 const DAY = "YYYY-MM-DD";
 export const DEFAULT_TIME = "10:00";
@@ -56,6 +57,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
+  const cancel = useDiscardGuard(form, onClose);
   const invalidate = useInvalidateContent();
   const communities = useCommunities(false);
   const open = editing !== null;
@@ -151,7 +153,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
   return (
     <Drawer
       open={open}
-      onClose={busy ? undefined : onClose}
+      onClose={busy ? undefined : cancel}
       maskClosable={!busy}
       width={600}
       destroyOnHidden
@@ -173,7 +175,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
               </Button>
             </Popconfirm>
           )}
-          <Button onClick={onClose} disabled={busy}>{t("common.cancel")}</Button>
+          <Button onClick={cancel} disabled={busy}>{t("common.cancel")}</Button>
           <Button type="primary" loading={save.isPending} disabled={remove.isPending} onClick={() => form.submit()} data-testid="content-save">
             {t("content.form.save")}
           </Button>
@@ -205,7 +207,7 @@ export function ContentForm({ editing, communityId, onClose }: Props) {
                 { pattern: /^\s*\d{1,2}\s*[:：]\s*\d{2}\s*$/, message: t("content.form.timeFormat") },
               ]}
             >
-              <Input data-testid="content-time" placeholder="HH:MM" maxLength={5} inputMode="numeric" style={{ fontVariantNumeric: "tabular-nums" }} />
+              <Input data-testid="content-time" placeholder="20:00" inputMode="numeric" style={{ fontVariantNumeric: "tabular-nums" }} />
             </Form.Item>
           </div>
           <Form.Item

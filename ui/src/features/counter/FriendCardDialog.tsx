@@ -9,7 +9,7 @@ import { App as AntApp, Alert, Button, Checkbox, Descriptions, Form, Input, Moda
 import { useTranslation } from "react-i18next";
 import type { Welcomed } from "../../bindings/Welcomed";
 import { LIMITS } from "../../bindings/limits";
-import { lengthRule } from "../../components/textLimit";
+import { lengthRule, limited } from "../../components/textLimit";
 import { showFormError, toMessage, type FieldMap } from "../../errors";
 import { ipc } from "../../ipc";
 
@@ -88,7 +88,7 @@ export function FriendCardDialog({ code, staff, onClose, onRecordSale, onWelcome
               <Input autoFocus inputMode="tel" autoComplete="off" data-testid="friend-card-phone" />
             </Form.Item>
             <Form.Item name="name" label={t("friendCard.name")} extra={t("friendCard.nameHelp")} rules={[lengthRule(t, LIMITS.memberName)]}>
-              <Input data-testid="friend-card-name" />
+              <Input data-testid="friend-card-name" {...limited(LIMITS.memberName)} />
             </Form.Item>
             <Form.Item name="marketing" valuePropName="checked">
               <Checkbox data-testid="friend-card-marketing">{t("friendCard.marketing")}</Checkbox>

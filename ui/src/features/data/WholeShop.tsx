@@ -10,10 +10,11 @@ import { dateTime } from "../../format";
 import i18n from "../../i18n";
 import { ipc, toErrorPayload } from "../../ipc";
 import { useLang } from "../../lang";
+import { LIMITS } from "../../bindings/limits";
+import { lengthRule } from "../../components/textLimit";
 import { countsOf } from "./backupQueries";
 import { useRestore } from "./RestoreDialogs";
 
-const MIN = 8;
 
 type ExportForm = { passphrase: string; again: string };
 
@@ -84,8 +85,9 @@ export function WholeShop() {
   };
 
   const passphraseRules = [
-    { required: true, message: t("data.passphraseShort") },
-    { min: MIN, message: t("data.passphraseShort") },
+    { required: true, message: t("data.passphraseShort", { min: LIMITS.passphraseMin }) },
+    { min: LIMITS.passphraseMin, message: t("data.passphraseShort", { min: LIMITS.passphraseMin }) },
+    lengthRule(t, LIMITS.passphraseMax),
   ];
 
   return (
@@ -108,7 +110,7 @@ export function WholeShop() {
       >
         <Form<ExportForm> form={exportForm} layout="vertical" requiredMark={false} onFinish={(v) => void doExport(v)}>
           <Form.Item name="passphrase" label={t("data.passphrase")} extra={t("data.passphraseHint")} rules={passphraseRules}>
-            <Input.Password autoComplete="new-password" maxLength={200} data-testid="export-passphrase" />
+            <Input.Password autoComplete="new-password" data-testid="export-passphrase" />
           </Form.Item>
           <Form.Item
             name="again"
@@ -124,7 +126,7 @@ export function WholeShop() {
               }),
             ]}
           >
-            <Input.Password autoComplete="new-password" maxLength={200} data-testid="export-passphrase-again" />
+            <Input.Password autoComplete="new-password" data-testid="export-passphrase-again" />
           </Form.Item>
         </Form>
       </Modal>
@@ -143,7 +145,7 @@ export function WholeShop() {
         <Typography.Paragraph code>{importing}</Typography.Paragraph>
         <Form form={importForm} layout="vertical" requiredMark={false} onFinish={(v) => void check(v)}>
           <Form.Item name="passphrase" label={t("data.importPassphrase")} rules={passphraseRules}>
-            <Input.Password autoComplete="off" maxLength={200} disabled={!!found} />
+            <Input.Password autoComplete="off" disabled={!!found} />
           </Form.Item>
         </Form>
         {found && (

@@ -29,6 +29,7 @@ import {
 } from "./repeat";
 import { Hint } from "./Hint";
 import { SkippedDays, WeekdayToggles } from "./ScheduleFields";
+import { useDiscardGuard } from "../../components/discardGuard";
 
 export type Values = {
   title: string;
@@ -163,6 +164,7 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
   const communities = useCommunities(false);
   const invalidate = useInvalidateSchedules();
   const [form] = Form.useForm<Values>();
+  const cancel = useDiscardGuard(form, onClose);
   const [formError, setFormError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<PresetKey | null>(preset);
 
@@ -251,14 +253,14 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
   return (
     <Drawer
       open={open}
-      onClose={save.isPending ? undefined : onClose}
+      onClose={save.isPending ? undefined : cancel}
       maskClosable={!save.isPending}
       width={680}
       destroyOnHidden
       title={schedule ? t("schedules.form.editTitle") : t("schedules.form.newTitle")}
       extra={
         <Space>
-          <Button onClick={onClose} disabled={save.isPending}>
+          <Button onClick={cancel} disabled={save.isPending}>
             {t("common.cancel")}
           </Button>
           <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="schedule-save">
@@ -378,7 +380,7 @@ export function ScheduleForm({ open, schedule, preset = null, onClose }: Props) 
                 { validator: (_, value: string) => (!value || normaliseTime(value) ? Promise.resolve() : Promise.reject(new Error(t("schedules.form.timeInvalid")))) },
               ]}
             >
-              <Input data-testid="schedule-time" placeholder="20:00" maxLength={5} prefix={<ClockCircleOutlined style={{ color: "rgba(0,0,0,0.35)" }} />} style={{ width: 160 }} />
+              <Input data-testid="schedule-time" placeholder="20:00" prefix={<ClockCircleOutlined style={{ color: "rgba(0,0,0,0.35)" }} />} style={{ width: 160 }} />
             </Form.Item>
           </div>
           {kind !== "once" && (

@@ -24,6 +24,7 @@ import { useCommunities } from "../communities/queries";
 import { addDays, todayIn } from "../../days";
 import { useGifts } from "../gifts/queries";
 import { benefitText, useInvalidateVouchers, zhe } from "./queries";
+import { useDiscardGuard } from "../../components/discardGuard";
 
 /** Pickup vouchers are issued by a flash sale, never by hand. */
 type BenefitKind = Exclude<BenefitInput["kind"], "pickup">;
@@ -121,6 +122,7 @@ export function IssueForm({ open, onClose }: Props) {
   const { go } = useNav();
   const shop = useShop();
   const [form] = Form.useForm<Values>();
+  const cancel = useDiscardGuard(form, onClose);
   const invalidate = useInvalidateVouchers();
   const gifts = useGifts(false);
   const communities = useCommunities(false);
@@ -181,7 +183,7 @@ export function IssueForm({ open, onClose }: Props) {
   return (
     <Drawer
       open={open}
-      onClose={issue.isPending ? undefined : onClose}
+      onClose={issue.isPending ? undefined : cancel}
       closable={!issue.isPending}
       maskClosable={!issue.isPending}
       width={640}
@@ -189,7 +191,7 @@ export function IssueForm({ open, onClose }: Props) {
       title={t("vouchers.form.title")}
       extra={
         <Space>
-          <Button onClick={onClose} disabled={issue.isPending}>{t("common.cancel")}</Button>
+          <Button onClick={cancel} disabled={issue.isPending}>{t("common.cancel")}</Button>
           <Button type="primary" loading={issue.isPending} onClick={() => form.submit()} data-testid="voucher-issue-submit">
             {t("vouchers.form.submit")}
           </Button>

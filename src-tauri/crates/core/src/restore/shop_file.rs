@@ -38,7 +38,7 @@ const PIECE: usize = 1 << 20;
 const TAG: usize = 16;
 /// The shortest passphrase accepted.
 pub const PASSPHRASE_MIN: usize = 8;
-const PASSPHRASE_MAX: usize = 200;
+pub const PASSPHRASE_MAX: usize = 200;
 
 /// How hard the passphrase is to guess by trying: Argon2id's memory and passes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

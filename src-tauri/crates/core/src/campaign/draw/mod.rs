@@ -36,8 +36,11 @@ pub const MAX_PRIZES: usize = 10;
 pub const MAX_QUANTITY: i64 = 10_000;
 pub const PRIZE_NAME_MAX: usize = 40;
 pub const NAME_MAX: usize = 60;
-/// What the owner types at the draw: a number, or a short phrase.
+/// What the owner types at the draw (a number, or a short phrase), and where
+/// the announcement says it will come from.
 pub const PUBLIC_VALUE_MAX: usize = 100;
+/// How to reach the organiser, in the announcement: a phone number or a name.
+pub const CONTACT_MAX: usize = 40;
 
 pub fn preview(conn: &Connection, input: &DrawInput, now: DateTime<Utc>) -> Result<DrawPlan> {
     Ok(plan::plan(input, &plan::facts(conn, input, now)?, now))

@@ -331,6 +331,21 @@ pub(crate) fn plan(input: &DrawInput, f: &Facts, now: DateTime<Utc>) -> DrawPlan
                 .into(),
             "请写明开奖时使用的公开数值（例如当天上证指数收盘价）".into(),
         );
+    } else if input.public_value_source.trim().chars().count() > super::PUBLIC_VALUE_MAX {
+        check(
+            "public_value",
+            Outcome::Refuse,
+            format!("The public number's source is longer than {} characters", super::PUBLIC_VALUE_MAX),
+            format!("公开数值的来源超过 {} 个字", super::PUBLIC_VALUE_MAX),
+        );
+    }
+    if input.contact.trim().chars().count() > super::CONTACT_MAX {
+        check(
+            "contact",
+            Outcome::Refuse,
+            format!("The contact is longer than {} characters", super::CONTACT_MAX),
+            format!("联系方式超过 {} 个字", super::CONTACT_MAX),
+        );
     }
 
     // Left empty, the name is made in each language, so each announcement is wholly in one.
