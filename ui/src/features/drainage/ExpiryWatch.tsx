@@ -7,6 +7,7 @@ import { WatchAlert } from "../../components/WatchAlert";
 import { useNav } from "../../nav";
 import { useExpiringQrs } from "./queries";
 import { PageLink } from "../../components/PageLink";
+import { openable } from "../../components/openable";
 
 export function ExpiryWatch() {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function ExpiryWatch() {
             <div style={{ marginTop: 4, display: "flex", gap: 6, flexWrap: "wrap", alignItems: "center" }}>
               <Typography.Text type="secondary">{t("drainage.watchPosters")}</Typography.Text>
               {w.posters.map((p) => (
-                <Tag key={p.id} color={w.expired ? "error" : "warning"} style={{ cursor: "pointer" }} onClick={() => go({ page: "poster", id: p.id })} data-testid={`expiry-poster-${p.id}`}>
+                <Tag key={p.id} color={w.expired ? "error" : "warning"} style={{ cursor: "pointer" }} {...openable(() => go({ page: "poster", id: p.id }))} data-testid={`expiry-poster-${p.id}`}>
                   {t(`posters.templates.${p.template}.name`)} · {p.headline}
                 </Tag>
               ))}

@@ -1,5 +1,6 @@
 // The four poster templates as cards to pick from, each with what it is for.
 import { Card, Typography } from "antd";
+import { useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { PosterTemplate } from "../../bindings/PosterTemplate";
 import { TEMPLATES } from "./queries";
@@ -39,21 +40,42 @@ export function Thumb({ template, colour }: { template: PosterTemplate; colour: 
   }
 }
 
+/** The four templates as one radio group: Tab reaches the chosen one, the
+ *  arrow keys move the choice (as a native radio group does), Space picks. */
 export function TemplatePicker({ value, onChange, colour }: { value?: PosterTemplate; onChange?: (t: PosterTemplate) => void; colour: string }) {
   const { t } = useTranslation();
+  const cards = useRef<(HTMLDivElement | null)[]>([]);
+  const focusable = value && TEMPLATES.includes(value) ? value : TEMPLATES[0];
+  const onKey = (e: KeyboardEvent<HTMLDivElement>, i: number) => {
+    const step = e.key === "ArrowRight" || e.key === "ArrowDown" ? 1 : e.key === "ArrowLeft" || e.key === "ArrowUp" ? -1 : 0;
+    if (step !== 0) {
+      e.preventDefault();
+      const next = (i + step + TEMPLATES.length) % TEMPLATES.length;
+      onChange?.(TEMPLATES[next]);
+      cards.current[next]?.focus();
+    } else if (e.key === " " || e.key === "Enter") {
+      e.preventDefault();
+      onChange?.(TEMPLATES[i]);
+    }
+  };
   return (
     <div role="radiogroup" aria-label={t("posters.template")} style={{ display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: 8 }}>
-      {TEMPLATES.map((tpl) => {
+      {TEMPLATES.map((tpl, i) => {
         const selected = tpl === value;
         return (
           <Card
             key={tpl}
+            ref={(el) => {
+              cards.current[i] = el;
+            }}
             size="small"
             hoverable
             role="radio"
             aria-checked={selected}
+            tabIndex={tpl === focusable ? 0 : -1}
             data-testid={`poster-template-${tpl}`}
             onClick={() => onChange?.(tpl)}
+            onKeyDown={(e) => onKey(e, i)}
             style={{ borderColor: selected ? colour : undefined, boxShadow: selected ? `0 0 0 1px ${colour}` : undefined }}
             styles={{ body: { display: "flex", gap: 10, alignItems: "center", padding: 10 } }}
           >
