@@ -2,7 +2,7 @@
 // left, and the ways stock changes (restock, count, and redemptions at the counter).
 import { EditOutlined, HistoryOutlined, InboxOutlined, PlusOutlined, UndoOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { App as AntApp, Button, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
+import { App as AntApp, Button, Grid, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Gift } from "../../bindings/Gift";
@@ -43,14 +43,17 @@ export function GiftsPage() {
     onError: (e) => showError(e, message),
   });
 
+  const wide = Grid.useBreakpoint().xl ?? true;
+  const kindTag = (g: Gift) => <Tag bordered={false} color={GIFT_KIND_COLOR[g.kind]}>{t(`gifts.kinds.${g.kind}`)}</Tag>;
   const columns = [
     {
       title: t("gifts.name"),
       key: "name",
       render: (_: unknown, g: Gift) => (
-        <div style={{ minWidth: 200 }}>
-          <Space size={6}>
+        <div style={{ minWidth: 160 }}>
+          <Space size={6} wrap>
             <Typography.Text strong data-testid="gift-row-name">{g.name}</Typography.Text>
+            {!wide && kindTag(g)}
             {g.archived_at && <Tag>{t("common.archived")}</Tag>}
           </Space>
           {g.packaging && (
@@ -65,14 +68,16 @@ export function GiftsPage() {
       title: t("gifts.kind"),
       key: "kind",
       width: 120,
-      render: (_: unknown, g: Gift) => <Tag bordered={false} color={GIFT_KIND_COLOR[g.kind]}>{t(`gifts.kinds.${g.kind}`)}</Tag>,
+      // In a narrow window the kind moves beside the name, so the table fits without scrolling.
+      responsive: ["xl" as const],
+      render: (_: unknown, g: Gift) => kindTag(g),
     },
     { title: t("gifts.cost"), key: "cost", width: 110, align: "right" as const, render: (_: unknown, g: Gift) => <span data-testid="gift-row-cost">{money(g.unit_cost_cents)}</span> },
     { title: t("gifts.value"), key: "value", width: 120, align: "right" as const, render: (_: unknown, g: Gift) => <span data-testid="gift-row-value">{money(g.value_cents)}</span> },
     {
       title: t("gifts.stock"),
       key: "stock",
-      width: 170,
+      width: 150,
       render: (_: unknown, g: Gift) => (
         <Space size={6} style={{ whiteSpace: "nowrap" }}>
           <Typography.Text strong style={{ fontSize: 15 }} type={g.stock <= 0 ? "danger" : g.low_stock ? "warning" : undefined} data-testid="gift-row-stock">
@@ -88,7 +93,7 @@ export function GiftsPage() {
     {
       title: t("gifts.actions"),
       key: "actions",
-      width: 230,
+      width: 190,
       render: (_: unknown, g: Gift) =>
         g.archived_at ? (
           <Button size="small" icon={<UndoOutlined />} onClick={() => setArchived.mutate({ id: g.id, archived: false })} data-testid={`gift-restore-${g.id}`}>
@@ -140,7 +145,7 @@ export function GiftsPage() {
         empty={t("gifts.empty")}
         emptyHint={t("gifts.emptyHint")}
         rowTestId="gift-row"
-        minWidth={900}
+        minWidth={760}
       />
       <GiftForm open={editing !== null} gift={editing?.gift} onClose={() => setEditing(null)} />
       <StockDialog gift={stocking} onClose={() => setStocking(null)} />

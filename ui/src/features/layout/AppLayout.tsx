@@ -3,7 +3,7 @@ import {
   BellOutlined, CalendarOutlined, DashboardOutlined, IdcardOutlined, FileTextOutlined, GiftOutlined, PictureOutlined, ScanOutlined, ScheduleOutlined, SettingOutlined,
   ShoppingOutlined, TagsOutlined, TeamOutlined, ThunderboltOutlined, UserOutlined,
 } from "@ant-design/icons";
-import { App as AntApp, Badge, Layout, Menu, Skeleton, Tag, Typography } from "antd";
+import { App as AntApp, Badge, Grid, Layout, Menu, Skeleton, Tag, Typography } from "antd";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Shop } from "../../bindings/Shop";
@@ -162,6 +162,8 @@ function PageLoading() {
 
 export function AppLayout({ shop }: { shop: Shop }) {
   const { t } = useTranslation();
+  // Below antd's "lg" the menu folds to its icons, and the logo goes without its name.
+  const folded = !(Grid.useBreakpoint().lg ?? true);
   const { modal } = AntApp.useApp();
   const [route, setRoute] = useState<Route>({ page: "communities" });
   const guard = useRef<(() => boolean) | null>(null);
@@ -221,7 +223,7 @@ export function AppLayout({ shop }: { shop: Shop }) {
           style={{ borderRight: "1px solid #eceee8", position: "sticky", top: 0, height: "100vh", overflowY: "auto" }}
         >
           <div style={{ height: 64, display: "flex", alignItems: "center", padding: "0 20px", overflow: "hidden" }}>
-            <Logo withName size={30} />
+            <Logo withName={!folded} size={30} />
           </div>
           <Menu
             mode="inline"

@@ -56,8 +56,8 @@ export function VouchersPage() {
     },
     { title: t("vouchers.col.issued"), key: "issued", align: "right" as const, width: 90, render: (_: unknown, b: Batch) => <span data-testid="batch-issued">{num(b.stats.issued)}</span> },
     { title: t("vouchers.col.redeemed"), key: "redeemed", align: "right" as const, width: 90, render: (_: unknown, b: Batch) => <span data-testid="batch-redeemed">{num(b.stats.redeemed)}</span> },
-    { title: t("vouchers.col.expired"), key: "expired", align: "right" as const, width: 90, render: (_: unknown, b: Batch) => num(b.stats.expired) },
-    { title: t("vouchers.col.voided"), key: "voided", align: "right" as const, width: 90, render: (_: unknown, b: Batch) => num(b.stats.voided) },
+    { title: t("vouchers.col.expired"), key: "expired", align: "right" as const, width: 90, responsive: ["xl" as const], render: (_: unknown, b: Batch) => num(b.stats.expired) },
+    { title: t("vouchers.col.voided"), key: "voided", align: "right" as const, width: 90, responsive: ["xl" as const], render: (_: unknown, b: Batch) => num(b.stats.voided) },
     { title: t("vouchers.col.rate"), key: "rate", width: 170, render: (_: unknown, b: Batch) => <RateBar rate={b.stats.redemption_rate} /> },
     { title: t("vouchers.col.giftCost"), key: "cost", align: "right" as const, width: 110, render: (_: unknown, b: Batch) => (b.benefit.kind === "gift" ? money(b.stats.gift_cost_cents) : "—") },
   ];
@@ -110,7 +110,6 @@ export function VouchersPage() {
               ),
             }}
             tableLayout="auto"
-            scroll={{ x: 900 }}
           />
         </Card>
       )}
