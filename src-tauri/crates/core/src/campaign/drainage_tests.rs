@@ -126,6 +126,7 @@ fn a_plan_over_budget_or_with_bad_choices_is_refused_and_writes_nothing() {
         ("when", DrainageInput { starts_on: "22/11".into(), ..base.clone() }),
         ("joins", DrainageInput { expected_joins: 0, ..base.clone() }),
         ("gift", DrainageInput { reward: Reward::Gift { gift_id: 999 }, ..base.clone() }),
+        ("gift", DrainageInput { reward: Reward::Gift { gift_id: 0 }, ..base.clone() }),
         ("gift_line", DrainageInput { gift_line: "送".repeat(81), ..base.clone() }),
         (
             "voucher",
@@ -142,6 +143,12 @@ fn a_plan_over_budget_or_with_bad_choices_is_refused_and_writes_nothing() {
             },
         ),
     ];
+    // A new wizard's gift is not chosen yet: the plan says what to do.
+    let unchosen = DrainageInput { reward: Reward::Gift { gift_id: 0 }, ..base.clone() };
+    let plan = drainage::preview(&conn, &unchosen, now()).unwrap();
+    let gift = plan.checks.iter().find(|c| c.rule == "gift").expect("a gift check");
+    assert_eq!(gift.en, "Choose the gift new members get", "{:?}", plan.checks);
+    assert_eq!(gift.zh, "请选择送给新朋友的礼品");
     for (rule, bad) in cases {
         let plan = drainage::preview(&conn, &bad, now()).unwrap();
         assert!(rules(&plan, Outcome::Refuse).contains(&rule), "{rule}: {:?}", plan.checks);

@@ -248,6 +248,16 @@ pub(crate) fn plan(input: &DrainageInput, f: &Facts, _now: DateTime<Utc>) -> Dra
                 }
                 (g.name.clone(), g.unit_cost_cents, Some(g.stock))
             }
+            // A new wizard has no gift chosen yet (id 0): say what to do, not that 0 is unknown.
+            None if gift_id <= 0 => {
+                check(
+                    "gift",
+                    Outcome::Refuse,
+                    "Choose the gift new members get".into(),
+                    "请选择送给新朋友的礼品".into(),
+                );
+                (String::new(), 0, None)
+            }
             None => {
                 check(
                     "gift",
