@@ -39,8 +39,9 @@ for i in $(seq "$runs"); do
   ready=$(ready_ms "$work/log$i")
   first=$(grep -o 'first paint [0-9]* ms' "$work/log$i" | grep -o '[0-9]*' || echo "-")
   script=$(grep -o 'UI script running [0-9]* ms' "$work/log$i" | grep -o '[0-9]*' || echo "-")
+  setup=$(grep -o 'set up [0-9]* ms' "$work/log$i" | grep -o '[0-9]*' || echo "-")
   [ "$ready" = timeout ] && { echo "launch $i: no start-up time logged; its log:" >&2; cat "$work/log$i" >&2; }
-  echo "launch $i: first paint after $first ms, UI ready after $ready ms (its script running after $script ms)"
+  echo "launch $i: first paint after $first ms, UI ready after $ready ms (shell set up after $setup ms, UI script running after $script ms)"
   if [ "$i" -eq "$runs" ]; then
     sleep 10
     # The app process plus WebKit's web and network processes it started.

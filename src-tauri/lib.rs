@@ -56,8 +56,10 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(commands::handler())
         .setup(|app| {
+            startup::step("setup began");
             let lang = system::language();
             let state = AppState::open(db_path(app), lang);
+            startup::step("shop opened");
             let shop_lang = state_language(&state, lang);
             // The fonts are warmed once the first screen is painted (`ui_painted`):
             // scanning them beside WebKit's start would slow the first paint.
@@ -83,6 +85,7 @@ pub fn run() {
             }
             reminders::start(app.handle());
             backups::start(app.handle());
+            startup::step("set up");
             Ok(())
         })
         // Closing the window keeps ShopCircle in the tray, so reminders still

@@ -22,6 +22,14 @@ pub fn ui_script_running() {
     }
 }
 
+/// Logs when the shell reached a step of its own set-up ("shop opened", "set
+/// up"): the part of start-up that is ours rather than Tauri's or WebKit's.
+pub fn step(what: &str) {
+    if let Some(start) = STARTED.get() {
+        log::info!("startup: {what} {} ms after launch", start.elapsed().as_millis());
+    }
+}
+
 pub fn mark_start() {
     STARTED.get_or_init(Instant::now);
 }
