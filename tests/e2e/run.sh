@@ -23,6 +23,11 @@ fi
 
 export SHOPCIRCLE_DB="$work/e2e.db"
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
+# The owner's "reduce motion" setting, on: dialogs and drawers appear without
+# zooming or sliding (prefers-reduced-motion, which the app follows), so no step
+# waits out an animation. The motion itself is cosmetic and not what is tested.
+mkdir -p "$work/config/gtk-3.0"
+printf '[Settings]\ngtk-enable-animations=false\n' >"$work/config/gtk-3.0/settings.ini"
 export WEBKIT_DISABLE_DMABUF_RENDERER=1   # blank windows under some GPU stacks otherwise
 export LANG=C.UTF-8
 # The app's clock may be moved by the tests (set_test_clock), so a reminder due

@@ -1,6 +1,6 @@
 // Providers (query cache, antd theme and locale, language) and the choice between
 // the welcome screen and the main layout.
-import { Suspense, useCallback, useLayoutEffect, useState } from "react";
+import { Suspense, useCallback, useLayoutEffect, useMemo, useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import type { Lang } from "./bindings/Lang";
 import { toErrorPayload } from "./ipc";
 import { SetLangContext } from "./lang";
 import { Painted } from "./components/Painted";
+import { useReducedMotion } from "./components/reducedMotion";
 import { useAppInfo } from "./queries";
 import { theme } from "./theme";
 // The first screen (the welcome, or the frame with the communities page) is in
@@ -33,9 +34,11 @@ export function Providers({ lang, setLang, children }: { lang: Lang; setLang: (l
   useLayoutEffect(() => {
     if (i18n.language !== lang || document.title !== i18n.t("app.title")) applyLanguage(lang);
   }, [lang]);
+  const still = useReducedMotion();
+  const themed = useMemo(() => (still ? { ...theme, token: { ...theme.token, motion: false } } : theme), [still]);
   return (
     <SetLangContext.Provider value={setLang}>
-      <ConfigProvider locale={antdLocale(lang)} theme={theme} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={antdLocale(lang)} theme={themed} button={{ autoInsertSpace: false }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </SetLangContext.Provider>

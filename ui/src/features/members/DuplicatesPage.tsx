@@ -48,6 +48,7 @@ export function DuplicatesPage() {
     <div className="sc-page">
       <PageHeader
         title={t("members.duplicatesTitle")}
+        titleTestId="duplicates-title"
         description={t("members.duplicatesSubtitle")}
         actions={
           <Button icon={<ArrowLeftOutlined />} onClick={() => go({ page: "members" })}>
