@@ -12,12 +12,15 @@ use shopcircle_core::campaign::ladder::{self, BundleItem, LadderInput, Tier};
 use shopcircle_core::campaign::referral;
 use shopcircle_core::campaign::spike::{self, SpikeInput};
 use shopcircle_core::channel::ChannelInput;
-use shopcircle_core::community::{write, CommunityInput, Kind};
+use shopcircle_core::db;
 use shopcircle_core::draw;
 use shopcircle_core::image_change::ImageChange;
 use shopcircle_core::product::{self, ProductInput};
 use shopcircle_core::qr_source::{self, QrKind, QrSourceInput};
-use shopcircle_core::{db, settings};
+
+#[path = "shared/tea_shop.rs"]
+mod tea_shop;
+use tea_shop::tea_shop;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 20, 2, 0, 0).unwrap()
@@ -27,18 +30,7 @@ fn now() -> DateTime<Utc> {
 /// what is measured) with a group and a product with `stock` on the shelf.
 fn shop(stock: i64) -> (db::Connection, i64, i64, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut conn = db::open(&dir.path().join("shop.db")).expect("open");
-    let shop = settings::ShopInput {
-        name: "茶香".into(),
-        industry: "茶饮".into(),
-        time_zone: "Asia/Shanghai".into(),
-        language: "zh-CN".into(),
-        ..Default::default()
-    };
-    settings::set_up(&conn, &shop, now()).expect("shop");
-    let group = write::create(&mut conn, &CommunityInput::new("茶友群", Kind::HighFrequency), now())
-        .expect("group")
-        .id;
+    let (mut conn, group) = tea_shop(dir.path(), now());
     let tea = ProductInput {
         name: "铁观音 250g".into(),
         unit: "罐".into(),

@@ -4,7 +4,7 @@
 //! sheet (PDF and CSV).
 
 use crate::common;
-use common::{cli, json, stdout};
+use common::{add_tea_friends, cli, json, stdout};
 
 use chrono::{Duration, Local};
 
@@ -12,12 +12,7 @@ use chrono::{Duration, Local};
 fn a_partners_voucher_redeemed_here_is_counted_in_its_settlement() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::new_db(&dir);
-    let group = stdout(
-        &cli(&db)
-            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
-            .assert()
-            .success(),
-    );
+    let group = add_tea_friends(&db);
     let day = |d: i64| (Local::now() + Duration::days(d)).format("%Y-%m-%d").to_string();
     let partner = stdout(
         &cli(&db)

@@ -2,20 +2,11 @@
 //! refused with every reason, created with what it made, listed and cancelled.
 
 use crate::common;
-use common::{cli, json, stdout};
+use common::{add_tea_friends, add_tieguanyin, cli, json, next_monday, stdout};
 
-use chrono::{Datelike, Duration, Utc, Weekday};
+use chrono::{Duration, Utc};
 
 /// Next week's Monday, so the sessions lie ahead whenever the test runs.
-fn next_monday() -> chrono::NaiveDate {
-    let today = Utc::now().date_naive();
-    let mut d = today + Duration::days(7);
-    while d.weekday() != Weekday::Mon {
-        d -= Duration::days(1);
-    }
-    d
-}
-
 fn count(db: &std::path::Path, table: &str) -> i64 {
     let conn = shopcircle_core::db::Connection::open(db).unwrap();
     conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
@@ -25,31 +16,8 @@ fn count(db: &std::path::Path, table: &str) -> i64 {
 fn a_flash_sale_is_planned_dry_refused_created_and_cancelled() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::new_db(&dir);
-    let group = stdout(
-        &cli(&db)
-            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
-            .assert()
-            .success(),
-    );
-    let tea = stdout(
-        &cli(&db)
-            .args([
-                "product",
-                "add",
-                "--name",
-                "Tieguanyin",
-                "--price",
-                "39",
-                "--cost",
-                "18",
-                "--stock",
-                "40",
-                "--role",
-                "traffic",
-            ])
-            .assert()
-            .success(),
-    );
+    let group = add_tea_friends(&db);
+    let tea = add_tieguanyin(&db, 40);
     let monday = next_monday();
     let start = format!("{monday} 20:00");
     let thursday = (monday + Duration::days(3)).to_string();
@@ -136,30 +104,8 @@ fn a_flash_sale_is_planned_dry_refused_created_and_cancelled() {
 fn the_console_records_a_pasted_jielong_and_a_typed_buyer_and_refuses_a_bad_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::new_db(&dir);
-    let group = stdout(
-        &cli(&db)
-            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
-            .assert()
-            .success(),
-    );
-    let tea = stdout(
-        &cli(&db)
-            .args([
-                "product",
-                "add",
-                "--name",
-                "Tieguanyin",
-                "--price",
-                "39",
-                "--cost",
-                "18",
-                "--stock",
-                "40",
-            ])
-            .args(["--role", "traffic"])
-            .assert()
-            .success(),
-    );
+    let group = add_tea_friends(&db);
+    let tea = add_tieguanyin(&db, 40);
     let monday = next_monday();
     let made = cli(&db)
         .args(["--json", "campaign", "spike", "--product", &tea, "--price", "19.90", "--quantity", "3"])

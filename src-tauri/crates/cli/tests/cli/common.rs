@@ -24,3 +24,30 @@ pub fn new_db(dir: &tempfile::TempDir) -> std::path::PathBuf {
     cli(&db).arg("init").assert().success();
     db
 }
+
+/// A new "Tea friends" community (high frequency); its id.
+pub fn add_tea_friends(db: &std::path::Path) -> String {
+    stdout(
+        &cli(db)
+            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
+            .assert()
+            .success(),
+    )
+}
+
+/// A traffic product, Tieguanyin at ¥39 (cost ¥18), with `stock` on the shelf; its id.
+pub fn add_tieguanyin(db: &std::path::Path, stock: u32) -> String {
+    let stock = stock.to_string();
+    let args = ["product", "add", "--name", "Tieguanyin", "--price", "39", "--cost", "18", "--stock", &stock];
+    stdout(&cli(db).args(args).args(["--role", "traffic"]).assert().success())
+}
+
+/// The Monday of next week (a campaign's first day that is surely in the future).
+pub fn next_monday() -> chrono::NaiveDate {
+    use chrono::{Datelike, Duration, Utc, Weekday};
+    let mut d = Utc::now().date_naive() + Duration::days(7);
+    while d.weekday() != Weekday::Mon {
+        d -= Duration::days(1);
+    }
+    d
+}

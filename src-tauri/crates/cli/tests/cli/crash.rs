@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use shopcircle_core::backup;
 use shopcircle_core::db::Connection;
 
-use crate::common::{cli, json, stdout};
+use crate::common::{add_tea_friends, add_tieguanyin, cli, json, next_monday, stdout};
 
 fn runs() -> usize {
     std::env::var("CRASH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(30)
@@ -217,39 +217,9 @@ fn a_redemption_killed_at_any_moment_moves_the_voucher_and_the_stock_together() 
 #[test]
 fn a_campaign_applied_and_killed_at_any_moment_leaves_all_of_it_or_none() {
     let (dir, db) = template();
-    let group = stdout(
-        &cli(&db)
-            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
-            .assert()
-            .success(),
-    );
-    let tea = stdout(
-        &cli(&db)
-            .args([
-                "product",
-                "add",
-                "--name",
-                "Tieguanyin",
-                "--price",
-                "39",
-                "--cost",
-                "18",
-                "--stock",
-                "400",
-                "--role",
-                "traffic",
-            ])
-            .assert()
-            .success(),
-    );
-    let monday = {
-        use chrono::Datelike;
-        let mut d = chrono::Utc::now().date_naive() + chrono::Duration::days(7);
-        while d.weekday() != chrono::Weekday::Mon {
-            d -= chrono::Duration::days(1);
-        }
-        d
-    };
+    let group = add_tea_friends(&db);
+    let tea = add_tieguanyin(&db, 400);
+    let monday = next_monday();
     let args: Vec<String> = [
         "campaign",
         "spike",

@@ -2,18 +2,13 @@
 //! a member who joined and bought today and a walk-in sale.
 
 use crate::common;
-use common::{cli, json, stdout};
+use common::{add_tea_friends, cli, json, stdout};
 
 #[test]
 fn todays_member_and_sales_are_in_the_figures_and_the_funnel() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::new_db(&dir);
-    let group = stdout(
-        &cli(&db)
-            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
-            .assert()
-            .success(),
-    );
+    let group = add_tea_friends(&db);
     let member =
         stdout(&cli(&db).args(["member", "add", "--name", "王姐", "--community", &group]).assert().success());
     cli(&db).args(["purchase", "add", "--amount", "38.50", "--member", &member]).assert().success();

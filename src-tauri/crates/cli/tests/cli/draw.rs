@@ -3,7 +3,7 @@
 //! the same file with one result changed caught at that entrant.
 
 use crate::common;
-use common::{cli, json, stdout};
+use common::{add_tea_friends, cli, json, stdout};
 
 use chrono::{Duration, Local};
 
@@ -15,12 +15,7 @@ fn local(offset: Duration) -> String {
 fn a_draw_is_created_frozen_run_and_verified_by_anyone() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::new_db(&dir);
-    let group = stdout(
-        &cli(&db)
-            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
-            .assert()
-            .success(),
-    );
+    let group = add_tea_friends(&db);
     for i in 0..12 {
         let phone = format!("1380000{:04}", 2000 + i);
         let name = format!("Member {i}");

@@ -2,18 +2,13 @@
 //! listed with their phones masked, and bad input refused with nothing written.
 
 use crate::common;
-use common::{cli, json, stdout};
+use common::{add_tea_friends, cli, json, stdout};
 
 #[test]
 fn a_member_is_added_and_listed_with_the_phone_masked() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::new_db(&dir);
-    let group = stdout(
-        &cli(&db)
-            .args(["community", "add", "--name", "Tea friends", "--kind", "high-frequency"])
-            .assert()
-            .success(),
-    );
+    let group = add_tea_friends(&db);
     let add = ["member", "add", "--name", "王姐", "--phone", "+86 138 1234 5678", "--community", &group];
     let id = stdout(&cli(&db).args(add).args(["--marketing-consent"]).assert().success());
     assert!(id.parse::<i64>().is_ok(), "prints the new id, got {id:?}");

@@ -3,8 +3,11 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use rand::{rngs::StdRng, Rng, SeedableRng};
-use shopcircle_core::community::{write, CommunityInput, Kind};
-use shopcircle_core::{db, settings};
+use shopcircle_core::db;
+
+#[path = "tea_shop.rs"]
+mod tea_shop;
+use tea_shop::tea_shop;
 
 pub const MEMBERS: i64 = 20_000;
 pub const PURCHASES: i64 = 1_000_000;
@@ -14,19 +17,7 @@ pub fn now() -> DateTime<Utc> {
 }
 
 pub fn shop(dir: &tempfile::TempDir) -> (db::Connection, i64) {
-    let mut conn = db::open(&dir.path().join("shop.db")).expect("open");
-    let shop = settings::ShopInput {
-        name: "茶香".into(),
-        industry: "茶饮".into(),
-        time_zone: "Asia/Shanghai".into(),
-        language: "zh-CN".into(),
-        ..Default::default()
-    };
-    settings::set_up(&conn, &shop, now()).expect("shop");
-    let group = write::create(&mut conn, &CommunityInput::new("茶友群", Kind::HighFrequency), now())
-        .expect("group")
-        .id;
-    (conn, group)
+    tea_shop(dir.path(), now())
 }
 
 /// 20,000 members who joined over two years (one in ten left since, half

@@ -7,4 +7,6 @@ mod in_place;
 mod shop_file;
 
 pub use in_place::{hold, restore, Restored, ShopHold};
-pub use shop_file::{export_shop, import_shop, read_shop_file, KdfCost, ShopFile, PASSPHRASE_MAX, PASSPHRASE_MIN};
+pub use shop_file::{
+    export_shop, import_shop, read_shop_file, KdfCost, ShopFile, PASSPHRASE_MAX, PASSPHRASE_MIN,
+};

@@ -133,7 +133,10 @@ fn a_refused_plan_names_each_problem_and_writes_nothing() {
         (DrawInput { draw_at: "2026-12-15 21:00".into(), ..input(g) }, "when"),
         (DrawInput { claim_until: "2026-12-15".into(), ..input(g) }, "claim"),
         (DrawInput { public_value_source: " ".into(), ..input(g) }, "public_value"),
-        (DrawInput { public_value_source: "上".repeat(super::PUBLIC_VALUE_MAX + 1), ..input(g) }, "public_value"),
+        (
+            DrawInput { public_value_source: "上".repeat(super::PUBLIC_VALUE_MAX + 1), ..input(g) },
+            "public_value",
+        ),
         (DrawInput { contact: "9".repeat(super::CONTACT_MAX + 1), ..input(g) }, "contact"),
         (DrawInput { name: "抽".repeat(super::NAME_MAX + 1), ..input(g) }, "name"),
         (DrawInput { community_ids: Vec::new(), ..input(g) }, "communities"),
