@@ -168,6 +168,14 @@ export class Session {
   }
 
   /** Presses keys as the owner would: WebDriver key values, e.g. '\uE004' for Tab. */
+  /** Moves the pointer to (x, y) in the window, e.g. off a menu item whose tooltip it would keep open. */
+  async pointTo(x, y) {
+    await this.cmd('POST', '/actions', {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [{ type: 'pointerMove', x, y, origin: 'viewport' }] }],
+    });
+    await this.cmd('DELETE', '/actions');
+  }
+
   async press(...keys) {
     const actions = keys.flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]);
     await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
