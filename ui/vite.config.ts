@@ -33,6 +33,10 @@ export default defineConfig({
   build: {
     target: "es2021",
     chunkSizeWarningLimit: 1600,
+    // No <link rel="modulepreload"> for the entry's 32 chunks: in the window each is
+    // served by Tauri's asset protocol on the thread that also shows the first frame.
+    // Measured without them: first paint 289 -> 265 ms, first screen 660 -> 618 ms.
+    modulePreload: false,
   },
   test: {
     environment: "jsdom",
