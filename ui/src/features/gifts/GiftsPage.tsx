@@ -64,14 +64,8 @@ export function GiftsPage() {
         </div>
       ),
     },
-    {
-      title: t("gifts.kind"),
-      key: "kind",
-      width: 120,
-      // In a narrow window the kind moves beside the name, so the table fits without scrolling.
-      responsive: ["xl" as const],
-      render: (_: unknown, g: Gift) => kindTag(g),
-    },
+    // In a narrow window the kind moves beside the name, so the table fits without scrolling.
+    ...(wide ? [{ title: t("gifts.kind"), key: "kind", width: 120, render: (_: unknown, g: Gift) => kindTag(g) }] : []),
     { title: t("gifts.cost"), key: "cost", width: 110, align: "right" as const, render: (_: unknown, g: Gift) => <span data-testid="gift-row-cost">{money(g.unit_cost_cents)}</span> },
     { title: t("gifts.value"), key: "value", width: 120, align: "right" as const, render: (_: unknown, g: Gift) => <span data-testid="gift-row-value">{money(g.value_cents)}</span> },
     {
