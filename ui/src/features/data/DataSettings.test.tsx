@@ -87,6 +87,21 @@ describe("Settings → Data", () => {
     expect(await screen.findByText("Saved to /home/me/Documents/shop.shopcircle")).toBeInTheDocument();
   });
 
+  it("keeps a pasted passphrase past the limit whole and refuses it at the field", async () => {
+    const backend = fakeBackend({}, { backup_status: () => status() });
+    const user = await openSettings();
+    await user.click(await screen.findByTestId("export-shop"));
+    const long = "t".repeat(201);
+    await user.click(screen.getByTestId("export-passphrase"));
+    await user.paste(long);
+    await user.click(screen.getByTestId("export-passphrase-again"));
+    await user.paste(long);
+    await user.click(screen.getByRole("button", { name: "Choose where to save…" }));
+    expect((await screen.findAllByText("At most 200 characters (now 201)")).length).toBeGreaterThan(0);
+    expect(screen.getByTestId("export-passphrase")).toHaveValue(long);
+    expect(backend.called("export_whole_shop")).toHaveLength(0);
+  });
+
   it("warns on the home screen when no backup succeeded for a week", async () => {
     fakeBackend({}, { backup_status: () => status({ stale: true }) });
     render(<App />);
